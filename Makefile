@@ -1,0 +1,124 @@
+# styr: build, test, demo and benchmarks.
+#
+#   make            build build/styr (release, -O2 -g)
+#   make demo       install missing Debian packages, build, create ./styr.ws
+#                   with the national demo population and print key figures
+#   make test       everything CI runs: -Werror build, unit and CLI tests in a
+#                   normal and an ASan/UBSan build, valgrind on the CLI paths,
+#                   a short fuzz run of the parsers
+#   make asan       the sanitizer build only (build/asan/styr)
+#   make bench      the benchmarks in bench/ (large; see bench/README.md)
+#   make lint       cppcheck over src/
+#   make format     clang-format over src/ and tests/
+#   make deps       install the Debian packages styr needs (apt-get)
+#
+# Everything but src/main.c goes into build/libstyr.a, which the tests link.
+
+CC       ?= cc
+BUILD    ?= build
+OPT      ?= -O2 -g
+WERROR   ?= -Werror
+SAN      ?=
+CPPFLAGS += -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -Isrc
+CFLAGS   += -std=c11 $(OPT) -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
+            -Wmissing-prototypes -Wpointer-arith -Wformat=2 -fno-strict-aliasing $(SAN)
+LDFLAGS  += $(SAN)
+LIBS      = -lreadstat -lsqlite3 -lxxhash -lpthread -lm
+VERSION  := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+CPPFLAGS += -DSTYR_VERSION=\"$(VERSION)\"
+
+LIB_SRC  := $(sort $(wildcard src/core/*.c src/ingest/*.c src/panel/*.c src/ws/*.c \
+                             src/synth/*.c src/calc/*.c src/out/*.c src/cmd/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/refdata.o
+DATA     := $(sort $(wildcard data/*.csv))
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all demo test test-unit test-cli test-valgrind test-fuzz asan bench lint format deps clean
+all: $(BUILD)/styr
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC $<"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+# Reference tables are compiled into the binary, so `styr init` works anywhere.
+$(BUILD)/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra $(WERROR) $< -o $@
+
+$(BUILD)/gen/refdata.c: $(DATA) $(BUILD)/embed
+	@mkdir -p $(dir $@)
+	$(BUILD)/embed $(DATA) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/refdata.o: $(BUILD)/gen/refdata.c
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/libstyr.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/styr: $(BUILD)/src/main.o $(BUILD)/libstyr.a
+	$(CC) $(LDFLAGS) $^ $(LIBS) -o $@
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libstyr.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $< $(BUILD)/libstyr.a $(LDFLAGS) $(LIBS) -lcmocka -o $@
+
+# ---- tests -------------------------------------------------------------------
+test-unit: $(UNIT_BIN) $(BUILD)/styr
+	@set -e; for t in $(UNIT_BIN); do \
+	  echo "== $$t"; STYR_TEST_TMP=$(BUILD)/tmp $$t; done
+
+test-cli: $(BUILD)/styr
+	@bash tests/cli/run.sh $(BUILD)/styr
+
+test: deps-check
+	$(MAKE) all test-unit test-cli
+	$(MAKE) BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	        SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" test-unit test-cli
+	$(MAKE) test-valgrind
+	$(MAKE) test-fuzz
+
+test-valgrind: $(BUILD)/styr
+	@bash tests/cli/valgrind.sh $(BUILD)/styr
+
+test-fuzz:
+	@bash tests/fuzz/run.sh 10
+
+asan:
+	$(MAKE) BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	        SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" all
+
+# ---- demo --------------------------------------------------------------------
+DEMO_WS      ?= styr.ws
+DEMO_PERSONS ?= 300000
+DEMO_KOMMUNE ?= 461
+demo: deps
+	$(MAKE) all
+	rm -rf $(DEMO_WS)
+	$(BUILD)/styr init $(DEMO_WS)
+	$(BUILD)/styr synth -w $(DEMO_WS) --persons $(DEMO_PERSONS) --from 2015 --to 2024 --seed 1
+	$(BUILD)/styr noegletal -w $(DEMO_WS) --kommune $(DEMO_KOMMUNE) --periode 2024
+
+# ---- tools -------------------------------------------------------------------
+deps:
+	@bash tools/deps.sh
+
+deps-check:
+	@bash tools/deps.sh --check
+
+bench: all
+	@bash bench/run.sh
+
+lint:
+	cppcheck --quiet --std=c11 --enable=warning,performance,portability --error-exitcode=1 \
+	  --suppress=missingIncludeSystem -Isrc src
+
+format:
+	clang-format -i $$(find src tests -name '*.[ch]')
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,60 @@
+/* cli: what every command shares: the global options, the command table,
+ * exit codes, and how diagnostics, progress and statistics are printed.
+ *
+ * Exit codes (also in `styr --help` and the README):
+ *   0 ok; 1 wrong use of the command; 2 error in input data (nothing was
+ *   written); 3 the workspace cannot be used (missing, damaged, busy, exists);
+ *   4 system error (I/O, memory, database, a limit). */
+#ifndef STYR_CLI_H
+#define STYR_CLI_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "../core/diag.h"
+
+enum { STYR_EXIT_OK = 0, STYR_EXIT_USAGE = 1, STYR_EXIT_INPUT = 2, STYR_EXIT_WS = 3, STYR_EXIT_SYSTEM = 4 };
+
+typedef struct styr_cli {
+    const char *ws;       /* -w / --workspace, default STYR_WS_DEFAULT */
+    int stats;            /* --stats */
+    int tty;              /* stderr is a terminal (progress bars) */
+    double t0;            /* start time */
+    char command[512];    /* the command line, for logs */
+} styr_cli;
+
+typedef int (*styr_cmd_fn)(styr_cli *cli, int argc, char **argv);
+
+typedef struct styr_cmd {
+    const char *name;
+    styr_cmd_fn fn;
+    const char *summary_da, *summary_en;
+} styr_cmd;
+
+extern const styr_cmd styr_commands[];
+
+/* Print the general help (to out). */
+void styr_cli_usage(FILE *out);
+
+/* Map a result code to an exit code. */
+int styr_cli_exit(styr_rc rc);
+
+/* Print a failed result and its diagnostics to stderr; returns the exit code. */
+int styr_cli_fail(const styr_cli *cli, styr_rc rc, const styr_diags *d);
+
+/* Print a command's help text in the current language. */
+int styr_cli_help(FILE *out, const char *da, const char *en);
+
+/* Progress callback for long reads: a one-line bar on stderr when it is a terminal. */
+void styr_cli_progress(void *ctx, const char *what, uint64_t done, uint64_t total);
+
+/* With --stats: elapsed time and peak memory on stderr. */
+void styr_cli_stats(const styr_cli *cli);
+
+/* Parse a decimal integer in [lo, hi]; 0 or -1. */
+int styr_cli_int(const char *s, long long lo, long long hi, long long *out);
+
+/* Complain about a bad option value and return STYR_EXIT_USAGE. */
+int styr_cli_bad_option(const char *cmd, const char *opt, const char *value);
+
+#endif

@@ -1,0 +1,19 @@
+/* cmds: one function per subcommand, all with the styr_cmd_fn signature, and
+ * the few printers they share. The table that names them is in commands.c. */
+#ifndef STYR_CMDS_H
+#define STYR_CMDS_H
+
+#include "../ingest/import.h"
+#include "cli.h"
+
+int styr_cmd_init(styr_cli *cli, int argc, char **argv);
+int styr_cmd_import(styr_cli *cli, int argc, char **argv);
+int styr_cmd_synth(styr_cli *cli, int argc, char **argv);
+int styr_cmd_info(styr_cli *cli, int argc, char **argv);
+int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv);
+
+/* What an import read, file by file, and what it did (shared by import and synth). */
+void styr_print_import_files(const styr_import_result *res);
+void styr_print_import_result(const styr_import_result *res, int check);
+
+#endif

@@ -1,0 +1,53 @@
+/* commands: the table of subcommands and the general help. */
+#include <stdio.h>
+
+#include "../core/msg.h"
+#include "cli.h"
+#include "cmds.h"
+
+const styr_cmd styr_commands[] = {
+    {"init", styr_cmd_init, "opret et arbejdsområde", "create a workspace"},
+    {"import", styr_cmd_import, "indlæs data (lang CSV, DREAM, SAS/Stata/SPSS, personer, befolkning)",
+     "import data (long CSV, DREAM, SAS/Stata/SPSS, persons, population)"},
+    {"synth", styr_cmd_synth, "dan en syntetisk national befolkning til demo og test",
+     "generate a synthetic national population for demos and tests"},
+    {"info", styr_cmd_info, "vis hvad et arbejdsområde indeholder", "show what a workspace holds"},
+    {"noegletal", styr_cmd_noegletal, "nøgletal for en kommune mod dens klynge",
+     "key figures of a municipality against its cluster"},
+    {0, 0, 0, 0},
+};
+
+void styr_cli_usage(FILE *out)
+{
+    fprintf(out, "%s", styr_tr("styr – styring af beskæftigelsesindsatsen\n\n"
+                               "Brug: styr [--lang da|en] [-w ARBEJDSOMRÅDE] KOMMANDO [TILVALG]\n\nKommandoer:\n",
+                               "styr – steering the municipal employment effort\n\n"
+                               "Usage: styr [--lang da|en] [-w WORKSPACE] COMMAND [OPTIONS]\n\nCommands:\n"));
+    for (const styr_cmd *c = styr_commands; c->name; c++)
+        fprintf(out, "  %-10s %s\n", c->name, styr_tr(c->summary_da, c->summary_en));
+    fprintf(out, "%s",
+            styr_tr("\nFælles tilvalg:\n"
+                    "  -w, --workspace DIR  arbejdsområdet (standard ./styr.ws)\n"
+                    "  --lang da|en         sprog for al tekst (standard da)\n"
+                    "  --stats              vis tid og største hukommelsesforbrug på stderr\n"
+                    "  -h, --help           denne hjælp; styr KOMMANDO --help for en kommando\n"
+                    "  --version            vis versionen\n"
+                    "\nAfslutningskoder:\n"
+                    "  0  ok\n"
+                    "  1  forkert brug af kommandoen\n"
+                    "  2  fejl i inddata (intet er skrevet)\n"
+                    "  3  arbejdsområdet kan ikke bruges (findes ikke, beskadiget, i brug, findes allerede)\n"
+                    "  4  systemfejl (ind-/udlæsning, hukommelse, database, en grænse)\n",
+                    "\nCommon options:\n"
+                    "  -w, --workspace DIR  the workspace (default ./styr.ws)\n"
+                    "  --lang da|en         language of all text (default da)\n"
+                    "  --stats              show time and peak memory on stderr\n"
+                    "  -h, --help           this help; styr COMMAND --help for a command\n"
+                    "  --version            show the version\n"
+                    "\nExit codes:\n"
+                    "  0  ok\n"
+                    "  1  wrong use of the command\n"
+                    "  2  error in input data (nothing was written)\n"
+                    "  3  the workspace cannot be used (missing, damaged, busy, exists)\n"
+                    "  4  system error (input/output, memory, database, a limit)\n"));
+}

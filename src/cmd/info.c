@@ -1,0 +1,116 @@
+/* styr info: what a workspace holds. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/num.h"
+#include "../core/week.h"
+#include "../ws/workspace.h"
+#include "cli.h"
+#include "cmds.h"
+
+static const char help_da[] =
+    "Brug: styr info [-w ARBEJDSOMRÅDE]\n"
+    "\n"
+    "Viser arbejdsområdets panel (personer, personuger, uger, filstørrelse og\n"
+    "kontrolsum, som kontrolleres), referencetabellerne med deres kilder og\n"
+    "importloggen.\n";
+static const char help_en[] =
+    "Usage: styr info [-w WORKSPACE]\n"
+    "\n"
+    "Shows the workspace's panel (persons, person-weeks, weeks, file size and checksum,\n"
+    "which is verified), the reference tables with their sources, and the imports log.\n";
+
+static long long count(sqlite3 *db, const char *table)
+{
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM %s", table);
+    sqlite3_stmt *st;
+    long long n = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW) n = sqlite3_column_int64(st, 0);
+        sqlite3_finalize(st);
+    }
+    return n;
+}
+
+int styr_cmd_info(styr_cli *cli, int argc, char **argv)
+{
+    static const struct option opts[] = {{"workspace", required_argument, 0, 'w'}, {"help", no_argument, 0, 'h'},
+                                          {0, 0, 0, 0}};
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "w:h", opts, NULL)) != -1) {
+        if (c == 'w') cli->ws = optarg;
+        else if (c == 'h') return styr_cli_help(stdout, help_da, help_en);
+        else return STYR_EXIT_USAGE;
+    }
+    styr_diags d;
+    styr_diags_init(&d);
+    styr_ws *ws = NULL;
+    const styr_panel *p = NULL;
+    styr_rc rc = styr_ws_open(cli->ws, STYR_WS_READ, &ws, &d);
+    if (!rc) rc = styr_ws_panel(ws, &p, &d);
+    if (rc) {
+        int e = styr_cli_fail(cli, rc, &d);
+        styr_ws_close(ws);
+        styr_diags_free(&d);
+        return e;
+    }
+    sqlite3 *db = styr_ws_db(ws);
+    const styr_codes *codes = styr_ws_codes(ws);
+    const styr_cols *cols = styr_panel_cols(p);
+    char a[32], b[32], hex[17], w0[12] = "-", w1[12] = "-";
+    printf("%s: %s\n", styr_tr("Arbejdsområde", "Workspace"), cli->ws);
+    int own = styr_ws_egen_kommune(ws);
+    if (own > 0 && codes->kom_idx[own] >= 0)
+        printf("%s: %d %s\n", styr_tr("Egen kommune", "Own municipality"), own, codes->kom_name[codes->kom_idx[own]]);
+    styr_hex64(styr_panel_checksum(p), hex);
+    printf("%s: generation %u, %s %s (%s)\n", styr_tr("Panel", "Panel"), styr_panel_generation(p),
+           styr_tr("kontrolsum", "checksum"), hex, styr_tr("kontrolleret", "verified"));
+    printf("  %-28s %s\n", styr_tr("personer", "persons"), styr_fmt_int(a, sizeof a, (long long)cols->npersons));
+    uint64_t weeks = styr_panel_weeks(p);
+    printf("  %-28s %s\n", styr_tr("personuger med en post", "person-weeks with a record"),
+           styr_fmt_int(a, sizeof a, (long long)weeks));
+    printf("  %-28s %s (%s %s)\n", styr_tr("perioder med ens uger", "runs of equal weeks"),
+           styr_fmt_int(a, sizeof a, (long long)cols->nruns),
+           cols->nruns ? styr_fmt_num(b, sizeof b, (double)weeks / (double)cols->nruns, 1) : "0",
+           styr_tr("uger i gennemsnit", "weeks on average"));
+    if (styr_panel_week_min(p) >= 0) {
+        styr_week_format(styr_panel_week_min(p), w0);
+        styr_week_format(styr_panel_week_max(p), w1);
+    }
+    printf("  %-28s %s - %s\n", styr_tr("uger", "weeks"), w0, w1);
+    double bytes = (double)styr_panel_file_size(p);
+    printf("  %-28s %s MB", styr_tr("filstørrelse", "file size"), styr_fmt_num(a, sizeof a, bytes / 1e6, 1));
+    if (weeks)
+        printf(" (%s %s)", styr_fmt_num(b, sizeof b, bytes / (double)weeks, 3), styr_tr("byte pr. personuge", "bytes per person-week"));
+    printf("\n%s:\n", styr_tr("Referencetabeller", "Reference tables"));
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "SELECT tabel, fil, kilde FROM kilder ORDER BY rowid", -1, &st, NULL) == SQLITE_OK) {
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            const char *t = (const char *)sqlite3_column_text(st, 0);
+            printf("  %-12s %8s %s  %s\n", t, styr_fmt_int(a, sizeof a, count(db, t)), styr_tr("rækker", "rows"),
+                   sqlite3_column_text(st, 2));
+        }
+        sqlite3_finalize(st);
+    }
+    printf("%s:\n", styr_tr("Importer", "Imports"));
+    int any = 0;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT id, tidspunkt, generation, nye_personuger, kommando FROM importer ORDER BY id",
+                           -1, &st, NULL) == SQLITE_OK) {
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            any = 1;
+            printf("  #%d %s gen. %d: +%s %s  [%s]\n", sqlite3_column_int(st, 0), sqlite3_column_text(st, 1),
+                   sqlite3_column_int(st, 2), styr_fmt_int(a, sizeof a, sqlite3_column_int64(st, 3)),
+                   styr_tr("personuger", "person-weeks"), sqlite3_column_text(st, 4));
+        }
+        sqlite3_finalize(st);
+    }
+    if (!any) printf("  %s\n", styr_tr("(ingen endnu)", "(none yet)"));
+    styr_ws_close(ws);
+    styr_diags_free(&d);
+    styr_cli_stats(cli);
+    return STYR_EXIT_OK;
+}

@@ -1,0 +1,148 @@
+/* fsutil: mapping files and writing them atomically. */
+#include "fsutil.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "mem.h"
+
+styr_rc styr_map_file(const char *path, styr_map *m, styr_diags *d)
+{
+    m->data = NULL;
+    m->size = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return styr_diag_sys(d, errno == ENOENT ? STYR_ENOENT : STYR_EIO, "%s: %s", path, strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+        int e = errno;
+        close(fd);
+        return styr_diag_sys(d, STYR_EIO, "%s: %s", path, e ? strerror(e) : "not a regular file");
+    }
+    if (st.st_size > 0) {
+        void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (p == MAP_FAILED) {
+            int e = errno;
+            close(fd);
+            return styr_diag_sys(d, STYR_EIO, "%s: mmap: %s", path, strerror(e));
+        }
+        madvise(p, (size_t)st.st_size, MADV_SEQUENTIAL);
+        m->data = p;
+        m->size = (size_t)st.st_size;
+    }
+    close(fd);
+    return STYR_OK;
+}
+
+void styr_unmap(styr_map *m)
+{
+    if (m && m->data) munmap((void *)m->data, m->size);
+    if (m) { m->data = NULL; m->size = 0; }
+}
+
+char *styr_path_join(const char *dir, const char *name)
+{
+    size_t a = strlen(dir), b = strlen(name);
+    char *p = styr_xmalloc(a + b + 2);
+    memcpy(p, dir, a);
+    size_t o = a;
+    if (a && dir[a - 1] != '/') p[o++] = '/';
+    memcpy(p + o, name, b + 1);
+    return p;
+}
+
+int styr_path_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+int64_t styr_file_size(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) < 0 || !S_ISREG(st.st_mode)) return -1;
+    return (int64_t)st.st_size;
+}
+
+styr_rc styr_atomic_open(styr_atomic *a, const char *path, styr_diags *d)
+{
+    char suffix[40];
+    snprintf(suffix, sizeof suffix, ".tmp-%ld", (long)getpid());
+    a->path = styr_xstrdup(path);
+    a->tmp = styr_xmalloc(strlen(path) + sizeof suffix);
+    strcpy(a->tmp, path);
+    strcat(a->tmp, suffix);
+    a->f = fopen(a->tmp, "wbx");
+    if (!a->f) {
+        int e = errno;
+        free(a->path);
+        free(a->tmp);
+        a->path = a->tmp = NULL;
+        return styr_diag_sys(d, STYR_EIO, "%s: %s", path, strerror(e));
+    }
+    return STYR_OK;
+}
+
+static char *dir_of(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    if (!s) return styr_xstrdup(".");
+    if (s == path) return styr_xstrdup("/");
+    return styr_xstrndup(path, (size_t)(s - path));
+}
+
+styr_rc styr_fsync_dir(const char *dir, styr_diags *d)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return styr_diag_sys(d, STYR_EIO, "%s: %s", dir, strerror(errno));
+    int r = fsync(fd);
+    int e = errno;
+    close(fd);
+    if (r < 0 && e != EINVAL) return styr_diag_sys(d, STYR_EIO, "%s: fsync: %s", dir, strerror(e));
+    return STYR_OK;
+}
+
+styr_rc styr_atomic_commit(styr_atomic *a, styr_diags *d)
+{
+    styr_rc rc = STYR_OK;
+    if (fflush(a->f) != 0 || ferror(a->f) || fsync(fileno(a->f)) != 0) {
+        rc = styr_diag_sys(d, STYR_EIO, "%s: %s", a->path, strerror(errno));
+        styr_atomic_abort(a);
+        return rc;
+    }
+    if (fclose(a->f) != 0) {
+        a->f = NULL;
+        rc = styr_diag_sys(d, STYR_EIO, "%s: %s", a->path, strerror(errno));
+        styr_atomic_abort(a);
+        return rc;
+    }
+    a->f = NULL;
+    if (rename(a->tmp, a->path) != 0) {
+        rc = styr_diag_sys(d, STYR_EIO, "%s: rename: %s", a->path, strerror(errno));
+        styr_atomic_abort(a);
+        return rc;
+    }
+    char *dir = dir_of(a->path);
+    rc = styr_fsync_dir(dir, d);
+    free(dir);
+    free(a->path);
+    free(a->tmp);
+    a->path = a->tmp = NULL;
+    return rc;
+}
+
+void styr_atomic_abort(styr_atomic *a)
+{
+    if (!a) return;
+    if (a->f) fclose(a->f);
+    if (a->tmp) unlink(a->tmp);
+    free(a->path);
+    free(a->tmp);
+    a->f = NULL;
+    a->path = a->tmp = NULL;
+}

@@ -1,0 +1,33 @@
+/* num: numbers as Danish (and English) readers expect them, and as Danish
+ * files write them.
+ *
+ * Output: "1.234.567", "15,2", "15,2 pct.", "57 mio. kr." in Danish;
+ * "1,234,567", "15.2", "15.2 pct.", "DKK 57m" in English. Input: decimals with
+ * a comma or a point, never with thousands separators. */
+#ifndef STYR_NUM_H
+#define STYR_NUM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Format an integer with thousands separators into buf (>= 32 bytes). */
+char *styr_fmt_int(char *buf, size_t cap, long long v);
+
+/* Format a number with a fixed number of decimals and thousands separators. */
+char *styr_fmt_num(char *buf, size_t cap, double v, int decimals);
+
+/* Format a percentage: "15,2 pct." (decimals as given). */
+char *styr_fmt_pct(char *buf, size_t cap, double v, int decimals);
+
+/* Format kroner rounded to millions: "57 mio. kr." / "DKK 57m". */
+char *styr_fmt_mio_kr(char *buf, size_t cap, double kr);
+
+/* Parse an unsigned decimal integer (no sign, no separators). 0 or -1. */
+int styr_parse_uint(const char *s, size_t n, uint64_t *out);
+
+/* Parse a decimal number with ',' or '.' as the decimal mark (optional sign).
+ * *mark receives the mark seen (',' or '.') or 0 when there was none.
+ * Returns 0 or -1. */
+int styr_parse_decimal(const char *s, size_t n, double *out, char *mark);
+
+#endif

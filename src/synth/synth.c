@@ -1,0 +1,645 @@
+/* synth: the life-course simulation behind the demo population. */
+#include "synth.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/fsutil.h"
+#include "../core/mem.h"
+#include "../core/week.h"
+#include "rng.h"
+
+/* ---- model parameters ------------------------------------------------------------ */
+
+typedef struct wcode { const char *code; double w; } wcode;
+
+/* A benefit group: spell length (lognormal median and log-sd, weeks), the
+ * chance a spell has offers and which, the chance an exit goes to a job, and
+ * where the other exits go ("JOB", "OUT" or a group). */
+typedef struct gparam {
+    const char *code;
+    double median, sigma;
+    int maxlen;            /* 0: no cap */
+    double act;
+    wcode offer[5];
+    double job;
+    wcode other[5];
+    int hours;             /* weekly hours while on the group (fleksjob), else 0 */
+} gparam;
+
+static const gparam groups[] = {
+    {"dagpenge", 13, 0.9, 104, 0.55,
+     {{"vejledning", 45}, {"praktik", 20}, {"loentilskud", 15}, {"uddannelse", 20}}, 0.78,
+     {{"kontanthjaelp", 35}, {"OUT", 45}, {"sygedagpenge", 20}}, 0},
+    {"kontanthjaelp", 34, 1.0, 0, 0.60,
+     {{"vejledning", 35}, {"praktik", 30}, {"nytte", 20}, {"loentilskud", 5}, {"andet", 10}}, 0.34,
+     {{"OUT", 50}, {"ressourceforloeb", 18}, {"foertidspension", 6}, {"revalidering", 6}, {"ledighedsydelse", 6}}, 0},
+    {"uddannelseshjaelp", 24, 0.9, 0, 0.65,
+     {{"uddannelse", 30}, {"praktik", 30}, {"vejledning", 30}, {"nytte", 10}}, 0.32,
+     {{"OUT", 70}, {"kontanthjaelp", 30}}, 0},
+    {"integration", 60, 0.7, 0, 0.70,
+     {{"praktik", 40}, {"vejledning", 40}, {"loentilskud", 10}, {"uddannelse", 10}}, 0.38,
+     {{"kontanthjaelp", 60}, {"OUT", 40}}, 0},
+    {"sygedagpenge", 7, 1.15, 0, 0.10,
+     {{"vejledning", 60}, {"praktik", 40}}, 0.86,
+     {{"jobafklaring", 40}, {"dagpenge", 30}, {"foertidspension", 10}, {"OUT", 20}}, 0},
+    {"jobafklaring", 45, 0.7, 0, 0.40,
+     {{"praktik", 50}, {"vejledning", 50}}, 0.25,
+     {{"ressourceforloeb", 35}, {"foertidspension", 20}, {"ledighedsydelse", 20}, {"kontanthjaelp", 25}}, 0},
+    {"ressourceforloeb", 90, 0.6, 0, 0.50,
+     {{"praktik", 40}, {"vejledning", 40}, {"andet", 20}}, 0.12,
+     {{"foertidspension", 35}, {"ledighedsydelse", 25}, {"kontanthjaelp", 40}}, 0},
+    {"revalidering", 70, 0.5, 0, 0.80,
+     {{"uddannelse", 70}, {"praktik", 30}}, 0.55,
+     {{"OUT", 50}, {"kontanthjaelp", 50}}, 0},
+    {"ledighedsydelse", 25, 0.9, 0, 0.30,
+     {{"praktik", 50}, {"vejledning", 50}}, 0.0,
+     {{"fleksjob", 85}, {"foertidspension", 15}}, 0},
+    {"fleksjob", 300, 0.8, 0, 0.0, {{0, 0}}, 0.08,
+     {{"ledighedsydelse", 60}, {"foertidspension", 25}, {"OUT", 15}}, 18},
+    {"foertidspension", 1e6, 0.0, 0, 0.0, {{0, 0}}, 0.0, {{"OUT", 1}}, 0},
+    {"oevrige", 36, 0.3, 0, 0.0, {{0, 0}}, 0.85, {{"OUT", 1}}, 0},
+};
+#define NGROUPS (sizeof groups / sizeof groups[0])
+
+enum { S_JOB = -1, S_OUT = -2 };
+
+typedef struct kparam {
+    double risk, dur, act, job;
+    int cluster;
+} kparam;
+
+typedef struct synth_ctx {
+    const styr_codes *codes;
+    int gyd[NGROUPS];            /* ydelse index of each group, 0 when not in the workspace */
+    int gof[NGROUPS][5];         /* tilbud index of each offer kind */
+    int first_week, last_week;   /* simulated span */
+    int nkom;
+    kparam kp[STYR_MAX_KOMMUNER];
+    double *cum;                 /* cumulative population weights by municipality */
+    int *region_of;              /* region number of each municipality */
+    double *cum_region[8];       /* cumulative weights within each region */
+    int nregions;
+    uint32_t *thu;               /* Thursday YYYYMMDD of each simulated week */
+} synth_ctx;
+
+typedef struct srun { int start, len; uint8_t kom, yd, tb; uint16_t timer; } srun;
+
+typedef struct sim {
+    styr_rng rng;
+    const synth_ctx *X;
+    int t, tend;
+    int kom;
+    uint32_t birth;
+    int sex;
+    double risk;
+    int insured;
+    srun *v;
+    size_t n, cap;
+    struct { int week, kom; } mv[16];
+    int nmv;
+    int benefit;
+} sim;
+
+static int group_by_code(const char *code)
+{
+    for (size_t i = 0; i < NGROUPS; i++)
+        if (!strcmp(groups[i].code, code)) return (int)i;
+    return -1;
+}
+
+static int age_at(const sim *s, int week)
+{
+    return styr_age(s->birth, s->X->thu[week - s->X->first_week]);
+}
+
+static void emit(sim *s, int start, int len, int yd, int tb, int timer)
+{
+    if (start < s->t) { len -= s->t - start; start = s->t; }
+    if (start + len - 1 > s->tend) len = s->tend - start + 1;
+    if (len <= 0) return;
+    if (s->n && s->v[s->n - 1].start + s->v[s->n - 1].len == start && s->v[s->n - 1].kom == s->kom &&
+        s->v[s->n - 1].yd == yd && s->v[s->n - 1].tb == tb && s->v[s->n - 1].timer == timer) {
+        s->v[s->n - 1].len += len;
+    } else {
+        if (s->n == s->cap) {
+            s->cap = s->cap ? 2 * s->cap : 64;
+            s->v = styr_xrealloc(s->v, s->cap * sizeof *s->v);
+        }
+        s->v[s->n++] = (srun){start, len, (uint8_t)s->kom, (uint8_t)yd, (uint8_t)tb, (uint16_t)timer};
+    }
+    if (yd) s->benefit = 1;
+}
+
+static int pick(styr_rng *r, const wcode *w, int max)
+{
+    double tot = 0;
+    int n = 0;
+    for (; n < max && w[n].code; n++) tot += w[n].w;
+    double u = styr_rng_u01(r) * tot;
+    for (int i = 0; i < n; i++) {
+        if (u < w[i].w) return i;
+        u -= w[i].w;
+    }
+    return n - 1;
+}
+
+static int pick_cum(styr_rng *r, const double *cum, int n)
+{
+    double u = styr_rng_u01(r) * cum[n - 1];
+    int lo = 0, hi = n - 1;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (cum[mid] > u) hi = mid;
+        else lo = mid + 1;
+    }
+    return lo;
+}
+
+static void maybe_move(sim *s)
+{
+    if (styr_rng_u01(&s->rng) >= 0.012 || s->nmv >= 16) return;
+    const synth_ctx *X = s->X;
+    int to;
+    int reg = X->region_of[s->kom];
+    if (styr_rng_u01(&s->rng) < 0.7) to = pick_cum(&s->rng, X->cum_region[reg], X->nkom);
+    else to = pick_cum(&s->rng, X->cum, X->nkom);
+    if (to == s->kom) return;
+    s->kom = to;
+    s->mv[s->nmv].week = s->t;
+    s->mv[s->nmv].kom = to;
+    s->nmv++;
+}
+
+/* Destination index: a group, S_JOB or S_OUT. */
+static int dest_of(const char *code)
+{
+    if (!strcmp(code, "JOB")) return S_JOB;
+    if (!strcmp(code, "OUT")) return S_OUT;
+    int g = group_by_code(code);
+    return g >= 0 ? g : S_OUT;
+}
+
+/* One benefit spell of group g from s->t; returns the next state. */
+static int spell(sim *s, int g, int residual)
+{
+    const gparam *p = &groups[g];
+    const synth_ctx *X = s->X;
+    const kparam *k = &X->kp[s->kom];
+    int yd = X->gyd[g];
+    if (!yd) return S_OUT;
+    double riskadj = 0.85 + 0.15 * s->risk;
+    int D;
+    if (p->median >= 1e5) D = s->tend - s->t + 1;
+    else {
+        double m = p->median * k->dur * riskadj;
+        D = (int)ceil(styr_rng_lognormal(&s->rng, m, p->sigma));
+        if (residual) D = 1 + (int)(D * styr_rng_u01(&s->rng));
+        if (p->maxlen && D > p->maxlen) D = p->maxlen;
+    }
+    if (D < 1) D = 1;
+    if (D > s->tend - s->t + 1) D = s->tend - s->t + 1;
+    int hours = p->hours ? styr_rng_int(&s->rng, p->hours - 8, p->hours + 7) * 10 : 0;
+
+    /* offers inside the spell, as [start, end) in spell weeks */
+    int os[24], oe[24], ok[24], no = 0;
+    if (p->act > 0 && styr_rng_u01(&s->rng) < fmin(0.95, p->act * k->act)) {
+        int w = styr_rng_int(&s->rng, 2, 12);
+        while (w < D && no < 24) {
+            int kind = pick(&s->rng, p->offer, 5);
+            const char *code = p->offer[kind].code;
+            int L = !strcmp(code, "loentilskud") ? styr_rng_int(&s->rng, 13, 26)
+                  : !strcmp(code, "uddannelse")  ? styr_rng_int(&s->rng, 6, 20)
+                                                 : styr_rng_int(&s->rng, 4, 13);
+            if (w + L > D) L = D - w;
+            os[no] = w;
+            oe[no] = w + L;
+            ok[no] = X->gof[g][kind];
+            no++;
+            w += L + styr_rng_int(&s->rng, 2, 16);
+        }
+    }
+    /* now and then a short gap (1-3 weeks, bridged) or a 4-week one (ends the spell) */
+    int g0 = -1, g1 = -1;
+    if (D >= 12 && p->median < 1e5) {
+        double u = styr_rng_u01(&s->rng);
+        if (u < 0.06) { g0 = styr_rng_int(&s->rng, 3, D - 6); g1 = g0 + styr_rng_int(&s->rng, 1, 3); }
+        else if (u < 0.07) { g0 = styr_rng_int(&s->rng, 3, D - 8); g1 = g0 + 4; }
+    }
+    int cur = 0;
+    for (int i = 0; i <= no; i++) {
+        int a = i < no ? os[i] : D, b = i < no ? oe[i] : D;
+        int segs[2][3] = {{cur, a, 0}, {a, b, i < no ? ok[i] : 0}};
+        for (int j = 0; j < 2; j++) {
+            int x = segs[j][0], y = segs[j][1], tb = segs[j][2];
+            if (x >= y) continue;
+            if (g0 >= 0 && g0 < y && g1 > x) { /* cut the gap out */
+                if (g0 > x) emit(s, s->t + x, g0 - x, yd, tb, hours);
+                if (g1 < y) emit(s, s->t + g1, y - g1, yd, tb, hours);
+            } else {
+                emit(s, s->t + x, y - x, yd, tb, hours);
+            }
+        }
+        cur = b;
+    }
+    s->t += D;
+    if (p->maxlen && D == p->maxlen && !strcmp(p->code, "dagpenge") && styr_rng_u01(&s->rng) < 0.5)
+        return group_by_code("kontanthjaelp");
+    double pj = p->job * k->job * (s->risk < 1 ? 1.08 : s->risk > 2 ? 0.75 : 1.0);
+    if (pj > 0.97) pj = 0.97;
+    if (styr_rng_u01(&s->rng) < pj) return S_JOB;
+    return dest_of(p->other[pick(&s->rng, p->other, 5)].code);
+}
+
+static int job(sim *s)
+{
+    const kparam *k = &s->X->kp[s->kom];
+    double mean = 300.0 / (s->risk * k->risk);
+    int D = 4 + (int)styr_rng_exp(&s->rng, mean);
+    int hours = styr_rng_u01(&s->rng) < 0.8 ? 370 : styr_rng_int(&s->rng, 15, 30) * 10;
+    if (D > s->tend - s->t + 1) D = s->tend - s->t + 1;
+    emit(s, s->t, D, 0, 0, hours);
+    s->t += D;
+    if (s->t > s->tend) return S_OUT;
+    int age = age_at(s, s->t);
+    double u = styr_rng_u01(&s->rng);
+    if (age >= 62 && u < 0.35) return group_by_code("oevrige");
+    if (s->sex == 2 && age >= 25 && age <= 40 && u < 0.2) return group_by_code("oevrige");
+    u = styr_rng_u01(&s->rng);
+    double syg = s->sex == 2 ? 0.42 : 0.35;
+    if (u < syg) return group_by_code("sygedagpenge");
+    if (u < syg + 0.45) return s->insured ? group_by_code("dagpenge")
+                                           : group_by_code(age < 30 ? "uddannelseshjaelp" : "kontanthjaelp");
+    return S_OUT;
+}
+
+static int out(sim *s)
+{
+    int D = 2 + (int)styr_rng_exp(&s->rng, 70);
+    s->t += D;
+    if (s->t > s->tend) return S_OUT;
+    double u = styr_rng_u01(&s->rng);
+    int age = age_at(s, s->t);
+    if (u < 0.62) return S_JOB;
+    if (u < 0.62 + 0.25 * s->risk / (1 + 0.3 * s->risk))
+        return group_by_code(age < 30 ? "uddannelseshjaelp" : "kontanthjaelp");
+    if (u < 0.92 && s->insured) return group_by_code("dagpenge");
+    return S_JOB;
+}
+
+/* The first state of a resident entering the window at s->t. */
+static int initial(sim *s, int immigrant)
+{
+    int age = age_at(s, s->t);
+    double u = styr_rng_u01(&s->rng);
+    if (immigrant) return age >= 18 && age <= 60 ? group_by_code("integration") : S_OUT;
+    if (age < 20) return u < 0.75 ? S_OUT : S_JOB;
+    double fp = 0.012 * s->risk * (age > 45 ? 2.5 : 1);
+    if (u < fp) return group_by_code("foertidspension");
+    u -= fp;
+    if (u < 0.02) return group_by_code("fleksjob");
+    u -= 0.02;
+    double kh = 0.015 * s->risk;
+    if (u < kh) return group_by_code(age < 30 ? "uddannelseshjaelp" : "kontanthjaelp");
+    u -= kh;
+    if (u < 0.025) return s->insured ? group_by_code("dagpenge") : S_OUT;
+    u -= 0.025;
+    if (u < 0.02) return group_by_code("sygedagpenge");
+    u -= 0.02;
+    if (u < 0.09) return S_OUT;
+    return S_JOB;
+}
+
+static void simulate(sim *s, int t0, int immigrant)
+{
+    s->t = t0;
+    int st = initial(s, immigrant), first = 1;
+    while (s->t <= s->tend) {
+        if (st == S_JOB) st = job(s);
+        else if (st == S_OUT) st = out(s);
+        else {
+            st = spell(s, st, first && !immigrant);
+        }
+        first = 0;
+        maybe_move(s);
+    }
+}
+
+/* ---- setup ------------------------------------------------------------------------ */
+
+static styr_rc setup(styr_ws *ws, const styr_synth_opts *o, synth_ctx *X, styr_diags *d)
+{
+    const styr_codes *c = styr_ws_codes(ws);
+    memset(X, 0, sizeof *X);
+    X->codes = c;
+    X->nkom = c->dict.nkom;
+    if (!X->nkom) return styr_diag_sys(d, STYR_EWS, "the workspace has no municipalities");
+    for (size_t g = 0; g < NGROUPS; g++) {
+        int yd = styr_codes_ydelse(c, groups[g].code, strlen(groups[g].code));
+        X->gyd[g] = yd > 0 ? yd : 0;
+        for (int k = 0; k < 5 && groups[g].offer[k].code; k++) {
+            int tb = styr_codes_tilbud(c, groups[g].offer[k].code, strlen(groups[g].offer[k].code));
+            X->gof[g][k] = tb > 0 ? tb : 0;
+        }
+    }
+    X->first_week = styr_week_from_iso(o->from, 1);
+    X->last_week = styr_week_from_iso(o->to, styr_iso_weeks_in_year(o->to));
+    int nw = X->last_week - X->first_week + 1;
+    X->thu = styr_xmalloc((size_t)nw * sizeof *X->thu);
+    for (int w = 0; w < nw; w++) X->thu[w] = styr_week_thursday_ymd(X->first_week + w);
+
+    /* population weights: the reference population aged 16-66 in the first year */
+    double *pop = styr_xcalloc((size_t)X->nkom, sizeof *pop);
+    sqlite3 *db = styr_ws_db(ws);
+    sqlite3_stmt *st;
+    int year = o->from;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT COALESCE((SELECT MIN(aar) FROM befolkning WHERE aar >= ?1),"
+                           " (SELECT MAX(aar) FROM befolkning))",
+                           -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_int(st, 1, o->from);
+        if (sqlite3_step(st) == SQLITE_ROW) year = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    }
+    if (sqlite3_prepare_v2(db,
+                           "SELECT kommune, SUM(antal) FROM befolkning WHERE alder BETWEEN 16 AND 66"
+                           " AND aar = ?1 GROUP BY kommune",
+                           -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_int(st, 1, year);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            int code = sqlite3_column_int(st, 0);
+            if (code > 0 && code < 1000 && c->kom_idx[code] >= 0) pop[c->kom_idx[code]] = sqlite3_column_double(st, 1);
+        }
+        sqlite3_finalize(st);
+    }
+    X->cum = styr_xmalloc((size_t)X->nkom * sizeof *X->cum);
+    double acc = 0;
+    for (int k = 0; k < X->nkom; k++) X->cum[k] = (acc += pop[k] > 0 ? pop[k] : 1);
+
+    /* regions (for moves) */
+    X->region_of = styr_xcalloc((size_t)X->nkom, sizeof *X->region_of);
+    char names[8][24];
+    for (int k = 0; k < X->nkom; k++) {
+        int r;
+        for (r = 0; r < X->nregions; r++)
+            if (!strcmp(names[r], c->kom_region[k])) break;
+        if (r == X->nregions && X->nregions < 8) snprintf(names[X->nregions++], 24, "%s", c->kom_region[k]);
+        X->region_of[k] = r < 8 ? r : 7;
+    }
+    for (int r = 0; r < X->nregions; r++) {
+        X->cum_region[r] = styr_xmalloc((size_t)X->nkom * sizeof(double));
+        double a = 0;
+        for (int k = 0; k < X->nkom; k++) X->cum_region[r][k] = (a += X->region_of[k] == r ? (pop[k] > 0 ? pop[k] : 1) : 0);
+    }
+    free(pop);
+
+    /* clusters (of the last year) and municipal differences */
+    int cl[STYR_MAX_KOMMUNER];
+    memset(cl, 0, sizeof cl);
+    if (sqlite3_prepare_v2(db,
+                           "SELECT kommune, klynge FROM klynger WHERE aar = (SELECT MAX(aar) FROM klynger"
+                           " WHERE aar <= ?1)",
+                           -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_int(st, 1, o->to);
+        char seen[32][64];
+        int nseen = 0;
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            int code = sqlite3_column_int(st, 0);
+            const char *name = (const char *)sqlite3_column_text(st, 1);
+            int i;
+            for (i = 0; i < nseen; i++)
+                if (!strcmp(seen[i], name)) break;
+            if (i == nseen && nseen < 32) snprintf(seen[nseen++], 64, "%s", name);
+            if (code > 0 && code < 1000 && c->kom_idx[code] >= 0) cl[c->kom_idx[code]] = i < 32 ? i : 31;
+        }
+        sqlite3_finalize(st);
+    }
+    styr_rng r;
+    styr_rng_seed(&r, o->seed, 0xC1u);
+    double crisk[32], cdur[32], cjob[32];
+    for (int i = 0; i < 32; i++) {
+        crisk[i] = exp(0.22 * styr_rng_normal(&r));
+        cdur[i] = exp(0.12 * styr_rng_normal(&r));
+        cjob[i] = exp(0.06 * styr_rng_normal(&r));
+    }
+    for (int k = 0; k < X->nkom; k++) {
+        kparam *kp = &X->kp[k];
+        kp->cluster = cl[k];
+        kp->risk = crisk[cl[k]] * exp(0.12 * styr_rng_normal(&r));
+        kp->dur = cdur[cl[k]] * exp(0.10 * styr_rng_normal(&r));
+        kp->act = exp(0.25 * styr_rng_normal(&r));
+        kp->job = cjob[cl[k]] * exp(0.05 * styr_rng_normal(&r));
+    }
+    return STYR_OK;
+}
+
+static void teardown(synth_ctx *X)
+{
+    free(X->thu);
+    free(X->cum);
+    free(X->region_of);
+    for (int r = 0; r < 8; r++) free(X->cum_region[r]);
+}
+
+/* ---- output: batch or CSV ------------------------------------------------------------ */
+
+typedef struct csvout {
+    styr_atomic a;
+    char *buf;
+    size_t n;
+} csvout;
+
+static int cw_flush(csvout *w)
+{
+    if (w->n && fwrite(w->buf, 1, w->n, w->a.f) != w->n) return -1;
+    w->n = 0;
+    return 0;
+}
+
+static inline int cw_put(csvout *w, const char *s, size_t n)
+{
+    if (w->n + n > (1u << 20) && cw_flush(w)) return -1;
+    memcpy(w->buf + w->n, s, n);
+    w->n += n;
+    return 0;
+}
+
+static char *base_name(const char *out, const char *suffix)
+{
+    size_t n = strlen(out);
+    if (n > 4 && !strcmp(out + n - 4, ".csv")) n -= 4;
+    char *p = styr_xmalloc(n + strlen(suffix) + 1);
+    memcpy(p, out, n);
+    strcpy(p + n, suffix);
+    return p;
+}
+
+void styr_synth_result_free(styr_synth_result *res)
+{
+    if (!res) return;
+    for (int i = 0; i < 3; i++) free(res->files[i]);
+    memset(res, 0, sizeof *res);
+}
+
+styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res, styr_import_result *ires,
+                   styr_diags *d)
+{
+    memset(res, 0, sizeof *res);
+    memset(ires, 0, sizeof *ires);
+    if (o->from < STYR_YEAR_MIN || o->to > STYR_YEAR_MAX || o->from > o->to)
+        return styr_diag_sys(d, STYR_EUSAGE, "--from/--to: %d-%d", o->from, o->to);
+    synth_ctx X;
+    styr_rc rc = setup(ws, o, &X, d);
+    if (rc) { teardown(&X); return rc; }
+    const styr_codes *c = X.codes;
+    int nyears = o->to - o->from + 1;
+    uint32_t *pop = styr_xcalloc((size_t)X.nkom * (size_t)nyears * 51, sizeof *pop);
+    int jan1[STYR_YEAR_MAX - STYR_YEAR_MIN + 2];
+    for (int y = o->from; y <= o->to; y++) jan1[y - o->from] = styr_week_of_day(styr_days_from_civil(y, 1, 1));
+
+    styr_batch b;
+    styr_batch_init(&b);
+    int fidx = styr_batch_file(&b, "synth", 0);
+    sim s;
+    memset(&s, 0, sizeof s);
+    s.X = &X;
+    csvout cw[3];
+    memset(cw, 0, sizeof cw);
+    char wname[6000][9];
+    int nw = X.last_week - X.first_week + 1;
+    if (o->out) {
+        res->files[0] = styr_xstrdup(o->out);
+        res->files[1] = base_name(o->out, "-personer.csv");
+        res->files[2] = base_name(o->out, "-befolkning.csv");
+        for (int i = 0; i < 3; i++) {
+            if ((rc = styr_atomic_open(&cw[i].a, res->files[i], d))) goto out;
+            cw[i].buf = styr_xmalloc(1u << 20);
+        }
+        static const char *const heads[] = {"person;uge;kommune;ydelse;tilbud;timer\n", "person;foedt;koen\n",
+                                            "kommune;aar;alder;antal\n"};
+        for (int i = 0; i < 3; i++) cw_put(&cw[i], heads[i], strlen(heads[i]));
+        for (int w = 0; w < nw && w < 6000; w++) styr_week_format(X.first_week + w, wname[w]);
+    }
+
+    uint64_t max_residents = o->persons * 20 + 1000;
+    int progress_every = o->persons >= 200000 ? 50000 : 0;
+    for (uint64_t ri = 0; res->persons < o->persons && ri < max_residents; ri++) {
+        styr_rng_seed(&s.rng, o->seed, ri + 1);
+        s.n = 0;
+        s.nmv = 0;
+        s.benefit = 0;
+        s.kom = pick_cum(&s.rng, X.cum, X.nkom);
+        int kom0 = s.kom;
+        int by = styr_rng_int(&s.rng, o->from - 66, o->to - 16);
+        int bm = styr_rng_int(&s.rng, 1, 12), bd = styr_rng_int(&s.rng, 1, 28);
+        s.birth = (uint32_t)(by * 10000 + bm * 100 + bd);
+        s.sex = styr_rng_u01(&s.rng) < 0.5 ? 1 : 2;
+        double u = styr_rng_u01(&s.rng);
+        s.risk = u < 0.6 ? 0.45 : u < 0.9 ? 1.3 : 4.0;
+        s.insured = styr_rng_u01(&s.rng) < 0.78;
+        int immigrant = styr_rng_u01(&s.rng) < 0.05;
+        int w16 = styr_week_of_day(styr_days_from_civil(by + 16, bm, bd));
+        int w67 = styr_week_of_day(styr_days_from_civil(by + 67, bm, bd)) - 1;
+        int t0 = X.first_week > w16 ? X.first_week : w16;
+        if (immigrant) t0 += styr_rng_int(&s.rng, 0, 4 * 52);
+        s.tend = X.last_week < w67 ? X.last_week : w67;
+        if (t0 > s.tend) continue;
+        res->residents++;
+        simulate(&s, t0, immigrant);
+
+        /* the population on 1 January of each year */
+        for (int y = 0; y < nyears; y++) {
+            int w = jan1[y];
+            if (w < t0 || w > s.tend) continue;
+            int age = (int)(((uint32_t)(o->from + y) * 10000 + 101 - s.birth) / 10000);
+            if (age < 16 || age > 66) continue;
+            int k = kom0;
+            for (int m = 0; m < s.nmv; m++)
+                if (s.mv[m].week <= w) k = s.mv[m].kom;
+            pop[((size_t)k * (size_t)nyears + (size_t)y) * 51 + (size_t)(age - 16)]++;
+        }
+        if (!s.benefit) continue;
+        char id[16];
+        int idn = snprintf(id, sizeof id, "S%08llu", (unsigned long long)res->persons + 1);
+        res->persons++;
+        res->runs += s.n;
+        for (size_t i = 0; i < s.n; i++) res->weeks += (uint64_t)s.v[i].len;
+        if (o->out) {
+            char line[128];
+            int n = snprintf(line, sizeof line, "%s;%04u-%02u-%02u;%c\n", id, s.birth / 10000, s.birth / 100 % 100,
+                             s.birth % 100, s.sex == 1 ? 'M' : 'K');
+            if (cw_put(&cw[1], line, (size_t)n)) goto ioerr;
+            for (size_t i = 0; i < s.n; i++) {
+                const srun *r = &s.v[i];
+                char tail[96];
+                int tn;
+                if (r->timer % 10)
+                    tn = snprintf(tail, sizeof tail, ";%u;%s;%s;%u,%u\n", c->dict.kom[r->kom], c->dict.yd[r->yd],
+                                  c->dict.tb[r->tb], r->timer / 10, r->timer % 10);
+                else
+                    tn = snprintf(tail, sizeof tail, ";%u;%s;%s;%u\n", c->dict.kom[r->kom], c->dict.yd[r->yd],
+                                  c->dict.tb[r->tb], r->timer / 10);
+                for (int w = r->start; w < r->start + r->len; w++) {
+                    if (cw_put(&cw[0], id, (size_t)idn) || cw_put(&cw[0], ";", 1) ||
+                        cw_put(&cw[0], wname[w - X.first_week], 8) || cw_put(&cw[0], tail, (size_t)tn))
+                        goto ioerr;
+                }
+            }
+        } else {
+            int64_t p = styr_batch_person(&b, id, (size_t)idn);
+            if (p < 0) goto oom;
+            styr_batch_attr(&b, (uint32_t)p, s.birth, (uint8_t)s.sex, (uint8_t)fidx, 0, d);
+            for (size_t i = 0; i < s.n; i++) {
+                const srun *r = &s.v[i];
+                if (styr_batch_run(&b, (uint32_t)p, r->start, r->len, r->kom, r->yd, r->tb, r->timer, (uint8_t)fidx,
+                                   0))
+                    goto oom;
+            }
+        }
+        if (progress_every && o->progress && res->persons % (uint64_t)progress_every == 0)
+            o->progress(o->progress_ctx, "synth", res->persons, o->persons);
+    }
+    if (progress_every && o->progress) o->progress(o->progress_ctx, "synth", o->persons, o->persons);
+
+    for (int k = 0; k < X.nkom; k++)
+        for (int y = 0; y < nyears; y++)
+            for (int a = 0; a < 51; a++) {
+                uint32_t n = pop[((size_t)k * (size_t)nyears + (size_t)y) * 51 + (size_t)a];
+                if (o->out) {
+                    char line[64];
+                    int ln = snprintf(line, sizeof line, "%u;%d;%d;%u\n", c->dict.kom[k], o->from + y, a + 16, n);
+                    if (cw_put(&cw[2], line, (size_t)ln)) goto ioerr;
+                } else if (styr_batch_pop(&b, c->dict.kom[k], (uint16_t)(o->from + y), (uint16_t)(a + 16), n,
+                                          (uint8_t)fidx, 0)) {
+                    goto oom;
+                }
+            }
+    if (o->out) {
+        for (int i = 0; i < 3; i++) {
+            if (cw_flush(&cw[i])) goto ioerr;
+            if ((rc = styr_atomic_commit(&cw[i].a, d))) goto out;
+        }
+    } else {
+        styr_import_opts io = {.command = o->command};
+        rc = styr_import_batch(ws, &b, &io, ires, d);
+    }
+    goto out;
+ioerr:
+    rc = styr_diag_sys(d, STYR_EIO, "%s", strerror(errno));
+    goto out;
+oom:
+    rc = styr_diag_sys(d, STYR_ENOMEM, "synth: out of memory");
+out:
+    for (int i = 0; i < 3; i++) {
+        if (cw[i].a.f) styr_atomic_abort(&cw[i].a);
+        free(cw[i].buf);
+    }
+    free(s.v);
+    free(pop);
+    styr_batch_free(&b);
+    teardown(&X);
+    return rc;
+}

@@ -1,0 +1,48 @@
+/* synth: a realistic synthetic national population, for the demo, tests
+ * and benchmarks.
+ *
+ * Residents are drawn across all municipalities in proportion to the
+ * workspace's population table and live week by week through a simple life
+ * course: jobs (with hours), spells of every benefit group with their own
+ * durations and exits, offers inside spells, short gaps, moves between
+ * municipalities, sick leave, fleksjob, førtidspension, maternity leave and
+ * early retirement. Municipalities and clusters differ in inflow, duration,
+ * activation and job exit, so benchmarks show real spread. Only residents
+ * with at least one benefit week enter the panel (as in DREAM); all residents
+ * are counted in the synthetic population table (by municipality, year and
+ * age on 1 January), which replaces the reference population for the
+ * simulated years, so shares of the population come out at realistic levels.
+ * Deterministic for a seed. Nothing here is real data. */
+#ifndef STYR_SYNTH_H
+#define STYR_SYNTH_H
+
+#include <stdint.h>
+
+#include "../core/diag.h"
+#include "../ingest/import.h"
+#include "../ws/workspace.h"
+
+typedef struct styr_synth_opts {
+    uint64_t persons;   /* persons wanted in the panel (with at least one benefit week) */
+    int from, to;       /* calendar years, inclusive */
+    uint64_t seed;
+    const char *out;    /* write <out> (long CSV), <base>-personer.csv and
+                           <base>-befolkning.csv instead of importing */
+    const char *command;
+    styr_import_progress progress;
+    void *progress_ctx;
+} styr_synth_opts;
+
+typedef struct styr_synth_result {
+    uint64_t residents;   /* simulated residents */
+    uint64_t persons;     /* of whom in the panel */
+    uint64_t weeks;       /* person-weeks generated */
+    uint64_t runs;
+    char *files[3];       /* with out: the three files written */
+} styr_synth_result;
+
+styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res, styr_import_result *ires,
+                   styr_diags *d);
+void styr_synth_result_free(styr_synth_result *res);
+
+#endif

@@ -1,0 +1,27 @@
+/* catalog: read-only queries of the workspace catalog that figures need:
+ * population by municipality for an age band and year, and the clusters
+ * (klynger) of a year. Results are indexed like the panel (municipality
+ * index, see codes.h). */
+#ifndef STYR_CATALOG_H
+#define STYR_CATALOG_H
+
+#include "workspace.h"
+
+/* Sum of the population aged lo..hi in year, per municipality index, into
+ * out[nkom]. A municipality without rows gets 0. */
+styr_rc styr_cat_population(styr_ws *ws, int year, int lo, int hi, double *out, styr_diags *d);
+
+#define STYR_MAX_CLUSTERS 64
+
+typedef struct styr_clusters {
+    int n;                                  /* clusters that year */
+    char name[STYR_MAX_CLUSTERS][48];
+    int of[STYR_MAX_KOMMUNER];              /* cluster of each municipality index, -1 none */
+    int year;                               /* the membership year used */
+} styr_clusters;
+
+/* Cluster membership for year (the latest year <= year that has rows, else
+ * the earliest year). */
+styr_rc styr_cat_clusters(styr_ws *ws, int year, styr_clusters *out, styr_diags *d);
+
+#endif

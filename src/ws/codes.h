@@ -1,0 +1,47 @@
+/* codes: the workspace's code tables in memory, with fast lookups.
+ *
+ * Municipalities, benefit groups (ydelser), offers (tilbud) and the DREAM
+ * branch-code mapping are loaded once from the catalog. The panel stores
+ * small indexes; the dictionary (panel.h) ties them to these codes. Lookups
+ * of ydelse and tilbud accept the code exactly, and after that any spelling
+ * that folds to it (case, æ/ø/å written as ae/oe/aa), so "Kontanthjælp" and
+ * "løntilskud" are read as kontanthjaelp and loentilskud. */
+#ifndef STYR_CODES_H
+#define STYR_CODES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../panel/panel.h"
+
+#define STYR_DREAM_MAX 1000
+
+typedef struct styr_codes {
+    styr_dict dict;                          /* index <-> code */
+    int16_t kom_idx[1000];                   /* municipality code -> index, -1 unknown */
+    char kom_name[STYR_MAX_KOMMUNER][40];
+    char kom_region[STYR_MAX_KOMMUNER][24];
+    char yd_name[STYR_MAX_CODES][64];        /* Danish name of each ydelse index */
+    char yd_name_en[STYR_MAX_CODES][64];
+    uint8_t yd_public[STYR_MAX_CODES];       /* counts as public support (offentlig forsørgelse) */
+    char tb_name[STYR_MAX_CODES][64];
+    char tb_name_en[STYR_MAX_CODES][64];
+    /* DREAM branch code -> ydelse/tilbud index; dream_known 0 = unknown code,
+     * 1 = a record, 2 = a code that means "no record" (e.g. SU, emigrated) */
+    uint8_t dream_known[STYR_DREAM_MAX];
+    uint8_t dream_yd[STYR_DREAM_MAX];
+    uint8_t dream_tb[STYR_DREAM_MAX];
+    uint8_t hash_yd[256], hash_tb[256];      /* private: lookup accelerators */
+} styr_codes;
+
+/* Index of a ydelse / tilbud code; 0 for empty text; -1 when unknown. */
+int styr_codes_ydelse(const styr_codes *c, const char *s, size_t n);
+int styr_codes_tilbud(const styr_codes *c, const char *s, size_t n);
+
+/* Index of a municipality code given as text ("461", "0461"), or -1. */
+int styr_codes_kommune(const styr_codes *c, const char *s, size_t n);
+
+/* Build the lookup accelerators after the tables are filled. */
+void styr_codes_finish(styr_codes *c);
+
+#endif

@@ -1,0 +1,334 @@
+#!/usr/bin/env python3
+"""Write the reference tables in data/ (run from the repository root).
+
+Every table starts with one '# ...' source line that says where its numbers
+come from, and whether they are real, approximate or generated. styr init
+loads these files (they are compiled into the binary).
+
+  python3 tools/gen_refdata.py
+
+Deterministic: the same script writes the same bytes.
+"""
+import math
+import random
+
+# ---- municipalities: code, name, region (real: the 98 municipalities since 2007) ----
+KOMMUNER = """
+101 København H 660000
+147 Frederiksberg H 104000
+151 Ballerup H 49000
+153 Brøndby H 36000
+155 Dragør H 14700
+157 Gentofte H 75000
+159 Gladsaxe H 70000
+161 Glostrup H 24000
+163 Herlev H 30000
+165 Albertslund H 28000
+167 Hvidovre H 54000
+169 Høje-Taastrup H 52000
+173 Lyngby-Taarbæk H 57000
+175 Rødovre H 41000
+183 Ishøj H 23500
+185 Tårnby H 44000
+187 Vallensbæk H 17000
+190 Furesø H 41500
+201 Allerød H 26000
+210 Fredensborg H 41000
+217 Helsingør H 63500
+219 Hillerød H 53500
+223 Hørsholm H 25500
+230 Rudersdal H 57000
+240 Egedal H 44500
+250 Frederikssund H 46000
+253 Greve S 51500
+259 Køge S 62000
+260 Halsnæs H 31500
+265 Roskilde S 90000
+269 Solrød S 23500
+270 Gribskov H 41500
+306 Odsherred S 33000
+316 Holbæk S 73000
+320 Faxe S 37500
+326 Kalundborg S 48500
+329 Ringsted S 36000
+330 Slagelse S 80000
+336 Stevns S 23500
+340 Sorø S 30500
+350 Lejre S 29000
+360 Lolland S 40500
+370 Næstved S 84000
+376 Guldborgsund S 60500
+390 Vordingborg S 45500
+400 Bornholm H 39500
+410 Middelfart D 39500
+420 Assens D 41000
+430 Faaborg-Midtfyn D 51500
+440 Kerteminde D 24000
+450 Nyborg D 32500
+461 Odense D 208000
+479 Svendborg D 59000
+480 Nordfyns D 29500
+482 Langeland D 12000
+492 Ærø D 6000
+510 Haderslev D 55000
+530 Billund D 27000
+540 Sønderborg D 74000
+550 Tønder D 37000
+561 Esbjerg D 116000
+563 Fanø D 3500
+573 Varde D 50000
+575 Vejen D 43000
+580 Aabenraa D 58500
+607 Fredericia D 52500
+615 Horsens M 98000
+621 Kolding D 95000
+630 Vejle D 121000
+657 Herning M 90000
+661 Holstebro M 59000
+665 Lemvig M 19500
+671 Struer M 20500
+706 Syddjurs M 43500
+707 Norddjurs M 37500
+710 Favrskov M 49500
+727 Odder M 23500
+730 Randers M 99500
+740 Silkeborg M 98000
+741 Samsø M 3700
+746 Skanderborg M 64500
+751 Aarhus M 367000
+756 Ikast-Brande M 42000
+760 Ringkøbing-Skjern M 56000
+766 Hedensted M 47500
+773 Morsø N 20000
+779 Skive M 46000
+787 Thisted N 43000
+791 Viborg M 98000
+810 Brønderslev N 36500
+813 Frederikshavn N 58500
+820 Vesthimmerlands N 36500
+825 Læsø N 1800
+840 Rebild N 30500
+846 Mariagerfjord N 42000
+849 Jammerbugt N 38500
+851 Aalborg N 222000
+860 Hjørring N 64000
+"""
+REGION = {"H": "Hovedstaden", "S": "Sjælland", "D": "Syddanmark", "M": "Midtjylland", "N": "Nordjylland"}
+
+kommuner = []
+for line in KOMMUNER.strip().splitlines():
+    parts = line.split()
+    code, pop, reg = int(parts[0]), int(parts[-1]), parts[-2]
+    name = " ".join(parts[1:-2])
+    kommuner.append((code, name, REGION[reg], pop))
+assert len(kommuner) == 98 and len({k[0] for k in kommuner}) == 98
+
+# ---- clusters: illustrative, by broad frame conditions -------------------------------
+KLYNGER = {
+    "Klynge 1 storbykommuner": [101, 147, 751, 461, 851, 561],
+    "Klynge 2 hovedstadsomegn med svære rammevilkår": [151, 153, 159, 161, 163, 165, 167, 169, 175, 183, 185, 217],
+    "Klynge 3 velstillede forstadskommuner": [155, 157, 173, 187, 190, 201, 210, 219, 223, 230, 240, 253, 265, 269,
+                                              350, 746, 710],
+    "Klynge 4 mellemstore provinsbyer": [259, 615, 621, 630, 657, 661, 730, 740, 791, 607, 510, 540, 580, 370, 330,
+                                         316, 410, 530, 756, 766, 727, 329],
+    "Klynge 5 land- og pendlerkommuner": [250, 260, 270, 320, 336, 340, 420, 430, 440, 450, 480, 573, 575, 706, 760,
+                                          779, 810, 840, 846, 849],
+    "Klynge 6 yderkommuner med svære rammevilkår": [306, 326, 360, 376, 390, 400, 479, 482, 492, 550, 563, 665, 671,
+                                                     707, 741, 773, 787, 813, 820, 825, 860],
+}
+members = [c for v in KLYNGER.values() for c in v]
+assert sorted(members) == sorted(k[0] for k in kommuner), "every municipality in exactly one cluster"
+# From 2019 three municipalities move cluster, so that membership per year is exercised.
+MOVES_2019 = {217: "Klynge 4 mellemstore provinsbyer", 727: "Klynge 3 velstillede forstadskommuner",
+              259: "Klynge 3 velstillede forstadskommuner"}
+
+YEARS = range(2015, 2025)
+
+
+def write(path, source, header, rows):
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write("# " + source + "\n")
+        f.write(header + "\n")
+        for r in rows:
+            f.write(";".join(str(x) for x in r) + "\n")
+
+
+write("data/kommuner.csv",
+      "Kilde: de 98 kommuner siden 2007 med kommunekode (Danmarks Statistik / DAGI) og region. Reelle koder og navne.",
+      "kode;navn;region", [(k[0], k[1], k[2]) for k in kommuner])
+
+rows = []
+for y in YEARS:
+    for name, codes in KLYNGER.items():
+        for c in codes:
+            cl = MOVES_2019.get(c, name) if y >= 2019 else name
+            rows.append((y, c, cl))
+rows.sort(key=lambda r: (r[0], r[1]))
+write("data/klynger.csv",
+      "Kilde: ILLUSTRATIVE klynger dannet af styrs udviklere efter brede rammevilkår (storby, omegn, forstad, "
+      "provinsby, land, yderområde); IKKE STAR's officielle klynger. Tre kommuner skifter klynge i 2019. "
+      "Erstat med de officielle klynger for det år, der analyseres.",
+      "aar;kommune;klynge", rows)
+
+write("data/ydelser.csv",
+      "Kilde: ydelsesgrupperne i spec/measures.md; offentlig = tæller med i offentligt forsørgede; "
+      "refusionsklasse og trappe (refusionstrappen fra 2016) som i spec/refusion.md.",
+      "ydelse;navn;navn_en;offentlig;refusionsklasse;trappe", [
+          ("dagpenge", "A-dagpenge", "Unemployment insurance benefit", 1, "forsikret", 1),
+          ("kontanthjaelp", "Kontanthjælp", "Social assistance", 1, "oevrig", 1),
+          ("uddannelseshjaelp", "Uddannelseshjælp", "Education assistance", 1, "oevrig", 1),
+          ("integration", "Selvforsørgelses- og hjemrejseydelse", "Self-support and integration benefit", 1,
+           "oevrig", 1),
+          ("sygedagpenge", "Sygedagpenge", "Sickness benefit", 1, "sygedagpenge", 1),
+          ("jobafklaring", "Jobafklaringsforløb", "Job clarification programme", 1, "oevrig", 1),
+          ("ressourceforloeb", "Ressourceforløb", "Resource programme", 1, "oevrig", 1),
+          ("revalidering", "Revalidering", "Rehabilitation", 1, "oevrig", 1),
+          ("ledighedsydelse", "Ledighedsydelse", "Flexjob unemployment benefit", 1, "oevrig", 1),
+          ("fleksjob", "Fleksjob", "Flexjob", 1, "oevrig", 1),
+          ("foertidspension", "Førtidspension", "Disability pension", 1, "foertidspension", 0),
+          ("oevrige", "Øvrige (efterløn, barsel, orlov m.fl.)", "Other benefits (early retirement, leave)",
+           1, "ingen", 0),
+      ])
+
+write("data/tilbud.csv",
+      "Kilde: tilbudsarterne i spec/measures.md §1.",
+      "tilbud;navn;navn_en", [
+          ("uddannelse", "Ordinær uddannelse", "Ordinary education"),
+          ("praktik", "Virksomhedspraktik", "Work placement"),
+          ("loentilskud", "Løntilskud", "Wage subsidy"),
+          ("vejledning", "Vejledning og opkvalificering", "Guidance and up-skilling"),
+          ("nytte", "Nytteindsats", "Community work"),
+          ("andet", "Andet tilbud", "Other offer"),
+      ])
+
+# ---- DREAM branch codes: illustrative mapping -----------------------------------------
+dream = [
+    (111, "dagpenge", "", "Ledig, a-dagpenge"),
+    (112, "dagpenge", "", "Ledig, a-dagpenge (deltidsforsikret)"),
+    (113, "dagpenge", "", "Feriedagpenge"),
+    (121, "dagpenge", "", "Delvis ledig, a-dagpenge"),
+    (130, "dagpenge", "vejledning", "Kursus/opkvalificering under ledighed"),
+    (211, "dagpenge", "loentilskud", "Forsikret ledig i løntilskud (privat)"),
+    (212, "dagpenge", "loentilskud", "Forsikret ledig i løntilskud (offentlig)"),
+    (213, "dagpenge", "uddannelse", "Forsikret ledig i ordinær uddannelse"),
+    (214, "dagpenge", "vejledning", "Forsikret ledig i vejledning og opkvalificering"),
+    (215, "dagpenge", "praktik", "Forsikret ledig i virksomhedspraktik"),
+    (299, "dagpenge", "andet", "Forsikret ledig i andet tilbud"),
+    (311, "oevrige", "", "Børnepasningsorlov"),
+    (312, "oevrige", "", "Uddannelsesorlov"),
+    (411, "oevrige", "", "Efterløn"),
+    (412, "oevrige", "", "Fleksydelse"),
+    (511, "kontanthjaelp", "loentilskud", "Kontanthjælpsmodtager i løntilskud"),
+    (512, "kontanthjaelp", "praktik", "Kontanthjælpsmodtager i virksomhedspraktik"),
+    (513, "kontanthjaelp", "vejledning", "Kontanthjælpsmodtager i vejledning og opkvalificering"),
+    (514, "kontanthjaelp", "uddannelse", "Kontanthjælpsmodtager i ordinær uddannelse"),
+    (515, "kontanthjaelp", "nytte", "Kontanthjælpsmodtager i nytteindsats"),
+    (521, "uddannelseshjaelp", "praktik", "Uddannelseshjælpsmodtager i virksomhedspraktik"),
+    (522, "uddannelseshjaelp", "vejledning", "Uddannelseshjælpsmodtager i vejledning og opkvalificering"),
+    (523, "uddannelseshjaelp", "uddannelse", "Uddannelseshjælpsmodtager i ordinær uddannelse"),
+    (524, "uddannelseshjaelp", "nytte", "Uddannelseshjælpsmodtager i nytteindsats"),
+    (531, "integration", "praktik", "Integrationsydelse, virksomhedspraktik"),
+    (532, "integration", "vejledning", "Integrationsydelse, vejledning og opkvalificering"),
+    (533, "integration", "loentilskud", "Integrationsydelse, løntilskud"),
+    (599, "kontanthjaelp", "andet", "Kontanthjælpsmodtager i andet tilbud"),
+    (651, "", "", "SU, ordinær uddannelse (ingen offentlig forsørgelse i styr)"),
+    (652, "", "", "SVU / voksenuddannelsesstøtte (ingen offentlig forsørgelse i styr)"),
+    (701, "kontanthjaelp", "", "Kontanthjælp"),
+    (702, "uddannelseshjaelp", "", "Uddannelseshjælp"),
+    (703, "integration", "", "Integrationsydelse / selvforsørgelses- og hjemrejseydelse"),
+    (730, "revalidering", "", "Revalidering"),
+    (731, "revalidering", "uddannelse", "Revalidering, uddannelse"),
+    (732, "revalidering", "praktik", "Revalidering, virksomhedspraktik"),
+    (740, "ledighedsydelse", "", "Ledighedsydelse"),
+    (750, "ressourceforloeb", "", "Ressourceforløb"),
+    (751, "ressourceforloeb", "praktik", "Ressourceforløb, virksomhedspraktik"),
+    (752, "ressourceforloeb", "vejledning", "Ressourceforløb, vejledning og opkvalificering"),
+    (760, "jobafklaring", "", "Jobafklaringsforløb"),
+    (761, "jobafklaring", "praktik", "Jobafklaringsforløb, virksomhedspraktik"),
+    (771, "fleksjob", "", "Fleksjob"),
+    (781, "foertidspension", "", "Førtidspension"),
+    (881, "oevrige", "", "Barselsdagpenge"),
+    (890, "sygedagpenge", "", "Sygedagpenge"),
+    (891, "sygedagpenge", "vejledning", "Sygedagpenge, vejledning og opkvalificering"),
+    (892, "sygedagpenge", "praktik", "Sygedagpenge, virksomhedspraktik"),
+    (997, "", "", "Udvandret (forløbet slutter)"),
+    (998, "", "", "Død (forløbet slutter)"),
+    (999, "", "", "Folkepension (forløbet slutter)"),
+]
+write("data/dream.csv",
+      "Kilde: ILLUSTRATIV oversættelse af DREAM-branchekoder til (ydelse, tilbud), bygget efter DREAMs "
+      "kodestruktur; IKKE kontrolleret mod den officielle kodeliste. Ret den til kodelisten for den "
+      "DREAM-version, I bruger (tom ydelse = ingen post, fx SU og udgang).",
+      "kode;ydelse;tilbud;tekst", dream)
+
+# ---- rates per full-time week (kr.) --------------------------------------------------
+# Dagpenge: the maximum rate, from monthly rates quoted by unemployment funds
+# (18.633 kr. 2018, 19.322 kr. 2021, 19.728 kr. 2023, 20.359 kr. 2024) x 12 / 52.
+# Sygedagpenge: the 2024 maximum 4.695 kr./week (quoted by DAG). Other years and
+# groups: estimates, marked so per row.
+known_dp = {2018: 18633, 2021: 19322, 2023: 19728, 2024: 20359}
+dp = {}
+for y in YEARS:
+    if y in known_dp:
+        dp[y] = (round(known_dp[y] * 12 / 52), "maks. sats %s kr./md. x 12/52 (a-kassernes satsoversigter)"
+                 % f"{known_dp[y]:,}".replace(",", "."))
+    else:
+        lo = max(k for k in known_dp if k < y) if any(k < y for k in known_dp) else 2018
+        hi = min(k for k in known_dp if k > y) if any(k > y for k in known_dp) else 2024
+        if lo == hi or y < 2018:
+            v = known_dp[2018] * (1 - 0.012 * (2018 - y))
+        else:
+            v = known_dp[lo] + (known_dp[hi] - known_dp[lo]) * (y - lo) / (hi - lo)
+        dp[y] = (round(v * 12 / 52), "SKØN: interpoleret/fremskrevet fra a-kassernes satser")
+# estimated average weekly amounts per full-time recipient in 2024, indexed back 1,8 % a year
+base_2024 = {
+    "kontanthjaelp": 3350, "uddannelseshjaelp": 2300, "integration": 2700, "jobafklaring": 3500,
+    "ressourceforloeb": 3500, "revalidering": 4400, "ledighedsydelse": 4400, "fleksjob": 1900,
+    "foertidspension": 4300, "oevrige": 3600,
+}
+rows = []
+for y in YEARS:
+    rows.append((y, "dagpenge", dp[y][0], dp[y][1]))
+    if y == 2024:
+        rows.append((y, "sygedagpenge", 4695, "maks. sats 4.695 kr./uge 2024 (DAG, satser 2024)"))
+    else:
+        rows.append((y, "sygedagpenge", round(4695 * (1 - 0.018) ** (2024 - y)),
+                     "SKØN: 2024-satsen tilbageskrevet 1,8 pct. om året"))
+    for g, v in base_2024.items():
+        rows.append((y, g, round(v * (1 - 0.018) ** (2024 - y)),
+                     "SKØN: gennemsnitlig ugentlig ydelse pr. fuldtidsperson, ikke en officiel sats"))
+write("data/satser.csv",
+      "Kilde: kr. pr. fuldtidsuge pr. år og ydelse. Dagpenge (2018, 2021, 2023, 2024) og sygedagpenge (2024) er "
+      "maksimalsatser fra offentlige satsoversigter; alle andre rækker er SKØN og siger det i kolonnen kilde.",
+      "aar;ydelse;kr_pr_uge;kilde", rows)
+
+# ---- population by municipality, year and one-year age 16-66: GENERATED ----------------
+rng = random.Random(20240101)
+BIG = {101, 147, 751, 461, 851}
+rows = []
+for code, name, region, total in kommuner:
+    urban = code in BIG or code in (151, 153, 159, 161, 163, 165, 167, 169, 175, 183, 185, 187)
+    periphery = code in KLYNGER["Klynge 6 yderkommuner med svære rammevilkår"]
+    growth = 0.011 if code in BIG else (-0.004 if periphery else 0.004)
+    growth += rng.uniform(-0.002, 0.002)
+    for y in YEARS:
+        tot_y = total * (1 + growth) ** (y - 2024)
+        weights = []
+        for a in range(16, 67):
+            w = 1.0
+            if urban:
+                w *= 1 + 0.9 * math.exp(-((a - 27) / 7.0) ** 2)
+            else:
+                w *= 1 - 0.25 * math.exp(-((a - 27) / 6.0) ** 2) + 0.15 * math.exp(-((a - 55) / 9.0) ** 2)
+            w *= 1 + 0.08 * math.sin((a + y) / 4.0)
+            weights.append(w)
+        share = 0.66 if urban else 0.61
+        s = sum(weights)
+        for a, w in zip(range(16, 67), weights):
+            rows.append((code, y, a, int(round(tot_y * share * w / s))))
+write("data/befolkning.csv",
+      "Kilde: GENERERET af tools/gen_refdata.py: plausible tal for 16-66-årige pr. kommune, år og alder, "
+      "udledt af omtrentlige, afrundede folketal (ca. 2024) og en skønnet aldersprofil. IKKE Danmarks "
+      "Statistiks tal: importér FOLK1A (kommune;aar;alder;antal) med styr import for rigtige tal.",
+      "kommune;aar;alder;antal", rows)
+print("wrote data/*.csv")
