@@ -52,18 +52,22 @@ $(BUILD)/gen/refdata.c: $(DATA) $(BUILD)/embed
 	$(BUILD)/embed $(DATA) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/gen/refdata.o: $(BUILD)/gen/refdata.c
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+	@echo "  CC $<"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
 $(BUILD)/libstyr.a: $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	@echo "  AR $@"
+	@ar rcs $@ $^
 
 $(BUILD)/styr: $(BUILD)/src/main.o $(BUILD)/libstyr.a
-	$(CC) $(LDFLAGS) $^ $(LIBS) -o $@
+	@echo "  LD $@"
+	@$(CC) $(LDFLAGS) $^ $(LIBS) -o $@
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libstyr.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $< $(BUILD)/libstyr.a $(LDFLAGS) $(LIBS) -lcmocka -o $@
+	@echo "  CC $<"
+	@$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $< $(BUILD)/libstyr.a $(LDFLAGS) $(LIBS) -lcmocka -o $@
 
 # ---- tests -------------------------------------------------------------------
 test-unit: $(UNIT_BIN) $(BUILD)/styr
@@ -73,7 +77,8 @@ test-unit: $(UNIT_BIN) $(BUILD)/styr
 test-cli: $(BUILD)/styr
 	@bash tests/cli/run.sh $(BUILD)/styr
 
-test: deps-check
+test:
+	@bash tools/deps.sh test
 	$(MAKE) all test-unit test-cli
 	$(MAKE) BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	        SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" test-unit test-cli
@@ -105,8 +110,6 @@ demo: deps
 deps:
 	@bash tools/deps.sh
 
-deps-check:
-	@bash tools/deps.sh --check
 
 bench: all
 	@bash bench/run.sh

@@ -69,7 +69,8 @@ void styr_print_import_files(const styr_import_result *res)
         if (f->statfile) printf("ReadStat");
         else printf("%s, separator %s", styr_encoding_name(f->enc), styr_sep_name(f->sep));
         if (f->kind == STYR_T_LONG) printf(", %s", decimal_name(f->decimal));
-        printf(", %s MB\n", styr_fmt_num(mb, sizeof mb, (double)f->bytes / 1e6, 1));
+        if (f->bytes >= 1000000) printf(", %s MB\n", styr_fmt_num(mb, sizeof mb, (double)f->bytes / 1e6, 1));
+        else printf(", %s kB\n", styr_fmt_num(mb, sizeof mb, (double)f->bytes / 1e3, 1));
     }
 }
 

@@ -42,9 +42,11 @@ static const char help_en[] =
 
 typedef struct sums { double weeks, active, persons, pop; } sums;
 
+/* ".." when discretion hides it, "-" when there is nothing to divide by. */
 static void fmt_share(char *buf, size_t cap, double num, double den, int ok)
 {
-    if (!ok || den <= 0) snprintf(buf, cap, "..");
+    if (!ok) snprintf(buf, cap, "..");
+    else if (den <= 0) snprintf(buf, cap, "-");
     else styr_fmt_pct(buf, cap, 100.0 * num / den, 1);
 }
 
@@ -174,8 +176,10 @@ int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv)
     }
     styr_table_print(t, stdout);
     styr_table_free(t);
-    printf("\n%s\n", styr_tr("Andel = fuldtidspersoner i pct. af befolkningen 16-66 år. Akt.grad = andel af ugerne med et tilbud.",
-                             "Share = full-time recipients as a percentage of the population aged 16-66. Activation = share of weeks with an offer."));
+    printf("\n%s\n", styr_tr("Andel = fuldtidspersoner i pct. af befolkningen 16-66 år. Akt.grad = andel af ugerne med et tilbud.\n"
+                             "- = intet at beregne ud fra.",
+                             "Share = full-time recipients as a percentage of the population aged 16-66. Activation = share of weeks with an offer.\n"
+                             "- = nothing to compute from."));
     if (suppressed)
         printf("%s\n", styr_tr(".. = diskretion: tallet hviler på færre end 5 personer.",
                                ".. = discretion: the figure rests on fewer than 5 persons."));

@@ -181,7 +181,7 @@ static int pop_cmp(const void *x, const void *y)
 styr_rc styr_batch_check_pop(styr_batch *b, styr_diags *d)
 {
     styr_rc rc = STYR_OK;
-    qsort(b->pop, b->npop, sizeof *b->pop, pop_cmp);
+    if (b->npop > 1) qsort(b->pop, b->npop, sizeof *b->pop, pop_cmp);
     for (size_t i = 1; i < b->npop; i++) {
         const styr_bpop *a = &b->pop[i - 1], *c = &b->pop[i];
         if (a->kommune == c->kommune && a->aar == c->aar && a->alder == c->alder) {

@@ -259,7 +259,17 @@ styr_rc styr_import(styr_ws *ws, const char *const *paths, size_t n, const styr_
     }
     res->t_read = now() - t0;
     if (first_sys) { rc = first_sys; goto out; }
-    if (styr_diags_count(d)) { rc = STYR_EINPUT; goto out; }
+    if (styr_diags_count(d)) {
+        /* the rows that passed may still repeat weeks: report those too, in the same run */
+        const styr_panel *old;
+        if (!styr_ws_panel(ws, &old, d)) {
+            styr_newpanel np;
+            styr_batch_check_pop(&b, d);
+            if (!styr_batch_build(&b, styr_panel_cols(old), &np, d)) styr_newpanel_free(&np);
+        }
+        rc = STYR_EINPUT;
+        goto out;
+    }
     rc = styr_import_batch(ws, &b, o, res, d);
 out:
     styr_batch_free(&b);

@@ -262,6 +262,18 @@ styr_rc styr_panel_open(const char *path, unsigned flags, styr_panel **out, styr
         if (!(flags & STYR_PANEL_NOVERIFY) && XXH3_64bits(ptr[s], (size_t)x->size) != x->hash)
             FAIL("section checksum mismatch");
     }
+    /* sections follow each other in order; the padding between them is zero and
+     * the file ends with the last one, so every byte of the file is accounted for */
+    uint64_t end = HEADER_SIZE;
+    for (int s = 0; s < NSEC; s++) {
+        if (h->sec[s].offset < end || h->sec[s].offset - end >= ALIGN) FAIL("bad section table");
+        for (uint64_t o = end; o < h->sec[s].offset; o++)
+            if (b[o]) FAIL("non-zero padding between sections");
+        end = h->sec[s].offset + h->sec[s].size;
+    }
+    if (end != p->size) FAIL("the file does not end with its last section");
+    for (size_t o = sizeof *h; o < HEADER_SIZE - 8; o++)
+        if (b[o]) FAIL("non-zero header padding");
     if (np > UINT64_MAX / 8 - 1 || h->sec[SEC_RUN_OFF].size != (np + 1) * 8 ||
         h->sec[SEC_ID_OFF].size != (np + 1) * 8 || h->sec[SEC_BIRTH].size != np * 4 ||
         h->sec[SEC_SEX].size != np)

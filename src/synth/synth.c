@@ -102,6 +102,7 @@ typedef struct sim {
     struct { int week, kom; } mv[16];
     int nmv;
     int benefit;
+    int ben_end;          /* the week after the last benefit week so far */
 } sim;
 
 static int group_by_code(const char *code)
@@ -131,7 +132,10 @@ static void emit(sim *s, int start, int len, int yd, int tb, int timer)
         }
         s->v[s->n++] = (srun){start, len, (uint8_t)s->kom, (uint8_t)yd, (uint8_t)tb, (uint16_t)timer};
     }
-    if (yd) s->benefit = 1;
+    if (yd) {
+        s->benefit = 1;
+        s->ben_end = start + len;
+    }
 }
 
 static int pick(styr_rng *r, const wcode *w, int max)
@@ -259,9 +263,12 @@ static int job(sim *s)
     const kparam *k = &s->X->kp[s->kom];
     double mean = 300.0 / (s->risk * k->risk);
     int D = 4 + (int)styr_rng_exp(&s->rng, mean);
-    int hours = styr_rng_u01(&s->rng) < 0.8 ? 370 : styr_rng_int(&s->rng, 15, 30) * 10;
+    int hours = styr_rng_u01(&s->rng) < 0.8 ? 370 : styr_rng_int(&s->rng, 30, 60) * 5; /* half hours */
     if (D > s->tend - s->t + 1) D = s->tend - s->t + 1;
-    emit(s, s->t, D, 0, 0, hours);
+    /* hours are recorded for the 52 weeks after a benefit spell (as register data
+     * links earnings to benefit histories), enough for status 4-52 weeks after */
+    int rec = s->ben_end + 52 - s->t;
+    if (rec > 0) emit(s, s->t, rec < D ? rec : D, 0, 0, hours);
     s->t += D;
     if (s->t > s->tend) return S_OUT;
     int age = age_at(s, s->t);
@@ -531,6 +538,7 @@ styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res
         s.n = 0;
         s.nmv = 0;
         s.benefit = 0;
+        s.ben_end = -1000;
         s.kom = pick_cum(&s.rng, X.cum, X.nkom);
         int kom0 = s.kom;
         int by = styr_rng_int(&s.rng, o->from - 66, o->to - 16);
@@ -541,10 +549,14 @@ styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res
         s.risk = u < 0.6 ? 0.45 : u < 0.9 ? 1.3 : 4.0;
         s.insured = styr_rng_u01(&s.rng) < 0.78;
         int immigrant = styr_rng_u01(&s.rng) < 0.05;
-        int w16 = styr_week_of_day(styr_days_from_civil(by + 16, bm, bd));
-        int w67 = styr_week_of_day(styr_days_from_civil(by + 67, bm, bd)) - 1;
+        /* ages 16-66 on the Thursday: first week whose Thursday is on or after the 16th
+         * birthday, last week whose Thursday is before the 67th */
+        int32_t b16 = styr_days_from_civil(by + 16, bm, bd), b67 = styr_days_from_civil(by + 67, bm, bd);
+        int w16 = styr_week_of_day(b16), w67 = styr_week_of_day(b67);
+        if (styr_week_thursday(w16) < b16) w16++;
+        if (styr_week_thursday(w67) >= b67) w67--;
         int t0 = X.first_week > w16 ? X.first_week : w16;
-        if (immigrant) t0 += styr_rng_int(&s.rng, 0, 4 * 52);
+        if (immigrant) t0 += styr_rng_int(&s.rng, 0, X.last_week - X.first_week);
         s.tend = X.last_week < w67 ? X.last_week : w67;
         if (t0 > s.tend) continue;
         res->residents++;
@@ -562,8 +574,10 @@ styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res
             pop[((size_t)k * (size_t)nyears + (size_t)y) * 51 + (size_t)(age - 16)]++;
         }
         if (!s.benefit) continue;
-        char id[16];
-        int idn = snprintf(id, sizeof id, "S%08llu", (unsigned long long)res->persons + 1);
+        /* ids carry the seed, so populations of several seeds can share a workspace */
+        char id[40];
+        int idn = snprintf(id, sizeof id, "S%llu-%08llu", (unsigned long long)o->seed,
+                           (unsigned long long)res->persons + 1);
         res->persons++;
         res->runs += s.n;
         for (size_t i = 0; i < s.n; i++) res->weeks += (uint64_t)s.v[i].len;

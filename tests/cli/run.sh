@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Golden CLI tests: each case runs a styr command line in a scratch directory
+# and compares its exit code and its combined stdout/stderr with
+# tests/cli/expected/NAME.out. UPDATE=1 rewrites the expected files.
+#
+#   bash tests/cli/run.sh build/styr
+set -u
+STYR=$(realpath "$1")
+HERE=$(cd "$(dirname "$0")" && pwd)
+EXP=$HERE/expected
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/styr-cli-XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK" || exit 1
+export STYR_PROGRESS=0
+fails=0 n=0
+
+# run NAME CODE ARGS... : run styr ARGS, expect exit CODE and the golden output
+run() {
+    local name=$1 code=$2
+    shift 2
+    n=$((n + 1))
+    local out
+    out=$("$STYR" "$@" 2>&1)
+    local got=$?
+    if [[ $got != "$code" ]]; then
+        echo "FAIL $name: exit $got, expected $code"; echo "$out" | sed 's/^/    /'; fails=$((fails + 1)); return
+    fi
+    if [[ ${UPDATE:-0} == 1 ]]; then printf '%s\n' "$out" > "$EXP/$name.out"; return; fi
+    if [[ -f $EXP/$name.out ]]; then
+        if ! diff -u "$EXP/$name.out" <(printf '%s\n' "$out") > diff.txt; then
+            echo "FAIL $name: output differs"; sed 's/^/    /' diff.txt; fails=$((fails + 1)); return
+        fi
+    fi
+    echo "ok   $name"
+}
+
+# contains NAME TEXT : the previous case's output must contain TEXT
+has() {
+    if ! "$STYR" "${@:3}" 2>&1 | grep -qF -- "$2"; then echo "FAIL $1: no '$2'"; fails=$((fails + 1)); else echo "ok   $1"; fi
+    n=$((n + 1))
+}
+
+sha() { find "$1" -type f ! -name .lock -print0 | sort -z | xargs -0 sha256sum | sha256sum; }
+
+run version 0 --version
+has help-da "Afslutningskoder:" --help
+has help-en "Exit codes:" --lang en --help
+has help-import "person;uge;kommune;ydelse;tilbud[;timer]" import --help
+has help-cmd-en "Usage: styr synth" help synth --lang en
+run unknown-command 1 frobnicate
+run unknown-option 1 --nope
+run bad-lang 1 --lang fr --help
+run info-missing 3 info -w missing.ws
+run init 0 init ws --kommune 101
+run init-again 3 init ws
+run init-bad-kommune 1 init ws2 --kommune 999
+run import-nofiles 1 import -w ws
+
+cat > good.csv <<'CSV'
+person;uge;kommune;ydelse;tilbud;timer
+A;2024-W01;101;kontanthjaelp;;
+A;2024-W02;101;kontanthjaelp;;
+A;2024-W03;101;kontanthjaelp;;
+A;2024-W04;101;kontanthjaelp;;
+B;2024-W01;101;kontanthjaelp;praktik;
+B;2024-W02;101;kontanthjaelp;praktik;
+CSV
+printf 'person;uge;kommune;ydelse;tilbud;timer\r\nA;2024-W54;101;dagpenge;;\r\nB;2024-W01;999;dagpenge;;\r\nC;2024-W01;101;kontant;;7,5\r\nA;2024-W01;101;dagpenge;;\r\nA;2024-W01;101;dagpenge;;\r\nD;2024-W02;101;dagpenge;;1000\r\n' > bad.csv
+printf 'kommune;aar;alder;antal\n101;2024;30;100\n' > pop.csv
+
+before=$(sha ws)
+run import-check 0 import -w ws --check good.csv
+run import-bad 2 import -w ws good.csv bad.csv
+run import-bad-en 2 --lang en import -w ws bad.csv
+if [[ $(sha ws) != "$before" ]]; then echo "FAIL all-or-nothing: the workspace changed"; fails=$((fails + 1)); else echo "ok   all-or-nothing"; fi
+n=$((n + 1))
+run import-good 0 import -w ws good.csv
+run import-again 2 import -w ws good.csv
+run noegletal-discretion 0 noegletal -w ws --kommune 101 --periode 2024M01
+run noegletal-intern 0 noegletal -w ws --periode 2024M01 --intern
+run noegletal-intern-other 1 noegletal -w ws --kommune 461 --periode 2024M01 --intern
+run noegletal-bad-period 1 noegletal -w ws --kommune 101 --periode 2024M13
+run synth-demo 0 synth -w ws --persons 400 --seed 5
+has info "personer" info -w ws
+
+echo "$((n - fails))/$n CLI cases passed"
+((fails == 0))

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The CLI paths under valgrind: any invalid access or definite/indirect leak fails.
+#   bash tests/cli/valgrind.sh build/styr
+set -u
+STYR=$(realpath "$1")
+if ! command -v valgrind >/dev/null; then echo "valgrind is not installed"; exit 1; fi
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/styr-vg-XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK" || exit 1
+VG=(valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99)
+fails=0
+check() { # check EXPECTED_EXIT ARGS...
+    local want=$1; shift
+    "${VG[@]}" "$STYR" "$@" > out.txt 2>&1
+    local got=$?
+    if [[ $got == 99 || $got != "$want" ]]; then
+        echo "FAIL valgrind: styr $* (exit $got, expected $want)"; sed 's/^/    /' out.txt | head -40; fails=$((fails + 1))
+    else
+        echo "ok   valgrind: styr $*"
+    fi
+}
+printf 'person;uge;kommune;ydelse;tilbud;timer\nA;2024-W01;101;kontanthjaelp;;\nA;2024-W02;101;kontanthjaelp;praktik;7,5\n' > good.csv
+printf 'person;uge;kommune;ydelse;tilbud\nA;2024-W99;101;x;;\nA;2024-W01;999;dagpenge;y\n' > bad.csv
+printf 'pnr;kommune;y_2401;y_2402\nX;461;890;111\n' > dream.csv
+check 0 --help
+check 0 init ws --kommune 101
+check 0 synth -w ws --persons 300 --seed 2
+check 0 import -w ws good.csv dream.csv
+check 2 import -w ws bad.csv
+check 0 synth -w ws --persons 200 --seed 3 --out s.csv
+check 0 import -w ws --check s.csv s-personer.csv
+check 0 info -w ws
+check 0 noegletal -w ws --periode 2024 --intern
+check 3 info -w nowhere
+((fails == 0))

@@ -1,0 +1,68 @@
+/* Tests of Danish and English number formatting and decimal parsing. */
+#include "harness.h"
+
+#include "core/msg.h"
+#include "core/num.h"
+
+static void test_danish(void **state)
+{
+    (void)state;
+    char b[64];
+    styr_lang_set(STYR_LANG_DA);
+    assert_string_equal(styr_fmt_int(b, sizeof b, 1234567), "1.234.567");
+    assert_string_equal(styr_fmt_int(b, sizeof b, -1234), "-1.234");
+    assert_string_equal(styr_fmt_int(b, sizeof b, 999), "999");
+    assert_string_equal(styr_fmt_num(b, sizeof b, 1.5, 1), "1,5");
+    assert_string_equal(styr_fmt_num(b, sizeof b, 100.0 * 2 / 6, 1), "33,3");
+    assert_string_equal(styr_fmt_num(b, sizeof b, 0.05, 1), "0,1");   /* half away from zero */
+    assert_string_equal(styr_fmt_num(b, sizeof b, -0.04, 1), "0,0");  /* never "-0,0" */
+    assert_string_equal(styr_fmt_num(b, sizeof b, 12345.678, 2), "12.345,68");
+    assert_string_equal(styr_fmt_pct(b, sizeof b, 15.24, 1), "15,2 pct.");
+    /* KL: (15.000 - 12.300) x 21.000 = 56,7 mio. kr., shown as "57 mio. kr." */
+    assert_string_equal(styr_fmt_mio_kr(b, sizeof b, (15000.0 - 12300.0) * 21000.0), "57 mio. kr.");
+}
+
+static void test_english(void **state)
+{
+    (void)state;
+    char b[64];
+    styr_lang_set(STYR_LANG_EN);
+    assert_string_equal(styr_fmt_int(b, sizeof b, 1234567), "1,234,567");
+    assert_string_equal(styr_fmt_num(b, sizeof b, 1.5, 1), "1.5");
+    assert_string_equal(styr_fmt_mio_kr(b, sizeof b, 56.7e6), "DKK 57m");
+    styr_lang_set(STYR_LANG_DA);
+}
+
+static void test_parse(void **state)
+{
+    (void)state;
+    double v;
+    char mark;
+    assert_int_equal(styr_parse_decimal("37,5", 4, &v, &mark), 0);
+    assert_true(v == 37.5 && mark == ',');
+    assert_int_equal(styr_parse_decimal("37.5", 4, &v, &mark), 0);
+    assert_true(v == 37.5 && mark == '.');
+    assert_int_equal(styr_parse_decimal("37", 2, &v, &mark), 0);
+    assert_true(v == 37 && mark == 0);
+    assert_int_equal(styr_parse_decimal("-1,25", 5, &v, &mark), 0);
+    assert_true(v == -1.25);
+    assert_int_equal(styr_parse_decimal("1.234,5", 7, &v, &mark), -1); /* no thousands separators */
+    assert_int_equal(styr_parse_decimal("", 0, &v, &mark), -1);
+    assert_int_equal(styr_parse_decimal(",", 1, &v, &mark), -1);
+    assert_int_equal(styr_parse_decimal("12a", 3, &v, &mark), -1);
+    uint64_t u;
+    assert_int_equal(styr_parse_uint("461", 3, &u), 0);
+    assert_int_equal(u, 461);
+    assert_int_equal(styr_parse_uint("4 61", 4, &u), -1);
+    assert_int_equal(styr_parse_uint("-1", 2, &u), -1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_danish),
+        cmocka_unit_test(test_english),
+        cmocka_unit_test(test_parse),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,105 @@
+/* Tests of period names and their week spans (spec §2). */
+#include "harness.h"
+
+#include "core/period.h"
+#include "core/week.h"
+
+static int wk(const char *s)
+{
+    int w = -1;
+    assert_int_equal(styr_week_parse(s, strlen(s), &w), 0);
+    return w;
+}
+
+static styr_period per(const char *s)
+{
+    styr_period p;
+    assert_int_equal(styr_period_parse(s, &p), 0);
+    return p;
+}
+
+static void test_spec_month(void **state)
+{
+    (void)state;
+    /* spec §9: 2024M01 = weeks 2024-W01..W04 (the Thursdays in January), |P| = 4 */
+    styr_period p = per("2024M01");
+    assert_int_equal(p.first, wk("2024-W01"));
+    assert_int_equal(p.last, wk("2024-W04"));
+    assert_int_equal(styr_period_weeks(&p), 4);
+    assert_string_equal(p.name, "2024M01");
+    /* February 2024: Thursdays 1, 8, 15, 22, 29 -> W05..W09 */
+    p = per("2024M02");
+    assert_int_equal(p.first, wk("2024-W05"));
+    assert_int_equal(p.last, wk("2024-W09"));
+}
+
+static void test_years_and_quarters(void **state)
+{
+    (void)state;
+    styr_period p = per("2024");
+    assert_int_equal(styr_period_weeks(&p), 52);
+    p = per("2020");
+    assert_int_equal(styr_period_weeks(&p), 53);
+    assert_int_equal(p.last, wk("2020-W53"));
+    /* December 2020 holds W53 (Thursday 31 December) */
+    p = per("2020M12");
+    assert_int_equal(p.last, wk("2020-W53"));
+    assert_int_equal(p.first, wk("2020-W49"));
+    /* January 2021 starts with 2021-W01 (Thursday 7 January) */
+    p = per("2021M01");
+    assert_int_equal(p.first, wk("2021-W01"));
+    p = per("2024K1");
+    assert_int_equal(p.first, wk("2024-W01"));
+    assert_int_equal(p.last, wk("2024-W13")); /* Thursday 28 March */
+    p = per("2024K2");
+    assert_int_equal(p.first, wk("2024-W14"));
+    int total = 0;
+    for (int q = 1; q <= 4; q++) {
+        char n[24];
+        snprintf(n, sizeof n, "2024K%d", q);
+        p = per(n);
+        total += styr_period_weeks(&p);
+    }
+    assert_int_equal(total, 52);
+    p = per("2024U05");
+    assert_int_equal(p.first, wk("2024-W05"));
+    assert_int_equal(p.last, p.first);
+}
+
+static void test_rolling(void **state)
+{
+    (void)state;
+    /* 12 months ending March 2024 = April 2023 .. March 2024 */
+    styr_period p = per("2024M03R12");
+    styr_period a = per("2023M04"), b = per("2024M03");
+    assert_int_equal(p.first, a.first);
+    assert_int_equal(p.last, b.last);
+    p = per("2024M12R12");
+    styr_period y = per("2024");
+    assert_int_equal(p.first, y.first);
+    assert_int_equal(p.last, y.last);
+    styr_period prev;
+    assert_int_equal(styr_period_year_before(&b, &prev), 0);
+    assert_string_equal(prev.name, "2023M03");
+}
+
+static void test_invalid(void **state)
+{
+    (void)state;
+    styr_period p;
+    const char *bad[] = {"", "24", "2024M13", "2024M00", "2024K5", "2024U53", "2021U53", "1989", "2024X1",
+                         "2024M3", "2024M03R11", "abcd"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) assert_int_equal(styr_period_parse(bad[i], &p), -1);
+    assert_int_equal(styr_period_parse("2020U53", &p), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_spec_month),
+        cmocka_unit_test(test_years_and_quarters),
+        cmocka_unit_test(test_rolling),
+        cmocka_unit_test(test_invalid),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
