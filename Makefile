@@ -69,6 +69,11 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libstyr.a
 	@echo "  CC $<"
 	@$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $< $(BUILD)/libstyr.a $(LDFLAGS) $(LIBS) -lcmocka -o $@
 
+$(BUILD)/bench/walk: bench/walk.c $(BUILD)/libstyr.a
+	@mkdir -p $(dir $@)
+	@echo "  CC $<"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) $< $(BUILD)/libstyr.a $(LDFLAGS) $(LIBS) -o $@
+
 # ---- tests -------------------------------------------------------------------
 test-unit: $(UNIT_BIN) $(BUILD)/styr
 	@set -e; for t in $(UNIT_BIN); do \
@@ -111,7 +116,7 @@ deps:
 	@bash tools/deps.sh
 
 
-bench: all
+bench: all $(BUILD)/bench/walk
 	@bash bench/run.sh
 
 lint:

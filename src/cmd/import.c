@@ -139,6 +139,16 @@ int styr_cmd_import(styr_cli *cli, int argc, char **argv)
     else {
         styr_print_import_files(&res);
         styr_print_import_result(&res, o.check_only);
+        if (cli->stats) {
+            uint64_t bytes = 0;
+            for (size_t i = 0; i < res.nfiles; i++) bytes += res.files[i].bytes;
+            char a[32], b[32], c2[32], w[32];
+            fprintf(stderr, styr_tr("læsning %s s (%s MB/s), sortering og fletning %s s, skrivning %s s\n",
+                                    "reading %s s (%s MB/s), sorting and merging %s s, writing %s s\n"),
+                    styr_fmt_num(a, sizeof a, res.t_read, 2),
+                    styr_fmt_num(b, sizeof b, res.t_read > 0 ? (double)bytes / res.t_read / 1e6 : 0, 0),
+                    styr_fmt_num(c2, sizeof c2, res.t_build, 2), styr_fmt_num(w, sizeof w, res.t_write, 2));
+        }
     }
     styr_import_result_free(&res);
     styr_ws_close(ws);

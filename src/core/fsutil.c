@@ -45,6 +45,13 @@ void styr_unmap(styr_map *m)
     if (m) { m->data = NULL; m->size = 0; }
 }
 
+void styr_map_release(styr_map *m, size_t upto)
+{
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    upto -= upto % page;
+    if (m->data && upto && upto <= m->size) madvise((void *)m->data, upto, MADV_DONTNEED);
+}
+
 char *styr_path_join(const char *dir, const char *name)
 {
     size_t a = strlen(dir), b = strlen(name);

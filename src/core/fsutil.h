@@ -21,6 +21,11 @@ typedef struct styr_map {
 styr_rc styr_map_file(const char *path, styr_map *m, styr_diags *d);
 void styr_unmap(styr_map *m); /* NULL-safe, idempotent */
 
+/* Tell the kernel that bytes [0, upto) of the mapping will not be read again
+ * (they stop counting as this process's resident memory). upto is rounded
+ * down to a page. Reading them again is still valid: they are re-read. */
+void styr_map_release(styr_map *m, size_t upto);
+
 /* An output file being written atomically. */
 typedef struct styr_atomic {
     FILE *f;

@@ -47,12 +47,27 @@ static int32_t week1_monday(int y)
     return jan4 - weekday(jan4);
 }
 
-int styr_iso_weeks_in_year(int y) { return (int)((week1_monday(y + 1) - week1_monday(y)) / 7); }
+/* Week index of W01 of each supported year (and of the year after the last),
+ * computed once: parsing weeks is on the import's hot path. */
+static int16_t first_week[STYR_YEAR_MAX - STYR_YEAR_MIN + 2];
+
+__attribute__((constructor)) static void init_first_week(void)
+{
+    for (int y = STYR_YEAR_MIN; y <= STYR_YEAR_MAX + 1; y++)
+        first_week[y - STYR_YEAR_MIN] = (int16_t)((week1_monday(y) - EPOCH_MONDAY) / 7);
+}
+
+int styr_iso_weeks_in_year(int y)
+{
+    if (y >= STYR_YEAR_MIN && y <= STYR_YEAR_MAX)
+        return first_week[y + 1 - STYR_YEAR_MIN] - first_week[y - STYR_YEAR_MIN];
+    return (int)((week1_monday(y + 1) - week1_monday(y)) / 7);
+}
 
 int styr_week_from_iso(int y, int w)
 {
     if (y < STYR_YEAR_MIN || y > STYR_YEAR_MAX || w < 1 || w > styr_iso_weeks_in_year(y)) return -1;
-    return (int)((week1_monday(y) - EPOCH_MONDAY) / 7) + w - 1;
+    return first_week[y - STYR_YEAR_MIN] + w - 1;
 }
 
 int32_t styr_week_monday(int idx) { return EPOCH_MONDAY + 7 * idx; }
@@ -111,8 +126,9 @@ int styr_week_parse(const char *s, size_t n, int *idx)
     }
     if (w < 1 || w > 53) return -1;
     if (y < STYR_YEAR_MIN || y > STYR_YEAR_MAX) return -2;
-    if (w > styr_iso_weeks_in_year(y)) return -1;
-    *idx = styr_week_from_iso(y, w);
+    int base = first_week[y - STYR_YEAR_MIN];
+    if (w > first_week[y + 1 - STYR_YEAR_MIN] - base) return -1;
+    *idx = base + w - 1;
     return 0;
 }
 

@@ -238,41 +238,65 @@ static int slow_record(styr_csv *c, styr_diags *d, size_t *nf_out)
     return 0;
 }
 
+/* The bytes the fast path must stop at: the separator, a newline, a quote,
+ * and any byte >= 0x80. SWAR: eight bytes at a time; the lowest flagged byte
+ * is exact (later ones may be false positives, so only the first is used). */
+static inline uint64_t stops(uint64_t w, uint64_t sep8)
+{
+    const uint64_t lo = 0x0101010101010101ULL, hi = 0x8080808080808080ULL;
+    uint64_t a = w ^ sep8, b = w ^ (lo * '\n'), q = w ^ (lo * '"');
+    return (((a - lo) & ~a) | ((b - lo) & ~b) | ((q - lo) & ~q) | w) & hi;
+}
+
 int styr_csv_next(styr_csv *c, styr_diags *d)
 {
     c->sn = 0;
+    const uint64_t sep8 = 0x0101010101010101ULL * (unsigned char)c->sep;
     for (;;) {
         if (c->p >= c->end) { c->nf = 0; return 0; }
-        const char *s = c->p;
-        const char *nl = memchr(s, '\n', (size_t)(c->end - s));
-        const char *le = nl ? nl : c->end;
-        const char *e = le;
-        if (e > s && e[-1] == '\r') e--;
+        const char *s = c->p, *end = c->end, *p = s, *f = s;
         c->line = c->next_line;
-        if (e == s) { /* blank line */
-            c->p = nl ? nl + 1 : c->end;
-            c->next_line++;
-            continue;
-        }
         size_t nf = 0;
-        if (!memchr(s, '"', (size_t)(e - s))) {
-            const char *f = s;
-            for (;;) {
-                const char *x = memchr(f, c->sep, (size_t)(e - f));
-                rf_reserve(c, nf + 1);
-                c->raw[nf].off = (size_t)(f - c->begin);
-                c->raw[nf].in_scratch = 0;
-                if (!x) { c->raw[nf++].n = (uint32_t)(e - f); break; }
-                c->raw[nf++].n = (uint32_t)(x - f);
-                f = x + 1;
+        int high = 0, quoted = 0;
+        for (;;) {
+            if (end - p >= 8) {
+                uint64_t w;
+                memcpy(&w, p, 8);
+                uint64_t m = stops(w, sep8);
+                if (!m) { p += 8; continue; }
+                p += __builtin_ctzll(m) >> 3;
+            } else if (p >= end) {
+                break;
             }
-            c->p = nl ? nl + 1 : c->end;
-            c->next_line++;
-            if (has_high(s, (size_t)(e - s)) && encode_fields(c, nf, d)) return -1;
-        } else {
+            unsigned char ch = (unsigned char)*p;
+            if (ch == (unsigned char)c->sep) {
+                rf_reserve(c, nf + 1);
+                c->raw[nf++] = (raw_field){(size_t)(f - c->begin), (uint32_t)(p - f), 0};
+                f = ++p;
+            } else if (ch == '\n') {
+                break;
+            } else if (ch == '"') {
+                quoted = 1;
+                break;
+            } else {
+                high |= ch >= 0x80;
+                p++;
+            }
+        }
+        if (quoted) {
             if (slow_record(c, d, &nf)) return -1;
             if (encode_fields(c, nf, d)) return -1;
+            resolve(c, nf);
+            return 1;
         }
+        const char *e = p; /* end of the line, before '\n' */
+        c->p = p < end ? p + 1 : end;
+        c->next_line++;
+        if (e > f && e[-1] == '\r') e--;
+        if (nf == 0 && e == s) continue; /* blank line */
+        rf_reserve(c, nf + 1);
+        c->raw[nf++] = (raw_field){(size_t)(f - c->begin), (uint32_t)(e > f ? e - f : 0), 0};
+        if (high && encode_fields(c, nf, d)) return -1;
         resolve(c, nf);
         return 1;
     }

@@ -70,7 +70,7 @@ static styr_rc read_csv(file_ctx *fc, styr_import_file *info, styr_diags *d)
     }
     if (h < 0 || cb_header(fc, c.f, c.nf, c.line)) { rc = STYR_EINPUT; goto out; }
     int show = fc->o->progress && m.size >= fc->o->progress_min;
-    size_t next_report = 0;
+    size_t next_report = 0, next_release = 64u << 20;
     int got;
     while ((got = styr_csv_next(&c, d)) != 0) {
         if (got < 0) { fc->r.rows++; fc->r.bad_rows++; continue; }
@@ -78,6 +78,13 @@ static styr_rc read_csv(file_ctx *fc, styr_import_file *info, styr_diags *d)
             rc = fc->r.b->oom ? styr_diag_sys(d, STYR_ENOMEM, "%s: the import does not fit in memory", fc->path)
                               : styr_diag_sys(d, STYR_ELIMIT, "%s: more than 4.294.967.295 lines", fc->path);
             goto out;
+        }
+        /* give back the pages already parsed, so a large file does not count as
+         * resident memory (the fields of the current record lie after them) */
+        if (styr_csv_offset(&c) >= next_release) {
+            size_t upto = styr_csv_offset(&c) & ~(size_t)(4095);
+            styr_map_release(&m, upto);
+            next_release = styr_csv_offset(&c) + (64u << 20);
         }
         if (show && styr_csv_offset(&c) >= next_report) {
             fc->o->progress(fc->o->progress_ctx, fc->path, styr_csv_offset(&c), m.size);
