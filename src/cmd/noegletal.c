@@ -163,7 +163,9 @@ int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv)
         if (ok && cok && pop[k] > 0 && cpop > 0) {
             double diff = 100.0 * fte / pop[k] - 100.0 * cfte / cpop;
             styr_fmt_num(c4, sizeof c4, diff, 1);
-            if (diff > 0) { memmove(c4 + 1, c4, strlen(c4) + 1); c4[0] = '+'; }
+            char zero[16];
+            styr_fmt_num(zero, sizeof zero, 0.0, 1);
+            if (diff > 0 && strcmp(c4, zero)) { memmove(c4 + 1, c4, strlen(c4) + 1); c4[0] = '+'; }
             strcat(c4, styr_tr(" pct.-point", " pp"));
         } else snprintf(c4, sizeof c4, "..");
         fmt_share(c5, sizeof c5, (double)own->active, (double)own->weeks, ok);

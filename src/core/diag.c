@@ -103,12 +103,11 @@ static styr_diag *push(styr_diags *d)
     return g;
 }
 
-void styr_diag_add(styr_diags *d, styr_msg what, styr_msg expected, const char *file,
-                   uint64_t line, uint32_t col, const char *colname,
-                   const char *value, size_t len)
+static styr_diag *fill(styr_diags *d, styr_msg what, styr_msg expected, const char *file, uint64_t line,
+                       uint32_t col, const char *colname, const char *value, size_t len)
 {
     styr_diag *g = push(d);
-    if (!g) return;
+    if (!g) return NULL;
     g->what = what;
     g->expected = expected;
     g->file = intern(d, file);
@@ -116,21 +115,24 @@ void styr_diag_add(styr_diags *d, styr_msg what, styr_msg expected, const char *
     g->col = col;
     if (colname) snprintf(g->colname, sizeof g->colname, "%s", colname);
     copy_value(g->value, sizeof g->value, value, len);
+    return g;
+}
+
+void styr_diag_add(styr_diags *d, styr_msg what, styr_msg expected, const char *file,
+                   uint64_t line, uint32_t col, const char *colname,
+                   const char *value, size_t len)
+{
+    fill(d, what, expected, file, line, col, colname, value, len);
 }
 
 void styr_diag_dup(styr_diags *d, styr_msg what, styr_msg expected, const char *file,
                    uint64_t line, const char *file2, uint64_t line2,
                    const char *value, size_t len)
 {
-    styr_diag *g = push(d);
+    styr_diag *g = fill(d, what, expected, file, line, 0, NULL, value, len);
     if (!g) return;
-    g->what = what;
-    g->expected = expected;
-    g->file = intern(d, file);
-    g->line = line;
     g->file2 = intern(d, file2);
     g->line2 = line2;
-    copy_value(g->value, sizeof g->value, value, len);
 }
 
 void styr_diag_unknown(styr_diags *d, styr_msg what, styr_msg expected, const char *file,

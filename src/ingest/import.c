@@ -156,6 +156,29 @@ static styr_rc txn(sqlite3 *db, void *p, uint32_t generation, uint64_t checksum,
     struct tm tm;
     gmtime_r(&tt, &tm);
     strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    if (t->b->npop) {
+        /* the source line of the population table says what replaced which years */
+        char note[1024];
+        unsigned y0 = 9999, y1 = 0;
+        for (size_t i = 0; i < t->b->npop; i++) {
+            if (t->b->pop[i].aar < y0) y0 = t->b->pop[i].aar;
+            if (t->b->pop[i].aar > y1) y1 = t->b->pop[i].aar;
+        }
+        size_t o = (size_t)snprintf(note, sizeof note, " | %u-%u: ", y0, y1);
+        if (t->o->pop_source) snprintf(note + o, sizeof note - o, "%s", t->o->pop_source);
+        else {
+            o += (size_t)snprintf(note + o, sizeof note - o, "importeret %s fra", when);
+            for (size_t i = 0; i < t->res->nfiles && o < sizeof note; i++)
+                if (t->res->files[i].kind == STYR_T_POPULATION)
+                    o += (size_t)snprintf(note + o, sizeof note - o, " %s", t->res->files[i].path);
+        }
+        if (sqlite3_prepare_v2(db, "UPDATE kilder SET kilde = kilde || ? WHERE tabel = 'befolkning'", -1, &st, NULL))
+            goto sqlerr;
+        sqlite3_bind_text(st, 1, note, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(st) != SQLITE_DONE) goto sqlerr;
+        sqlite3_finalize(st);
+        st = NULL;
+    }
     styr_hex64(checksum, hex);
     if (sqlite3_prepare_v2(db,
                            "INSERT INTO importer(tidspunkt, generation, panel_checksum, personer, personuger,"

@@ -26,6 +26,7 @@ typedef struct styr_import_opts {
     void *progress_ctx;
     uint64_t progress_min;     /* report progress only for files at least this big (bytes) */
     const char *command;       /* the command line, for the imports log */
+    const char *pop_source;    /* what replaced population rows are (default: the files they came from) */
 } styr_import_opts;
 
 typedef struct styr_import_file {

@@ -73,8 +73,11 @@ int styr_reader_header(styr_reader *r, const styr_field *f, size_t nf, uint64_t 
     }
     int *slots[] = {&r->c_person, &r->c_uge, &r->c_kommune, &r->c_ydelse, &r->c_tilbud, &r->c_timer,
                     &r->c_foedt, &r->c_koen, &r->c_aar, &r->c_alder, &r->c_antal};
-    static const char *const names[] = {"person", "uge", "kommune", "ydelse", "tilbud", "timer",
-                                        "foedt", "koen", "aar", "alder", "antal"};
+    /* each column's accepted names: the spec's first, then register spellings */
+    static const char *const names[][4] = {{"person", "pnr", "cpr", 0}, {"uge", 0}, {"kommune", "komkode", 0},
+                                           {"ydelse", 0}, {"tilbud", 0}, {"timer", 0},
+                                           {"foedt", "foedselsdato", "fdato", "født"}, {"koen", "kon", "køn", 0},
+                                           {"aar", "år", 0}, {"alder", 0}, {"antal", 0}};
     for (size_t k = 0; k < sizeof slots / sizeof slots[0]; k++) *slots[k] = -1;
     int ydelse_cols = 0, other = 0, dup = 0;
     r->week_of_col = styr_xmalloc((nf ? nf : 1) * sizeof *r->week_of_col);
@@ -91,8 +94,10 @@ int styr_reader_header(styr_reader *r, const styr_field *f, size_t nf, uint64_t 
             continue;
         }
         size_t k;
-        for (k = 0; k < sizeof names / sizeof names[0]; k++)
-            if (name_is(f[i], names[k]) || (k == 0 && name_is(f[i], "pnr"))) break;
+        int hit = 0;
+        for (k = 0; k < sizeof names / sizeof names[0] && !hit; k++)
+            for (int a = 0; a < 4 && names[k][a] && !hit; a++) hit = name_is(f[i], names[k][a]);
+        if (hit) k--;
         if (k == sizeof names / sizeof names[0]) { other++; continue; }
         if (*slots[k] >= 0) {
             styr_diag_add(r->d, D_DUP_COLUMN, X_ONE_COLUMN, r->file, line, (uint32_t)i + 1, NULL, r->colname[i],
@@ -162,14 +167,18 @@ static int get_kommune(styr_reader *r, styr_field f, uint64_t line, int col)
     return -1;
 }
 
+/* The length of an integer field without a trailing ".0": statistical files
+ * give integral numbers as "12", but a double column may come as "12.0". */
+static uint32_t int_len(styr_field f)
+{
+    return f.n > 2 && f.p[f.n - 2] == '.' && f.p[f.n - 1] == '0' ? f.n - 2 : f.n;
+}
+
 static int get_uint(styr_reader *r, styr_field f, uint64_t line, int col, uint64_t max, styr_msg what,
                     styr_msg exp, uint64_t *out)
 {
     trim(&f.p, &f.n);
-    /* statistical files give integral numbers as "12" but tolerate "12.0" */
-    uint32_t n = f.n;
-    if (n > 2 && f.p[n - 2] == '.' && f.p[n - 1] == '0') n -= 2;
-    if (styr_parse_uint(f.p, n, out) || *out > max) { BAD(what, exp, col, f); return -1; }
+    if (styr_parse_uint(f.p, int_len(f), out) || *out > max) { BAD(what, exp, col, f); return -1; }
     return 0;
 }
 
@@ -260,6 +269,17 @@ static int long_row(styr_reader *r, const styr_field *f, uint64_t line)
     return styr_batch_week(r->b, person, w, (uint8_t)kom, (uint8_t)yd, (uint8_t)tb, timer, r->fidx, (uint32_t)line);
 }
 
+/* A DREAM cell: 0 when empty, 1 with a known branch code, -1 otherwise. */
+static int dream_cell(const styr_reader *r, styr_field x, int *code)
+{
+    trim(&x.p, &x.n);
+    if (!x.n) return 0;
+    uint64_t v;
+    if (styr_parse_uint(x.p, int_len(x), &v) || v >= STYR_DREAM_MAX || !r->codes->dream_known[v]) return -1;
+    *code = (int)v;
+    return 1;
+}
+
 static int dream_row(styr_reader *r, const styr_field *f, uint64_t line)
 {
     int bad = 0, kom = r->default_kommune;
@@ -277,15 +297,11 @@ static int dream_row(styr_reader *r, const styr_field *f, uint64_t line)
     if (pr == -2) return -1;
     if (pr) bad = 1;
     /* validate every code before adding anything, so a bad row adds nothing */
+    int code;
     for (size_t i = 0; i < r->ncols; i++) {
-        if (r->week_of_col[i] < 0) continue;
-        styr_field x = f[i];
-        trim(&x.p, &x.n);
-        if (!x.n) continue;
-        uint64_t code;
-        uint32_t n = x.n;
-        if (n > 2 && x.p[n - 2] == '.' && x.p[n - 1] == '0') n -= 2;
-        if (styr_parse_uint(x.p, n, &code) || code >= STYR_DREAM_MAX || !r->codes->dream_known[code]) {
+        if (r->week_of_col[i] >= 0 && dream_cell(r, f[i], &code) < 0) {
+            styr_field x = f[i];
+            trim(&x.p, &x.n);
             styr_diag_unknown(r->d, D_UNKNOWN_DREAM, X_DREAM, r->file, line, (uint32_t)i + 1, r->colname[i], x.p, x.n);
             bad = 1;
         }
@@ -293,15 +309,8 @@ static int dream_row(styr_reader *r, const styr_field *f, uint64_t line)
     if (bad) { r->bad_rows++; return 0; }
     if (r->c_foedt >= 0 || r->c_koen >= 0) styr_batch_attr(r->b, person, birth, sex, r->fidx, (uint32_t)line, r->d);
     for (size_t i = 0; i < r->ncols; i++) {
-        if (r->week_of_col[i] < 0) continue;
-        styr_field x = f[i];
-        trim(&x.p, &x.n);
-        if (!x.n) continue;
-        uint64_t code;
-        uint32_t n = x.n;
-        if (n > 2 && x.p[n - 2] == '.' && x.p[n - 1] == '0') n -= 2;
-        styr_parse_uint(x.p, n, &code);
-        if (r->codes->dream_known[code] != 1) continue; /* a code meaning "no record" */
+        /* empty cells and codes meaning "no record" (SU, emigrated, ...) add nothing */
+        if (r->week_of_col[i] < 0 || dream_cell(r, f[i], &code) <= 0 || r->codes->dream_known[code] != 1) continue;
         if (styr_batch_week(r->b, person, r->week_of_col[i], (uint8_t)kom, r->codes->dream_yd[code],
                             r->codes->dream_tb[code], 0, r->fidx, (uint32_t)line))
             return -1;

@@ -209,7 +209,7 @@ static int spell(sim *s, int g, int residual)
     int hours = p->hours ? styr_rng_int(&s->rng, p->hours - 8, p->hours + 7) * 10 : 0;
 
     /* offers inside the spell, as [start, end) in spell weeks */
-    int os[24], oe[24], ok[24], no = 0;
+    int os[24] = {0}, oe[24] = {0}, ok[24] = {0}, no = 0;
     if (p->act > 0 && styr_rng_u01(&s->rng) < fmin(0.95, p->act * k->act)) {
         int w = styr_rng_int(&s->rng, 2, 12);
         while (w < D && no < 24) {
@@ -591,10 +591,10 @@ styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res
                 char tail[96];
                 int tn;
                 if (r->timer % 10)
-                    tn = snprintf(tail, sizeof tail, ";%u;%s;%s;%u,%u\n", c->dict.kom[r->kom], c->dict.yd[r->yd],
+                    tn = snprintf(tail, sizeof tail, ";%d;%s;%s;%d,%d\n", c->dict.kom[r->kom], c->dict.yd[r->yd],
                                   c->dict.tb[r->tb], r->timer / 10, r->timer % 10);
                 else
-                    tn = snprintf(tail, sizeof tail, ";%u;%s;%s;%u\n", c->dict.kom[r->kom], c->dict.yd[r->yd],
+                    tn = snprintf(tail, sizeof tail, ";%d;%s;%s;%d\n", c->dict.kom[r->kom], c->dict.yd[r->yd],
                                   c->dict.tb[r->tb], r->timer / 10);
                 for (int w = r->start; w < r->start + r->len; w++) {
                     if (cw_put(&cw[0], id, (size_t)idn) || cw_put(&cw[0], ";", 1) ||
@@ -637,7 +637,10 @@ styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res
             if ((rc = styr_atomic_commit(&cw[i].a, d))) goto out;
         }
     } else {
-        styr_import_opts io = {.command = o->command};
+        char src[160];
+        snprintf(src, sizeof src, "SYNTETISK befolkning fra styr synth (frø %llu): ingen rigtige tal",
+                 (unsigned long long)o->seed);
+        styr_import_opts io = {.command = o->command, .pop_source = src};
         rc = styr_import_batch(ws, &b, &io, ires, d);
     }
     goto out;
