@@ -9,6 +9,7 @@
 
 #include "../core/msg.h"
 #include "../core/num.h"
+#include "../ingest/stat.h"
 
 int styr_cli_exit(styr_rc rc)
 {
@@ -28,7 +29,9 @@ int styr_cli_exit(styr_rc rc)
 static void where(FILE *f, const styr_diag *g)
 {
     if (g->file) fprintf(f, "%s", g->file);
-    if (g->line) fprintf(f, "%s%s %llu", g->file ? ", " : "", styr_msg_text(W_LINE), (unsigned long long)g->line);
+    /* statistical files have observations, not lines */
+    const char *unit = g->file && styr_stat_is(g->file) ? styr_tr("observation", "observation") : styr_msg_text(W_LINE);
+    if (g->line) fprintf(f, "%s%s %llu", g->file ? ", " : "", unit, (unsigned long long)g->line);
     if (g->col) {
         fprintf(f, ", %s %u", styr_msg_text(W_COLUMN), g->col);
         if (g->colname[0]) fprintf(f, " (%s)", g->colname);
@@ -49,7 +52,9 @@ static void one(FILE *f, const styr_diag *g, int unknown)
         fprintf(f, " (%s %s)", styr_fmt_int(n, sizeof n, (long long)g->count), styr_msg_text(W_OCCURRENCES));
     if (g->file2) {
         fprintf(f, "; %s %s", styr_msg_text(W_ALSO_AT), g->file2);
-        if (g->line2) fprintf(f, ", %s %llu", styr_msg_text(W_LINE), (unsigned long long)g->line2);
+        if (g->line2)
+            fprintf(f, ", %s %llu", styr_stat_is(g->file2) ? "observation" : styr_msg_text(W_LINE),
+                    (unsigned long long)g->line2);
     }
     if (g->expected) fprintf(f, "; %s %s", styr_msg_text(W_EXPECTED), styr_msg_text(g->expected));
     fprintf(f, "\n");

@@ -215,7 +215,7 @@ static styr_rc load_ref(sqlite3 *db, const refspec *r, const char *name, const v
             int ec = sqlite3_extended_errcode(db);
             styr_msg what = ec == SQLITE_CONSTRAINT_FOREIGNKEY ? D_BAD_CODE
                           : (ec == SQLITE_CONSTRAINT_PRIMARYKEY || ec == SQLITE_CONSTRAINT_UNIQUE) ? D_DUP_ROW
-                          : D_BAD_NUMBER;
+                          : D_BAD_VALUE;
             styr_msg exp = what == D_DUP_ROW ? X_UNIQUE : M_NONE;
             const char *m = sqlite3_errmsg(db);
             styr_diag_add(d, what, exp, name, c.line, 0, NULL, m, strlen(m));
@@ -445,6 +445,11 @@ styr_rc styr_ws_init(const char *dir, const char *datadir, int egen_kommune, sty
     if ((rc = styr_sql_exec(db, "COMMIT", d))) goto out;
     if (sqlite3_close(db) != SQLITE_OK) { db = NULL; rc = styr_diag_sys(d, STYR_ESQL, "close failed"); goto out; }
     db = NULL;
+    char *lock = styr_path_join(tmp, LOCKFILE);
+    int lfd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    free(lock);
+    if (lfd < 0) { rc = styr_diag_sys(d, STYR_EIO, "%s: %s", tmp, strerror(errno)); goto out; }
+    close(lfd);
     if ((rc = styr_fsync_dir(tmp, d))) goto out;
     if (styr_path_exists(dir)) rmdir(dir); /* an empty directory given by the user */
     if (rename(tmp, dir) < 0) { rc = styr_diag_sys(d, STYR_EIO, "%s: %s", dir, strerror(errno)); goto out; }

@@ -56,6 +56,14 @@ run init-again 3 init ws
 run init-bad-kommune 1 init ws2 --kommune 999
 run import-nofiles 1 import -w ws
 
+# reference tables from a directory: a bad row is reported and nothing is created
+mkdir refdata && cp "$HERE"/../../data/*.csv refdata/
+printf '9999;Nowhere;Hovedstaden\n147;Frederiksberg igen;Hovedstaden\n' >> refdata/kommuner.csv
+run init-bad-data 2 init ws3 --data refdata
+if [[ -e ws3 || -n $(ls -d ws3.tmp-* 2>/dev/null) ]]; then echo "FAIL init-bad-data left files"; fails=$((fails + 1)); fi
+rm refdata/kommuner.csv
+run init-missing-data 2 init ws3 --data refdata
+
 cat > good.csv <<'CSV'
 person;uge;kommune;ydelse;tilbud;timer
 A;2024-W01;101;kontanthjaelp;;
