@@ -12,6 +12,8 @@ const styr_cmd styr_commands[] = {
     {"synth", styr_cmd_synth, "dan en syntetisk national befolkning til demo og test",
      "generate a synthetic national population for demos and tests"},
     {"info", styr_cmd_info, "vis hvad et arbejdsområde indeholder", "show what a workspace holds"},
+    {"figures", styr_cmd_figures, "nøgletal for kommuner, ydelser og perioder (tabel, csv, json, xlsx)",
+     "key figures for municipalities, groups and periods (table, csv, json, xlsx)"},
     {"noegletal", styr_cmd_noegletal, "nøgletal for en kommune mod dens klynge",
      "key figures of a municipality against its cluster"},
     {0, 0, 0, 0},

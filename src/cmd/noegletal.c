@@ -4,10 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../calc/level.h"
+#include "../calc/query.h"
 #include "../core/num.h"
-#include "../core/period.h"
-#include "../core/week.h"
 #include "../out/table.h"
 #include "../ws/catalog.h"
 #include "cli.h"
@@ -40,14 +38,13 @@ static const char help_en[] =
     "  --intern         show the own municipality's figures without discretion (only\n"
     "                   for the workspace's own municipality)\n";
 
-typedef struct sums { double weeks, active, persons, pop; } sums;
-
-/* ".." when discretion hides it, "-" when there is nothing to divide by. */
-static void fmt_share(char *buf, size_t cap, double num, double den, int ok)
+/* ".." when discretion hides it, "-" when there is nothing to compute from. */
+static void text(char *buf, size_t cap, const styr_figval *v, int pct)
 {
-    if (!ok) snprintf(buf, cap, "..");
-    else if (den <= 0) snprintf(buf, cap, "-");
-    else styr_fmt_pct(buf, cap, 100.0 * num / den, 1);
+    if (v->state == STYR_FV_SUPPRESSED) snprintf(buf, cap, "..");
+    else if (v->state == STYR_FV_NONE) snprintf(buf, cap, "-");
+    else if (pct) styr_fmt_pct(buf, cap, v->v, 1);
+    else styr_fmt_num(buf, cap, v->v, 1);
 }
 
 int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv)
@@ -77,8 +74,9 @@ int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv)
     styr_diags_init(&d);
     styr_ws *ws = NULL;
     const styr_panel *p = NULL;
-    styr_level lv = {0};
-    int e = STYR_EXIT_OK;
+    styr_qresult res;
+    memset(&res, 0, sizeof res);
+    int e = STYR_EXIT_OK, *kom = NULL, *grp = NULL;
     styr_rc rc = styr_ws_open(cli->ws, STYR_WS_READ, &ws, &d);
     if (!rc) rc = styr_ws_panel(ws, &p, &d);
     if (rc) goto fail;
@@ -98,41 +96,43 @@ int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv)
         goto out;
     }
     if (!pname) {
-        int wmax = styr_panel_week_max(p);
-        int y = wmax >= 0 ? styr_week_year(wmax) : 2024;
         char yb[8];
-        if (wmax >= 0 && styr_week_from_iso(y, styr_iso_weeks_in_year(y)) > wmax) y--;
-        snprintf(yb, sizeof yb, "%d", y);
+        snprintf(yb, sizeof yb, "%d", styr_default_year(p));
         styr_period_parse(yb, &per);
     }
-    if ((rc = styr_level_compute(p, codes, &per, &lv, &d))) goto fail;
-    int k = codes->kom_idx[kommune];
-    int year = per.kind == STYR_P_WEEK ? per.year : styr_week_year(per.last);
+    /* every municipality (the cluster is summed from them), every group */
+    const int nkom = codes->dict.nkom, ng = codes->dict.nyd;
+    kom = malloc((size_t)nkom * sizeof *kom);
+    grp = malloc((size_t)ng * sizeof *grp);
+    for (int k = 0; k < nkom; k++) kom[k] = k;
+    for (int g = 0; g < ng; g++) grp[g] = (g + 1) % ng; /* groups, then "i alt" */
+    styr_query q = {kom, nkom, grp, ng, &per, 1, intern, 0, 1};
+    if ((rc = styr_query_run(ws, &q, &res, &d))) goto fail;
+    int k = codes->kom_idx[kommune], year = styr_period_pop_year(&per);
     styr_clusters cl;
-    double *pop = calloc((size_t)codes->dict.nkom, sizeof *pop);
-    if ((rc = styr_cat_clusters(ws, year, &cl, &d)) || (rc = styr_cat_population(ws, year, 16, 66, pop, &d))) {
-        free(pop);
-        goto fail;
-    }
+    if ((rc = styr_cat_clusters(ws, year, &cl, &d))) goto fail;
     int ci = cl.of[k];
+    double pop = res.pop[k], cpop = 0, cypop = 0;
     char a[48], b[48];
     printf(styr_tr("Nøgletal %s for %s Kommune (%lld) mod klyngen\n", "Key figures %s for %s (%lld) against its cluster\n"),
            per.name, codes->kom_name[k], kommune);
     if (ci >= 0) {
         printf(styr_tr("Klynge: %s (%d): ", "Cluster: %s (%d): "), cl.name[ci], cl.year);
         int n = 0;
-        for (int j = 0; j < codes->dict.nkom; j++)
-            if (cl.of[j] == ci) printf("%s%s", n++ ? ", " : "", codes->kom_name[j]);
+        for (int j = 0; j < nkom; j++)
+            if (cl.of[j] == ci) {
+                printf("%s%s", n++ ? ", " : "", codes->kom_name[j]);
+                cpop += res.pop[j];
+                cypop += res.ypop[j];
+            }
         printf(styr_tr(" (%d kommuner)\n", " (%d municipalities)\n"), n);
     } else {
         printf("%s\n", styr_tr("Kommunen er ikke i nogen klynge dette år.", "The municipality is in no cluster that year."));
     }
-    double cpop = 0;
-    for (int j = 0; j < codes->dict.nkom; j++)
-        if (ci >= 0 && cl.of[j] == ci) cpop += pop[j];
     printf(styr_tr("Befolkning 16-66 år %d: %s i kommunen, %s i klyngen. Uger i perioden: %d.\n\n",
                    "Population aged 16-66 in %d: %s in the municipality, %s in the cluster. Weeks in the period: %d.\n\n"),
-           year, styr_fmt_int(a, sizeof a, (long long)pop[k]), styr_fmt_int(b, sizeof b, (long long)cpop), lv.pweeks);
+           year, styr_fmt_int(a, sizeof a, (long long)pop), styr_fmt_int(b, sizeof b, (long long)cpop),
+           styr_period_weeks(&per));
 
     styr_table *t = styr_table_new(8, "lrrrrrrr");
     const char *head[8] = {styr_tr("Ydelse", "Benefit group"), styr_tr("Fuldtidspers.", "Full-time"),
@@ -140,57 +140,60 @@ int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv)
                            styr_tr("Akt.grad", "Activation"), styr_tr("Klyngen", "Cluster"),
                            styr_tr("Personer", "Persons")};
     styr_table_row(t, head);
-    int suppressed = 0;
-    for (int yy = 1; yy <= codes->dict.nyd; yy++) {
-        int y = yy == codes->dict.nyd ? 0 : yy; /* "i alt" last */
-        const styr_level_cell *own = styr_level_at(&lv, k, y);
-        sums cs = {0};
-        for (int j = 0; j < codes->dict.nkom; j++)
-            if (ci >= 0 && cl.of[j] == ci) {
-                const styr_level_cell *x = styr_level_at(&lv, j, y);
-                cs.weeks += (double)x->weeks;
-                cs.active += (double)x->active;
-                cs.persons += (double)x->persons;
-            }
-        int ok = intern || own->persons >= STYR_DISCRETION;
-        int cok = cs.persons >= STYR_DISCRETION;
-        suppressed |= !ok || !cok;
-        double fte = (double)own->weeks / lv.pweeks, cfte = cs.weeks / lv.pweeks;
+    int suppressed = 0, none = 0;
+    for (int r = 0; r < ng; r++) {
+        /* rows are ordered municipality by municipality, the groups within each */
+        const styr_figrow *own = &res.rows[(size_t)k * (size_t)ng + (size_t)r];
+        int g = grp[r];
+        styr_cell sum = {0};
+        for (int j = 0; j < nkom; j++)
+            if (ci >= 0 && cl.of[j] == ci) styr_cell_add(&sum, styr_cube_at(&res.cube, 0, j, g));
+        styr_figval cv[STYR_NFIG];
+        styr_figures_of(&sum, styr_period_weeks(&per), cpop, cypop, 1, cv);
+        const styr_figval *ov = own->v;
         char c1[48], c2[48], c3[48], c4[48], c5[48], c6[48], c7[48];
-        if (ok) styr_fmt_num(c1, sizeof c1, fte, 1); else snprintf(c1, sizeof c1, "..");
-        fmt_share(c2, sizeof c2, fte, pop[k], ok);
-        fmt_share(c3, sizeof c3, cfte, cpop, cok);
-        if (ok && cok && pop[k] > 0 && cpop > 0) {
-            double diff = 100.0 * fte / pop[k] - 100.0 * cfte / cpop;
-            styr_fmt_num(c4, sizeof c4, diff, 1);
+        text(c1, sizeof c1, &ov[FIG_FULDTIDSPERSONER], 0);
+        text(c2, sizeof c2, &ov[FIG_ANDEL], 1);
+        text(c3, sizeof c3, &cv[FIG_ANDEL], 1);
+        if (ov[FIG_ANDEL].state == STYR_FV_OK && cv[FIG_ANDEL].state == STYR_FV_OK) {
+            double diff = ov[FIG_ANDEL].v - cv[FIG_ANDEL].v;
             char zero[16];
+            styr_fmt_num(c4, sizeof c4, diff, 1);
             styr_fmt_num(zero, sizeof zero, 0.0, 1);
             if (diff > 0 && strcmp(c4, zero)) { memmove(c4 + 1, c4, strlen(c4) + 1); c4[0] = '+'; }
             strcat(c4, styr_tr(" pct.-point", " pp"));
-        } else snprintf(c4, sizeof c4, "..");
-        fmt_share(c5, sizeof c5, (double)own->active, (double)own->weeks, ok);
-        fmt_share(c6, sizeof c6, cs.active, cs.weeks, cok);
-        if (ok) styr_fmt_int(c7, sizeof c7, (long long)own->persons); else snprintf(c7, sizeof c7, "..");
-        const char *name = y ? (styr_lang_get() == STYR_LANG_EN ? codes->yd_name_en[y] : codes->yd_name[y])
-                             : styr_tr("Offentligt forsørgede i alt", "All public support");
-        const char *row[8] = {name, c1, c2, c3, c4, c5, c6, c7};
+        } else {
+            snprintf(c4, sizeof c4, "%s", ov[FIG_ANDEL].state == STYR_FV_SUPPRESSED || cv[FIG_ANDEL].state == STYR_FV_SUPPRESSED ? ".." : "-");
+        }
+        text(c5, sizeof c5, &ov[FIG_AKTIVERINGSGRAD], 1);
+        text(c6, sizeof c6, &cv[FIG_AKTIVERINGSGRAD], 1);
+        if (ov[FIG_PERSONER].state == STYR_FV_OK) styr_fmt_int(c7, sizeof c7, (long long)ov[FIG_PERSONER].v);
+        else text(c7, sizeof c7, &ov[FIG_PERSONER], 0);
+        const char *row[8] = {own->ydelsenavn, c1, c2, c3, c4, c5, c6, c7};
+        for (int i = 1; i < 8; i++) {
+            suppressed |= !strcmp(row[i], "..");
+            none |= !strcmp(row[i], "-");
+        }
         styr_table_row(t, row);
     }
     styr_table_print(t, stdout);
     styr_table_free(t);
-    printf("\n%s\n", styr_tr("Andel = fuldtidspersoner i pct. af befolkningen 16-66 år. Akt.grad = andel af ugerne med et tilbud.\n"
-                             "- = intet at beregne ud fra.",
-                             "Share = full-time recipients as a percentage of the population aged 16-66. Activation = share of weeks with an offer.\n"
-                             "- = nothing to compute from."));
+    printf("\n%s\n", styr_tr("Andel = fuldtidspersoner i pct. af befolkningen 16-66 år. Akt.grad = andel af ugerne med et tilbud.",
+                             "Share = full-time recipients as a percentage of the population aged 16-66. Activation = share of weeks with an offer."));
+    if (none) printf("%s\n", styr_tr("- = intet at beregne ud fra.", "- = nothing to compute from."));
     if (suppressed)
         printf("%s\n", styr_tr(".. = diskretion: tallet hviler på færre end 5 personer.",
                                ".. = discretion: the figure rests on fewer than 5 persons."));
-    free(pop);
+    styr_ws_close(ws);
+    ws = NULL;
+    if ((rc = styr_query_store(cli->ws, &res, &d))) goto fail;
     goto out;
 fail:
     e = styr_cli_fail(cli, rc, &d);
 out:
-    styr_level_free(&lv);
+    styr_qresult_free(&res);
+    free(kom);
+    free(grp);
     styr_ws_close(ws);
     styr_diags_free(&d);
     styr_cli_stats(cli);

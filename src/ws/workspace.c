@@ -56,6 +56,9 @@ static const char *const schema =
     "CREATE TABLE importer(id INTEGER PRIMARY KEY, tidspunkt TEXT NOT NULL, generation INTEGER NOT NULL,"
     " panel_checksum TEXT NOT NULL, personer INTEGER NOT NULL, personuger INTEGER NOT NULL,"
     " nye_personuger INTEGER NOT NULL, kommando TEXT NOT NULL);\n"
+    "CREATE TABLE figurcache(panel_checksum TEXT NOT NULL, periode TEXT NOT NULL, layout INTEGER NOT NULL,"
+    " nk INTEGER NOT NULL, ng INTEGER NOT NULL, celler BLOB NOT NULL, PRIMARY KEY(panel_checksum, periode))"
+    " WITHOUT ROWID;\n"
     "CREATE TABLE import_filer(import_id INTEGER NOT NULL REFERENCES importer(id), fil TEXT NOT NULL,"
     " format TEXT NOT NULL, kodning TEXT NOT NULL, separator TEXT NOT NULL, decimal TEXT NOT NULL,"
     " raekker INTEGER NOT NULL, bytes INTEGER NOT NULL);\n";
@@ -592,6 +595,9 @@ styr_rc styr_ws_commit(styr_ws *ws, const styr_cols *cols, styr_ws_txn_fn fn, vo
     char hex[17], num[16];
     styr_hex64(ck, hex);
     snprintf(num, sizeof num, "%u", gen);
+    /* figures computed from the old panel are stale (a workspace from before the
+     * cache has no table: nothing to drop) */
+    if (cols) sqlite3_exec(ws->db, "DELETE FROM figurcache", NULL, NULL, NULL);
     if ((fn && (rc = fn(ws->db, ctx, gen, ck, d))) || (rc = meta_set(ws->db, "panel_file", pname, d)) ||
         (rc = meta_set(ws->db, "panel_checksum", hex, d)) || (rc = meta_set(ws->db, "panel_generation", num, d))) {
         sqlite3_exec(ws->db, "ROLLBACK", NULL, NULL, NULL);

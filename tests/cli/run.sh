@@ -84,6 +84,16 @@ if [[ $(sha ws) != "$before" ]]; then echo "FAIL all-or-nothing: the workspace c
 n=$((n + 1))
 run import-good 0 import -w ws good.csv
 run import-again 2 import -w ws good.csv
+run figures-table 0 figures -w ws --kommune 101,land --ydelse kontanthjaelp,i_alt --periode 2024M01 --intern
+run figures-json 0 figures -w ws --kommune 101 --ydelse kontanthjaelp --periode 2024M01,2024M02 --format json --intern
+run figures-json-discretion 0 figures -w ws --kommune 101 --ydelse kontanthjaelp --periode 2024M01 --format json
+run figures-csv 0 figures -w ws --kommune 101 --ydelse kontanthjaelp --periode 2024M01 --format csv --intern --taellinger
+run figures-en 0 --lang en figures -w ws --periode 2024M01
+run figures-bad-period 1 figures -w ws --periode 2024M13
+run figures-bad-group 1 figures -w ws --ydelse kontant
+run figures-xlsx-needs-o 1 figures -w ws --format xlsx
+run figures-xlsx 0 figures -w ws --periode 2024M01..2024M03 --format xlsx -o f.xlsx
+if [[ $(head -c 2 f.xlsx) != PK ]]; then echo "FAIL figures-xlsx: not a zip"; fails=$((fails + 1)); fi
 run noegletal-discretion 0 noegletal -w ws --kommune 101 --periode 2024M01
 run noegletal-intern 0 noegletal -w ws --periode 2024M01 --intern
 run noegletal-intern-other 1 noegletal -w ws --kommune 461 --periode 2024M01 --intern

@@ -1,10 +1,9 @@
 /* Tests of the synthetic population: determinism, the CSV path, realism. */
 #include "harness.h"
 
-#include "calc/level.h"
+#include "calc/query.h"
 #include "core/period.h"
 #include "synth/synth.h"
-#include "ws/catalog.h"
 
 static uint64_t synth_into(const char *ws, uint64_t persons, uint64_t seed, const char *out)
 {
@@ -118,17 +117,19 @@ static void test_realistic(void **state)
     /* shares on public support in 2024: plausible levels and real spread */
     styr_period per;
     styr_period_parse("2024", &per);
-    styr_level lv;
-    assert_int_equal(styr_level_compute(p, codes, &per, &lv, &d), STYR_OK);
-    double pop[STYR_MAX_KOMMUNER];
-    assert_int_equal(styr_cat_population(w, 2024, 16, 66, pop, &d), STYR_OK);
+    int kom[STYR_MAX_KOMMUNER], grp[1] = {0};
+    for (int k = 0; k < codes->dict.nkom; k++) kom[k] = k;
+    styr_query q = {kom, codes->dict.nkom, grp, 1, &per, 1, 0, 0, 0};
+    styr_qresult qr;
+    assert_int_equal(styr_query_run(w, &q, &qr, &d), STYR_OK);
     double tot_fte = 0, tot_pop = 0, lo = 1e9, hi = 0;
     for (int k = 0; k < codes->dict.nkom; k++) {
-        double fte = (double)styr_level_at(&lv, k, 0)->weeks / lv.pweeks;
+        double fte = (double)styr_cube_at(&qr.cube, 0, k, 0)->weeks / styr_period_weeks(&per);
+        double pop = qr.pop[k];
         tot_fte += fte;
-        tot_pop += pop[k];
-        if (pop[k] > 500) {
-            double share = 100 * fte / pop[k];
+        tot_pop += pop;
+        if (pop > 500) {
+            double share = 100 * fte / pop;
             if (share < lo) lo = share;
             if (share > hi) hi = share;
         }
@@ -136,7 +137,7 @@ static void test_realistic(void **state)
     double national = 100 * tot_fte / tot_pop;
     assert_true(national > 10 && national < 25); /* Denmark: roughly 15-20 pct. */
     assert_true(hi - lo > 4);                     /* municipalities differ */
-    styr_level_free(&lv);
+    styr_qresult_free(&qr);
     styr_ws_close(w);
     styr_diags_free(&d);
 }

@@ -1,0 +1,94 @@
+/* acc_long: langvarige (spec §4).
+ *
+ * Among the spells of a group in progress in the last week of a period (the
+ * person is in the group that week), the share whose length so far, from the
+ * spell's first week to that week, is more than 52 weeks. A run of the group
+ * covers that last week for every period whose last week lies inside the run;
+ * the spell it belongs to was derived by the engine. Counted in the
+ * municipality of that week. */
+#include <stdlib.h>
+
+#include "../core/mem.h"
+#include "engine.h"
+
+typedef struct lcell { uint32_t inprog, inprog_long; } lcell;
+
+typedef struct long_state {
+    size_t ncell;
+    lcell *cell;
+} long_state;
+
+static void init(void *st, const styr_acc_ctx *x)
+{
+    long_state *s = st;
+    s->ncell = (size_t)x->ps->n * (size_t)x->nk * (size_t)x->ng;
+    s->cell = styr_xcalloc(s->ncell, sizeof *s->cell);
+}
+
+static void visit(void *st, const styr_acc_ctx *x, const styr_visit *v)
+{
+    long_state *s = st;
+    const styr_cols *c = v->c;
+    const size_t per = (size_t)x->nk * (size_t)x->ng;
+    const int nat = x->nk - 1;
+    for (uint64_t r = v->r0; r < v->r1; r++) {
+        int g = c->yd[r];
+        if (!g) continue;
+        int a = c->start[r], b = a + c->len[r] - 1;
+        int pub = x->public_yd[g];
+        for (int f = 0; f < x->ps->nfam; f++) {
+            const styr_pfam *fam = &x->ps->fam[f];
+            int m0, m1;
+            styr_pfam_ending(fam, a, b, &m0, &m1);
+            for (int m = m0; m <= m1; m++) {
+                int last = fam->last[m];
+                size_t base = (size_t)fam->idx[m] * per;
+                int lg = last - v->start_g[r - v->r0] + 1 > 52;
+                lcell *cells[2] = {&s->cell[base + (size_t)c->kom[r] * (size_t)x->ng + (size_t)g],
+                                   &s->cell[base + (size_t)nat * (size_t)x->ng + (size_t)g]};
+                for (int k = 0; k < 2; k++) {
+                    cells[k]->inprog++;
+                    cells[k]->inprog_long += (uint32_t)lg;
+                }
+                if (pub) {
+                    int la = last - v->start_all[r - v->r0] + 1 > 52;
+                    lcell *all[2] = {&s->cell[base + (size_t)c->kom[r] * (size_t)x->ng],
+                                     &s->cell[base + (size_t)nat * (size_t)x->ng]};
+                    for (int k = 0; k < 2; k++) {
+                        all[k]->inprog++;
+                        all[k]->inprog_long += (uint32_t)la;
+                    }
+                }
+            }
+        }
+    }
+}
+
+static void merge(void *into, const void *from, const styr_acc_ctx *x)
+{
+    (void)x;
+    long_state *a = into;
+    const long_state *b = from;
+    for (size_t i = 0; i < a->ncell; i++) {
+        a->cell[i].inprog += b->cell[i].inprog;
+        a->cell[i].inprog_long += b->cell[i].inprog_long;
+    }
+}
+
+static void finish(const void *st, const styr_acc_ctx *x, styr_cube *out)
+{
+    (void)x;
+    const long_state *s = st;
+    for (size_t i = 0; i < s->ncell; i++) {
+        out->cell[i].inprog = s->cell[i].inprog;
+        out->cell[i].inprog_long = s->cell[i].inprog_long;
+    }
+}
+
+static void destroy(void *st)
+{
+    long_state *s = st;
+    free(s->cell);
+}
+
+const styr_acc styr_acc_long = {"long", sizeof(long_state), init, visit, merge, finish, destroy};

@@ -1,0 +1,205 @@
+/* engine: the person walk, spell derivation, threads and merging. */
+#include "engine.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../core/mem.h"
+#include "../core/week.h"
+
+const int styr_horizons[STYR_NHORIZONS] = {4, 13, 26, 52};
+
+static const styr_acc *const accs[] = {&styr_acc_level, &styr_acc_spells, &styr_acc_long};
+#define NACC (sizeof accs / sizeof accs[0])
+
+void styr_cube_free(styr_cube *c)
+{
+    if (!c) return;
+    free(c->cell);
+    c->cell = NULL;
+}
+
+int styr_status_at(const styr_cols *c, uint64_t r0, uint64_t r1, int t, const uint8_t *public_yd)
+{
+    /* the last run starting at or before t */
+    uint64_t lo = r0, hi = r1;
+    while (lo < hi) {
+        uint64_t mid = lo + (hi - lo) / 2;
+        if (c->start[mid] <= t) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo == r0) return STYR_ST_SELV;
+    uint64_t r = lo - 1;
+    if (t > (int)c->start[r] + c->len[r] - 1) return STYR_ST_SELV; /* no record that week */
+    if (public_yd[c->yd[r]]) return STYR_ST_YDELSE;
+    return c->timer[r] > 0 ? STYR_ST_JOB : STYR_ST_SELV;
+}
+
+/* ---- one person's derived view --------------------------------------------------- */
+
+typedef struct open_spell { int active, start, last; uint8_t kom; } open_spell;
+
+typedef struct scratch {
+    styr_spell *spells;
+    size_t nspells, cap;
+    uint16_t *start_g, *start_all;
+    size_t runcap;
+    open_spell open[STYR_MAX_CODES];
+} scratch;
+
+static void push_spell(scratch *s, const open_spell *o, int group, int panel_last)
+{
+    if (s->nspells == s->cap) {
+        s->cap = s->cap ? 2 * s->cap : 64;
+        s->spells = styr_xrealloc(s->spells, s->cap * sizeof *s->spells);
+    }
+    s->spells[s->nspells++] = (styr_spell){(uint16_t)o->start, (uint16_t)o->last, o->kom, (uint8_t)group,
+                                           (uint8_t)(o->last >= panel_last - 3)};
+}
+
+/* Feed a run of group g into the open spell o (spec §4: gaps of 1-3 weeks outside
+ * the group are bridged, a gap of 4 or more ends the spell). */
+static inline void spell_run(scratch *s, open_spell *o, int group, int a, int e, uint8_t kom, int panel_last)
+{
+    if (o->active && a - o->last - 1 <= 3) {
+        o->last = e;
+        o->kom = kom;
+        return;
+    }
+    if (o->active) push_spell(s, o, group, panel_last);
+    o->active = 1;
+    o->start = a;
+    o->last = e;
+    o->kom = kom;
+}
+
+static void derive(scratch *s, const styr_acc_ctx *x, const uint32_t *thu, int nthu, uint64_t i, styr_visit *v)
+{
+    const styr_cols *c = x->c;
+    uint64_t r0 = c->run_off[i], r1 = c->run_off[i + 1], n = r1 - r0;
+    if (n > s->runcap) {
+        s->runcap = n * 2;
+        s->start_g = styr_xrealloc(s->start_g, s->runcap * sizeof *s->start_g);
+        s->start_all = styr_xrealloc(s->start_all, s->runcap * sizeof *s->start_all);
+    }
+    s->nspells = 0;
+    for (int g = 0; g < x->ng; g++) s->open[g].active = 0;
+    for (uint64_t r = r0; r < r1; r++) {
+        int g = c->yd[r];
+        s->start_g[r - r0] = s->start_all[r - r0] = 0;
+        if (!g) continue;
+        int a = c->start[r], e = a + c->len[r] - 1;
+        spell_run(s, &s->open[g], g, a, e, c->kom[r], x->panel_last);
+        s->start_g[r - r0] = (uint16_t)s->open[g].start;
+        if (x->public_yd[g]) {
+            spell_run(s, &s->open[0], 0, a, e, c->kom[r], x->panel_last);
+            s->start_all[r - r0] = (uint16_t)s->open[0].start;
+        }
+    }
+    for (int g = 0; g < x->ng; g++)
+        if (s->open[g].active) push_spell(s, &s->open[g], g, x->panel_last);
+    /* the first week whose Thursday is on or after the 30th birthday; a person
+     * of unknown age is never counted among the young */
+    int w30 = 0;
+    if (c->birth[i]) {
+        w30 = INT32_MAX;
+        uint32_t target = c->birth[i] + 300000u;
+        int lo = 0, hi = nthu;
+        while (lo < hi) {
+            int mid = (lo + hi) / 2;
+            if (thu[mid] < target) lo = mid + 1;
+            else hi = mid;
+        }
+        if (lo < nthu) w30 = lo;
+    }
+    *v = (styr_visit){i, c, r0, r1, w30, s->spells, (int)s->nspells, s->start_g, s->start_all};
+}
+
+/* ---- threads -------------------------------------------------------------------- */
+
+typedef struct worker {
+    pthread_t th;
+    const styr_acc_ctx *x;
+    const uint32_t *thu;
+    int nthu;
+    uint64_t p0, p1;
+    void *state[NACC];
+} worker;
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    scratch s;
+    memset(&s, 0, sizeof s);
+    styr_visit v;
+    for (uint64_t i = w->p0; i < w->p1; i++) {
+        derive(&s, w->x, w->thu, w->nthu, i, &v);
+        for (size_t a = 0; a < NACC; a++) accs[a]->visit(w->state[a], w->x, &v);
+    }
+    free(s.spells);
+    free(s.start_g);
+    free(s.start_all);
+    return NULL;
+}
+
+styr_rc styr_engine_run(const styr_panel *p, const styr_codes *codes, const styr_pset *ps,
+                        const styr_engine_opts *o, styr_cube *out, styr_diags *d)
+{
+    (void)d;
+    const styr_cols *c = styr_panel_cols(p);
+    uint8_t public_yd[STYR_MAX_CODES] = {0};
+    for (int g = 1; g < codes->dict.nyd; g++) public_yd[g] = codes->yd_public[g];
+    styr_acc_ctx x = {ps, codes, c, codes->dict.nkom + 1, codes->dict.nyd, styr_panel_week_max(p), public_yd};
+    /* Thursday of every week up to past the panel and the periods, for ages */
+    int nthu = (x.panel_last > ps->wmax ? x.panel_last : ps->wmax) + 2;
+    if (nthu < 2) nthu = 2;
+    uint32_t *thu = styr_xmalloc((size_t)nthu * sizeof *thu);
+    for (int w = 0; w < nthu; w++) thu[w] = styr_week_thursday_ymd(w);
+
+    int nt = o && o->threads > 0 ? o->threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
+    if (nt < 1) nt = 1;
+    if (nt > 64) nt = 64;
+    if ((uint64_t)nt > c->npersons) nt = c->npersons ? (int)c->npersons : 1;
+    worker *w = styr_xcalloc((size_t)nt, sizeof *w);
+    /* split persons so that each thread gets about the same number of runs */
+    uint64_t prev = 0;
+    for (int t = 0; t < nt; t++) {
+        uint64_t target = c->nruns * (uint64_t)(t + 1) / (uint64_t)nt, lo = prev, hi = c->npersons;
+        if (t == nt - 1) lo = c->npersons;
+        while (lo < hi) {
+            uint64_t mid = lo + (hi - lo) / 2;
+            if (c->run_off[mid] < target) lo = mid + 1;
+            else hi = mid;
+        }
+        w[t] = (worker){.x = &x, .thu = thu, .nthu = nthu, .p0 = prev, .p1 = lo};
+        prev = lo;
+        for (size_t a = 0; a < NACC; a++) {
+            w[t].state[a] = styr_xcalloc(1, accs[a]->state_size);
+            accs[a]->init(w[t].state[a], &x);
+        }
+    }
+    for (int t = 1; t < nt; t++) pthread_create(&w[t].th, NULL, work, &w[t]);
+    work(&w[0]);
+    for (int t = 1; t < nt; t++) pthread_join(w[t].th, NULL);
+    for (int t = 1; t < nt; t++)
+        for (size_t a = 0; a < NACC; a++) accs[a]->merge(w[0].state[a], w[t].state[a], &x);
+
+    out->np = ps->n;
+    out->nk = x.nk;
+    out->ng = x.ng;
+    out->cell = styr_xcalloc((size_t)out->np * (size_t)out->nk * (size_t)out->ng, sizeof *out->cell);
+    out->panel_checksum = styr_panel_checksum(p);
+    out->panel_last = x.panel_last;
+    for (size_t a = 0; a < NACC; a++) accs[a]->finish(w[0].state[a], &x, out);
+    for (int t = 0; t < nt; t++)
+        for (size_t a = 0; a < NACC; a++) {
+            accs[a]->free(w[t].state[a]);
+            free(w[t].state[a]);
+        }
+    free(w);
+    free(thu);
+    return STYR_OK;
+}

@@ -1,0 +1,128 @@
+/* engine: the one-pass key-figure engine.
+ *
+ * The engine walks the panel once, person by person, splitting persons
+ * across threads. For each person it derives, once, what every figure needs
+ * (the spells of each group and of all public support, with their
+ * municipality and whether they are still ongoing; the week the person turns
+ * 30) and hands that view to every accumulator. An accumulator is a small
+ * table of functions: init a per-thread state, visit one person, merge two
+ * states, finish into the cube. Adding a figure means adding an accumulator,
+ * never another pass.
+ *
+ * The result is a cube of counts: for every period of the set, every
+ * municipality (and the whole country, index nkom) and every benefit group
+ * (index 0 is "offentligt forsørgede i alt", the union of the groups marked
+ * as public support), the numerators, denominators and distinct persons of
+ * every figure (figures.h turns counts into figures). Counts, not ratios, so
+ * areas sum correctly (a cluster is the sum of its municipalities' counts).
+ *
+ * Definitions follow ../shared/spec/measures.md: see the comments at each
+ * field of styr_cell and in the accumulators (acc_*.c). */
+#ifndef STYR_ENGINE_H
+#define STYR_ENGINE_H
+
+#include <stdint.h>
+
+#include "../core/diag.h"
+#include "../panel/panel.h"
+#include "../ws/codes.h"
+#include "pset.h"
+
+#define STYR_NHORIZONS 4
+extern const int styr_horizons[STYR_NHORIZONS]; /* 4, 13, 26, 52 weeks */
+
+enum { STYR_ST_JOB, STYR_ST_SELV, STYR_ST_YDELSE, STYR_ST_NOTYET, STYR_NSTATUS };
+
+/* The counts behind every figure, for one (period, municipality, group). */
+typedef struct styr_cell {
+    /* spec §3: weeks in the period with this municipality and group */
+    uint32_t weeks, active, persons;
+    /* the same for weeks in which the person is under 30 (on the Thursday) */
+    uint32_t y_weeks, y_active, y_persons;
+    /* spec §4: spells that started / ended in the period (ended: ongoing excluded),
+     * with the distinct persons behind them and the sum of ended lengths */
+    uint32_t started, started_p, ended, ended_p;
+    uint64_t ended_len;
+    /* spec §4 langvarige: spells in progress in the period's last week (the person
+     * is in the group that week), and of those, with length so far > 52 weeks */
+    uint32_t inprog, inprog_long;
+    /* spec §5: status 4, 13, 26 and 52 weeks after each ended spell, and the
+     * distinct persons behind the measurable endings at each horizon */
+    uint32_t status[STYR_NHORIZONS][STYR_NSTATUS];
+    uint32_t status_p[STYR_NHORIZONS];
+} styr_cell;
+
+typedef struct styr_cube {
+    int np, nk, ng;            /* periods, municipalities + 1 (the country), groups (0 = all public) */
+    styr_cell *cell;           /* [np][nk][ng] */
+    uint64_t panel_checksum;
+    int panel_last;            /* the panel's last week (spells ending within 3 weeks are ongoing) */
+} styr_cube;
+
+static inline styr_cell *styr_cube_at(const styr_cube *c, int p, int k, int g)
+{
+    return &c->cell[((size_t)p * (size_t)c->nk + (size_t)k) * (size_t)c->ng + (size_t)g];
+}
+
+void styr_cube_free(styr_cube *c); /* NULL-safe */
+
+/* ---- what accumulators see ------------------------------------------------------ */
+
+/* A spell (spec §4) of one group, or of all public support (group 0). */
+typedef struct styr_spell {
+    uint16_t start, end;       /* first and last week in the group */
+    uint8_t kom;               /* municipality of the last week in the group */
+    uint8_t group;
+    uint8_t ongoing;           /* ends within 3 weeks of the panel's last week */
+} styr_spell;
+
+typedef struct styr_visit {
+    uint64_t person;
+    const styr_cols *c;
+    uint64_t r0, r1;           /* the person's runs */
+    int w30;                   /* first week aged 30 or more; 0 when the age is unknown (never young) */
+    const styr_spell *spells;  /* every spell of the person, all groups */
+    int nspells;
+    const uint16_t *start_g;   /* per run: start of the spell (of the run's group) the run is in */
+    const uint16_t *start_all; /* per run: start of the public-support spell, if public */
+} styr_visit;
+
+typedef struct styr_acc_ctx {
+    const styr_pset *ps;
+    const styr_codes *codes;
+    const styr_cols *c;
+    int nk, ng;                /* as in the cube */
+    int panel_last;
+    const uint8_t *public_yd;  /* [nyd]: the group counts as public support */
+} styr_acc_ctx;
+
+/* An accumulator. state_size bytes are allocated (zeroed) per thread. */
+typedef struct styr_acc {
+    const char *name;
+    size_t state_size;
+    void (*init)(void *state, const styr_acc_ctx *x);
+    void (*visit)(void *state, const styr_acc_ctx *x, const styr_visit *v);
+    void (*merge)(void *into, const void *from, const styr_acc_ctx *x);
+    void (*finish)(const void *state, const styr_acc_ctx *x, styr_cube *out);
+    void (*free)(void *state);
+} styr_acc;
+
+extern const styr_acc styr_acc_level;   /* acc_level.c: weeks, active, persons, unge */
+extern const styr_acc styr_acc_spells;  /* acc_spells.c: started, ended, varighed, status after */
+extern const styr_acc styr_acc_long;    /* acc_long.c: langvarige */
+
+/* Status of a person in week t (spec §5): job, selvforsørget or ydelse; the
+ * caller checks measurability (t <= the panel's last week). */
+int styr_status_at(const styr_cols *c, uint64_t r0, uint64_t r1, int t, const uint8_t *public_yd);
+
+/* ---- running ---------------------------------------------------------------------- */
+
+typedef struct styr_engine_opts {
+    int threads;               /* 0: all cores */
+} styr_engine_opts;
+
+/* Compute the cube for the periods of ps. The caller frees it with styr_cube_free. */
+styr_rc styr_engine_run(const styr_panel *p, const styr_codes *codes, const styr_pset *ps,
+                        const styr_engine_opts *o, styr_cube *out, styr_diags *d);
+
+#endif

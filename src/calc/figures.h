@@ -1,0 +1,88 @@
+/* figures: the named key figures of the spec, computed from a cube cell,
+ * with discretion applied.
+ *
+ * One table (styr_figdefs) names every figure: its key in JSON and CSV (the
+ * spec's names in snake case), its Danish and English label, decimals, unit
+ * and which direction is better. styr_figures_of turns one cell of counts
+ * into values; a value is STYR_FV_OK, STYR_FV_SUPPRESSED (spec §8: a count
+ * resting on, or a share, mean or amount computed over, fewer than 5
+ * persons; shown "..", JSON null with "diskretion": true) or STYR_FV_NONE
+ * (nothing to compute from, e.g. a share of zero weeks; shown "-"). */
+#ifndef STYR_FIGURES_H
+#define STYR_FIGURES_H
+
+#include "engine.h"
+
+/* The discretion threshold of spec §8: figures resting on fewer persons are suppressed. */
+#define STYR_DISCRETION 5
+
+typedef enum styr_fig {
+    FIG_FULDTIDSPERSONER,
+    FIG_PERSONER,
+    FIG_AKTIVERINGSGRAD,
+    FIG_ANDEL,
+    FIG_U_FULDTIDSPERSONER,
+    FIG_U_PERSONER,
+    FIG_U_AKTIVERINGSGRAD,
+    FIG_U_ANDEL,
+    FIG_STARTET,
+    FIG_AFSLUTTET,
+    FIG_VARIGHED,
+    FIG_LANGVARIGE,
+    FIG_JOB_4U,
+    FIG_JOB_3MDR,
+    FIG_JOB_6MDR,
+    FIG_JOB_12MDR,
+    FIG_SELV_4U,
+    FIG_SELV_3MDR,
+    FIG_SELV_6MDR,
+    FIG_SELV_12MDR,
+    FIG_IKKE_MAALBARE_3MDR,
+    STYR_NFIG
+} styr_fig;
+
+typedef enum styr_unit { STYR_U_COUNT, STYR_U_FTE, STYR_U_PCT, STYR_U_WEEKS } styr_unit;
+
+typedef struct styr_figdef {
+    const char *key;         /* JSON/CSV key, e.g. "andel_befolkning" */
+    const char *da, *en;     /* labels */
+    const char *short_da, *short_en; /* column headings */
+    int decimals;
+    styr_unit unit;
+    int better;              /* +1 higher is better, -1 lower is better, 0 neither */
+} styr_figdef;
+
+extern const styr_figdef styr_figdefs[STYR_NFIG];
+
+enum { STYR_FV_OK = 0, STYR_FV_SUPPRESSED = 1, STYR_FV_NONE = 2 };
+
+typedef struct styr_figval {
+    double v;
+    int state;
+} styr_figval;
+
+/* Values of every figure for one cell. pweeks is |P|; pop and ypop the
+ * population aged 16-66 and 16-29 (0 when unknown); suppress applies the
+ * discretion rule. */
+void styr_figures_of(const styr_cell *c, int pweeks, double pop, double ypop, int suppress,
+                     styr_figval out[STYR_NFIG]);
+
+typedef struct styr_figrow {
+    const char *periode;
+    int kommune;               /* code; 0 for the whole country */
+    const char *kommunenavn;
+    const char *ydelse;        /* code; "offentligt_forsoergede" for all public support */
+    const char *ydelsenavn;
+    styr_figval v[STYR_NFIG];
+    int suppressed;            /* some value is hidden by discretion */
+    const styr_cell *cell;     /* the counts (for counts output) */
+} styr_figrow;
+
+/* Add b's counts to a (an area is the sum of its municipalities' counts;
+ * persons then count a person in two of them twice). */
+void styr_cell_add(styr_cell *a, const styr_cell *b);
+
+/* The figure with this key, or -1. */
+int styr_fig_by_key(const char *key);
+
+#endif

@@ -1,0 +1,176 @@
+/* query: stored counts, the engine, population and discretion into rows. */
+#include "query.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/mem.h"
+#include "../core/msg.h"
+#include "../core/week.h"
+#include "../ws/catalog.h"
+#include "store.h"
+
+int styr_period_pop_year(const styr_period *p) { return styr_week_year(p->last); }
+
+int styr_default_year(const styr_panel *p)
+{
+    int wmax = styr_panel_week_max(p);
+    if (wmax < 0) return 2024;
+    int y = styr_week_year(wmax);
+    if (styr_week_from_iso(y, styr_iso_weeks_in_year(y)) > wmax) y--;
+    return y;
+}
+
+int styr_parse_periods(const char *list, styr_period **out, int *n)
+{
+    *out = NULL;
+    *n = 0;
+    int cap = 0;
+    const char *s = list;
+    while (*s) {
+        const char *e = strchr(s, ',');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        char item[64];
+        if (len == 0 || len >= sizeof item) goto bad;
+        memcpy(item, s, len);
+        item[len] = 0;
+        char *dots = strstr(item, "..");
+        styr_period a, b;
+        if (dots) {
+            *dots = 0;
+            if (styr_period_parse(item, &a) || styr_period_parse(dots + 2, &b) || a.kind != b.kind ||
+                b.first < a.first)
+                goto bad;
+            styr_period *all;
+            int m = styr_periods_range(a.kind, a.year, b.year, &all);
+            for (int i = 0; i < m; i++) {
+                if (all[i].first < a.first || all[i].last > b.last) continue;
+                if (*n == cap) *out = styr_xrealloc(*out, (size_t)(cap = cap ? 2 * cap : 64) * sizeof **out);
+                (*out)[(*n)++] = all[i];
+            }
+            free(all);
+        } else {
+            if (styr_period_parse(item, &a)) goto bad;
+            if (*n == cap) *out = styr_xrealloc(*out, (size_t)(cap = cap ? 2 * cap : 64) * sizeof **out);
+            (*out)[(*n)++] = a;
+        }
+        s = e ? e + 1 : s + len;
+    }
+    return *n ? 0 : -1;
+bad:
+    free(*out);
+    *out = NULL;
+    *n = 0;
+    return -1;
+}
+
+void styr_qresult_free(styr_qresult *r)
+{
+    if (!r) return;
+    styr_pset_free(&r->ps);
+    styr_cube_free(&r->cube);
+    free(r->computed);
+    free(r->pop);
+    free(r->ypop);
+    free(r->rows);
+    memset(r, 0, sizeof *r);
+}
+
+styr_rc styr_query_run(styr_ws *ws, const styr_query *q, styr_qresult *r, styr_diags *d)
+{
+    memset(r, 0, sizeof *r);
+    const styr_panel *p;
+    styr_rc rc = styr_ws_panel(ws, &p, d);
+    if (rc) return rc;
+    const styr_codes *codes = styr_ws_codes(ws);
+    if ((rc = styr_pset_build(&r->ps, q->per, q->nper, d))) return rc;
+    const int nk = codes->dict.nkom + 1, ng = codes->dict.nyd, np = r->ps.n;
+    r->cube = (styr_cube){np, nk, ng, NULL, styr_panel_checksum(p), styr_panel_week_max(p)};
+    r->cube.cell = styr_xcalloc((size_t)np * (size_t)nk * (size_t)ng, sizeof *r->cube.cell);
+    uint8_t *found = styr_xcalloc((size_t)np, 1);
+    r->computed = styr_xcalloc((size_t)np, 1);
+    if (q->use_store && (rc = styr_store_load(ws, &r->ps, &r->cube, found, d))) goto out;
+    /* compute the periods not stored, in one pass */
+    styr_period *missing = styr_xcalloc((size_t)np, sizeof *missing);
+    int nm = 0;
+    for (int i = 0; i < np; i++)
+        if (!found[i]) missing[nm++] = r->ps.p[i];
+    if (nm) {
+        styr_pset sub;
+        styr_cube part;
+        styr_engine_opts eo = {q->threads};
+        if ((rc = styr_pset_build(&sub, missing, nm, d)) || (rc = styr_engine_run(p, codes, &sub, &eo, &part, d))) {
+            styr_pset_free(&sub);
+            free(missing);
+            goto out;
+        }
+        for (int i = 0, j = 0; i < np; i++) {
+            if (found[i]) continue;
+            memcpy(styr_cube_at(&r->cube, i, 0, 0), styr_cube_at(&part, j++, 0, 0),
+                   (size_t)nk * (size_t)ng * sizeof(styr_cell));
+            r->computed[i] = 1;
+            r->ncomputed++;
+        }
+        styr_cube_free(&part);
+        styr_pset_free(&sub);
+    }
+    free(missing);
+
+    /* population of each period's year, per municipality and the country */
+    r->pop = styr_xcalloc((size_t)np * (size_t)nk, sizeof *r->pop);
+    r->ypop = styr_xcalloc((size_t)np * (size_t)nk, sizeof *r->ypop);
+    for (int i = 0; i < np; i++) {
+        double *pop = r->pop + (size_t)i * (size_t)nk, *ypop = r->ypop + (size_t)i * (size_t)nk;
+        int year = styr_period_pop_year(&r->ps.p[i]);
+        if ((rc = styr_cat_population(ws, year, 16, 66, pop, d)) || (rc = styr_cat_population(ws, year, 16, 29, ypop, d)))
+            goto out;
+        for (int k = 0; k < nk - 1; k++) {
+            pop[nk - 1] += pop[k];
+            ypop[nk - 1] += ypop[k];
+        }
+    }
+
+    /* rows: periods in the order asked, then municipalities, then groups */
+    r->rows = styr_xcalloc((size_t)np * (size_t)(q->nkom ? q->nkom : 1) * (size_t)(q->ngrp ? q->ngrp : 1),
+                           sizeof *r->rows);
+    int own = styr_ws_egen_kommune(ws);
+    int own_idx = own > 0 && own < 1000 ? codes->kom_idx[own] : -1;
+    for (int i = 0; i < np; i++)
+        for (int a = 0; a < q->nkom; a++)
+            for (int b = 0; b < q->ngrp; b++) {
+                int k = q->kom[a], g = q->grp[b];
+                styr_figrow *x = &r->rows[r->nrows++];
+                x->periode = r->ps.p[i].name;
+                x->kommune = k == nk - 1 ? 0 : codes->dict.kom[k];
+                x->kommunenavn = k == nk - 1 ? styr_tr("Hele landet", "Denmark") : codes->kom_name[k];
+                x->ydelse = g ? codes->dict.yd[g] : "offentligt_forsoergede";
+                x->ydelsenavn = g ? (styr_lang_get() == STYR_LANG_EN ? codes->yd_name_en[g] : codes->yd_name[g])
+                                  : styr_tr("Offentligt forsørgede i alt", "All public support");
+                x->cell = styr_cube_at(&r->cube, i, k, g);
+                int suppress = !(q->intern && k == own_idx);
+                styr_figures_of(x->cell, styr_period_weeks(&r->ps.p[i]), r->pop[(size_t)i * (size_t)nk + (size_t)k],
+                                r->ypop[(size_t)i * (size_t)nk + (size_t)k], suppress, x->v);
+                for (int f = 0; f < STYR_NFIG; f++) x->suppressed |= x->v[f].state == STYR_FV_SUPPRESSED;
+            }
+out:
+    free(found);
+    return rc;
+}
+
+styr_rc styr_query_store(const char *wsdir, const styr_qresult *r, styr_diags *d)
+{
+    if (!r->ncomputed) return STYR_OK;
+    styr_ws *ws;
+    styr_diags quiet;
+    styr_diags_init(&quiet);
+    styr_rc rc = styr_ws_open(wsdir, STYR_WS_WRITE, &ws, &quiet);
+    styr_diags_free(&quiet);
+    if (rc) return STYR_OK; /* busy or read-only: not stored, nothing lost */
+    const styr_panel *p;
+    rc = styr_ws_panel(ws, &p, d);
+    if (!rc && styr_panel_checksum(p) == r->cube.panel_checksum)
+        rc = styr_store_save(ws, &r->ps, &r->cube, r->computed, d);
+    styr_ws_close(ws);
+    return rc;
+}

@@ -1,0 +1,59 @@
+/* query: key figures for chosen municipalities, groups and periods.
+ *
+ * The one code path every consumer uses (figures, noegletal, and later the
+ * report and the API): it takes the periods asked for, reads what the
+ * catalog has stored for the current panel, runs the engine once for the
+ * rest, looks up the population of each period's year, and builds one row
+ * per (periode, kommune, ydelse) with discretion applied (spec §8; the
+ * workspace's own municipality unsuppressed when intern is set).
+ *
+ * Selections are indexes: municipalities as in codes.h, with
+ * codes->dict.nkom meaning the whole country; groups as ydelse indexes, with
+ * 0 meaning all public support ("offentligt forsørgede i alt"). */
+#ifndef STYR_QUERY_H
+#define STYR_QUERY_H
+
+#include "../ws/workspace.h"
+#include "figures.h"
+#include "pset.h"
+
+typedef struct styr_query {
+    const int *kom;
+    int nkom;
+    const int *grp;
+    int ngrp;
+    const styr_period *per;
+    int nper;
+    int intern;         /* no discretion for the workspace's own municipality */
+    int threads;        /* engine threads, 0 = all cores */
+    int use_store;      /* read stored counts for the current panel */
+} styr_query;
+
+typedef struct styr_qresult {
+    styr_pset ps;
+    styr_cube cube;            /* every municipality and group for the periods */
+    uint8_t *computed;         /* [ps.n]: computed now (not read from the store) */
+    int ncomputed;
+    double *pop, *ypop;        /* [ps.n][nk]: population 16-66 and 16-29 of the period's year */
+    styr_figrow *rows;
+    size_t nrows;
+} styr_qresult;
+
+styr_rc styr_query_run(styr_ws *ws, const styr_query *q, styr_qresult *r, styr_diags *d);
+void styr_qresult_free(styr_qresult *r);
+
+/* Store what was computed (opens the workspace for writing; a busy workspace
+ * is skipped silently: storing is an optimisation). */
+styr_rc styr_query_store(const char *wsdir, const styr_qresult *r, styr_diags *d);
+
+/* The period whose population a period's figures use: the calendar year of its
+ * last week's Thursday. */
+int styr_period_pop_year(const styr_period *p);
+
+/* Parse a comma list of period names and ranges ("2024M01..2024M12"). */
+int styr_parse_periods(const char *list, styr_period **out, int *n);
+
+/* The last whole calendar year in the panel (default period). */
+int styr_default_year(const styr_panel *p);
+
+#endif

@@ -1,0 +1,215 @@
+/* styr figures: key figures for municipalities, groups and periods. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../calc/query.h"
+#include "../out/figout.h"
+#include "cli.h"
+#include "cmds.h"
+
+static const char help_da[] =
+    "Brug: styr figures [-w ARBEJDSOMRÅDE] [--kommune K,...] [--ydelse G,...] [--periode P,...]\n"
+    "                   [--format table|csv|json|xlsx] [-o FIL] [--intern] [--taellinger] [-j N]\n"
+    "\n"
+    "Beregner nøgletallene (spec/measures.md) for hver periode, kommune og ydelse i ét\n"
+    "gennemløb af panelet: fuldtidspersoner, personer, aktiveringsgrad, andel af\n"
+    "befolkningen, det samme for unge under 30, forløb startet og afsluttet, varighed,\n"
+    "langvarige og status 4, 13, 26 og 52 uger efter afsluttede forløb. Tal, der\n"
+    "allerede er beregnet for det samme panel, læses fra kataloget.\n"
+    "\n"
+    "  --kommune K,...   kommunekoder, 'alle' (alle kommuner) og/eller 'land' (hele\n"
+    "                    landet). Standard: alle kommuner og landet; i tabelform egen\n"
+    "                    kommune eller landet\n"
+    "  --ydelse G,...    ydelseskoder, 'alle' eller 'i_alt' (offentligt forsørgede i alt).\n"
+    "                    Standard: alle ydelser og i alt\n"
+    "  --periode P,...   2024, 2024K2, 2024M03, 2024U05, 2024M03R12 og intervaller som\n"
+    "                    2015M01..2024M12. Standard: panelets sidste hele år\n"
+    "  --format F        table (standard), csv (dansk Excel: ; og decimalkomma),\n"
+    "                    json eller xlsx (et ark pr. ydelse; kræver -o)\n"
+    "  -o FIL            skriv til FIL i stedet for standardoutput\n"
+    "  --intern          egen kommunes tal uden diskretion\n"
+    "  --taellinger      tag de bagvedliggende tællinger med (csv og json)\n"
+    "  -j N              antal tråde (standard: alle kerner)\n"
+    "  --ingen-cache     beregn igen, også det der er gemt\n";
+static const char help_en[] =
+    "Usage: styr figures [-w WORKSPACE] [--kommune K,...] [--ydelse G,...] [--periode P,...]\n"
+    "                    [--format table|csv|json|xlsx] [-o FILE] [--intern] [--taellinger] [-j N]\n"
+    "\n"
+    "Computes the key figures (spec/measures.md) for every period, municipality and\n"
+    "benefit group in one pass over the panel: full-time recipients, persons, activation\n"
+    "rate, share of the population, the same for the young under 30, spells started and\n"
+    "ended, duration, long-term share and status 4, 13, 26 and 52 weeks after ended\n"
+    "spells. Figures already computed for the same panel are read from the catalog.\n"
+    "\n"
+    "  --kommune K,...   municipality codes, 'alle' (all municipalities) and/or 'land'\n"
+    "                    (the country). Default: all and the country; as a table the own\n"
+    "                    municipality or the country\n"
+    "  --ydelse G,...    group codes, 'alle' or 'i_alt' (all public support). Default: all\n"
+    "  --periode P,...   2024, 2024K2, 2024M03, 2024U05, 2024M03R12 and ranges such as\n"
+    "                    2015M01..2024M12. Default: the panel's last whole year\n"
+    "  --format F        table (default), csv (Danish Excel: ; and decimal comma),\n"
+    "                    json or xlsx (one sheet per group; needs -o)\n"
+    "  -o FILE           write to FILE instead of standard output\n"
+    "  --intern          the own municipality's figures without discretion\n"
+    "  --taellinger      include the counts behind the figures (csv and json)\n"
+    "  -j N              threads (default: all cores)\n"
+    "  --ingen-cache     recompute, also what is stored\n";
+
+/* Parse --kommune: codes, "alle", "land"; indexes into *out. */
+static int parse_kommuner(const styr_codes *c, const char *list, int **out, int *n)
+{
+    int nk = c->dict.nkom, cap = nk + 1;
+    int *v = malloc((size_t)cap * sizeof *v);
+    uint8_t seen[STYR_MAX_KOMMUNER + 1] = {0};
+    *n = 0;
+    const char *s = list;
+    while (*s) {
+        const char *e = strchr(s, ',');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        char item[32];
+        if (!len || len >= sizeof item) { free(v); return -1; }
+        memcpy(item, s, len);
+        item[len] = 0;
+        if (!strcmp(item, "alle")) {
+            for (int k = 0; k < nk; k++)
+                if (!seen[k]) { seen[k] = 1; v[(*n)++] = k; }
+        } else if (!strcmp(item, "land") || !strcmp(item, "hele-landet") || !strcmp(item, "0")) {
+            if (!seen[nk]) { seen[nk] = 1; v[(*n)++] = nk; }
+        } else {
+            int k = styr_codes_kommune(c, item, len);
+            if (k < 0) { free(v); return -1; }
+            if (!seen[k]) { seen[k] = 1; v[(*n)++] = k; }
+        }
+        s = e ? e + 1 : s + len;
+    }
+    *out = v;
+    return *n ? 0 : -1;
+}
+
+static int parse_ydelser(const styr_codes *c, const char *list, int **out, int *n)
+{
+    int ng = c->dict.nyd;
+    int *v = malloc((size_t)(ng + 1) * sizeof *v);
+    uint8_t seen[STYR_MAX_CODES] = {0};
+    *n = 0;
+    const char *s = list;
+    while (*s) {
+        const char *e = strchr(s, ',');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        int from, to; /* the groups this item names */
+        if (len == 4 && !strncmp(s, "alle", 4)) from = 0, to = ng - 1;
+        else if ((len == 5 && !strncmp(s, "i_alt", 5)) || (len == 22 && !strncmp(s, "offentligt_forsoergede", 22)))
+            from = to = 0;
+        else if ((from = to = styr_codes_ydelse(c, s, len)) <= 0) {
+            free(v);
+            return -1;
+        }
+        /* "alle" lists the groups first and "i alt" last */
+        for (int k = from; k <= to; k++) {
+            int g = from == 0 && to > 0 ? (k + 1) % ng : k;
+            if (!seen[g]) { seen[g] = 1; v[(*n)++] = g; }
+        }
+        s = e ? e + 1 : s + len;
+    }
+    *out = v;
+    return *n ? 0 : -1;
+}
+
+int styr_cmd_figures(styr_cli *cli, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"kommune", required_argument, 0, 'k'}, {"ydelse", required_argument, 0, 'y'},
+        {"periode", required_argument, 0, 'p'}, {"format", required_argument, 0, 'f'},
+        {"intern", no_argument, 0, 'i'},        {"taellinger", no_argument, 0, 't'},
+        {"ingen-cache", no_argument, 0, 'n'},   {"workspace", required_argument, 0, 'w'},
+        {"help", no_argument, 0, 'h'},          {0, 0, 0, 0}};
+    const char *kl = NULL, *yl = NULL, *pl = NULL;
+    styr_figout_opts fo = {STYR_FMT_TABLE, NULL, 0};
+    styr_query q = {.use_store = 1};
+    long long v;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "w:o:j:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'k': kl = optarg; break;
+        case 'y': yl = optarg; break;
+        case 'p': pl = optarg; break;
+        case 'f':
+            if (styr_format_parse(optarg, &fo.format)) return styr_cli_bad_option("figures", "--format", optarg);
+            break;
+        case 'o': fo.path = optarg; break;
+        case 'i': q.intern = 1; break;
+        case 't': fo.counts = 1; break;
+        case 'n': q.use_store = 0; break;
+        case 'j':
+            if (styr_cli_int(optarg, 1, 64, &v)) return styr_cli_bad_option("figures", "-j", optarg);
+            q.threads = (int)v;
+            break;
+        case 'w': cli->ws = optarg; break;
+        case 'h': return styr_cli_help(stdout, help_da, help_en);
+        default: return STYR_EXIT_USAGE;
+        }
+    }
+    if (optind < argc) return styr_cli_bad_option("figures", styr_tr("argument", "argument"), argv[optind]);
+    if (fo.format == STYR_FMT_XLSX && !fo.path) return styr_cli_bad_option("figures", "-o", "");
+    styr_diags d;
+    styr_diags_init(&d);
+    styr_ws *ws = NULL;
+    const styr_panel *p = NULL;
+    int *kom = NULL, *grp = NULL, nk = 0, ng = 0, e = STYR_EXIT_OK;
+    styr_period *per = NULL;
+    styr_qresult res;
+    memset(&res, 0, sizeof res);
+    styr_rc rc = styr_ws_open(cli->ws, STYR_WS_READ, &ws, &d);
+    if (!rc) rc = styr_ws_panel(ws, &p, &d);
+    if (rc) goto fail;
+    const styr_codes *codes = styr_ws_codes(ws);
+    if (q.intern && !styr_ws_egen_kommune(ws)) {
+        fprintf(stderr, "styr figures: %s\n",
+                styr_tr("--intern kræver en egen kommune (styr init --kommune)",
+                        "--intern needs an own municipality (styr init --kommune)"));
+        e = STYR_EXIT_USAGE;
+        goto out;
+    }
+    char def_k[16];
+    if (!kl) {
+        int own = styr_ws_egen_kommune(ws);
+        if (fo.format != STYR_FMT_TABLE) kl = "alle,land";
+        else if (own) snprintf(def_k, sizeof def_k, "%d", own), kl = def_k;
+        else kl = "land";
+    }
+    if (parse_kommuner(codes, kl, &kom, &nk)) { e = styr_cli_bad_option("figures", "--kommune", kl); goto out; }
+    if (parse_ydelser(codes, yl ? yl : "alle", &grp, &ng)) {
+        e = styr_cli_bad_option("figures", "--ydelse", yl);
+        goto out;
+    }
+    int nper = 0;
+    char def_p[8];
+    if (!pl) snprintf(def_p, sizeof def_p, "%d", styr_default_year(p)), pl = def_p;
+    if (styr_parse_periods(pl, &per, &nper)) { e = styr_cli_bad_option("figures", "--periode", pl); goto out; }
+    q.kom = kom;
+    q.nkom = nk;
+    q.grp = grp;
+    q.ngrp = ng;
+    q.per = per;
+    q.nper = nper;
+    if ((rc = styr_query_run(ws, &q, &res, &d))) goto fail;
+    if ((rc = styr_figout_write(res.rows, res.nrows, &fo, &d))) goto fail;
+    styr_ws_close(ws);
+    ws = NULL;
+    if ((rc = styr_query_store(cli->ws, &res, &d))) goto fail;
+    goto out;
+fail:
+    e = styr_cli_fail(cli, rc, &d);
+out:
+    styr_qresult_free(&res);
+    free(kom);
+    free(grp);
+    free(per);
+    styr_ws_close(ws);
+    styr_diags_free(&d);
+    styr_cli_stats(cli);
+    return e;
+}

@@ -1,0 +1,311 @@
+/* figout: the four output formats of key-figure rows. */
+#include "figout.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "../core/fsutil.h"
+#include "../core/mem.h"
+#include "../core/msg.h"
+#include "../core/num.h"
+#include "table.h"
+
+int styr_format_parse(const char *s, styr_format *out)
+{
+    static const char *const names[] = {"table", "csv", "json", "xlsx"};
+    for (int i = 0; i < 4; i++)
+        if (!strcmp(s, names[i]) || (i == 0 && !strcmp(s, "tabel"))) {
+            *out = (styr_format)i;
+            return 0;
+        }
+    return -1;
+}
+
+static const char *label(int f) { return styr_tr(styr_figdefs[f].da, styr_figdefs[f].en); }
+
+/* The raw counts written with --taellinger: name and getter. */
+typedef struct count_col { const char *key; uint64_t (*get)(const styr_cell *c); } count_col;
+#define GET(field) static uint64_t get_##field(const styr_cell *c) { return c->field; }
+GET(weeks) GET(active) GET(persons) GET(y_weeks) GET(y_active) GET(y_persons) GET(started) GET(started_p)
+GET(ended) GET(ended_p) GET(ended_len) GET(inprog) GET(inprog_long)
+#undef GET
+#define ST(h, s, name) static uint64_t get_##name(const styr_cell *c) { return c->status[h][s]; }
+ST(1, STYR_ST_JOB, s13_job) ST(1, STYR_ST_SELV, s13_selv) ST(1, STYR_ST_YDELSE, s13_ydelse)
+ST(1, STYR_ST_NOTYET, s13_notyet)
+#undef ST
+static uint64_t get_s13_p(const styr_cell *c) { return c->status_p[1]; }
+
+static const count_col counts[] = {
+    {"personuger", get_weeks},           {"personuger_tilbud", get_active},   {"personer_n", get_persons},
+    {"unge_personuger", get_y_weeks},    {"unge_personuger_tilbud", get_y_active},
+    {"unge_personer_n", get_y_persons},  {"startet_n", get_started},          {"startet_personer", get_started_p},
+    {"afsluttet_n", get_ended},          {"afsluttet_personer", get_ended_p}, {"afsluttet_uger", get_ended_len},
+    {"igang_sidste_uge", get_inprog},    {"igang_over_52_uger", get_inprog_long},
+    {"status_13u_job", get_s13_job},     {"status_13u_selvforsoerget", get_s13_selv},
+    {"status_13u_ydelse", get_s13_ydelse}, {"status_13u_ikke_maalbar", get_s13_notyet},
+    {"status_13u_personer", get_s13_p},
+};
+#define NCOUNTS (sizeof counts / sizeof counts[0])
+
+/* ---- destinations -------------------------------------------------------------------- */
+
+typedef struct dest {
+    FILE *f;
+    styr_atomic a;
+    int atomic;
+} dest;
+
+static styr_rc dest_open(dest *x, const char *path, styr_diags *d)
+{
+    memset(x, 0, sizeof *x);
+    if (!path || !strcmp(path, "-")) { x->f = stdout; return STYR_OK; }
+    styr_rc rc = styr_atomic_open(&x->a, path, d);
+    if (rc) return rc;
+    x->f = x->a.f;
+    x->atomic = 1;
+    return STYR_OK;
+}
+
+static styr_rc dest_close(dest *x, int ok, styr_diags *d)
+{
+    if (!x->atomic) {
+        fflush(x->f);
+        return ok ? STYR_OK : styr_diag_sys(d, STYR_EIO, "stdout: %s", strerror(errno));
+    }
+    if (!ok) {
+        styr_atomic_abort(&x->a);
+        return styr_diag_sys(d, STYR_EIO, "%s", strerror(errno));
+    }
+    return styr_atomic_commit(&x->a, d);
+}
+
+/* ---- table -------------------------------------------------------------------------- */
+
+static void cell_text(char *buf, size_t cap, const styr_figval *v, int f, int pct_suffix)
+{
+    if (v->state == STYR_FV_SUPPRESSED) { snprintf(buf, cap, ".."); return; }
+    if (v->state == STYR_FV_NONE) { snprintf(buf, cap, "-"); return; }
+    const styr_figdef *fd = &styr_figdefs[f];
+    if (fd->unit == STYR_U_COUNT) styr_fmt_int(buf, cap, (long long)llround(v->v));
+    else if (fd->unit == STYR_U_PCT && pct_suffix) styr_fmt_pct(buf, cap, v->v, fd->decimals);
+    else styr_fmt_num(buf, cap, v->v, fd->decimals);
+}
+
+static styr_rc write_table(const styr_figrow *rows, size_t n, FILE *out)
+{
+    static const int cols[] = {FIG_FULDTIDSPERSONER, FIG_ANDEL, FIG_AKTIVERINGSGRAD, FIG_PERSONER, FIG_STARTET,
+                               FIG_AFSLUTTET, FIG_VARIGHED, FIG_LANGVARIGE, FIG_JOB_3MDR, FIG_SELV_3MDR};
+    enum { NC = sizeof cols / sizeof cols[0] };
+    styr_table *t = styr_table_new(3 + NC, "lllrrrrrrrrrr");
+    const char *head[3 + NC];
+    char hb[NC][48];
+    head[0] = styr_tr("Periode", "Period");
+    head[1] = styr_tr("Kommune", "Municipality");
+    head[2] = styr_tr("Ydelse", "Benefit group");
+    for (int i = 0; i < NC; i++) {
+        const styr_figdef *fd = &styr_figdefs[cols[i]];
+        snprintf(hb[i], sizeof hb[i], "%s%s", styr_tr(fd->short_da, fd->short_en), fd->unit == STYR_U_PCT ? " %" : "");
+        head[3 + i] = hb[i];
+    }
+    styr_table_row(t, head);
+    int any_supp = 0, any_none = 0;
+    for (size_t r = 0; r < n; r++) {
+        char cb[NC][48];
+        const char *row[3 + NC];
+        row[0] = rows[r].periode;
+        row[1] = rows[r].kommunenavn;
+        row[2] = rows[r].ydelsenavn;
+        for (int i = 0; i < NC; i++) {
+            cell_text(cb[i], sizeof cb[i], &rows[r].v[cols[i]], cols[i], 0);
+            any_supp |= rows[r].v[cols[i]].state == STYR_FV_SUPPRESSED;
+            any_none |= rows[r].v[cols[i]].state == STYR_FV_NONE;
+            row[3 + i] = cb[i];
+        }
+        styr_table_row(t, row);
+    }
+    styr_table_print(t, out);
+    styr_table_free(t);
+    if (any_supp)
+        fprintf(out, "%s\n", styr_tr(".. = diskretion: tallet hviler på færre end 5 personer.",
+                                     ".. = discretion: the figure rests on fewer than 5 persons."));
+    if (any_none) fprintf(out, "%s\n", styr_tr("- = intet at beregne ud fra.", "- = nothing to compute from."));
+    return STYR_OK;
+}
+
+/* ---- CSV (Danish Excel) ---------------------------------------------------------------- */
+
+static void csv_text(FILE *f, const char *s)
+{
+    if (!strpbrk(s, ";\"\n")) { fputs(s, f); return; }
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"') fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+static void csv_number(FILE *f, double v, int decimals)
+{
+    char b[64];
+    double scale = pow(10, decimals);
+    double r = v >= 0 ? floor(v * scale + 0.5) / scale : -floor(-v * scale + 0.5) / scale;
+    snprintf(b, sizeof b, "%.*f", decimals, r == 0 ? 0.0 : r);
+    for (char *p = b; *p; p++)
+        if (*p == '.') *p = ',';
+    fputs(b, f);
+}
+
+static int write_csv(const styr_figrow *rows, size_t n, int with_counts, FILE *f)
+{
+    fputs("\xEF\xBB\xBF", f);
+    fprintf(f, "%s;%s;%s;%s;%s", styr_tr("Periode", "Period"), styr_tr("Kommune", "Municipality"),
+            styr_tr("Kommunenavn", "Municipality name"), styr_tr("Ydelse", "Benefit group"),
+            styr_tr("Ydelsesnavn", "Benefit group name"));
+    for (int i = 0; i < STYR_NFIG; i++) {
+        fputc(';', f);
+        csv_text(f, label(i));
+    }
+    if (with_counts)
+        for (size_t k = 0; k < NCOUNTS; k++) fprintf(f, ";%s", counts[k].key);
+    fputs(";Diskretion\r\n", f);
+    for (size_t r = 0; r < n; r++) {
+        const styr_figrow *x = &rows[r];
+        fprintf(f, "%s;%d;", x->periode, x->kommune);
+        csv_text(f, x->kommunenavn);
+        fprintf(f, ";%s;", x->ydelse);
+        csv_text(f, x->ydelsenavn);
+        for (int i = 0; i < STYR_NFIG; i++) {
+            fputc(';', f);
+            if (x->v[i].state == STYR_FV_SUPPRESSED) fputs("..", f);
+            else if (x->v[i].state == STYR_FV_OK) csv_number(f, x->v[i].v, styr_figdefs[i].decimals);
+        }
+        if (with_counts)
+            for (size_t k = 0; k < NCOUNTS; k++) fprintf(f, ";%llu", (unsigned long long)counts[k].get(x->cell));
+        fprintf(f, ";%s\r\n", x->suppressed ? styr_tr("ja", "yes") : styr_tr("nej", "no"));
+    }
+    return !ferror(f);
+}
+
+/* ---- JSON -------------------------------------------------------------------------- */
+
+static json_t *json_value(const styr_figval *v, int f)
+{
+    if (v->state != STYR_FV_OK) return json_null();
+    if (styr_figdefs[f].unit == STYR_U_COUNT) return json_integer((json_int_t)llround(v->v));
+    return json_real(round(v->v * 1e6) / 1e6);
+}
+
+static int write_json(const styr_figrow *rows, size_t n, int with_counts, FILE *f)
+{
+    fputs("[", f);
+    for (size_t r = 0; r < n; r++) {
+        const styr_figrow *x = &rows[r];
+        json_t *o = json_object();
+        json_object_set_new(o, "periode", json_string(x->periode));
+        json_object_set_new(o, "kommune", json_integer(x->kommune));
+        json_object_set_new(o, "kommunenavn", json_string(x->kommunenavn));
+        json_object_set_new(o, "ydelse", json_string(x->ydelse));
+        for (int i = 0; i < STYR_NFIG; i++) json_object_set_new(o, styr_figdefs[i].key, json_value(&x->v[i], i));
+        json_object_set_new(o, "diskretion", json_boolean(x->suppressed));
+        if (with_counts) {
+            json_t *c = json_object();
+            for (size_t k = 0; k < NCOUNTS; k++)
+                json_object_set_new(c, counts[k].key, json_integer((json_int_t)counts[k].get(x->cell)));
+            json_object_set_new(o, "taellinger", c);
+        }
+        fputs(r ? ",\n" : "\n", f);
+        json_dumpf(o, f, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+        json_decref(o);
+    }
+    fputs(n ? "\n]\n" : "]\n", f);
+    return !ferror(f);
+}
+
+/* ---- XLSX ------------------------------------------------------------------------- */
+
+static styr_rc write_xlsx(const styr_figrow *rows, size_t n, const char *path, styr_diags *d)
+{
+    if (!path || !strcmp(path, "-")) return styr_diag_sys(d, STYR_EUSAGE, "xlsx: -o FILE");
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s.tmp-xlsx", path);
+    lxw_workbook *wb = workbook_new(tmp);
+    if (!wb) return styr_diag_sys(d, STYR_EIO, "%s: cannot create", path);
+    lxw_format *bold = workbook_add_format(wb);
+    format_set_bold(bold);
+    format_set_text_wrap(bold);
+    lxw_format *fmt_fte = workbook_add_format(wb), *fmt_pct = workbook_add_format(wb),
+               *fmt_cnt = workbook_add_format(wb), *fmt_supp = workbook_add_format(wb);
+    format_set_num_format(fmt_fte, "#,##0.0");
+    format_set_num_format(fmt_pct, "0.0");
+    format_set_num_format(fmt_cnt, "#,##0");
+    format_set_align(fmt_supp, LXW_ALIGN_RIGHT);
+    /* one sheet per group, in the order the groups first appear */
+    const char *done[256];
+    int ndone = 0;
+    for (size_t r0 = 0; r0 < n; r0++) {
+        int seen = 0;
+        for (int k = 0; k < ndone && !seen; k++) seen = !strcmp(done[k], rows[r0].ydelse);
+        if (seen || ndone == 256) continue;
+        done[ndone++] = rows[r0].ydelse;
+        char name[32];
+        snprintf(name, sizeof name, "%.31s", rows[r0].ydelse);
+        lxw_worksheet *ws = workbook_add_worksheet(wb, name);
+        if (!ws) continue;
+        worksheet_write_string(ws, 0, 0, styr_tr("Periode", "Period"), bold);
+        worksheet_write_string(ws, 0, 1, styr_tr("Kommune", "Municipality"), bold);
+        worksheet_write_string(ws, 0, 2, styr_tr("Kommunenavn", "Municipality name"), bold);
+        for (int i = 0; i < STYR_NFIG; i++) worksheet_write_string(ws, 0, (lxw_col_t)(3 + i), label(i), bold);
+        worksheet_set_row(ws, 0, 45, NULL);
+        worksheet_set_column(ws, 2, 2, 18, NULL);
+        worksheet_set_column(ws, 3, 3 + STYR_NFIG, 13, NULL);
+        worksheet_freeze_panes(ws, 1, 3);
+        lxw_row_t row = 1;
+        for (size_t r = r0; r < n; r++) {
+            const styr_figrow *x = &rows[r];
+            if (strcmp(x->ydelse, rows[r0].ydelse)) continue;
+            worksheet_write_string(ws, row, 0, x->periode, NULL);
+            worksheet_write_number(ws, row, 1, x->kommune, NULL);
+            worksheet_write_string(ws, row, 2, x->kommunenavn, NULL);
+            for (int i = 0; i < STYR_NFIG; i++) {
+                lxw_col_t col = (lxw_col_t)(3 + i);
+                const styr_figdef *fd = &styr_figdefs[i];
+                if (x->v[i].state == STYR_FV_SUPPRESSED) worksheet_write_string(ws, row, col, "..", fmt_supp);
+                else if (x->v[i].state == STYR_FV_OK)
+                    worksheet_write_number(ws, row, col, x->v[i].v,
+                                           fd->unit == STYR_U_COUNT ? fmt_cnt : fd->unit == STYR_U_PCT ? fmt_pct : fmt_fte);
+            }
+            row++;
+        }
+    }
+    lxw_error e = workbook_close(wb);
+    if (e != LXW_NO_ERROR) {
+        remove(tmp);
+        return styr_diag_sys(d, STYR_EIO, "%s: %s", path, lxw_strerror(e));
+    }
+    if (rename(tmp, path) != 0) {
+        remove(tmp);
+        return styr_diag_sys(d, STYR_EIO, "%s: %s", path, strerror(errno));
+    }
+    return STYR_OK;
+}
+
+styr_rc styr_figout_write(const styr_figrow *rows, size_t n, const styr_figout_opts *o, styr_diags *d)
+{
+    if (o->format == STYR_FMT_XLSX) return write_xlsx(rows, n, o->path, d);
+    dest x;
+    styr_rc rc = dest_open(&x, o->path, d);
+    if (rc) return rc;
+    int ok = 1;
+    switch (o->format) {
+    case STYR_FMT_TABLE: write_table(rows, n, x.f); ok = !ferror(x.f); break;
+    case STYR_FMT_CSV: ok = write_csv(rows, n, o->counts, x.f); break;
+    default: ok = write_json(rows, n, o->counts, x.f); break;
+    }
+    return dest_close(&x, ok, d);
+}

@@ -1,0 +1,35 @@
+/* figout: rows of key figures written as a terminal table, CSV, JSON or XLSX.
+ *
+ * A row is one (periode, kommune, ydelse) with every figure of figures.h.
+ *   table  the main figures, aligned, Danish number format, ".." for
+ *          discretion and "-" for nothing to compute from;
+ *   csv    Danish Excel style: ';', decimal comma, UTF-8 with a byte-order
+ *          mark, every figure, ".." for discretion;
+ *   json   an array of objects with the keys kommune, kommunenavn, ydelse,
+ *          periode, every figure's key (figures.h), and "diskretion": true
+ *          when a value is null because of discretion;
+ *   xlsx   one sheet per benefit group, frozen header row, number formats.
+ * With counts set, the CSV and JSON also carry the raw counts behind the
+ * figures (weeks, persons, spells, statuses), for checking and research. */
+#ifndef STYR_FIGOUT_H
+#define STYR_FIGOUT_H
+
+#include <stddef.h>
+
+#include "../calc/figures.h"
+#include "../core/diag.h"
+
+typedef enum styr_format { STYR_FMT_TABLE, STYR_FMT_CSV, STYR_FMT_JSON, STYR_FMT_XLSX } styr_format;
+
+/* Parse "table", "csv", "json" or "xlsx"; 0 or -1. */
+int styr_format_parse(const char *s, styr_format *out);
+
+typedef struct styr_figout_opts {
+    styr_format format;
+    const char *path;          /* NULL: standard output (not for xlsx) */
+    int counts;                /* also write the raw counts (csv, json) */
+} styr_figout_opts;
+
+styr_rc styr_figout_write(const styr_figrow *rows, size_t n, const styr_figout_opts *o, styr_diags *d);
+
+#endif
