@@ -69,7 +69,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libstyr.a
 	@echo "  CC $<"
 	@$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $< $(BUILD)/libstyr.a $(LDFLAGS) $(LIBS) -lcmocka -o $@
 
-$(BUILD)/bench/walk: bench/walk.c $(BUILD)/libstyr.a
+$(BUILD)/bench/%: bench/%.c $(BUILD)/libstyr.a
 	@mkdir -p $(dir $@)
 	@echo "  CC $<"
 	@$(CC) $(CPPFLAGS) $(CFLAGS) $< $(BUILD)/libstyr.a $(LDFLAGS) $(LIBS) -o $@

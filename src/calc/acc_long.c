@@ -29,35 +29,36 @@ static void visit(void *st, const styr_acc_ctx *x, const styr_visit *v)
 {
     long_state *s = st;
     const styr_cols *c = v->c;
-    const size_t per = (size_t)x->nk * (size_t)x->ng;
+    const size_t np = (size_t)x->ps->n;
     const int nat = x->nk - 1;
     for (uint64_t r = v->r0; r < v->r1; r++) {
         int g = c->yd[r];
         if (!g) continue;
         int a = c->start[r], b = a + c->len[r] - 1;
         int pub = x->public_yd[g];
+        /* cells are [municipality][group][period] */
+        lcell *own = &s->cell[((size_t)c->kom[r] * (size_t)x->ng + (size_t)g) * np];
+        lcell *land = &s->cell[((size_t)nat * (size_t)x->ng + (size_t)g) * np];
+        lcell *own_all = &s->cell[(size_t)c->kom[r] * (size_t)x->ng * np];
+        lcell *land_all = &s->cell[(size_t)nat * (size_t)x->ng * np];
+        int sg = v->start_g[r - v->r0], sa = v->start_all[r - v->r0];
         for (int f = 0; f < x->ps->nfam; f++) {
             const styr_pfam *fam = &x->ps->fam[f];
             int m0, m1;
             styr_pfam_ending(fam, a, b, &m0, &m1);
             for (int m = m0; m <= m1; m++) {
-                int last = fam->last[m];
-                size_t base = (size_t)fam->idx[m] * per;
-                int lg = last - v->start_g[r - v->r0] + 1 > 52;
-                lcell *cells[2] = {&s->cell[base + (size_t)c->kom[r] * (size_t)x->ng + (size_t)g],
-                                   &s->cell[base + (size_t)nat * (size_t)x->ng + (size_t)g]};
-                for (int k = 0; k < 2; k++) {
-                    cells[k]->inprog++;
-                    cells[k]->inprog_long += (uint32_t)lg;
-                }
+                int last = fam->last[m], p = fam->idx[m];
+                uint32_t lg = last - sg + 1 > 52;
+                own[p].inprog++;
+                own[p].inprog_long += lg;
+                land[p].inprog++;
+                land[p].inprog_long += lg;
                 if (pub) {
-                    int la = last - v->start_all[r - v->r0] + 1 > 52;
-                    lcell *all[2] = {&s->cell[base + (size_t)c->kom[r] * (size_t)x->ng],
-                                     &s->cell[base + (size_t)nat * (size_t)x->ng]};
-                    for (int k = 0; k < 2; k++) {
-                        all[k]->inprog++;
-                        all[k]->inprog_long += (uint32_t)la;
-                    }
+                    uint32_t la = last - sa + 1 > 52;
+                    own_all[p].inprog++;
+                    own_all[p].inprog_long += la;
+                    land_all[p].inprog++;
+                    land_all[p].inprog_long += la;
                 }
             }
         }
@@ -77,12 +78,16 @@ static void merge(void *into, const void *from, const styr_acc_ctx *x)
 
 static void finish(const void *st, const styr_acc_ctx *x, styr_cube *out)
 {
-    (void)x;
     const long_state *s = st;
-    for (size_t i = 0; i < s->ncell; i++) {
-        out->cell[i].inprog = s->cell[i].inprog;
-        out->cell[i].inprog_long = s->cell[i].inprog_long;
-    }
+    const size_t np = (size_t)x->ps->n;
+    for (int k = 0; k < x->nk; k++)
+        for (int g = 0; g < x->ng; g++)
+            for (size_t p = 0; p < np; p++) {
+                const lcell *q = &s->cell[((size_t)k * (size_t)x->ng + (size_t)g) * np + p];
+                styr_cell *c = styr_cube_at(out, (int)p, k, g);
+                c->inprog = q->inprog;
+                c->inprog_long = q->inprog_long;
+            }
 }
 
 static void destroy(void *st)

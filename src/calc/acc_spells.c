@@ -13,43 +13,41 @@
 #include "../core/mem.h"
 #include "engine.h"
 
-enum { S_STARTED, S_ENDED, S_STATUS0, NSTAMP = S_STATUS0 + STYR_NHORIZONS };
-
-typedef struct scell {
-    uint32_t started, started_p, ended, ended_p;
-    uint64_t ended_len;
+/* Three arrays, each laid out [municipality][group][period] and touched only
+ * when needed: starts, ends, and the statuses of ended spells. */
+typedef struct start_cell { uint32_t n, persons, stamp; } start_cell;
+typedef struct end_cell { uint32_t n, persons, stamp, pad; uint64_t len; } end_cell;
+typedef struct status_cell {
     uint32_t status[STYR_NHORIZONS][STYR_NSTATUS];
-    uint32_t status_p[STYR_NHORIZONS];
-    uint32_t stamp[NSTAMP];
-} scell;
+    uint32_t persons[STYR_NHORIZONS];
+    uint32_t stamp[STYR_NHORIZONS];
+} status_cell;
 
 typedef struct spell_state {
     size_t ncell;
-    scell *cell; /* [np][nk][ng] */
+    start_cell *st;
+    end_cell *en;
+    status_cell *ss;
 } spell_state;
 
 static void init(void *st, const styr_acc_ctx *x)
 {
     spell_state *s = st;
     s->ncell = (size_t)x->ps->n * (size_t)x->nk * (size_t)x->ng;
-    s->cell = styr_xcalloc(s->ncell, sizeof *s->cell);
-}
-
-static inline int once(scell *c, int which, uint32_t mark)
-{
-    if (c->stamp[which] == mark) return 0;
-    c->stamp[which] = mark;
-    return 1;
+    s->st = styr_xcalloc(s->ncell, sizeof *s->st);
+    s->en = styr_xcalloc(s->ncell, sizeof *s->en);
+    s->ss = styr_xcalloc(s->ncell, sizeof *s->ss);
 }
 
 static void visit(void *st, const styr_acc_ctx *x, const styr_visit *v)
 {
     spell_state *s = st;
     const uint32_t mark = (uint32_t)v->person + 1;
-    const size_t per = (size_t)x->nk * (size_t)x->ng;
+    const size_t np = (size_t)x->ps->n;
     for (int i = 0; i < v->nspells; i++) {
         const styr_spell *sp = &v->spells[i];
-        size_t kgs[2] = {(size_t)sp->kom * (size_t)x->ng + sp->group, (size_t)(x->nk - 1) * (size_t)x->ng + sp->group};
+        size_t base[2] = {((size_t)sp->kom * (size_t)x->ng + sp->group) * np,
+                          ((size_t)(x->nk - 1) * (size_t)x->ng + sp->group) * np};
         int status[STYR_NHORIZONS];
         if (!sp->ongoing)
             for (int h = 0; h < STYR_NHORIZONS; h++) {
@@ -62,21 +60,26 @@ static void visit(void *st, const styr_acc_ctx *x, const styr_visit *v)
             styr_pfam_overlap(fam, sp->start, sp->start, &m0, &m1);
             for (int m = m0; m <= m1; m++)
                 for (int k = 0; k < 2; k++) {
-                    scell *c = &s->cell[(size_t)fam->idx[m] * per + kgs[k]];
-                    c->started++;
-                    c->started_p += once(c, S_STARTED, mark);
+                    start_cell *c = &s->st[base[k] + (size_t)fam->idx[m]];
+                    c->n++;
+                    if (c->stamp != mark) { c->stamp = mark; c->persons++; }
                 }
             if (sp->ongoing) continue;
             styr_pfam_overlap(fam, sp->end, sp->end, &m0, &m1);
             for (int m = m0; m <= m1; m++)
                 for (int k = 0; k < 2; k++) {
-                    scell *c = &s->cell[(size_t)fam->idx[m] * per + kgs[k]];
-                    c->ended++;
-                    c->ended_p += once(c, S_ENDED, mark);
-                    c->ended_len += (uint64_t)(sp->end - sp->start + 1);
+                    size_t cell = base[k] + (size_t)fam->idx[m];
+                    end_cell *e = &s->en[cell];
+                    e->n++;
+                    e->len += (uint64_t)(sp->end - sp->start + 1);
+                    if (e->stamp != mark) { e->stamp = mark; e->persons++; }
+                    status_cell *q = &s->ss[cell];
                     for (int h = 0; h < STYR_NHORIZONS; h++) {
-                        c->status[h][status[h]]++;
-                        if (status[h] != STYR_ST_NOTYET) c->status_p[h] += once(c, S_STATUS0 + h, mark);
+                        q->status[h][status[h]]++;
+                        if (status[h] != STYR_ST_NOTYET && q->stamp[h] != mark) {
+                            q->stamp[h] = mark;
+                            q->persons[h]++;
+                        }
                     }
                 }
         }
@@ -89,41 +92,43 @@ static void merge(void *into, const void *from, const styr_acc_ctx *x)
     spell_state *a = into;
     const spell_state *b = from;
     for (size_t i = 0; i < a->ncell; i++) {
-        scell *p = &a->cell[i];
-        const scell *q = &b->cell[i];
-        p->started += q->started;
-        p->started_p += q->started_p;
-        p->ended += q->ended;
-        p->ended_p += q->ended_p;
-        p->ended_len += q->ended_len;
+        a->st[i].n += b->st[i].n;
+        a->st[i].persons += b->st[i].persons;
+        a->en[i].n += b->en[i].n;
+        a->en[i].persons += b->en[i].persons;
+        a->en[i].len += b->en[i].len;
         for (int h = 0; h < STYR_NHORIZONS; h++) {
-            for (int k = 0; k < STYR_NSTATUS; k++) p->status[h][k] += q->status[h][k];
-            p->status_p[h] += q->status_p[h];
+            for (int k = 0; k < STYR_NSTATUS; k++) a->ss[i].status[h][k] += b->ss[i].status[h][k];
+            a->ss[i].persons[h] += b->ss[i].persons[h];
         }
     }
 }
 
 static void finish(const void *st, const styr_acc_ctx *x, styr_cube *out)
 {
-    (void)x;
     const spell_state *s = st;
-    for (size_t i = 0; i < s->ncell; i++) {
-        const scell *q = &s->cell[i];
-        styr_cell *c = &out->cell[i];
-        c->started = q->started;
-        c->started_p = q->started_p;
-        c->ended = q->ended;
-        c->ended_p = q->ended_p;
-        c->ended_len = q->ended_len;
-        memcpy(c->status, q->status, sizeof c->status);
-        memcpy(c->status_p, q->status_p, sizeof c->status_p);
-    }
+    const size_t np = (size_t)x->ps->n;
+    for (int k = 0; k < x->nk; k++)
+        for (int g = 0; g < x->ng; g++)
+            for (size_t p = 0; p < np; p++) {
+                size_t i = ((size_t)k * (size_t)x->ng + (size_t)g) * np + p;
+                styr_cell *c = styr_cube_at(out, (int)p, k, g);
+                c->started = s->st[i].n;
+                c->started_p = s->st[i].persons;
+                c->ended = s->en[i].n;
+                c->ended_p = s->en[i].persons;
+                c->ended_len = s->en[i].len;
+                memcpy(c->status, s->ss[i].status, sizeof c->status);
+                memcpy(c->status_p, s->ss[i].persons, sizeof c->status_p);
+            }
 }
 
 static void destroy(void *st)
 {
     spell_state *s = st;
-    free(s->cell);
+    free(s->st);
+    free(s->en);
+    free(s->ss);
 }
 
 const styr_acc styr_acc_spells = {"spells", sizeof(spell_state), init, visit, merge, finish, destroy};

@@ -125,18 +125,34 @@ typedef struct worker {
     const styr_acc_ctx *x;
     const uint32_t *thu;
     int nthu;
-    uint64_t p0, p1;
+    const uint32_t *order;  /* persons in visiting order */
+    uint64_t p0, p1;        /* this worker's slice of the order */
     void *state[NACC];
 } worker;
 
 static void *work(void *arg)
 {
     worker *w = arg;
+    const styr_cols *c = w->x->c;
     scratch s;
     memset(&s, 0, sizeof s);
     styr_visit v;
-    for (uint64_t i = w->p0; i < w->p1; i++) {
-        derive(&s, w->x, w->thu, w->nthu, i, &v);
+    for (uint64_t j = w->p0; j < w->p1; j++) {
+        if (j + 4 < w->p1) { /* the persons are not contiguous: fetch ahead */
+            uint64_t n = w->order[j + 4];
+            __builtin_prefetch(&c->run_off[n]);
+            __builtin_prefetch(&c->birth[n]);
+        }
+        if (j + 2 < w->p1) {
+            uint64_t r = c->run_off[w->order[j + 2]];
+            __builtin_prefetch(&c->start[r]);
+            __builtin_prefetch(&c->len[r]);
+            __builtin_prefetch(&c->kom[r]);
+            __builtin_prefetch(&c->yd[r]);
+            __builtin_prefetch(&c->tb[r]);
+            __builtin_prefetch(&c->timer[r]);
+        }
+        derive(&s, w->x, w->thu, w->nthu, w->order[j], &v);
         for (size_t a = 0; a < NACC; a++) accs[a]->visit(w->state[a], w->x, &v);
     }
     free(s.spells);
@@ -164,18 +180,33 @@ styr_rc styr_engine_run(const styr_panel *p, const styr_codes *codes, const styr
     if (nt > 64) nt = 64;
     if ((uint64_t)nt > c->npersons) nt = c->npersons ? (int)c->npersons : 1;
     worker *w = styr_xcalloc((size_t)nt, sizeof *w);
-    /* split persons so that each thread gets about the same number of runs */
-    uint64_t prev = 0;
+    /* Visit persons municipality by municipality (by their first run): the cells
+     * of one municipality then stay in cache while its persons are counted.
+     * Each thread takes a slice with about the same number of runs. */
+    uint64_t nk1 = (uint64_t)x.nk + 1;
+    uint64_t *cnt = styr_xcalloc(nk1 + 1, sizeof *cnt);
+    for (uint64_t i = 0; i < c->npersons; i++) {
+        uint64_t r = c->run_off[i];
+        cnt[(r < c->run_off[i + 1] ? c->kom[r] : x.nk) + 1]++;
+    }
+    for (uint64_t k = 0; k < nk1; k++) cnt[k + 1] += cnt[k];
+    uint32_t *order = styr_xmalloc((c->npersons ? c->npersons : 1) * sizeof *order);
+    for (uint64_t i = 0; i < c->npersons; i++) {
+        uint64_t r = c->run_off[i];
+        order[cnt[r < c->run_off[i + 1] ? c->kom[r] : x.nk]++] = (uint32_t)i;
+    }
+    free(cnt);
+    uint64_t prev = 0, acc_runs = 0;
     for (int t = 0; t < nt; t++) {
-        uint64_t target = c->nruns * (uint64_t)(t + 1) / (uint64_t)nt, lo = prev, hi = c->npersons;
-        if (t == nt - 1) lo = c->npersons;
-        while (lo < hi) {
-            uint64_t mid = lo + (hi - lo) / 2;
-            if (c->run_off[mid] < target) lo = mid + 1;
-            else hi = mid;
-        }
-        w[t] = (worker){.x = &x, .thu = thu, .nthu = nthu, .p0 = prev, .p1 = lo};
-        prev = lo;
+        uint64_t target = c->nruns * (uint64_t)(t + 1) / (uint64_t)nt, j = prev;
+        if (t == nt - 1) j = c->npersons;
+        else
+            while (j < c->npersons && acc_runs < target) {
+                acc_runs += c->run_off[order[j] + 1] - c->run_off[order[j]];
+                j++;
+            }
+        w[t] = (worker){.x = &x, .thu = thu, .nthu = nthu, .order = order, .p0 = prev, .p1 = j};
+        prev = j;
         for (size_t a = 0; a < NACC; a++) {
             w[t].state[a] = styr_xcalloc(1, accs[a]->state_size);
             accs[a]->init(w[t].state[a], &x);
@@ -200,6 +231,7 @@ styr_rc styr_engine_run(const styr_panel *p, const styr_codes *codes, const styr
             free(w[t].state[a]);
         }
     free(w);
+    free(order);
     free(thu);
     return STYR_OK;
 }
