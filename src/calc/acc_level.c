@@ -18,9 +18,13 @@ typedef struct lvl_cell {
     uint32_t y_weeks, y_active, y_persons, y_stamp;
 } lvl_cell;
 
+/* The periods one run overlaps, with its weeks (and young weeks) in each. */
+typedef struct span { int p; uint32_t w, y; } span;
+
 typedef struct level_state {
     size_t ncell;
     lvl_cell *cell;
+    span *buf;     /* a run overlaps at most every period of the set */
 } level_state;
 
 static void init(void *st, const styr_acc_ctx *x)
@@ -28,31 +32,39 @@ static void init(void *st, const styr_acc_ctx *x)
     level_state *s = st;
     s->ncell = (size_t)x->ps->n * (size_t)x->nk * (size_t)x->ng;
     s->cell = styr_xcalloc(s->ncell, sizeof *s->cell);
+    s->buf = styr_xmalloc((size_t)x->ps->n * sizeof *s->buf);
 }
 
-/* Add weeks [a, b] (and the young part [a, yb], empty when yb < a) of one run to
- * the periods of one (municipality, group) row of cells. */
-static inline void add_run(const styr_acc_ctx *x, lvl_cell *row, uint32_t mark, int a, int b, int yb, int active)
+/* The periods a run overlaps, worked out once per run and then added to its
+ * four rows of cells. */
+static int spans_of(const styr_acc_ctx *x, int a, int b, int yb, span *out)
 {
+    int n = 0;
     for (int f = 0; f < x->ps->nfam; f++) {
         const styr_pfam *fam = &x->ps->fam[f];
         int m0, m1;
         styr_pfam_overlap(fam, a, b, &m0, &m1);
         for (int m = m0; m <= m1; m++) {
-            lvl_cell *c = &row[fam->idx[m]];
             int lo = a > fam->first[m] ? a : fam->first[m];
             int hi = b < fam->last[m] ? b : fam->last[m];
-            uint32_t w = (uint32_t)(hi - lo + 1);
-            c->weeks += w;
-            if (active) c->active += w;
-            if (c->stamp != mark) { c->stamp = mark; c->persons++; }
             int yhi = yb < hi ? yb : hi;
-            if (yhi >= lo) {
-                uint32_t y = (uint32_t)(yhi - lo + 1);
-                c->y_weeks += y;
-                if (active) c->y_active += y;
-                if (c->y_stamp != mark) { c->y_stamp = mark; c->y_persons++; }
-            }
+            out[n++] = (span){fam->idx[m], (uint32_t)(hi - lo + 1), yhi >= lo ? (uint32_t)(yhi - lo + 1) : 0};
+        }
+    }
+    return n;
+}
+
+static inline void add_spans(lvl_cell *row, const span *sp, int n, uint32_t mark, int active)
+{
+    for (int i = 0; i < n; i++) {
+        lvl_cell *c = &row[sp[i].p];
+        c->weeks += sp[i].w;
+        if (active) c->active += sp[i].w;
+        if (c->stamp != mark) { c->stamp = mark; c->persons++; }
+        if (sp[i].y) {
+            c->y_weeks += sp[i].y;
+            if (active) c->y_active += sp[i].y;
+            if (c->y_stamp != mark) { c->y_stamp = mark; c->y_persons++; }
         }
     }
 }
@@ -63,16 +75,19 @@ static void visit(void *st, const styr_acc_ctx *x, const styr_visit *v)
     const styr_cols *c = v->c;
     const uint32_t mark = (uint32_t)v->person + 1;
     const size_t np = (size_t)x->ps->n, ng = (size_t)x->ng, nat = (size_t)(x->nk - 1);
+    span *buf = s->buf;
     for (uint64_t r = v->r0; r < v->r1; r++) {
         int g = c->yd[r];
         if (!g) continue;
-        int a = c->start[r], b = a + c->len[r] - 1, yb = v->w30 - 1, tb = c->tb[r] != 0;
+        int a = c->start[r], b = a + c->len[r] - 1, tb = c->tb[r] != 0;
+        int n = spans_of(x, a, b, v->w30 - 1, buf);
+        if (!n) continue;
         size_t k = c->kom[r];
-        add_run(x, &s->cell[(k * ng + (size_t)g) * np], mark, a, b, yb, tb);
-        add_run(x, &s->cell[(nat * ng + (size_t)g) * np], mark, a, b, yb, tb);
+        add_spans(&s->cell[(k * ng + (size_t)g) * np], buf, n, mark, tb);
+        add_spans(&s->cell[(nat * ng + (size_t)g) * np], buf, n, mark, tb);
         if (x->public_yd[g]) {
-            add_run(x, &s->cell[k * ng * np], mark, a, b, yb, tb);
-            add_run(x, &s->cell[nat * ng * np], mark, a, b, yb, tb);
+            add_spans(&s->cell[k * ng * np], buf, n, mark, tb);
+            add_spans(&s->cell[nat * ng * np], buf, n, mark, tb);
         }
     }
 }
@@ -116,6 +131,7 @@ static void destroy(void *st)
 {
     level_state *s = st;
     free(s->cell);
+    free(s->buf);
 }
 
 const styr_acc styr_acc_level = {"level", sizeof(level_state), init, visit, merge, finish, destroy};

@@ -49,11 +49,15 @@ static void visit(void *st, const styr_acc_ctx *x, const styr_visit *v)
         size_t base[2] = {((size_t)sp->kom * (size_t)x->ng + sp->group) * np,
                           ((size_t)(x->nk - 1) * (size_t)x->ng + sp->group) * np};
         int status[STYR_NHORIZONS];
-        if (!sp->ongoing)
+        if (!sp->ongoing) {
+            /* the horizons increase: one search for the spell's end, then walk forward */
+            uint64_t r = styr_run_after(v->c, v->r0, v->r1, sp->end);
             for (int h = 0; h < STYR_NHORIZONS; h++) {
                 int t = sp->end + styr_horizons[h];
-                status[h] = t > x->panel_last ? STYR_ST_NOTYET : styr_status_at(v->c, v->r0, v->r1, t, x->public_yd);
+                while (r < v->r1 && (int)v->c->start[r] + v->c->len[r] - 1 < t) r++;
+                status[h] = t > x->panel_last ? STYR_ST_NOTYET : styr_status_in(v->c, r, v->r1, t, x->public_yd);
             }
+        }
         for (int f = 0; f < x->ps->nfam; f++) {
             const styr_pfam *fam = &x->ps->fam[f];
             int m0, m1;

@@ -22,20 +22,25 @@ void styr_cube_free(styr_cube *c)
     c->cell = NULL;
 }
 
-int styr_status_at(const styr_cols *c, uint64_t r0, uint64_t r1, int t, const uint8_t *public_yd)
+uint64_t styr_run_after(const styr_cols *c, uint64_t r0, uint64_t r1, int w)
 {
-    /* the last run starting at or before t */
     uint64_t lo = r0, hi = r1;
     while (lo < hi) {
         uint64_t mid = lo + (hi - lo) / 2;
-        if (c->start[mid] <= t) lo = mid + 1;
+        if (c->start[mid] <= w) lo = mid + 1;
         else hi = mid;
     }
-    if (lo == r0) return STYR_ST_SELV;
-    uint64_t r = lo - 1;
-    if (t > (int)c->start[r] + c->len[r] - 1) return STYR_ST_SELV; /* no record that week */
-    if (public_yd[c->yd[r]]) return STYR_ST_YDELSE;
-    return c->timer[r] > 0 ? STYR_ST_JOB : STYR_ST_SELV;
+    return lo;
+}
+
+int styr_status_at(const styr_cols *c, uint64_t r0, uint64_t r1, int t, const uint8_t *public_yd)
+{
+    /* the run holding t, if any, is the last one starting at or before t */
+    uint64_t r = styr_run_after(c, r0, r1, t);
+    if (r == r0) return STYR_ST_SELV;
+    r--;
+    if (t > (int)c->start[r] + c->len[r] - 1) return STYR_ST_SELV;
+    return styr_status_in(c, r, r1, t, public_yd);
 }
 
 /* ---- one person's derived view --------------------------------------------------- */

@@ -115,6 +115,17 @@ extern const styr_acc styr_acc_long;    /* acc_long.c: langvarige */
  * caller checks measurability (t <= the panel's last week). */
 int styr_status_at(const styr_cols *c, uint64_t r0, uint64_t r1, int t, const uint8_t *public_yd);
 
+/* The first run of [r0, r1) that starts after week w (r1 when none). */
+uint64_t styr_run_after(const styr_cols *c, uint64_t r0, uint64_t r1, int w);
+
+/* Status in week t given r, the first run that does not end before t. */
+static inline int styr_status_in(const styr_cols *c, uint64_t r, uint64_t r1, int t, const uint8_t *public_yd)
+{
+    if (r >= r1 || (int)c->start[r] > t) return STYR_ST_SELV; /* no record that week */
+    if (public_yd[c->yd[r]]) return STYR_ST_YDELSE;
+    return c->timer[r] > 0 ? STYR_ST_JOB : STYR_ST_SELV;
+}
+
 /* ---- running ---------------------------------------------------------------------- */
 
 typedef struct styr_engine_opts {

@@ -31,5 +31,9 @@ check 0 synth -w ws --persons 200 --seed 3 --out s.csv
 check 0 import -w ws --check s.csv s-personer.csv
 check 0 info -w ws
 check 0 noegletal -w ws --periode 2024 --intern
+check 0 figures -w ws --periode 2024K1,2024M03R12 --format json --taellinger -j 2 -o f.json
+check 0 figures -w ws --periode 2024 --format csv -o f.csv
+check 0 figures -w ws --periode 2024M01..2024M02 --format xlsx -o f.xlsx
+check 0 figures -w ws --kommune 101 --periode 2024
 check 3 info -w nowhere
 ((fails == 0))
