@@ -270,6 +270,63 @@ static const testcase cases[] = {
      {{"2024M01", 101, "kontanthjaelp", F(FIG_ANDEL, 100 * 0.5 / 1020)},
       {"2024M01", 101, "kontanthjaelp", F(FIG_U_ANDEL, 0)}}},
 
+    {"a 14-week quarter",
+     HDR "K;2020-W40;101;ledighedsydelse;;\n" SENTINEL, /* W40..W53 added below */
+     NULL, 1,
+     {/* Q4 2020 holds the Thursdays 1 October (W40) to 31 December (W53): 14 weeks */
+      {"2020K4", 101, "ledighedsydelse", C(C_WEEKS, 14)},
+      {"2020K4", 101, "ledighedsydelse", F(FIG_FULDTIDSPERSONER, 1.0)},
+      {"2020K3", 101, "ledighedsydelse", C(C_WEEKS, 0)}}},
+
+    {"all support bridges a 3-week gap between two groups",
+     HDR
+     /* B: jobafklaring 2024-W01..W06, nothing W07-W09, ressourceforloeb W10..W15: two group
+      * spells (the gap is outside each group for more than 3 weeks on the jobafklaring side:
+      * W07..W15 is 9 weeks), one public-support spell W01..W15 of 15 weeks */
+     "B;2024-W01;101;jobafklaring;;\nB;2024-W02;101;jobafklaring;;\nB;2024-W03;101;jobafklaring;;\n"
+     "B;2024-W04;101;jobafklaring;;\nB;2024-W05;101;jobafklaring;;\nB;2024-W06;101;jobafklaring;;\n"
+     "B;2024-W10;101;ressourceforloeb;;\nB;2024-W11;101;ressourceforloeb;;\nB;2024-W12;101;ressourceforloeb;;\n"
+     "B;2024-W13;101;ressourceforloeb;;\nB;2024-W14;101;ressourceforloeb;;\nB;2024-W15;101;ressourceforloeb;;\n" SENTINEL,
+     NULL, 1,
+     {{"2024", 101, "jobafklaring", C(C_ENDED_LEN, 6)},
+      {"2024", 101, "ressourceforloeb", C(C_ENDED_LEN, 6)},
+      {"2024", 101, "", C(C_ENDED, 1)},
+      {"2024", 101, "", C(C_ENDED_LEN, 15)},
+      {"2024", 101, "", C(C_WEEKS, 12)},
+      /* in the last week of March (W13) the public-support spell is 13 weeks old */
+      {"2024M03", 101, "", C(C_INPROG, 1)},
+      {"2024M03", 101, "", C(C_INPROG_LONG, 0)}}},
+
+    {"status 26 and 52 weeks after; birth year only",
+     HDR
+     /* V (born 1995, year only: under 30 through 2024, 30 from 2025-W01 whose Thursday is
+      * 2 January 2025): dagpenge 2024-W40..W52, then hours in 2025-W26 (W52 + 26) and
+      * sygedagpenge in 2025-W52 (W52 + 52) */
+     "V;2024-W40;101;dagpenge;;\n" /* W41..W52 added below */ "V;2025-W26;101;;;20\nV;2025-W52;101;sygedagpenge;;\n",
+     "person;foedt;koen\nV;1995;M\n", 1,
+     {{"2024", 101, "dagpenge", C(C_YWEEKS, 13)},
+      {"2024", 101, "dagpenge", C(C_ENDED, 1)},
+      {"2024", 101, "dagpenge", F(FIG_JOB_6MDR, 100)},
+      {"2024", 101, "dagpenge", F(FIG_JOB_12MDR, 0)},
+      {"2024", 101, "dagpenge", F(FIG_SELV_12MDR, 0)},
+      {"2024", 101, "dagpenge", F(FIG_SELV_3MDR, 100)},
+      {"2025", 101, "sygedagpenge", C(C_YWEEKS, 0)}}},
+
+    {"langvarige in the municipality of the period's last week",
+     HDR "L;2023-W01;147;kontanthjaelp;;\n" SENTINEL, /* to 2024-W20, moving to 101 in 2024-W10 */
+     NULL, 1,
+     {/* at 2024-W13 (end of March) L is in 101 with a spell of 52 + 13 = 65 weeks */
+      {"2024M03", 101, "kontanthjaelp", C(C_INPROG_LONG, 1)},
+      {"2024M03", 147, "kontanthjaelp", C(C_INPROG, 0)},
+      {"2024M01", 147, "kontanthjaelp", C(C_INPROG_LONG, 1)},
+      /* the spell ends 2024-W20 in 101: 72 weeks */
+      {"2024", 101, "kontanthjaelp", C(C_ENDED_LEN, 72)},
+      /* no spell in progress in 2024-W52: nothing to compute (101 is the own municipality,
+       * shown without discretion); 147 has fewer than 5 persons: suppressed */
+      {"2024", 101, "kontanthjaelp", F(FIG_LANGVARIGE, -1)},
+      {"2024", 147, "kontanthjaelp", F(FIG_PERSONER, SUPP)},
+      {"2024", 147, "kontanthjaelp", C(C_WEEKS, 9)}}},
+
     {"periods: quarter, rolling 12 months, week",
      HDR "R;2023-W14;101;revalidering;;\nR;2023-W15;101;revalidering;;\nR;2024-W13;101;revalidering;;\n" SENTINEL,
      NULL, 1,
@@ -293,6 +350,14 @@ static char *expand(const testcase *t)
     if (!strcmp(t->name, "exactly 52 and 53 weeks (langvarige: more than 52)")) {
         for (int w = 2; w <= 52; w++) n += (size_t)snprintf(s + n, cap - n, "P4;2023-W%02d;461;sygedagpenge;;\n", w);
         for (int w = 1; w <= 26; w++) n += (size_t)snprintf(s + n, cap - n, "P4;2024-W%02d;461;sygedagpenge;;\n", w);
+    } else if (!strcmp(t->name, "a 14-week quarter")) {
+        for (int w = 41; w <= 53; w++) n += (size_t)snprintf(s + n, cap - n, "K;2020-W%02d;101;ledighedsydelse;;\n", w);
+    } else if (!strcmp(t->name, "status 26 and 52 weeks after; birth year only")) {
+        for (int w = 41; w <= 52; w++) n += (size_t)snprintf(s + n, cap - n, "V;2024-W%02d;101;dagpenge;;\n", w);
+    } else if (!strcmp(t->name, "langvarige in the municipality of the period's last week")) {
+        for (int w = 2; w <= 52; w++) n += (size_t)snprintf(s + n, cap - n, "L;2023-W%02d;147;kontanthjaelp;;\n", w);
+        for (int w = 1; w <= 20; w++)
+            n += (size_t)snprintf(s + n, cap - n, "L;2024-W%02d;%d;kontanthjaelp;;\n", w, w < 10 ? 147 : 101);
     } else if (!strcmp(t->name, "53-week year")) {
         for (int w = 50; w <= 53; w++) n += (size_t)snprintf(s + n, cap - n, "Y;2020-W%02d;101;dagpenge;;\n", w);
     }
@@ -385,7 +450,8 @@ static void test_cases(void **state)
         run_case(&cases[i], (int)i);
         for (int e = 0; e < 16 && cases[i].e[e].periode; e++) n++;
     }
-    assert_true(n >= 80);
+    assert_true(n >= 100);
+    assert_true(sizeof cases / sizeof cases[0] >= 16);
 }
 
 /* The cube a figures command stores is read back for the same panel and
