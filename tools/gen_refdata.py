@@ -201,6 +201,48 @@ write("data/tilbud.csv",
           ("andet", "Andet tilbud", "Other offer"),
       ])
 
+# ---- refusion regimes and rules (spec/refusion.md) ---------------------------------------
+write("data/regimer.csv",
+      "Kilde: spec/refusion.md: 2010 til 2010-12-31, 2011 fra 2011-01-03 til 2016-01-03, 2016 fra 2016-01-04. "
+      "Uger efter ISO 8601 (2015 har 53 uger).",
+      "regime;fra;til;navn", [
+          ("2010", "1990-W01", "2010-W52", "Refusion før 2011 (aktiv og passiv)"),
+          ("2011", "2011-W01", "2015-W53", "Finansieringsomlægningen 2011"),
+          ("2016", "2016-W01", "2099-W52", "Refusionstrappen 2016"),
+      ])
+# One row per rule; the first row that matches a week applies. klasse is the
+# refusionsklasse of ydelser.csv or *, tilbud a tilbud code, 'passiv', 'tilbud'
+# (any offer) or *, taeller '' or 'forloebsuge' (week of the person's spell in the
+# group) or 'trappe' (the 2016 count of covered weeks), fra/til an interval of it.
+S = "spec/refusion.md"
+rules = [
+    ("2010", "forsikret", "tilbud", "", "", "", "0.25", S + ": forsikrede med tilbud, refusion 75 pct."),
+    ("2010", "forsikret", "passiv", "", "", "", "0.50", S + ": forsikrede passive, refusion 50 pct."),
+    ("2010", "foertidspension", "*", "", "", "", "0.65", "SKØN: førtidspension, refusion 35 pct. (ikke i spec)"),
+    ("2010", "ingen", "*", "", "", "", "0", "ingen kommunal udgift i styr (ikke i spec)"),
+    ("2010", "*", "tilbud", "", "", "", "0.35", S + ": øvrige med tilbud, refusion 65 pct."),
+    ("2010", "*", "passiv", "", "", "", "0.65", S + ": øvrige passive, refusion 35 pct."),
+    ("2011", "sygedagpenge", "*", "forloebsuge", "1", "8", "0", S + ": sygedagpenge uge 1-8 bæres af staten og arbejdsgiveren"),
+    ("2011", "sygedagpenge", "*", "forloebsuge", "53", "", "1", S + ": ingen refusion efter uge 52 af forløbet"),
+    ("2011", "foertidspension", "*", "", "", "", "0.65", "SKØN: førtidspension, refusion 35 pct. (ikke i spec)"),
+    ("2011", "ingen", "*", "", "", "", "0", "ingen kommunal udgift i styr (ikke i spec)"),
+    ("2011", "*", "loentilskud", "", "", "", "0.50", S + ": løntilskud, refusion 50 pct."),
+    ("2011", "*", "praktik", "", "", "", "0.50", S + ": virksomhedspraktik, refusion 50 pct."),
+    ("2011", "*", "uddannelse", "", "", "", "0.50", S + ": ordinær uddannelse, refusion 50 pct."),
+    ("2011", "*", "tilbud", "", "", "", "0.70", S + ": andre tilbud, refusion 30 pct."),
+    ("2011", "*", "passiv", "", "", "", "0.70", S + ": passive, refusion 30 pct."),
+    ("2016", "foertidspension", "*", "", "", "", "0.65", "SKØN: førtidspension, refusion 35 pct. (ikke i spec)"),
+    ("2016", "ingen", "*", "", "", "", "0", "ingen kommunal udgift i styr (ikke i spec)"),
+    ("2016", "*", "*", "trappe", "1", "4", "0.20", S + ": trappen uge 1-4, refusion 80 pct."),
+    ("2016", "*", "*", "trappe", "5", "26", "0.60", S + ": trappen uge 5-26, refusion 40 pct."),
+    ("2016", "*", "*", "trappe", "27", "52", "0.70", S + ": trappen uge 27-52, refusion 30 pct."),
+    ("2016", "*", "*", "trappe", "53", "", "0.80", S + ": trappen fra uge 53, refusion 20 pct."),
+]
+write("data/refusion.csv",
+      "Kilde: spec/refusion.md (kommunal andel s = 1 - refusion); reglerne for førtidspension er SKØN og står ikke i "
+      "spec. Den første række, der passer, gælder; ret en procent eller tilføj et regime her uden at ændre kode.",
+      "regime;klasse;tilbud;taeller;fra;til;kommunal_andel;kilde", rules)
+
 # ---- DREAM branch codes: illustrative mapping -----------------------------------------
 dream = [
     (111, "dagpenge", "", "Ledig, a-dagpenge"),
@@ -287,7 +329,11 @@ base_2024 = {
     "foertidspension": 4300, "oevrige": 3600,
 }
 rows = []
-for y in YEARS:
+RATE_YEARS = range(2008, 2025)  # back to 2008, so that the 2010 and 2011 regimes have rates
+for y in RATE_YEARS:
+    if y not in dp:
+        dp[y] = (round(known_dp[2018] * (1 - 0.012 * (2018 - y)) * 12 / 52),
+                 "SKØN: fremskrevet bagud fra a-kassernes satser")
     rows.append((y, "dagpenge", dp[y][0], dp[y][1]))
     if y == 2024:
         rows.append((y, "sygedagpenge", 4695, "maks. sats 4.695 kr./uge 2024 (DAG, satser 2024)"))

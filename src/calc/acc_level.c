@@ -18,13 +18,13 @@ typedef struct lvl_cell {
     uint32_t y_weeks, y_active, y_persons, y_stamp;
 } lvl_cell;
 
-/* The periods one run overlaps, with its weeks (and young weeks) in each. */
-typedef struct span { int p; uint32_t w, y; } span;
+/* The periods one run overlaps: the first week in each, weeks, young weeks. */
+typedef struct span { int p, lo; uint32_t w, y; } span;
 
 typedef struct level_state {
     size_t ncell;
     lvl_cell *cell;
-    span *buf;     /* a run overlaps at most every period of the set */
+    span *buf;       /* a run overlaps at most every period of the set */
 } level_state;
 
 static void init(void *st, const styr_acc_ctx *x)
@@ -48,7 +48,7 @@ static int spans_of(const styr_acc_ctx *x, int a, int b, int yb, span *out)
             int lo = a > fam->first[m] ? a : fam->first[m];
             int hi = b < fam->last[m] ? b : fam->last[m];
             int yhi = yb < hi ? yb : hi;
-            out[n++] = (span){fam->idx[m], (uint32_t)(hi - lo + 1), yhi >= lo ? (uint32_t)(yhi - lo + 1) : 0};
+            out[n++] = (span){fam->idx[m], lo, (uint32_t)(hi - lo + 1), yhi >= lo ? (uint32_t)(yhi - lo + 1) : 0};
         }
     }
     return n;

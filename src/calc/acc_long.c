@@ -30,17 +30,15 @@ static void visit(void *st, const styr_acc_ctx *x, const styr_visit *v)
     long_state *s = st;
     const styr_cols *c = v->c;
     const size_t np = (size_t)x->ps->n;
-    const int nat = x->nk - 1;
     for (uint64_t r = v->r0; r < v->r1; r++) {
         int g = c->yd[r];
         if (!g) continue;
         int a = c->start[r], b = a + c->len[r] - 1;
         int pub = x->public_yd[g];
-        /* cells are [municipality][group][period] */
+        /* cells are [municipality][group][period]; a person is in one municipality
+         * in a given week, so the country is the sum, made in finish */
         lcell *own = &s->cell[((size_t)c->kom[r] * (size_t)x->ng + (size_t)g) * np];
-        lcell *land = &s->cell[((size_t)nat * (size_t)x->ng + (size_t)g) * np];
         lcell *own_all = &s->cell[(size_t)c->kom[r] * (size_t)x->ng * np];
-        lcell *land_all = &s->cell[(size_t)nat * (size_t)x->ng * np];
         int sg = v->start_g[r - v->r0], sa = v->start_all[r - v->r0];
         for (int f = 0; f < x->ps->nfam; f++) {
             const styr_pfam *fam = &x->ps->fam[f];
@@ -48,17 +46,11 @@ static void visit(void *st, const styr_acc_ctx *x, const styr_visit *v)
             styr_pfam_ending(fam, a, b, &m0, &m1);
             for (int m = m0; m <= m1; m++) {
                 int last = fam->last[m], p = fam->idx[m];
-                uint32_t lg = last - sg + 1 > 52;
                 own[p].inprog++;
-                own[p].inprog_long += lg;
-                land[p].inprog++;
-                land[p].inprog_long += lg;
+                own[p].inprog_long += last - sg + 1 > 52;
                 if (pub) {
-                    uint32_t la = last - sa + 1 > 52;
                     own_all[p].inprog++;
-                    own_all[p].inprog_long += la;
-                    land_all[p].inprog++;
-                    land_all[p].inprog_long += la;
+                    own_all[p].inprog_long += last - sa + 1 > 52;
                 }
             }
         }
@@ -80,13 +72,16 @@ static void finish(const void *st, const styr_acc_ctx *x, styr_cube *out)
 {
     const long_state *s = st;
     const size_t np = (size_t)x->ps->n;
-    for (int k = 0; k < x->nk; k++)
+    const int nat = x->nk - 1;
+    for (int k = 0; k < nat; k++)
         for (int g = 0; g < x->ng; g++)
             for (size_t p = 0; p < np; p++) {
                 const lcell *q = &s->cell[((size_t)k * (size_t)x->ng + (size_t)g) * np + p];
-                styr_cell *c = styr_cube_at(out, (int)p, k, g);
+                styr_cell *c = styr_cube_at(out, (int)p, k, g), *land = styr_cube_at(out, (int)p, nat, g);
                 c->inprog = q->inprog;
                 c->inprog_long = q->inprog_long;
+                land->inprog += q->inprog;
+                land->inprog_long += q->inprog_long;
             }
 }
 

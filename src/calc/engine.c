@@ -12,8 +12,8 @@
 
 const int styr_horizons[STYR_NHORIZONS] = {4, 13, 26, 52};
 
-static const styr_acc *const accs[] = {&styr_acc_level, &styr_acc_spells, &styr_acc_long};
-#define NACC (sizeof accs / sizeof accs[0])
+static const styr_acc *const all_accs[] = {&styr_acc_level, &styr_acc_spells, &styr_acc_long, &styr_acc_money};
+#define MAXACC (sizeof all_accs / sizeof all_accs[0])
 
 void styr_cube_free(styr_cube *c)
 {
@@ -51,6 +51,7 @@ typedef struct scratch {
     styr_spell *spells;
     size_t nspells, cap;
     uint16_t *start_g, *start_all;
+    uint32_t *n0;
     size_t runcap;
     open_spell open[STYR_MAX_CODES];
 } scratch;
@@ -81,6 +82,48 @@ static inline void spell_run(scratch *s, open_spell *o, int group, int a, int e,
     o->kom = kom;
 }
 
+/* Public-support weeks of runs [r0, r) from week lo on (those runs end before run r). */
+static int public_weeks(const styr_cols *c, uint64_t r0, uint64_t r, int lo, const uint8_t *public_yd)
+{
+    int n = 0;
+    while (r > r0) {
+        r--;
+        int a = c->start[r], e = a + c->len[r] - 1;
+        if (e < lo) break;
+        if (public_yd[c->yd[r]]) n += e - (a > lo ? a : lo) + 1;
+    }
+    return n;
+}
+
+/* The 2016 trappe count (spec refusion.md) before each covered run. The count n
+ * belongs to the person, across groups and municipalities: each week in a covered
+ * group adds 1 (before the step is read, so the first week has n = 1). It starts
+ * over at a covered week when, since the first week of the current count, the
+ * person has had 52 whole weeks of self-support (no public support, not in
+ * løntilskud) within the 156 weeks before it. Nothing self-supporting happens
+ * inside a run of covered weeks, so the test is made where a run begins. */
+static void trappe(const styr_acc_ctx *x, uint64_t r0, uint64_t r1, uint32_t *n0)
+{
+    const styr_cols *c = x->c;
+    uint32_t n = 0;
+    int fc = -1;
+    for (uint64_t r = r0; r < r1; r++) {
+        if (!x->codes->yd_trappe[c->yd[r]]) { n0[r - r0] = UINT32_MAX; continue; }
+        int a = c->start[r];
+        if (fc < 0) fc = a;
+        else {
+            int lo = a - 156 > fc ? a - 156 : fc, hi = a - 1;
+            /* a window shorter than 52 weeks cannot hold 52 weeks of self-support */
+            if (hi - lo + 1 >= 52 && (hi - lo + 1) - public_weeks(c, r0, r, lo, x->public_yd) >= 52) {
+                n = 0;
+                fc = a;
+            }
+        }
+        n0[r - r0] = n;
+        n += c->len[r];
+    }
+}
+
 static void derive(scratch *s, const styr_acc_ctx *x, const uint32_t *thu, int nthu, uint64_t i, styr_visit *v)
 {
     const styr_cols *c = x->c;
@@ -89,6 +132,7 @@ static void derive(scratch *s, const styr_acc_ctx *x, const uint32_t *thu, int n
         s->runcap = n * 2;
         s->start_g = styr_xrealloc(s->start_g, s->runcap * sizeof *s->start_g);
         s->start_all = styr_xrealloc(s->start_all, s->runcap * sizeof *s->start_all);
+        s->n0 = styr_xrealloc(s->n0, s->runcap * sizeof *s->n0);
     }
     s->nspells = 0;
     for (int g = 0; g < x->ng; g++) s->open[g].active = 0;
@@ -120,7 +164,8 @@ static void derive(scratch *s, const styr_acc_ctx *x, const uint32_t *thu, int n
         }
         if (lo < nthu) w30 = lo;
     }
-    *v = (styr_visit){i, c, r0, r1, w30, s->spells, (int)s->nspells, s->start_g, s->start_all};
+    if (x->rules) trappe(x, r0, r1, s->n0);
+    *v = (styr_visit){i, c, r0, r1, w30, s->spells, (int)s->nspells, s->start_g, s->start_all, x->rules ? s->n0 : NULL};
 }
 
 /* ---- threads -------------------------------------------------------------------- */
@@ -132,7 +177,9 @@ typedef struct worker {
     int nthu;
     const uint32_t *order;  /* persons in visiting order */
     uint64_t p0, p1;        /* this worker's slice of the order */
-    void *state[NACC];
+    const styr_acc *const *accs;
+    size_t nacc;
+    void *state[MAXACC];
 } worker;
 
 static void *work(void *arg)
@@ -158,11 +205,12 @@ static void *work(void *arg)
             __builtin_prefetch(&c->timer[r]);
         }
         derive(&s, w->x, w->thu, w->nthu, w->order[j], &v);
-        for (size_t a = 0; a < NACC; a++) accs[a]->visit(w->state[a], w->x, &v);
+        for (size_t a = 0; a < w->nacc; a++) w->accs[a]->visit(w->state[a], w->x, &v);
     }
     free(s.spells);
     free(s.start_g);
     free(s.start_all);
+    free(s.n0);
     return NULL;
 }
 
@@ -173,12 +221,17 @@ styr_rc styr_engine_run(const styr_panel *p, const styr_codes *codes, const styr
     const styr_cols *c = styr_panel_cols(p);
     uint8_t public_yd[STYR_MAX_CODES] = {0};
     for (int g = 1; g < codes->dict.nyd; g++) public_yd[g] = codes->yd_public[g];
-    styr_acc_ctx x = {ps, codes, c, codes->dict.nkom + 1, codes->dict.nyd, styr_panel_week_max(p), public_yd};
-    /* Thursday of every week up to past the panel and the periods, for ages */
-    int nthu = (x.panel_last > ps->wmax ? x.panel_last : ps->wmax) + 2;
+    /* Thursday of every week up to past the panel and the periods, for ages and years */
+    int panel_last = styr_panel_week_max(p);
+    int nthu = (panel_last > ps->wmax ? panel_last : ps->wmax) + 2;
     if (nthu < 2) nthu = 2;
     uint32_t *thu = styr_xmalloc((size_t)nthu * sizeof *thu);
     for (int w = 0; w < nthu; w++) thu[w] = styr_week_thursday_ymd(w);
+    const styr_rules *rules = o ? o->rules : NULL;
+    styr_acc_ctx x = {ps,         codes,     c,     codes->dict.nkom + 1,        codes->dict.nyd,
+                      panel_last, public_yd, rules, rules && o ? o->money : 0, thu};
+    size_t nacc = x.money ? MAXACC : MAXACC - 1;
+    const styr_acc *const *accs = all_accs;
 
     int nt = o && o->threads > 0 ? o->threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
     if (nt < 1) nt = 1;
@@ -210,9 +263,9 @@ styr_rc styr_engine_run(const styr_panel *p, const styr_codes *codes, const styr
                 acc_runs += c->run_off[order[j] + 1] - c->run_off[order[j]];
                 j++;
             }
-        w[t] = (worker){.x = &x, .thu = thu, .nthu = nthu, .order = order, .p0 = prev, .p1 = j};
+        w[t] = (worker){.x = &x, .thu = thu, .nthu = nthu, .order = order, .p0 = prev, .p1 = j, .accs = accs, .nacc = nacc};
         prev = j;
-        for (size_t a = 0; a < NACC; a++) {
+        for (size_t a = 0; a < nacc; a++) {
             w[t].state[a] = styr_xcalloc(1, accs[a]->state_size);
             accs[a]->init(w[t].state[a], &x);
         }
@@ -221,7 +274,7 @@ styr_rc styr_engine_run(const styr_panel *p, const styr_codes *codes, const styr
     work(&w[0]);
     for (int t = 1; t < nt; t++) pthread_join(w[t].th, NULL);
     for (int t = 1; t < nt; t++)
-        for (size_t a = 0; a < NACC; a++) accs[a]->merge(w[0].state[a], w[t].state[a], &x);
+        for (size_t a = 0; a < nacc; a++) accs[a]->merge(w[0].state[a], w[t].state[a], &x);
 
     out->np = ps->n;
     out->nk = x.nk;
@@ -229,9 +282,9 @@ styr_rc styr_engine_run(const styr_panel *p, const styr_codes *codes, const styr
     out->cell = styr_xcalloc((size_t)out->np * (size_t)out->nk * (size_t)out->ng, sizeof *out->cell);
     out->panel_checksum = styr_panel_checksum(p);
     out->panel_last = x.panel_last;
-    for (size_t a = 0; a < NACC; a++) accs[a]->finish(w[0].state[a], &x, out);
+    for (size_t a = 0; a < nacc; a++) accs[a]->finish(w[0].state[a], &x, out);
     for (int t = 0; t < nt; t++)
-        for (size_t a = 0; a < NACC; a++) {
+        for (size_t a = 0; a < nacc; a++) {
             accs[a]->free(w[t].state[a]);
             free(w[t].state[a]);
         }

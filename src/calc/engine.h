@@ -27,6 +27,7 @@
 #include "../panel/panel.h"
 #include "../ws/codes.h"
 #include "pset.h"
+#include "rules.h"
 
 #define STYR_NHORIZONS 4
 extern const int styr_horizons[STYR_NHORIZONS]; /* 4, 13, 26, 52 weeks */
@@ -50,6 +51,16 @@ typedef struct styr_cell {
      * distinct persons behind the measurable endings at each horizon */
     uint32_t status[STYR_NHORIZONS][STYR_NSTATUS];
     uint32_t status_p[STYR_NHORIZONS];
+    /* spec refusion.md: gross cost (weeks x the group's rate for the week's year),
+     * the municipality's net cost under each regime of the rules and under the
+     * regime in force each week (index nreg, "auto"), the net cost by step of the
+     * trappe under the trappe regime, the weeks counted in each step (the 2016
+     * counter), and the weeks without a rate */
+    double gross;
+    double net[STYR_MAXREG + 1];
+    double net_step[STYR_MAXSTEPS];
+    uint32_t weeks_step[STYR_MAXSTEPS];
+    uint32_t weeks_norate;
 } styr_cell;
 
 typedef struct styr_cube {
@@ -85,6 +96,8 @@ typedef struct styr_visit {
     int nspells;
     const uint16_t *start_g;   /* per run: start of the spell (of the run's group) the run is in */
     const uint16_t *start_all; /* per run: start of the public-support spell, if public */
+    const uint32_t *n0;        /* per run: the 2016 trappe count before the run (covered runs;
+                                  UINT32_MAX otherwise); NULL when the counter is off */
 } styr_visit;
 
 typedef struct styr_acc_ctx {
@@ -94,6 +107,9 @@ typedef struct styr_acc_ctx {
     int nk, ng;                /* as in the cube */
     int panel_last;
     const uint8_t *public_yd;  /* [nyd]: the group counts as public support */
+    const styr_rules *rules;   /* rates and refusion; NULL: neither money nor the trappe */
+    int money;                 /* money figures (amounts); else, with rules, only the trappe counter */
+    const uint32_t *thu;       /* Thursday (YYYYMMDD) of every week up to past the panel */
 } styr_acc_ctx;
 
 /* An accumulator. state_size bytes are allocated (zeroed) per thread. */
@@ -110,6 +126,7 @@ typedef struct styr_acc {
 extern const styr_acc styr_acc_level;   /* acc_level.c: weeks, active, persons, unge */
 extern const styr_acc styr_acc_spells;  /* acc_spells.c: started, ended, varighed, status after */
 extern const styr_acc styr_acc_long;    /* acc_long.c: langvarige */
+extern const styr_acc styr_acc_money;   /* acc_money.c: gross, net by regime, the 2016 trappe */
 
 /* Status of a person in week t (spec §5): job, selvforsørget or ydelse; the
  * caller checks measurability (t <= the panel's last week). */
@@ -130,6 +147,8 @@ static inline int styr_status_in(const styr_cols *c, uint64_t r, uint64_t r1, in
 
 typedef struct styr_engine_opts {
     int threads;               /* 0: all cores */
+    const styr_rules *rules;   /* with rules: derive the 2016 trappe count of every covered run */
+    int money;                 /* with rules: the money figures (gross, net by regime, by trappe step) */
 } styr_engine_opts;
 
 /* Compute the cube for the periods of ps. The caller frees it with styr_cube_free. */

@@ -90,7 +90,8 @@ styr_rc styr_query_run(styr_ws *ws, const styr_query *q, styr_qresult *r, styr_d
     r->cube.cell = styr_xcalloc((size_t)np * (size_t)nk * (size_t)ng, sizeof *r->cube.cell);
     uint8_t *found = styr_xcalloc((size_t)np, 1);
     r->computed = styr_xcalloc((size_t)np, 1);
-    if (q->use_store && (rc = styr_store_load(ws, &r->ps, &r->cube, found, d))) goto out;
+    r->money = q->money;
+    if (q->use_store && (rc = styr_store_load(ws, &r->ps, &r->cube, q->money, found, d))) goto out;
     /* compute the periods not stored, in one pass */
     styr_period *missing = styr_xcalloc((size_t)np, sizeof *missing);
     int nm = 0;
@@ -99,9 +100,19 @@ styr_rc styr_query_run(styr_ws *ws, const styr_query *q, styr_qresult *r, styr_d
     if (nm) {
         styr_pset sub;
         styr_cube part;
-        styr_engine_opts eo = {q->threads};
+        styr_rules *rules = NULL;
+        if (q->money) {
+            rules = styr_xmalloc(sizeof *rules);
+            if ((rc = styr_rules_load(ws, rules, d))) {
+                free(rules);
+                free(missing);
+                goto out;
+            }
+        }
+        styr_engine_opts eo = {q->threads, rules, rules != NULL};
         if ((rc = styr_pset_build(&sub, missing, nm, d)) || (rc = styr_engine_run(p, codes, &sub, &eo, &part, d))) {
             styr_pset_free(&sub);
+            free(rules);
             free(missing);
             goto out;
         }
@@ -114,6 +125,7 @@ styr_rc styr_query_run(styr_ws *ws, const styr_query *q, styr_qresult *r, styr_d
         }
         styr_cube_free(&part);
         styr_pset_free(&sub);
+        free(rules);
     }
     free(missing);
 
@@ -170,7 +182,7 @@ styr_rc styr_query_store(const char *wsdir, const styr_qresult *r, styr_diags *d
     const styr_panel *p;
     rc = styr_ws_panel(ws, &p, d);
     if (!rc && styr_panel_checksum(p) == r->cube.panel_checksum)
-        rc = styr_store_save(ws, &r->ps, &r->cube, r->computed, d);
+        rc = styr_store_save(ws, &r->ps, &r->cube, r->computed, r->money, d);
     styr_ws_close(ws);
     return rc;
 }

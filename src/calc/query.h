@@ -27,12 +27,14 @@ typedef struct styr_query {
     int intern;         /* no discretion for the workspace's own municipality */
     int threads;        /* engine threads, 0 = all cores */
     int use_store;      /* read stored counts for the current panel */
+    int money;          /* also the money figures (gross, net by regime, trappe) */
 } styr_query;
 
 typedef struct styr_qresult {
     styr_pset ps;
     styr_cube cube;            /* every municipality and group for the periods */
     uint8_t *computed;         /* [ps.n]: computed now (not read from the store) */
+    int money;                 /* the cells hold money figures */
     int ncomputed;
     double *pop, *ypop;        /* [ps.n][nk]: population 16-66 and 16-29 of the period's year */
     styr_figrow *rows;

@@ -4,19 +4,21 @@
 #include <stdio.h>
 #include <string.h>
 
-#define LAYOUT (1000000 + (int)sizeof(styr_cell))
+/* the layout of a stored row: the cell size, and whether money was computed */
+#define LAYOUT(money) (((money) ? 2000000 : 1000000) + (int)sizeof(styr_cell))
 
 static styr_rc sqlerr(sqlite3 *db, styr_diags *d) { return styr_diag_sys(d, STYR_ESQL, "%s", sqlite3_errmsg(db)); }
 
-styr_rc styr_store_load(styr_ws *ws, const styr_pset *ps, styr_cube *cube, uint8_t *found, styr_diags *d)
+styr_rc styr_store_load(styr_ws *ws, const styr_pset *ps, styr_cube *cube, int money, uint8_t *found,
+                        styr_diags *d)
 {
     sqlite3 *db = styr_ws_db(ws);
     memset(found, 0, (size_t)ps->n);
     sqlite3_stmt *st;
     /* a workspace from before the cache existed has no table: nothing stored */
     if (sqlite3_prepare_v2(db,
-                           "SELECT celler FROM figurcache WHERE panel_checksum = ? AND periode = ? AND layout = ?"
-                           " AND nk = ? AND ng = ?",
+                           "SELECT celler FROM figurcache WHERE panel_checksum = ? AND periode = ?"
+                           " AND layout IN (?, ?) AND nk = ? AND ng = ?",
                            -1, &st, NULL) != SQLITE_OK)
         return STYR_OK;
     char hex[17];
@@ -26,9 +28,11 @@ styr_rc styr_store_load(styr_ws *ws, const styr_pset *ps, styr_cube *cube, uint8
         sqlite3_reset(st);
         sqlite3_bind_text(st, 1, hex, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 2, ps->p[p].name, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int(st, 3, LAYOUT);
-        sqlite3_bind_int(st, 4, cube->nk);
-        sqlite3_bind_int(st, 5, cube->ng);
+        /* cells with money serve any request; cells without only one without money */
+        sqlite3_bind_int(st, 3, LAYOUT(1));
+        sqlite3_bind_int(st, 4, LAYOUT(money));
+        sqlite3_bind_int(st, 5, cube->nk);
+        sqlite3_bind_int(st, 6, cube->ng);
         int r = sqlite3_step(st);
         if (r == SQLITE_ROW && (size_t)sqlite3_column_bytes(st, 0) == per * sizeof(styr_cell)) {
             memcpy(styr_cube_at(cube, p, 0, 0), sqlite3_column_blob(st, 0), per * sizeof(styr_cell));
@@ -43,7 +47,7 @@ styr_rc styr_store_load(styr_ws *ws, const styr_pset *ps, styr_cube *cube, uint8
     return STYR_OK;
 }
 
-styr_rc styr_store_save(styr_ws *ws, const styr_pset *ps, const styr_cube *cube, const uint8_t *which,
+styr_rc styr_store_save(styr_ws *ws, const styr_pset *ps, const styr_cube *cube, const uint8_t *which, int money,
                         styr_diags *d)
 {
     sqlite3 *db = styr_ws_db(ws);
@@ -70,7 +74,7 @@ styr_rc styr_store_save(styr_ws *ws, const styr_pset *ps, const styr_cube *cube,
         sqlite3_reset(st);
         sqlite3_bind_text(st, 1, hex, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 2, ps->p[p].name, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int(st, 3, LAYOUT);
+        sqlite3_bind_int(st, 3, LAYOUT(money));
         sqlite3_bind_int(st, 4, cube->nk);
         sqlite3_bind_int(st, 5, cube->ng);
         sqlite3_bind_blob(st, 6, styr_cube_at(cube, p, 0, 0), (int)(per * sizeof(styr_cell)), SQLITE_STATIC);

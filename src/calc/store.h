@@ -13,13 +13,14 @@
 #include "engine.h"
 
 /* Fill the cells of the cube's periods that are stored for its panel
- * checksum; found[p] is set to 1 for each period found. The cube must be
- * allocated with np/nk/ng set. */
-styr_rc styr_store_load(styr_ws *ws, const styr_pset *ps, styr_cube *cube, uint8_t *found, styr_diags *d);
+ * checksum (with money figures when money is set); found[p] is set to 1 for
+ * each period found. The cube must be allocated with np/nk/ng set. */
+styr_rc styr_store_load(styr_ws *ws, const styr_pset *ps, styr_cube *cube, int money, uint8_t *found,
+                        styr_diags *d);
 
 /* Store the periods p with which[p] set (all when which is NULL), and drop
  * rows of other panels. Needs a workspace opened for writing. */
-styr_rc styr_store_save(styr_ws *ws, const styr_pset *ps, const styr_cube *cube, const uint8_t *which,
+styr_rc styr_store_save(styr_ws *ws, const styr_pset *ps, const styr_cube *cube, const uint8_t *which, int money,
                         styr_diags *d);
 
 /* Stored periods for the current panel (for info). */

@@ -24,6 +24,7 @@ typedef struct styr_codes {
     char yd_name[STYR_MAX_CODES][64];        /* Danish name of each ydelse index */
     char yd_name_en[STYR_MAX_CODES][64];
     uint8_t yd_public[STYR_MAX_CODES];       /* counts as public support (offentlig forsørgelse) */
+    uint8_t yd_trappe[STYR_MAX_CODES];       /* counts toward the 2016 refusion staircase */
     char tb_name[STYR_MAX_CODES][64];
     char tb_name_en[STYR_MAX_CODES][64];
     /* DREAM branch code -> ydelse/tilbud index; dream_known 0 = unknown code,

@@ -50,6 +50,10 @@ static const char *const schema =
     " ydelse TEXT NOT NULL, tilbud TEXT NOT NULL, tekst TEXT NOT NULL);\n"
     "CREATE TABLE satser(aar INTEGER NOT NULL, ydelse TEXT NOT NULL REFERENCES ydelser(ydelse),"
     " kr_pr_uge REAL NOT NULL, kilde TEXT NOT NULL, PRIMARY KEY(aar, ydelse));\n"
+    "CREATE TABLE regimer(regime TEXT PRIMARY KEY, fra TEXT NOT NULL, til TEXT NOT NULL, navn TEXT NOT NULL);\n"
+    "CREATE TABLE refusion(regime TEXT NOT NULL REFERENCES regimer(regime), klasse TEXT NOT NULL, tilbud TEXT NOT NULL,"
+    " taeller TEXT NOT NULL, fra TEXT NOT NULL, til TEXT NOT NULL, kommunal_andel REAL NOT NULL"
+    " CHECK(kommunal_andel BETWEEN 0 AND 1), kilde TEXT NOT NULL, idx INTEGER UNIQUE NOT NULL);\n"
     "CREATE TABLE befolkning(kommune INTEGER NOT NULL REFERENCES kommuner(kode), aar INTEGER NOT NULL,"
     " alder INTEGER NOT NULL CHECK(alder BETWEEN 0 AND 120), antal INTEGER NOT NULL CHECK(antal >= 0),"
     " PRIMARY KEY(kommune, aar, alder)) WITHOUT ROWID;\n"
@@ -77,6 +81,8 @@ static const refspec refs[] = {
     {"klynger.csv", "klynger", "aar;kommune;klynge", "IIT", 0},
     {"dream.csv", "dream_koder", "kode;ydelse;tilbud;tekst", "ITTT", 0},
     {"satser.csv", "satser", "aar;ydelse;kr_pr_uge;kilde", "ITRT", 0},
+    {"regimer.csv", "regimer", "regime;fra;til;navn", "TTTT", 0},
+    {"refusion.csv", "refusion", "regime;klasse;tilbud;taeller;fra;til;kommunal_andel;kilde", "TTTTTTRT", 1},
     {"befolkning.csv", "befolkning", "kommune;aar;alder;antal", "IIII", 0},
 };
 
@@ -299,7 +305,7 @@ static styr_rc load_codes(sqlite3 *db, styr_codes *c, styr_diags *d)
     sqlite3_finalize(st);
 
     c->dict.nyd = 1;
-    if (sqlite3_prepare_v2(db, "SELECT ydelse, navn, navn_en, offentlig FROM ydelser ORDER BY idx", -1, &st, NULL))
+    if (sqlite3_prepare_v2(db, "SELECT ydelse, navn, navn_en, offentlig, trappe FROM ydelser ORDER BY idx", -1, &st, NULL))
         return sql_err(db, d);
     while (sqlite3_step(st) == SQLITE_ROW) {
         int n = c->dict.nyd;
@@ -308,6 +314,7 @@ static styr_rc load_codes(sqlite3 *db, styr_codes *c, styr_diags *d)
         snprintf(c->yd_name[n], sizeof c->yd_name[n], "%s", sqlite3_column_text(st, 1));
         snprintf(c->yd_name_en[n], sizeof c->yd_name_en[n], "%s", sqlite3_column_text(st, 2));
         c->yd_public[n] = (uint8_t)sqlite3_column_int(st, 3);
+        c->yd_trappe[n] = (uint8_t)sqlite3_column_int(st, 4);
         c->dict.nyd++;
     }
     sqlite3_finalize(st);
