@@ -41,7 +41,7 @@ typedef enum styr_fig {
     STYR_NFIG
 } styr_fig;
 
-typedef enum styr_unit { STYR_U_COUNT, STYR_U_FTE, STYR_U_PCT, STYR_U_WEEKS } styr_unit;
+typedef enum styr_unit { STYR_U_COUNT, STYR_U_FTE, STYR_U_PCT, STYR_U_WEEKS, STYR_U_KR } styr_unit;
 
 typedef struct styr_figdef {
     const char *key;         /* JSON/CSV key, e.g. "andel_befolkning" */
@@ -73,6 +73,7 @@ typedef struct styr_figrow {
     const char *kommunenavn;
     const char *ydelse;        /* code; "offentligt_forsoergede" for all public support */
     const char *ydelsenavn;
+    const char *regime;        /* money rows: the refusion regime; else NULL */
     styr_figval v[STYR_NFIG];
     int suppressed;            /* some value is hidden by discretion */
     const styr_cell *cell;     /* the counts (for counts output) */

@@ -14,6 +14,8 @@ const styr_cmd styr_commands[] = {
     {"info", styr_cmd_info, "vis hvad et arbejdsområde indeholder", "show what a workspace holds"},
     {"figures", styr_cmd_figures, "nøgletal for kommuner, ydelser og perioder (tabel, csv, json, xlsx)",
      "key figures for municipalities, groups and periods (table, csv, json, xlsx)"},
+    {"money", styr_cmd_money, "bruttoudgift, refusion og kommunal nettoudgift efter refusionsregimerne",
+     "gross cost, reimbursement and municipal net cost under the refusion regimes"},
     {"noegletal", styr_cmd_noegletal, "nøgletal for en kommune mod dens klynge",
      "key figures of a municipality against its cluster"},
     {0, 0, 0, 0},

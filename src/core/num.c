@@ -60,7 +60,8 @@ char *styr_fmt_pct(char *buf, size_t cap, double v, int decimals)
 char *styr_fmt_mio_kr(char *buf, size_t cap, double kr)
 {
     char n[48];
-    styr_fmt_num(n, sizeof n, kr / 1e6, 0);
+    /* whole millions as KL writes them ("57 mio. kr."); one decimal below 10 */
+    styr_fmt_num(n, sizeof n, kr / 1e6, fabs(kr) < 9.95e6 ? 1 : 0);
     if (styr_lang_get() == STYR_LANG_EN) snprintf(buf, cap, "DKK %sm", n);
     else snprintf(buf, cap, "%s mio. kr.", n);
     return buf;

@@ -19,7 +19,8 @@ char *styr_fmt_num(char *buf, size_t cap, double v, int decimals);
 /* Format a percentage: "15,2 pct." (decimals as given). */
 char *styr_fmt_pct(char *buf, size_t cap, double v, int decimals);
 
-/* Format kroner rounded to millions: "57 mio. kr." / "DKK 57m". */
+/* Format kroner in millions: "57 mio. kr." / "DKK 57m"; one decimal below 10
+ * millions ("1,5 mio. kr."). */
 char *styr_fmt_mio_kr(char *buf, size_t cap, double kr);
 
 /* Parse an unsigned decimal integer (no sign, no separators). 0 or -1. */

@@ -26,7 +26,7 @@ int styr_format_parse(const char *s, styr_format *out)
     return -1;
 }
 
-static const char *label(int f) { return styr_tr(styr_figdefs[f].da, styr_figdefs[f].en); }
+static const char *label(const styr_figdef *d) { return styr_tr(d->da, d->en); }
 
 /* The raw counts written with --taellinger: name and getter. */
 typedef struct count_col { const char *key; uint64_t (*get)(const styr_cell *c); } count_col;
@@ -86,45 +86,52 @@ static styr_rc dest_close(dest *x, int ok, styr_diags *d)
 
 /* ---- table -------------------------------------------------------------------------- */
 
-static void cell_text(char *buf, size_t cap, const styr_figval *v, int f, int pct_suffix)
+static void cell_text(char *buf, size_t cap, const styr_figval *v, const styr_figdef *fd, int pct_suffix)
 {
     if (v->state == STYR_FV_SUPPRESSED) { snprintf(buf, cap, ".."); return; }
     if (v->state == STYR_FV_NONE) { snprintf(buf, cap, "-"); return; }
-    const styr_figdef *fd = &styr_figdefs[f];
     if (fd->unit == STYR_U_COUNT) styr_fmt_int(buf, cap, (long long)llround(v->v));
     else if (fd->unit == STYR_U_PCT && pct_suffix) styr_fmt_pct(buf, cap, v->v, fd->decimals);
     else styr_fmt_num(buf, cap, v->v, fd->decimals);
 }
 
-static styr_rc write_table(const styr_figrow *rows, size_t n, FILE *out)
+static styr_rc write_table(const styr_figrow *rows, size_t n, const styr_figout_opts *o, FILE *out)
 {
-    static const int cols[] = {FIG_FULDTIDSPERSONER, FIG_ANDEL, FIG_AKTIVERINGSGRAD, FIG_PERSONER, FIG_STARTET,
-                               FIG_AFSLUTTET, FIG_VARIGHED, FIG_LANGVARIGE, FIG_JOB_3MDR, FIG_SELV_3MDR};
-    enum { NC = sizeof cols / sizeof cols[0] };
-    styr_table *t = styr_table_new(3 + NC, "lllrrrrrrrrrr");
-    const char *head[3 + NC];
-    char hb[NC][48];
+    static const int fig_cols[] = {FIG_FULDTIDSPERSONER, FIG_ANDEL, FIG_AKTIVERINGSGRAD, FIG_PERSONER, FIG_STARTET,
+                                   FIG_AFSLUTTET, FIG_VARIGHED, FIG_LANGVARIGE, FIG_JOB_3MDR, FIG_SELV_3MDR};
+    const int *cols = o->table_cols ? o->table_cols : fig_cols;
+    int nc = o->table_cols ? o->ntable : (int)(sizeof fig_cols / sizeof fig_cols[0]);
+    int lead = 3 + (n && rows[0].regime ? 1 : 0);
+    char align[40];
+    memset(align, 'r', sizeof align);
+    memset(align, 'l', (size_t)lead);
+    align[lead + nc] = 0;
+    styr_table *t = styr_table_new(lead + nc, align);
+    const char *head[40];
+    char hb[32][48];
     head[0] = styr_tr("Periode", "Period");
     head[1] = styr_tr("Kommune", "Municipality");
     head[2] = styr_tr("Ydelse", "Benefit group");
-    for (int i = 0; i < NC; i++) {
-        const styr_figdef *fd = &styr_figdefs[cols[i]];
+    if (lead == 4) head[3] = styr_tr("Regime", "Regime");
+    for (int i = 0; i < nc && i < 32; i++) {
+        const styr_figdef *fd = &o->defs[cols[i]];
         snprintf(hb[i], sizeof hb[i], "%s%s", styr_tr(fd->short_da, fd->short_en), fd->unit == STYR_U_PCT ? " %" : "");
-        head[3 + i] = hb[i];
+        head[lead + i] = hb[i];
     }
     styr_table_row(t, head);
     int any_supp = 0, any_none = 0;
     for (size_t r = 0; r < n; r++) {
-        char cb[NC][48];
-        const char *row[3 + NC];
+        char cb[32][48];
+        const char *row[40];
         row[0] = rows[r].periode;
         row[1] = rows[r].kommunenavn;
         row[2] = rows[r].ydelsenavn;
-        for (int i = 0; i < NC; i++) {
-            cell_text(cb[i], sizeof cb[i], &rows[r].v[cols[i]], cols[i], 0);
+        if (lead == 4) row[3] = rows[r].regime;
+        for (int i = 0; i < nc && i < 32; i++) {
+            cell_text(cb[i], sizeof cb[i], &rows[r].v[cols[i]], &o->defs[cols[i]], 0);
             any_supp |= rows[r].v[cols[i]].state == STYR_FV_SUPPRESSED;
             any_none |= rows[r].v[cols[i]].state == STYR_FV_NONE;
-            row[3 + i] = cb[i];
+            row[lead + i] = cb[i];
         }
         styr_table_row(t, row);
     }
@@ -161,17 +168,19 @@ static void csv_number(FILE *f, double v, int decimals)
     fputs(b, f);
 }
 
-static int write_csv(const styr_figrow *rows, size_t n, int with_counts, FILE *f)
+static int write_csv(const styr_figrow *rows, size_t n, const styr_figout_opts *o, FILE *f)
 {
+    int regime = n && rows[0].regime;
     fputs("\xEF\xBB\xBF", f);
     fprintf(f, "%s;%s;%s;%s;%s", styr_tr("Periode", "Period"), styr_tr("Kommune", "Municipality"),
             styr_tr("Kommunenavn", "Municipality name"), styr_tr("Ydelse", "Benefit group"),
             styr_tr("Ydelsesnavn", "Benefit group name"));
-    for (int i = 0; i < STYR_NFIG; i++) {
+    if (regime) fprintf(f, ";%s", styr_tr("Regime", "Regime"));
+    for (int i = 0; i < o->ndefs; i++) {
         fputc(';', f);
-        csv_text(f, label(i));
+        csv_text(f, label(&o->defs[i]));
     }
-    if (with_counts)
+    if (o->counts)
         for (size_t k = 0; k < NCOUNTS; k++) fprintf(f, ";%s", counts[k].key);
     fputs(";Diskretion\r\n", f);
     for (size_t r = 0; r < n; r++) {
@@ -180,12 +189,13 @@ static int write_csv(const styr_figrow *rows, size_t n, int with_counts, FILE *f
         csv_text(f, x->kommunenavn);
         fprintf(f, ";%s;", x->ydelse);
         csv_text(f, x->ydelsenavn);
-        for (int i = 0; i < STYR_NFIG; i++) {
+        if (regime) fprintf(f, ";%s", x->regime);
+        for (int i = 0; i < o->ndefs; i++) {
             fputc(';', f);
             if (x->v[i].state == STYR_FV_SUPPRESSED) fputs("..", f);
-            else if (x->v[i].state == STYR_FV_OK) csv_number(f, x->v[i].v, styr_figdefs[i].decimals);
+            else if (x->v[i].state == STYR_FV_OK) csv_number(f, x->v[i].v, o->defs[i].decimals);
         }
-        if (with_counts)
+        if (o->counts)
             for (size_t k = 0; k < NCOUNTS; k++) fprintf(f, ";%llu", (unsigned long long)counts[k].get(x->cell));
         fprintf(f, ";%s\r\n", x->suppressed ? styr_tr("ja", "yes") : styr_tr("nej", "no"));
     }
@@ -194,14 +204,14 @@ static int write_csv(const styr_figrow *rows, size_t n, int with_counts, FILE *f
 
 /* ---- JSON -------------------------------------------------------------------------- */
 
-static json_t *json_value(const styr_figval *v, int f)
+static json_t *json_value(const styr_figval *v, const styr_figdef *fd)
 {
     if (v->state != STYR_FV_OK) return json_null();
-    if (styr_figdefs[f].unit == STYR_U_COUNT) return json_integer((json_int_t)llround(v->v));
+    if (fd->unit == STYR_U_COUNT) return json_integer((json_int_t)llround(v->v));
     return json_real(round(v->v * 1e6) / 1e6);
 }
 
-static int write_json(const styr_figrow *rows, size_t n, int with_counts, FILE *f)
+static int write_json(const styr_figrow *rows, size_t n, const styr_figout_opts *opt, FILE *f)
 {
     fputs("[", f);
     for (size_t r = 0; r < n; r++) {
@@ -211,9 +221,11 @@ static int write_json(const styr_figrow *rows, size_t n, int with_counts, FILE *
         json_object_set_new(o, "kommune", json_integer(x->kommune));
         json_object_set_new(o, "kommunenavn", json_string(x->kommunenavn));
         json_object_set_new(o, "ydelse", json_string(x->ydelse));
-        for (int i = 0; i < STYR_NFIG; i++) json_object_set_new(o, styr_figdefs[i].key, json_value(&x->v[i], i));
+        if (x->regime) json_object_set_new(o, "regime", json_string(x->regime));
+        for (int i = 0; i < opt->ndefs; i++)
+            json_object_set_new(o, opt->defs[i].key, json_value(&x->v[i], &opt->defs[i]));
         json_object_set_new(o, "diskretion", json_boolean(x->suppressed));
-        if (with_counts) {
+        if (opt->counts) {
             json_t *c = json_object();
             for (size_t k = 0; k < NCOUNTS; k++)
                 json_object_set_new(c, counts[k].key, json_integer((json_int_t)counts[k].get(x->cell)));
@@ -229,8 +241,10 @@ static int write_json(const styr_figrow *rows, size_t n, int with_counts, FILE *
 
 /* ---- XLSX ------------------------------------------------------------------------- */
 
-static styr_rc write_xlsx(const styr_figrow *rows, size_t n, const char *path, styr_diags *d)
+static styr_rc write_xlsx(const styr_figrow *rows, size_t n, const styr_figout_opts *o, styr_diags *d)
 {
+    const char *path = o->path;
+    int lead = 3 + (n && rows[0].regime ? 1 : 0);
     if (!path || !strcmp(path, "-")) return styr_diag_sys(d, STYR_EUSAGE, "xlsx: -o FILE");
     char tmp[4096];
     snprintf(tmp, sizeof tmp, "%s.tmp-xlsx", path);
@@ -260,11 +274,13 @@ static styr_rc write_xlsx(const styr_figrow *rows, size_t n, const char *path, s
         worksheet_write_string(ws, 0, 0, styr_tr("Periode", "Period"), bold);
         worksheet_write_string(ws, 0, 1, styr_tr("Kommune", "Municipality"), bold);
         worksheet_write_string(ws, 0, 2, styr_tr("Kommunenavn", "Municipality name"), bold);
-        for (int i = 0; i < STYR_NFIG; i++) worksheet_write_string(ws, 0, (lxw_col_t)(3 + i), label(i), bold);
+        if (lead == 4) worksheet_write_string(ws, 0, 3, styr_tr("Regime", "Regime"), bold);
+        for (int i = 0; i < o->ndefs; i++)
+            worksheet_write_string(ws, 0, (lxw_col_t)(lead + i), label(&o->defs[i]), bold);
         worksheet_set_row(ws, 0, 45, NULL);
         worksheet_set_column(ws, 2, 2, 18, NULL);
-        worksheet_set_column(ws, 3, 3 + STYR_NFIG, 13, NULL);
-        worksheet_freeze_panes(ws, 1, 3);
+        worksheet_set_column(ws, (lxw_col_t)lead, (lxw_col_t)(lead + o->ndefs), 13, NULL);
+        worksheet_freeze_panes(ws, 1, (lxw_col_t)lead);
         lxw_row_t row = 1;
         for (size_t r = r0; r < n; r++) {
             const styr_figrow *x = &rows[r];
@@ -272,9 +288,10 @@ static styr_rc write_xlsx(const styr_figrow *rows, size_t n, const char *path, s
             worksheet_write_string(ws, row, 0, x->periode, NULL);
             worksheet_write_number(ws, row, 1, x->kommune, NULL);
             worksheet_write_string(ws, row, 2, x->kommunenavn, NULL);
-            for (int i = 0; i < STYR_NFIG; i++) {
-                lxw_col_t col = (lxw_col_t)(3 + i);
-                const styr_figdef *fd = &styr_figdefs[i];
+            if (lead == 4) worksheet_write_string(ws, row, 3, x->regime, NULL);
+            for (int i = 0; i < o->ndefs; i++) {
+                lxw_col_t col = (lxw_col_t)(lead + i);
+                const styr_figdef *fd = &o->defs[i];
                 if (x->v[i].state == STYR_FV_SUPPRESSED) worksheet_write_string(ws, row, col, "..", fmt_supp);
                 else if (x->v[i].state == STYR_FV_OK)
                     worksheet_write_number(ws, row, col, x->v[i].v,
@@ -295,17 +312,22 @@ static styr_rc write_xlsx(const styr_figrow *rows, size_t n, const char *path, s
     return STYR_OK;
 }
 
-styr_rc styr_figout_write(const styr_figrow *rows, size_t n, const styr_figout_opts *o, styr_diags *d)
+styr_rc styr_figout_write(const styr_figrow *rows, size_t n, const styr_figout_opts *opts, styr_diags *d)
 {
-    if (o->format == STYR_FMT_XLSX) return write_xlsx(rows, n, o->path, d);
+    styr_figout_opts o = *opts;
+    if (!o.defs) {
+        o.defs = styr_figdefs;
+        o.ndefs = STYR_NFIG;
+    }
+    if (o.format == STYR_FMT_XLSX) return write_xlsx(rows, n, &o, d);
     dest x;
-    styr_rc rc = dest_open(&x, o->path, d);
+    styr_rc rc = dest_open(&x, o.path, d);
     if (rc) return rc;
     int ok = 1;
-    switch (o->format) {
-    case STYR_FMT_TABLE: write_table(rows, n, x.f); ok = !ferror(x.f); break;
-    case STYR_FMT_CSV: ok = write_csv(rows, n, o->counts, x.f); break;
-    default: ok = write_json(rows, n, o->counts, x.f); break;
+    switch (o.format) {
+    case STYR_FMT_TABLE: write_table(rows, n, &o, x.f); ok = !ferror(x.f); break;
+    case STYR_FMT_CSV: ok = write_csv(rows, n, &o, x.f); break;
+    default: ok = write_json(rows, n, &o, x.f); break;
     }
     return dest_close(&x, ok, d);
 }

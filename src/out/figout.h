@@ -10,7 +10,9 @@
  *          when a value is null because of discretion;
  *   xlsx   one sheet per benefit group, frozen header row, number formats.
  * With counts set, the CSV and JSON also carry the raw counts behind the
- * figures (weeks, persons, spells, statuses), for checking and research. */
+ * figures (weeks, persons, spells, statuses), for checking and research.
+ * The same writer serves other sets of columns (the money figures): rows then
+ * carry a regime, written as a column after ydelse. */
 #ifndef STYR_FIGOUT_H
 #define STYR_FIGOUT_H
 
@@ -28,6 +30,12 @@ typedef struct styr_figout_opts {
     styr_format format;
     const char *path;          /* NULL: standard output (not for xlsx) */
     int counts;                /* also write the raw counts (csv, json) */
+    /* the columns: every row's v[i] is defs[i] (NULL: the key figures, styr_figdefs);
+     * a table shows table_cols[0..ntable) (NULL: a default choice) */
+    const styr_figdef *defs;
+    int ndefs;
+    const int *table_cols;
+    int ntable;
 } styr_figout_opts;
 
 styr_rc styr_figout_write(const styr_figrow *rows, size_t n, const styr_figout_opts *o, styr_diags *d);

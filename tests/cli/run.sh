@@ -94,12 +94,27 @@ run figures-bad-group 1 figures -w ws --ydelse kontant
 run figures-xlsx-needs-o 1 figures -w ws --format xlsx
 run figures-xlsx 0 figures -w ws --periode 2024M01..2024M03 --format xlsx -o f.xlsx
 if [[ $(head -c 2 f.xlsx) != PK ]]; then echo "FAIL figures-xlsx: not a zip"; fails=$((fails + 1)); fi
+run money-table 0 money -w ws --kommune 101 --ydelse kontanthjaelp,i_alt --periode 2024M01 --intern
+run money-compare 0 money -w ws --kommune 101 --ydelse kontanthjaelp --periode 2024M01 --intern --compare 2011,2016
+run money-json 0 money -w ws --kommune 101 --ydelse kontanthjaelp --periode 2024M01 --format json --intern --regime 2016
+run money-json-discretion 0 money -w ws --kommune 101 --ydelse kontanthjaelp --periode 2024M01 --format json --regime 2010
+run money-csv 0 money -w ws --kommune 101 --ydelse kontanthjaelp --periode 2024M01 --format csv --intern --compare 2010,auto
+run money-en 0 --lang en money -w ws --kommune 101 --ydelse i_alt --periode 2024M01 --intern
+run money-bad-regime 1 money -w ws --regime 2012
+run money-bad-compare 1 money -w ws --compare 2016
+run money-same-compare 1 money -w ws --compare 2016,2016
 run noegletal-discretion 0 noegletal -w ws --kommune 101 --periode 2024M01
 run noegletal-intern 0 noegletal -w ws --periode 2024M01 --intern
 run noegletal-intern-other 1 noegletal -w ws --kommune 461 --periode 2024M01 --intern
 run noegletal-bad-period 1 noegletal -w ws --kommune 101 --periode 2024M13
 run synth-demo 0 synth -w ws --persons 400 --seed 5
 has info "personer" info -w ws
+
+# a synthetic municipality against its cluster: the staircase and what could be freed
+run init-odense 0 init big --kommune 461
+run synth-odense 0 synth -w big --persons 30000 --seed 5
+run money-potential 0 money -w big --ydelse i_alt --periode 2024
+run money-potential-compare 0 money -w big --ydelse i_alt --periode 2016 --compare 2010,2016
 
 echo "$((n - fails))/$n CLI cases passed"
 ((fails == 0))

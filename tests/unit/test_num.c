@@ -20,6 +20,9 @@ static void test_danish(void **state)
     assert_string_equal(styr_fmt_pct(b, sizeof b, 15.24, 1), "15,2 pct.");
     /* KL: (15.000 - 12.300) x 21.000 = 56,7 mio. kr., shown as "57 mio. kr." */
     assert_string_equal(styr_fmt_mio_kr(b, sizeof b, (15000.0 - 12300.0) * 21000.0), "57 mio. kr.");
+    assert_string_equal(styr_fmt_mio_kr(b, sizeof b, 526000.0), "0,5 mio. kr.");
+    assert_string_equal(styr_fmt_mio_kr(b, sizeof b, 9.94e6), "9,9 mio. kr.");
+    assert_string_equal(styr_fmt_mio_kr(b, sizeof b, 9.96e6), "10 mio. kr.");
 }
 
 static void test_english(void **state)

@@ -1,0 +1,66 @@
+/* select: parsing the --kommune and --ydelse lists every figures command takes. */
+#include "select.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Parse --kommune: codes, "alle", "land"; indexes into *out. */
+int styr_select_kommuner(const styr_codes *c, const char *list, int **out, int *n)
+{
+    int nk = c->dict.nkom, cap = nk + 1;
+    int *v = malloc((size_t)cap * sizeof *v);
+    uint8_t seen[STYR_MAX_KOMMUNER + 1] = {0};
+    *n = 0;
+    const char *s = list;
+    while (*s) {
+        const char *e = strchr(s, ',');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        char item[32];
+        if (!len || len >= sizeof item) { free(v); return -1; }
+        memcpy(item, s, len);
+        item[len] = 0;
+        if (!strcmp(item, "alle")) {
+            for (int k = 0; k < nk; k++)
+                if (!seen[k]) { seen[k] = 1; v[(*n)++] = k; }
+        } else if (!strcmp(item, "land") || !strcmp(item, "hele-landet") || !strcmp(item, "0")) {
+            if (!seen[nk]) { seen[nk] = 1; v[(*n)++] = nk; }
+        } else {
+            int k = styr_codes_kommune(c, item, len);
+            if (k < 0) { free(v); return -1; }
+            if (!seen[k]) { seen[k] = 1; v[(*n)++] = k; }
+        }
+        s = e ? e + 1 : s + len;
+    }
+    *out = v;
+    return *n ? 0 : -1;
+}
+
+int styr_select_ydelser(const styr_codes *c, const char *list, int **out, int *n)
+{
+    int ng = c->dict.nyd;
+    int *v = malloc((size_t)(ng + 1) * sizeof *v);
+    uint8_t seen[STYR_MAX_CODES] = {0};
+    *n = 0;
+    const char *s = list;
+    while (*s) {
+        const char *e = strchr(s, ',');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        int from, to; /* the groups this item names */
+        if (len == 4 && !strncmp(s, "alle", 4)) from = 0, to = ng - 1;
+        else if ((len == 5 && !strncmp(s, "i_alt", 5)) || (len == 22 && !strncmp(s, "offentligt_forsoergede", 22)))
+            from = to = 0;
+        else if ((from = to = styr_codes_ydelse(c, s, len)) <= 0) {
+            free(v);
+            return -1;
+        }
+        /* "alle" lists the groups first and "i alt" last */
+        for (int k = from; k <= to; k++) {
+            int g = from == 0 && to > 0 ? (k + 1) % ng : k;
+            if (!seen[g]) { seen[g] = 1; v[(*n)++] = g; }
+        }
+        s = e ? e + 1 : s + len;
+    }
+    *out = v;
+    return *n ? 0 : -1;
+}
+
