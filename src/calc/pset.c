@@ -48,7 +48,7 @@ styr_rc styr_pset_build(styr_pset *s, const styr_period *p, int n, styr_diags *d
     }
     if (!s->n) return styr_diag_sys(d, STYR_EUSAGE, "no periods");
     static const styr_period_kind kinds[STYR_PFAMILIES] = {STYR_P_YEAR, STYR_P_QUARTER, STYR_P_MONTH, STYR_P_WEEK,
-                                                           STYR_P_ROLLING12};
+                                                           STYR_P_ROLLING12, STYR_P_YTD};
     for (int k = 0; k < STYR_PFAMILIES; k++) {
         int m = 0;
         for (int i = 0; i < s->n; i++) m += s->p[i].kind == kinds[k];
@@ -104,6 +104,7 @@ int styr_periods_range(styr_period_kind kind, int y0, int y1, styr_period **out)
             case STYR_P_MONTH: snprintf(name, sizeof name, "%04dM%02d", y, k); break;
             case STYR_P_WEEK: snprintf(name, sizeof name, "%04dU%02d", y, k); break;
             case STYR_P_ROLLING12: snprintf(name, sizeof name, "%04dM%02dR12", y, k); break;
+            case STYR_P_YTD: snprintf(name, sizeof name, "%04dM%02dAATD", y, k); break;
             }
             if (styr_period_parse(name, &v[n]) == 0) n++;
         }

@@ -2,9 +2,10 @@
  * from a week.
  *
  * The requested periods are split into families by kind (years, quarters,
- * months, weeks, rolling 12 months). Within a family, sorted by first week,
- * both first and last weeks increase, so the members that overlap a span of
- * weeks, or whose last week falls in a span, are one contiguous index range.
+ * months, weeks, rolling 12 months, year to date). Within a family, sorted by
+ * first week and then last week, both first and last weeks increase, so the
+ * members that overlap a span of weeks, or whose last week falls in a span,
+ * are one contiguous index range.
  * Per-week tables give those ranges in O(1), which is what lets the engine
  * add a run of weeks to every period it touches without looking at the
  * others. */
@@ -14,7 +15,7 @@
 #include "../core/diag.h"
 #include "../core/period.h"
 
-#define STYR_PFAMILIES 5
+#define STYR_PFAMILIES 6
 
 typedef struct styr_pfam {
     int n;          /* members */

@@ -16,6 +16,8 @@ const styr_cmd styr_commands[] = {
      "key figures for municipalities, groups and periods (table, csv, json, xlsx)"},
     {"money", styr_cmd_money, "bruttoudgift, refusion og kommunal nettoudgift efter refusionsregimerne",
      "gross cost, reimbursement and municipal net cost under the refusion regimes"},
+    {"budget", styr_cmd_budget, "budget: indlæs, skabelon (xlsx) og månedlig opfølgning med prognose",
+     "budget: import, template (xlsx) and monthly follow-up with a forecast"},
     {"noegletal", styr_cmd_noegletal, "nøgletal for en kommune mod dens klynge",
      "key figures of a municipality against its cluster"},
     {0, 0, 0, 0},

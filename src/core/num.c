@@ -67,6 +67,16 @@ char *styr_fmt_mio_kr(char *buf, size_t cap, double kr)
     return buf;
 }
 
+char *styr_fmt_kr(char *buf, size_t cap, double kr)
+{
+    if (fabs(kr) >= 0.995e6) return styr_fmt_mio_kr(buf, cap, kr);
+    char n[48];
+    styr_fmt_num(n, sizeof n, kr, 0);
+    if (styr_lang_get() == STYR_LANG_EN) snprintf(buf, cap, "DKK %s", n);
+    else snprintf(buf, cap, "%s kr.", n);
+    return buf;
+}
+
 int styr_parse_uint(const char *s, size_t n, uint64_t *out)
 {
     uint64_t v = 0;
@@ -94,5 +104,61 @@ int styr_parse_decimal(const char *s, size_t n, double *out, char *mark)
     }
     if (!any || i != n) return -1;
     *out = neg ? -v : v;
+    return 0;
+}
+
+/* Digits with optional thousands separators th (groups of exactly three after
+ * the first group of one to three); 0 or -1. */
+static int grouped(const char *s, size_t n, char th, double *v)
+{
+    size_t i = 0, group = 0;
+    int first = 1;
+    *v = 0;
+    if (!n) return -1;
+    for (; i < n; i++) {
+        if (s[i] == th) {
+            if ((first && (group < 1 || group > 3)) || (!first && group != 3)) return -1;
+            first = 0;
+            group = 0;
+            continue;
+        }
+        if (s[i] < '0' || s[i] > '9') return -1;
+        *v = *v * 10 + (s[i] - '0');
+        group++;
+    }
+    return (first && group > 0) || (!first && group == 3) ? 0 : -1;
+}
+
+int styr_parse_amount(const char *s, size_t n, int danish, double *out)
+{
+    while (n && s[0] == ' ') s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '%')) n--;
+    int neg = 0;
+    if (n && (s[0] == '-' || s[0] == '+')) neg = s[0] == '-', s++, n--;
+    char dec = danish ? ',' : '.', th = danish ? '.' : ',';
+    /* a space also separates thousands ("1 200"): read it as th */
+    char buf[64];
+    if (n >= sizeof buf) return -1;
+    for (size_t i = 0; i < n; i++) buf[i] = s[i] == ' ' ? th : s[i];
+    const char *d = memchr(buf, dec, n);
+    size_t ni = d ? (size_t)(d - buf) : n;
+    double v, f = 0;
+    if (grouped(buf, ni, th, &v)) {
+        /* "12.5" in a Danish file (or "12,5" in an English one): the other mark is
+         * a decimal mark when it cannot be a thousands separator */
+        char m;
+        if (d || styr_parse_decimal(buf, n, &v, &m)) return -1;
+        *out = neg ? -v : v;
+        return 0;
+    }
+    if (d) {
+        double scale = 0.1;
+        if (ni + 1 == n) return -1;
+        for (size_t i = ni + 1; i < n; i++, scale /= 10) {
+            if (buf[i] < '0' || buf[i] > '9') return -1;
+            f += (buf[i] - '0') * scale;
+        }
+    }
+    *out = neg ? -(v + f) : v + f;
     return 0;
 }

@@ -23,6 +23,10 @@ char *styr_fmt_pct(char *buf, size_t cap, double v, int decimals);
  * millions ("1,5 mio. kr."). */
 char *styr_fmt_mio_kr(char *buf, size_t cap, double kr);
 
+/* Kroner as a reader wants them: "54.260 kr." below a million, else in
+ * millions as styr_fmt_mio_kr ("1,3 mio. kr."). */
+char *styr_fmt_kr(char *buf, size_t cap, double kr);
+
 /* Parse an unsigned decimal integer (no sign, no separators). 0 or -1. */
 int styr_parse_uint(const char *s, size_t n, uint64_t *out);
 
@@ -30,5 +34,11 @@ int styr_parse_uint(const char *s, size_t n, uint64_t *out);
  * *mark receives the mark seen (',' or '.') or 0 when there was none.
  * Returns 0 or -1. */
 int styr_parse_decimal(const char *s, size_t n, double *out, char *mark);
+
+/* Parse an amount as people type it in a spreadsheet: in a Danish file
+ * (danish = 1) "1.234.567,5", "1234567,5" or "1 234 567"; in an English one
+ * "1,234,567.5". A mark that cannot separate thousands is read as the decimal
+ * mark ("12.5" in a Danish file). A trailing "%" is ignored. 0 or -1. */
+int styr_parse_amount(const char *s, size_t n, int danish, double *out);
 
 #endif

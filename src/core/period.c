@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "week.h"
 
@@ -73,6 +74,10 @@ static int set(styr_period *p, styr_period_kind k, int y, int sub)
         snprintf(p->name, sizeof p->name, "%04dM%02dR12", y, sub);
         break;
     }
+    case STYR_P_YTD:
+        month_span(y, 1, sub, p);
+        snprintf(p->name, sizeof p->name, "%04dM%02dAATD", y, sub);
+        break;
     }
     return p->first < 0 || p->last < p->first ? -1 : 0;
 }
@@ -93,6 +98,8 @@ int styr_period_parse(const char *s, styr_period *p)
     if (k == 'M' && n == 10 && !num(s + 5, 2, &sub) && sub >= 1 && sub <= 12 &&
         (s[7] == 'R' || s[7] == 'r') && s[8] == '1' && s[9] == '2')
         return y == STYR_YEAR_MIN && sub < 12 ? -1 : set(p, STYR_P_ROLLING12, y, sub);
+    if (k == 'M' && n == 11 && !num(s + 5, 2, &sub) && sub >= 1 && sub <= 12 && !strncasecmp(s + 7, "AATD", 4))
+        return set(p, STYR_P_YTD, y, sub);
     if (k == 'U' && n == 7 && !num(s + 5, 2, &sub) && sub >= 1 && sub <= styr_iso_weeks_in_year(y))
         return set(p, STYR_P_WEEK, y, sub);
     return -1;

@@ -2,7 +2,9 @@
  *
  * A period is the set of weeks whose Thursday lies in a calendar span:
  * "2024" (year), "2024K2" (quarter), "2024M03" (month), "2024U05" (one ISO
- * week) and "2024M03R12" (the 12 months ending with March 2024). Because
+ * week), "2024M03R12" (the 12 months ending with March 2024) and
+ * "2024M03AATD" (år til dato: January to March 2024, what a budget follow-up
+ * compares). Because
  * every period is a run of consecutive weeks it is kept as [first, last]. */
 #ifndef STYR_PERIOD_H
 #define STYR_PERIOD_H
@@ -10,7 +12,7 @@
 #include <stddef.h>
 
 typedef enum styr_period_kind {
-    STYR_P_YEAR, STYR_P_QUARTER, STYR_P_MONTH, STYR_P_WEEK, STYR_P_ROLLING12
+    STYR_P_YEAR, STYR_P_QUARTER, STYR_P_MONTH, STYR_P_WEEK, STYR_P_ROLLING12, STYR_P_YTD
 } styr_period_kind;
 
 typedef struct styr_period {

@@ -13,6 +13,7 @@
 #include "../core/mem.h"
 #include "../core/msg.h"
 #include "../core/num.h"
+#include "outfile.h"
 #include "table.h"
 
 int styr_format_parse(const char *s, styr_format *out)
@@ -51,38 +52,6 @@ static const count_col counts[] = {
     {"status_13u_personer", get_s13_p},
 };
 #define NCOUNTS (sizeof counts / sizeof counts[0])
-
-/* ---- destinations -------------------------------------------------------------------- */
-
-typedef struct dest {
-    FILE *f;
-    styr_atomic a;
-    int atomic;
-} dest;
-
-static styr_rc dest_open(dest *x, const char *path, styr_diags *d)
-{
-    memset(x, 0, sizeof *x);
-    if (!path || !strcmp(path, "-")) { x->f = stdout; return STYR_OK; }
-    styr_rc rc = styr_atomic_open(&x->a, path, d);
-    if (rc) return rc;
-    x->f = x->a.f;
-    x->atomic = 1;
-    return STYR_OK;
-}
-
-static styr_rc dest_close(dest *x, int ok, styr_diags *d)
-{
-    if (!x->atomic) {
-        fflush(x->f);
-        return ok ? STYR_OK : styr_diag_sys(d, STYR_EIO, "stdout: %s", strerror(errno));
-    }
-    if (!ok) {
-        styr_atomic_abort(&x->a);
-        return styr_diag_sys(d, STYR_EIO, "%s", strerror(errno));
-    }
-    return styr_atomic_commit(&x->a, d);
-}
 
 /* ---- table -------------------------------------------------------------------------- */
 
@@ -146,28 +115,6 @@ static styr_rc write_table(const styr_figrow *rows, size_t n, const styr_figout_
 
 /* ---- CSV (Danish Excel) ---------------------------------------------------------------- */
 
-static void csv_text(FILE *f, const char *s)
-{
-    if (!strpbrk(s, ";\"\n")) { fputs(s, f); return; }
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"') fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
-
-static void csv_number(FILE *f, double v, int decimals)
-{
-    char b[64];
-    double scale = pow(10, decimals);
-    double r = v >= 0 ? floor(v * scale + 0.5) / scale : -floor(-v * scale + 0.5) / scale;
-    snprintf(b, sizeof b, "%.*f", decimals, r == 0 ? 0.0 : r);
-    for (char *p = b; *p; p++)
-        if (*p == '.') *p = ',';
-    fputs(b, f);
-}
-
 static int write_csv(const styr_figrow *rows, size_t n, const styr_figout_opts *o, FILE *f)
 {
     int regime = n && rows[0].regime;
@@ -178,7 +125,7 @@ static int write_csv(const styr_figrow *rows, size_t n, const styr_figout_opts *
     if (regime) fprintf(f, ";%s", styr_tr("Regime", "Regime"));
     for (int i = 0; i < o->ndefs; i++) {
         fputc(';', f);
-        csv_text(f, label(&o->defs[i]));
+        styr_csv_text(f, label(&o->defs[i]));
     }
     if (o->counts)
         for (size_t k = 0; k < NCOUNTS; k++) fprintf(f, ";%s", counts[k].key);
@@ -186,14 +133,14 @@ static int write_csv(const styr_figrow *rows, size_t n, const styr_figout_opts *
     for (size_t r = 0; r < n; r++) {
         const styr_figrow *x = &rows[r];
         fprintf(f, "%s;%d;", x->periode, x->kommune);
-        csv_text(f, x->kommunenavn);
+        styr_csv_text(f, x->kommunenavn);
         fprintf(f, ";%s;", x->ydelse);
-        csv_text(f, x->ydelsenavn);
+        styr_csv_text(f, x->ydelsenavn);
         if (regime) fprintf(f, ";%s", x->regime);
         for (int i = 0; i < o->ndefs; i++) {
             fputc(';', f);
             if (x->v[i].state == STYR_FV_SUPPRESSED) fputs("..", f);
-            else if (x->v[i].state == STYR_FV_OK) csv_number(f, x->v[i].v, o->defs[i].decimals);
+            else if (x->v[i].state == STYR_FV_OK) styr_csv_number(f, x->v[i].v, o->defs[i].decimals);
         }
         if (o->counts)
             for (size_t k = 0; k < NCOUNTS; k++) fprintf(f, ";%llu", (unsigned long long)counts[k].get(x->cell));
@@ -320,8 +267,8 @@ styr_rc styr_figout_write(const styr_figrow *rows, size_t n, const styr_figout_o
         o.ndefs = STYR_NFIG;
     }
     if (o.format == STYR_FMT_XLSX) return write_xlsx(rows, n, &o, d);
-    dest x;
-    styr_rc rc = dest_open(&x, o.path, d);
+    styr_dest x;
+    styr_rc rc = styr_dest_open(&x, o.path, d);
     if (rc) return rc;
     int ok = 1;
     switch (o.format) {
@@ -329,5 +276,5 @@ styr_rc styr_figout_write(const styr_figrow *rows, size_t n, const styr_figout_o
     case STYR_FMT_CSV: ok = write_csv(rows, n, &o, x.f); break;
     default: ok = write_json(rows, n, &o, x.f); break;
     }
-    return dest_close(&x, ok, d);
+    return styr_dest_close(&x, ok, d);
 }

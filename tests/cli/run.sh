@@ -103,6 +103,47 @@ run money-en 0 --lang en money -w ws --kommune 101 --ydelse i_alt --periode 2024
 run money-bad-regime 1 money -w ws --regime 2012
 run money-bad-compare 1 money -w ws --compare 2016
 run money-same-compare 1 money -w ws --compare 2016,2016
+
+# budget: import (all or nothing), follow-up with a drift warning, the template round trip
+cat > budget.csv <<'CSV'
+kommune;aar;ydelse;fuldtidspersoner;pris;aktiveringsgrad;udgift_pr_tilbud
+101;2024;kontanthjaelp;1;10.000;25;4.000
+CSV
+printf 'kommune;aar;ydelse;fuldtidspersoner;pris;personer;varighed;farve;m01;m02\n101;2024;kontant;1;10.000;;;;;\n101;2023;kontanthjaelp;x;-5;;;;1;\n101;2024;dagpenge;10;1.000;4;52;;;\n' > budget-bad.csv
+printf 'kommune;aar;ydelse;fuldtidspersoner;pris\n101;2024;dagpenge;1;1\n101;2024;dagpenge;2;2\n' > budget-dup.csv
+before=$(sha ws)
+run budget-import-bad 2 budget import -w ws budget-bad.csv
+run budget-import-dup 2 budget import -w ws budget-dup.csv
+if [[ $(sha ws) != "$before" ]]; then echo "FAIL budget all-or-nothing: the workspace changed"; fails=$((fails + 1)); else echo "ok   budget all-or-nothing"; fi
+n=$((n + 1))
+run budget-none 1 budget opfoelgning -w ws --maaned 2024M01
+run budget-import 0 budget import -w ws budget.csv
+run budget-followup 0 budget opfoelgning -w ws --maaned 2024M01 --intern
+run budget-followup-discretion 0 budget opfoelgning -w ws --maaned 2024M01
+run budget-followup-json 0 budget opfoelgning -w ws --maaned 2024M01 --intern --format json
+run budget-followup-en 0 --lang en budget opfoelgning -w ws --maaned 2024M01 --intern --graense 500
+run budget-bad-month 1 budget opfoelgning -w ws --maaned 2024K1
+run budget-bad-sub 1 budget frobnicate -w ws
+run budget-export-csv 0 budget export -w ws --aar 2024 -o t1.csv
+run budget-reimport 0 budget import -w ws t1.csv
+run budget-export-again 0 budget export -w ws --aar 2024 -o t2.csv
+if ! cmp -s t1.csv t2.csv; then echo "FAIL budget round trip: the template changed"; fails=$((fails + 1)); else echo "ok   budget round trip (csv)"; fi
+n=$((n + 1))
+run budget-export-xlsx 0 budget export -w ws --aar 2024 -o t.xlsx
+if [[ $(head -c 2 t.xlsx) != PK ]]; then echo "FAIL budget-export-xlsx: not a zip"; fails=$((fails + 1)); fi
+# the XLSX opens in LibreOffice and its Budget sheet, saved as CSV, imports again
+if command -v soffice >/dev/null; then
+    n=$((n + 1))
+    if soffice --headless --convert-to csv --outdir lo t.xlsx >/dev/null 2>&1 && [[ -s lo/t.csv ]] &&
+        "$STYR" budget import -w ws lo/t.csv >/dev/null 2>&1 && "$STYR" budget export -w ws --aar 2024 -o t3.csv >/dev/null &&
+        cmp -s t1.csv t3.csv; then
+        echo "ok   budget round trip (xlsx through LibreOffice)"
+    else
+        echo "FAIL budget round trip through LibreOffice"; cat lo/t.csv 2>/dev/null; fails=$((fails + 1))
+    fi
+else
+    echo "skip budget round trip through LibreOffice (soffice is not installed)"
+fi
 run noegletal-discretion 0 noegletal -w ws --kommune 101 --periode 2024M01
 run noegletal-intern 0 noegletal -w ws --periode 2024M01 --intern
 run noegletal-intern-other 1 noegletal -w ws --kommune 461 --periode 2024M01 --intern

@@ -38,5 +38,14 @@ check 0 figures -w ws --kommune 101 --periode 2024
 check 0 money -w ws --kommune 461 --periode 2024 --compare 2011,2016
 check 0 money -w ws --periode 2016 --format json -o m.json
 check 1 money -w ws --regime 2012
+printf 'kommune;aar;ydelse;fuldtidspersoner;personer;pris;aktiveringsgrad;udgift_pr_tilbud;sagsbehandlere;udgift_pr_sagsbehandler\n101;2024;kontanthjaelp;2;4;100.000;25;40.000;1;500.000\n' > budget.csv
+printf 'kommune;aar;ydelse;fuldtidspersoner;pris;farve\n101;2024;kontant;x;1;\n' > budget-bad.csv
+check 2 budget import -w ws budget-bad.csv
+check 0 budget import -w ws budget.csv
+check 0 budget opfoelgning -w ws --maaned 2024M06 --intern
+check 0 budget opfoelgning -w ws --maaned 2024M02 --format json -o fu.json
+check 0 budget export -w ws --aar 2024 -o b.xlsx
+check 0 budget export -w ws --aar 2025 -o b.csv
+check 0 budget import -w ws b.csv
 check 3 info -w nowhere
 ((fails == 0))

@@ -339,6 +339,23 @@ static const testcase cases[] = {
       {"2024M03R12", 101, "revalidering", C(C_STARTED, 2)},
       {"2024U13", 101, "revalidering", C(C_WEEKS, 1)},
       {"2023M03R12", 101, "revalidering", C(C_WEEKS, 0)}}},
+
+    {"periods: year to date next to months and the year",
+     HDR "T;2024-W02;101;revalidering;;\nT;2024-W03;101;revalidering;;\nU;2024-W14;101;revalidering;;\n"
+         "U;2024-W30;101;revalidering;;\n" SENTINEL,
+     NULL, 1,
+     {/* T in January; U in April (W14, Thursday 4 April) and July: January-March holds
+       * T's 2 weeks, January-April also U's first; each year-to-date is its own period */
+      {"2024M03AATD", 101, "revalidering", C(C_WEEKS, 2)},
+      {"2024M03AATD", 101, "revalidering", C(C_PERSONS, 1)},
+      {"2024M04AATD", 101, "revalidering", C(C_WEEKS, 3)},
+      {"2024M04AATD", 101, "revalidering", C(C_PERSONS, 2)},
+      {"2024M04AATD", 101, "revalidering", C(C_STARTED, 2)},
+      {"2024M07AATD", 101, "revalidering", C(C_WEEKS, 4)},
+      {"2024M07AATD", 101, "revalidering", C(C_STARTED, 3)},
+      {"2024M04", 101, "revalidering", C(C_WEEKS, 1)},
+      {"2024", 101, "revalidering", C(C_WEEKS, 4)},
+      {"2023M12AATD", 101, "revalidering", C(C_WEEKS, 0)}}},
 };
 
 /* The panels of some cases are long runs; they are written out here. */

@@ -23,6 +23,9 @@ static void test_danish(void **state)
     assert_string_equal(styr_fmt_mio_kr(b, sizeof b, 526000.0), "0,5 mio. kr.");
     assert_string_equal(styr_fmt_mio_kr(b, sizeof b, 9.94e6), "9,9 mio. kr.");
     assert_string_equal(styr_fmt_mio_kr(b, sizeof b, 9.96e6), "10 mio. kr.");
+    assert_string_equal(styr_fmt_kr(b, sizeof b, 54260), "54.260 kr.");
+    assert_string_equal(styr_fmt_kr(b, sizeof b, -994999), "-994.999 kr.");
+    assert_string_equal(styr_fmt_kr(b, sizeof b, 1.32e6), "1,3 mio. kr.");
 }
 
 static void test_english(void **state)
@@ -60,9 +63,41 @@ static void test_parse(void **state)
     assert_int_equal(styr_parse_uint("-1", 2, &u), -1);
 }
 
+static double amount(const char *s, int danish)
+{
+    double v = -999;
+    return styr_parse_amount(s, strlen(s), danish, &v) ? -999 : v;
+}
+
+static void test_parse_amount(void **state)
+{
+    (void)state;
+    /* Danish spreadsheet amounts: '.' groups thousands, ',' is the decimal mark */
+    assert_true(amount("1.234.567,5", 1) == 1234567.5);
+    assert_true(amount("1.200", 1) == 1200);
+    assert_true(amount("1200,25", 1) == 1200.25);
+    assert_true(amount("1 200", 1) == 1200);
+    assert_true(amount("-45.000", 1) == -45000);
+    assert_true(amount("35,5 %", 1) == 35.5);
+    assert_true(amount("12.5", 1) == 12.5);      /* cannot be thousands: a decimal point */
+    assert_true(amount("1.20", 1) == 1.2);
+    /* English: the other way round */
+    assert_true(amount("1,234,567.5", 0) == 1234567.5);
+    assert_true(amount("1200.25", 0) == 1200.25);
+    assert_true(amount("12,5", 0) == 12.5);
+    /* not amounts */
+    assert_true(amount("", 1) == -999);
+    assert_true(amount("1.2.3", 1) == -999);
+    assert_true(amount("1.234,5,6", 1) == -999);
+    assert_true(amount("12,", 1) == -999);
+    assert_true(amount("abc", 1) == -999);
+    assert_true(amount("1.2345", 1) == 1.2345); /* not a thousands group either */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_parse_amount),
         cmocka_unit_test(test_danish),
         cmocka_unit_test(test_english),
         cmocka_unit_test(test_parse),

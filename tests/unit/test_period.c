@@ -83,12 +83,31 @@ static void test_rolling(void **state)
     assert_string_equal(prev.name, "2023M03");
 }
 
+static void test_year_to_date(void **state)
+{
+    (void)state;
+    /* år til dato: January to June 2024, whose Thursdays fall in those months */
+    styr_period p = per("2024M06AATD"), a = per("2024M01"), b = per("2024M06");
+    assert_int_equal(p.first, a.first);
+    assert_int_equal(p.last, b.last);
+    assert_string_equal(p.name, "2024M06AATD");
+    assert_int_equal(styr_period_weeks(&p), 26);
+    p = per("2024m12aatd");
+    styr_period y = per("2024");
+    assert_int_equal(p.first, y.first);
+    assert_int_equal(p.last, y.last);
+    assert_string_equal(p.name, "2024M12AATD");
+    styr_period prev;
+    assert_int_equal(styr_period_year_before(&p, &prev), 0);
+    assert_string_equal(prev.name, "2023M12AATD");
+}
+
 static void test_invalid(void **state)
 {
     (void)state;
     styr_period p;
     const char *bad[] = {"", "24", "2024M13", "2024M00", "2024K5", "2024U53", "2021U53", "1989", "2024X1",
-                         "2024M3", "2024M03R11", "abcd"};
+                         "2024M3", "2024M03R11", "abcd", "2024M13AATD", "2024M03AAT", "2024M03ATD"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) assert_int_equal(styr_period_parse(bad[i], &p), -1);
     assert_int_equal(styr_period_parse("2020U53", &p), 0);
 }
@@ -99,6 +118,7 @@ int main(void)
         cmocka_unit_test(test_spec_month),
         cmocka_unit_test(test_years_and_quarters),
         cmocka_unit_test(test_rolling),
+        cmocka_unit_test(test_year_to_date),
         cmocka_unit_test(test_invalid),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
