@@ -3,6 +3,7 @@
 #   make            build build/styr (release, -O2 -g)
 #   make demo       install missing Debian packages, build, create ./styr.ws
 #                   with the national demo population and print key figures
+#                   and the net cost under the 2011 and 2016 rules
 #   make test       everything CI runs: -Werror build, unit and CLI tests in a
 #                   normal and an ASan/UBSan build, valgrind on the CLI paths,
 #                   a short fuzz run of the parsers
@@ -110,6 +111,7 @@ demo: deps
 	$(BUILD)/styr init $(DEMO_WS)
 	$(BUILD)/styr synth -w $(DEMO_WS) --persons $(DEMO_PERSONS) --from 2015 --to 2024 --seed 1
 	$(BUILD)/styr noegletal -w $(DEMO_WS) --kommune $(DEMO_KOMMUNE) --periode 2024
+	$(BUILD)/styr money -w $(DEMO_WS) --kommune $(DEMO_KOMMUNE) --ydelse i_alt --periode 2024 --compare 2011,2016
 
 # ---- tools -------------------------------------------------------------------
 deps:

@@ -18,6 +18,8 @@ const styr_cmd styr_commands[] = {
      "gross cost, reimbursement and municipal net cost under the refusion regimes"},
     {"budget", styr_cmd_budget, "budget: indlæs, skabelon (xlsx) og månedlig opfølgning med prognose",
      "budget: import, template (xlsx) and monthly follow-up with a forecast"},
+    {"invest", styr_cmd_invest, "investeringscase: tilbud, effekt, nettobesparelse efter refusion og tilbagebetaling",
+     "investment case: offer, effect, net saving after refusion and payback"},
     {"noegletal", styr_cmd_noegletal, "nøgletal for en kommune mod dens klynge",
      "key figures of a municipality against its cluster"},
     {0, 0, 0, 0},

@@ -20,7 +20,7 @@ static const char help_da[] =
     "personer. Tal, der hviler på færre end 5 personer, vises som \"..\".\n"
     "\n"
     "  --kommune KODE   kommunen (standard: arbejdsområdets egen kommune)\n"
-    "  --periode P      2024, 2024K2, 2024M03, 2024U05 eller 2024M03R12\n"
+    "  --periode P      2024, 2024K2, 2024M03, 2024U05, 2024M03R12 eller 2024M06AATD\n"
     "                   (standard: panelets sidste hele år)\n"
     "  --intern         vis egen kommunes tal uden diskretion (kun for\n"
     "                   arbejdsområdets egen kommune)\n";
@@ -33,7 +33,7 @@ static const char help_en[] =
     "activation rate and persons. Figures resting on fewer than 5 persons show \"..\".\n"
     "\n"
     "  --kommune CODE   the municipality (default: the workspace's own)\n"
-    "  --periode P      2024, 2024K2, 2024M03, 2024U05 or 2024M03R12\n"
+    "  --periode P      2024, 2024K2, 2024M03, 2024U05, 2024M03R12 or 2024M06AATD\n"
     "                   (default: the panel's last whole year)\n"
     "  --intern         show the own municipality's figures without discretion (only\n"
     "                   for the workspace's own municipality)\n";

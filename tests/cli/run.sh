@@ -157,5 +157,12 @@ run synth-odense 0 synth -w big --persons 30000 --seed 5
 run money-potential 0 money -w big --ydelse i_alt --periode 2024
 run money-potential-compare 0 money -w big --ydelse i_alt --periode 2016 --compare 2010,2016
 
+# investment cases: the duration from the data, or given, and a case that does not pay
+run invest-praktik 0 invest -w big --ydelse kontanthjaelp --tilbud praktik --personer 40 --pris 15.000 --effekt-uger 8
+run invest-json 0 invest -w big --ydelse sygedagpenge --tilbud vejledning --personer 20 --pris 20000 --effekt-pct 20 --start-uge 10 --format json
+run invest-2011-en 0 --lang en invest -w big --ydelse kontanthjaelp --tilbud praktik --personer 40 --pris 15.000 --effekt-uger 8 --regime 2011 --varighed 60
+run invest-missing 1 invest -w big --ydelse kontanthjaelp --tilbud praktik --personer 40
+run invest-bad-offer 1 invest -w big --ydelse kontanthjaelp --tilbud kursus --personer 40 --pris 1 --effekt-uger 1
+
 echo "$((n - fails))/$n CLI cases passed"
 ((fails == 0))

@@ -47,5 +47,8 @@ check 0 budget opfoelgning -w ws --maaned 2024M02 --format json -o fu.json
 check 0 budget export -w ws --aar 2024 -o b.xlsx
 check 0 budget export -w ws --aar 2025 -o b.csv
 check 0 budget import -w ws b.csv
+check 0 invest -w ws --kommune 101 --ydelse kontanthjaelp --tilbud praktik --personer 10 --pris 5000 --effekt-uger 4 --varighed 30
+check 0 invest -w ws --ydelse sygedagpenge --tilbud vejledning --personer 10 --pris 5000 --effekt-pct 10 --format json
+check 1 invest -w ws --ydelse sygedagpenge
 check 3 info -w nowhere
 ((fails == 0))
