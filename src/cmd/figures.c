@@ -99,43 +99,13 @@ int styr_cmd_figures(styr_cli *cli, int argc, char **argv)
     styr_diags_init(&d);
     styr_ws *ws = NULL;
     const styr_panel *p = NULL;
-    int *kom = NULL, *grp = NULL, nk = 0, ng = 0, e = STYR_EXIT_OK;
-    styr_period *per = NULL;
+    int e = STYR_EXIT_OK;
     styr_qresult res;
     memset(&res, 0, sizeof res);
     styr_rc rc = styr_ws_open(cli->ws, STYR_WS_READ, &ws, &d);
     if (!rc) rc = styr_ws_panel(ws, &p, &d);
     if (rc) goto fail;
-    const styr_codes *codes = styr_ws_codes(ws);
-    if (q.intern && !styr_ws_egen_kommune(ws)) {
-        fprintf(stderr, "styr figures: %s\n",
-                styr_tr("--intern kræver en egen kommune (styr init --kommune)",
-                        "--intern needs an own municipality (styr init --kommune)"));
-        e = STYR_EXIT_USAGE;
-        goto out;
-    }
-    char def_k[16];
-    if (!kl) {
-        int own = styr_ws_egen_kommune(ws);
-        if (fo.format != STYR_FMT_TABLE) kl = "alle,land";
-        else if (own) snprintf(def_k, sizeof def_k, "%d", own), kl = def_k;
-        else kl = "land";
-    }
-    if (styr_select_kommuner(codes, kl, &kom, &nk)) { e = styr_cli_bad_option("figures", "--kommune", kl); goto out; }
-    if (styr_select_ydelser(codes, yl ? yl : "alle", &grp, &ng)) {
-        e = styr_cli_bad_option("figures", "--ydelse", yl);
-        goto out;
-    }
-    int nper = 0;
-    char def_p[8];
-    if (!pl) snprintf(def_p, sizeof def_p, "%d", styr_default_year(p)), pl = def_p;
-    if (styr_parse_periods(pl, &per, &nper)) { e = styr_cli_bad_option("figures", "--periode", pl); goto out; }
-    q.kom = kom;
-    q.nkom = nk;
-    q.grp = grp;
-    q.ngrp = ng;
-    q.per = per;
-    q.nper = nper;
+    if ((e = styr_select_query(ws, p, "figures", kl, yl, pl, fo.format == STYR_FMT_TABLE, &q))) goto out;
     if ((rc = styr_query_run(ws, &q, &res, &d))) goto fail;
     if ((rc = styr_figout_write(res.rows, res.nrows, &fo, &d))) goto fail;
     styr_ws_close(ws);
@@ -146,9 +116,7 @@ fail:
     e = styr_cli_fail(cli, rc, &d);
 out:
     styr_qresult_free(&res);
-    free(kom);
-    free(grp);
-    free(per);
+    styr_select_free(&q);
     styr_ws_close(ws);
     styr_diags_free(&d);
     styr_cli_stats(cli);

@@ -178,8 +178,7 @@ int styr_cmd_money(styr_cli *cli, int argc, char **argv)
     styr_ws *ws = NULL;
     const styr_panel *p = NULL;
     styr_rules *rules = styr_xcalloc(1, sizeof *rules);
-    int *kom = NULL, *grp = NULL, nk = 0, ng = 0, e = STYR_EXIT_OK, regs[2], nregs = 1;
-    styr_period *per = NULL;
+    int e = STYR_EXIT_OK, regs[2], nregs = 1;
     styr_figrow *rows = NULL;
     double *pop1864 = NULL;
     styr_qresult res;
@@ -204,33 +203,8 @@ int styr_cmd_money(styr_cli *cli, int argc, char **argv)
         e = styr_cli_bad_option("money", "--regime", regname);
         goto out;
     }
-    if (q.intern && !styr_ws_egen_kommune(ws)) {
-        fprintf(stderr, "styr money: %s\n", styr_tr("--intern kræver en egen kommune (styr init --kommune)",
-                                                   "--intern needs an own municipality (styr init --kommune)"));
-        e = STYR_EXIT_USAGE;
-        goto out;
-    }
-    char def_k[16], def_p[8];
-    if (!kl) {
-        int own = styr_ws_egen_kommune(ws);
-        if (fo.format != STYR_FMT_TABLE) kl = "alle,land";
-        else if (own) snprintf(def_k, sizeof def_k, "%d", own), kl = def_k;
-        else kl = "land";
-    }
-    if (styr_select_kommuner(codes, kl, &kom, &nk)) { e = styr_cli_bad_option("money", "--kommune", kl); goto out; }
-    if (styr_select_ydelser(codes, yl ? yl : "alle", &grp, &ng)) {
-        e = styr_cli_bad_option("money", "--ydelse", yl);
-        goto out;
-    }
-    int nper = 0;
-    if (!pl) snprintf(def_p, sizeof def_p, "%d", styr_default_year(p)), pl = def_p;
-    if (styr_parse_periods(pl, &per, &nper)) { e = styr_cli_bad_option("money", "--periode", pl); goto out; }
-    q.kom = kom;
-    q.nkom = nk;
-    q.grp = grp;
-    q.ngrp = ng;
-    q.per = per;
-    q.nper = nper;
+    if ((e = styr_select_query(ws, p, "money", kl, yl, pl, fo.format == STYR_FMT_TABLE, &q))) goto out;
+    const int *kom = q.kom, nk = q.nkom, ng = q.ngrp;
     if ((rc = styr_query_run(ws, &q, &res, &d))) goto fail;
 
     /* the population aged 18-64 of each period's year (KL's cost per inhabitant) */
@@ -303,9 +277,7 @@ out:
     free(rows);
     free(pop1864);
     free(rules);
-    free(kom);
-    free(grp);
-    free(per);
+    styr_select_free(&q);
     styr_ws_close(ws);
     styr_diags_free(&d);
     styr_cli_stats(cli);

@@ -1,8 +1,11 @@
 /* select: parsing the --kommune and --ydelse lists every figures command takes. */
 #include "select.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "cli.h"
 
 /* Parse --kommune: codes, "alle", "land"; indexes into *out. */
 int styr_select_kommuner(const styr_codes *c, const char *list, int **out, int *n)
@@ -64,3 +67,50 @@ int styr_select_ydelser(const styr_codes *c, const char *list, int **out, int *n
     return *n ? 0 : -1;
 }
 
+
+int styr_select_query(styr_ws *ws, const styr_panel *p, const char *cmd, const char *kl, const char *yl,
+                      const char *pl, int table, styr_query *q)
+{
+    const styr_codes *codes = styr_ws_codes(ws);
+    int own = styr_ws_egen_kommune(ws), *kom = NULL, *grp = NULL, nk = 0, ng = 0, np = 0;
+    styr_period *per = NULL;
+    if (q->intern && !own) {
+        fprintf(stderr, "styr %s: %s\n", cmd,
+                styr_tr("--intern kræver en egen kommune (styr init --kommune)",
+                        "--intern needs an own municipality (styr init --kommune)"));
+        return STYR_EXIT_USAGE;
+    }
+    char def_k[16], def_p[16];
+    if (!kl) {
+        if (!table) kl = "alle,land";
+        else if (own) snprintf(def_k, sizeof def_k, "%d", own), kl = def_k;
+        else kl = "land";
+    }
+    if (!pl) snprintf(def_p, sizeof def_p, "%d", styr_default_year(p)), pl = def_p;
+    if (styr_select_kommuner(codes, kl, &kom, &nk)) return styr_cli_bad_option(cmd, "--kommune", kl);
+    if (styr_select_ydelser(codes, yl ? yl : "alle", &grp, &ng)) {
+        free(kom);
+        return styr_cli_bad_option(cmd, "--ydelse", yl);
+    }
+    if (styr_parse_periods(pl, &per, &np)) {
+        free(kom);
+        free(grp);
+        return styr_cli_bad_option(cmd, "--periode", pl);
+    }
+    q->kom = kom;
+    q->nkom = nk;
+    q->grp = grp;
+    q->ngrp = ng;
+    q->per = per;
+    q->nper = np;
+    return STYR_EXIT_OK;
+}
+
+void styr_select_free(styr_query *q)
+{
+    free((void *)q->kom);
+    free((void *)q->grp);
+    free((void *)q->per);
+    q->kom = q->grp = NULL;
+    q->per = NULL;
+}
