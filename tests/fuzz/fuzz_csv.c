@@ -12,23 +12,7 @@
 #include "ingest/rows.h"
 #include "ws/workspace.h"
 
-static styr_ws *ws;
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    char dir[] = "/tmp/styr-fuzz-XXXXXX";
-    if (!mkdtemp(dir)) abort();
-    char path[64];
-    snprintf(path, sizeof path, "%s/ws", dir);
-    styr_diags d;
-    styr_diags_init(&d);
-    if (styr_ws_init(path, NULL, 0, &d) || styr_ws_open(path, STYR_WS_READ, &ws, &d)) abort();
-    styr_diags_free(&d);
-    return 0;
-}
+#include "fuzz_ws.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

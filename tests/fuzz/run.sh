@@ -13,7 +13,7 @@ mkdir -p "$OUT"
 SRC=$(ls src/core/*.c src/ingest/*.c src/panel/*.c src/ws/*.c | tr '\n' ' ')
 FLAGS="-std=c11 -g -O1 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -DSTYR_VERSION=\"fuzz\" -Isrc -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
 for t in csv panel period budget; do
-    clang $FLAGS $SRC build/gen/refdata.c tests/fuzz/fuzz_$t.c -lreadstat -lsqlite3 -lxxhash -lxlsxwriter -ljansson -lm -lpthread -o "$OUT/fuzz_$t"
+    clang $FLAGS -Itests/fuzz $SRC build/gen/refdata.c tests/fuzz/fuzz_$t.c -lreadstat -lsqlite3 -lxxhash -lxlsxwriter -ljansson -lm -lpthread -o "$OUT/fuzz_$t"
     mkdir -p "$OUT/corpus_$t"
     echo "fuzz_$t: ${SECS}s"
     "$OUT/fuzz_$t" -max_total_time="$SECS" -max_len=4096 -timeout=10 "$OUT/corpus_$t" tests/fuzz/corpus/$t 2>&1 | tail -2
