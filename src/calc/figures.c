@@ -68,6 +68,13 @@ void styr_cell_add(styr_cell *a, const styr_cell *b)
         for (int k = 0; k < STYR_NSTATUS; k++) a->status[h][k] += b->status[h][k];
         a->status_p[h] += b->status_p[h];
     }
+    a->gross += b->gross;
+    for (int r = 0; r <= STYR_MAXREG; r++) a->net[r] += b->net[r];
+    for (int k = 0; k < STYR_MAXSTEPS; k++) {
+        a->net_step[k] += b->net_step[k];
+        a->weeks_step[k] += b->weeks_step[k];
+    }
+    a->weeks_norate += b->weeks_norate;
 }
 
 int styr_fig_by_key(const char *key)

@@ -156,9 +156,8 @@ styr_rc styr_query_run(styr_ws *ws, const styr_query *q, styr_qresult *r, styr_d
                 x->periode = r->ps.p[i].name;
                 x->kommune = k == nk - 1 ? 0 : codes->dict.kom[k];
                 x->kommunenavn = k == nk - 1 ? styr_tr("Hele landet", "Denmark") : codes->kom_name[k];
-                x->ydelse = g ? codes->dict.yd[g] : "offentligt_forsoergede";
-                x->ydelsenavn = g ? (styr_lang_get() == STYR_LANG_EN ? codes->yd_name_en[g] : codes->yd_name[g])
-                                  : styr_tr("Offentligt forsørgede i alt", "All public support");
+                x->ydelse = styr_group_key(codes, g);
+                x->ydelsenavn = styr_group_name(codes, g);
                 x->cell = styr_cube_at(&r->cube, i, k, g);
                 int suppress = !(q->intern && k == own_idx);
                 styr_figures_of(x->cell, styr_period_weeks(&r->ps.p[i]), r->pop[(size_t)i * (size_t)nk + (size_t)k],

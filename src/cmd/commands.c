@@ -20,6 +20,8 @@ const styr_cmd styr_commands[] = {
      "budget: import, template (xlsx) and monthly follow-up with a forecast"},
     {"invest", styr_cmd_invest, "investeringscase: tilbud, effekt, nettobesparelse efter refusion og tilbagebetaling",
      "investment case: offer, effect, net saving after refusion and payback"},
+    {"compare", styr_cmd_compare, "kommunen mod klyngen: niveau, bedste, placering, udvikling, potentiale; --model",
+     "the municipality against its cluster: level, best, rank, change, potential; --model"},
     {"noegletal", styr_cmd_noegletal, "nøgletal for en kommune mod dens klynge",
      "key figures of a municipality against its cluster"},
     {0, 0, 0, 0},

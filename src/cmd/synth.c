@@ -87,6 +87,8 @@ int styr_cmd_synth(styr_cli *cli, int argc, char **argv)
     memset(&ires, 0, sizeof ires);
     styr_rc rc = styr_ws_open(cli->ws, o.out ? STYR_WS_READ : STYR_WS_WRITE, &ws, &d);
     if (!rc) rc = styr_synth(ws, &o, &res, &ires, &d);
+    /* the frame conditions for styr compare --model go with the workspace */
+    if (!rc && !o.out) rc = styr_covars_store(ws, &res.cov, &d);
     int e = STYR_EXIT_OK;
     if (rc) e = styr_cli_fail(cli, rc, &d);
     else {

@@ -151,11 +151,19 @@ static int write_csv(const styr_figrow *rows, size_t n, const styr_figout_opts *
 
 /* ---- JSON -------------------------------------------------------------------------- */
 
-static json_t *json_value(const styr_figval *v, const styr_figdef *fd)
+json_t *styr_json_value(styr_figval v, const styr_figdef *fd)
 {
-    if (v->state != STYR_FV_OK) return json_null();
-    if (fd->unit == STYR_U_COUNT) return json_integer((json_int_t)llround(v->v));
-    return json_real(round(v->v * 1e6) / 1e6);
+    if (v.state != STYR_FV_OK) return json_null();
+    if (fd && fd->unit == STYR_U_COUNT) return json_integer((json_int_t)llround(v.v));
+    return json_real(round(v.v * 1e6) / 1e6);
+}
+
+int styr_json_write(FILE *f, json_t *o)
+{
+    int rc = json_dumpf(o, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+    fputc('\n', f);
+    json_decref(o);
+    return rc || ferror(f) ? -1 : 0;
 }
 
 static int write_json(const styr_figrow *rows, size_t n, const styr_figout_opts *opt, FILE *f)
@@ -170,7 +178,7 @@ static int write_json(const styr_figrow *rows, size_t n, const styr_figout_opts 
         json_object_set_new(o, "ydelse", json_string(x->ydelse));
         if (x->regime) json_object_set_new(o, "regime", json_string(x->regime));
         for (int i = 0; i < opt->ndefs; i++)
-            json_object_set_new(o, opt->defs[i].key, json_value(&x->v[i], &opt->defs[i]));
+            json_object_set_new(o, opt->defs[i].key, styr_json_value(x->v[i], &opt->defs[i]));
         json_object_set_new(o, "diskretion", json_boolean(x->suppressed));
         if (opt->counts) {
             json_t *c = json_object();

@@ -17,6 +17,7 @@
 #define STYR_FIGOUT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "../calc/figures.h"
 #include "../core/diag.h"
@@ -37,6 +38,15 @@ typedef struct styr_figout_opts {
     const int *table_cols;
     int ntable;
 } styr_figout_opts;
+
+/* A value for JSON: null unless OK, an integer for a count, else rounded to
+ * six decimals (fd may be NULL: a real). */
+typedef struct json_t json_t;
+json_t *styr_json_value(styr_figval v, const styr_figdef *fd);
+
+/* Write o indented (keys in order, reals with 15 significant digits) and a
+ * newline, and release o. 0, or -1 when writing failed. */
+int styr_json_write(FILE *f, json_t *o);
 
 styr_rc styr_figout_write(const styr_figrow *rows, size_t n, const styr_figout_opts *o, styr_diags *d);
 

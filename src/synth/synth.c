@@ -491,6 +491,31 @@ void styr_synth_result_free(styr_synth_result *res)
     memset(res, 0, sizeof *res);
 }
 
+/* Frame conditions that follow the simulated municipal differences (more
+ * inflow and longer spells where fewer have an education, more immigrants,
+ * higher local unemployment), with noise, so that the model of styr compare
+ * --model finds real but imperfect associations. Illustrative only. */
+static void frame_conditions(const synth_ctx *X, const styr_synth_opts *o, styr_covars *cv)
+{
+    static const char *names[] = {"andel_uden_uddannelse", "andel_indvandrere", "ledighed_pendlingsomraade"};
+    styr_rng r;
+    styr_rng_seed(&r, o->seed, 0xF7u);
+    memset(cv, 0, sizeof *cv);
+    cv->n = 3;
+    for (int j = 0; j < 3; j++) snprintf(cv->name[j], sizeof cv->name[j], "%s", names[j]);
+    snprintf(cv->source, sizeof cv->source,
+             "ILLUSTRATIV: dannet af styr synth (frø %llu) ud fra de simulerede kommuneforskelle",
+             (unsigned long long)o->seed);
+    for (int k = 0; k < X->nkom; k++) {
+        const kparam *kp = &X->kp[k];
+        double lr = log(kp->risk), ld = log(kp->dur), lj = log(kp->job);
+        cv->val[k][0] = round(10 * fmax(5, 22 + 25 * lr + 1.5 * styr_rng_normal(&r))) / 10;
+        cv->val[k][1] = round(10 * fmax(1, 9 + 12 * lr + 10 * ld + 2 * styr_rng_normal(&r))) / 10;
+        cv->val[k][2] = round(10 * fmax(1, 3.6 - 20 * lj + 4 * lr + 0.4 * styr_rng_normal(&r))) / 10;
+        cv->has[k] = 1;
+    }
+}
+
 styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res, styr_import_result *ires,
                    styr_diags *d)
 {
@@ -502,6 +527,7 @@ styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res
     styr_rc rc = setup(ws, o, &X, d);
     if (rc) { teardown(&X); return rc; }
     const styr_codes *c = X.codes;
+    frame_conditions(&X, o, &res->cov);
     int nyears = o->to - o->from + 1;
     uint32_t *pop = styr_xcalloc((size_t)X.nkom * (size_t)nyears * 51, sizeof *pop);
     int jan1[STYR_YEAR_MAX - STYR_YEAR_MIN + 2];

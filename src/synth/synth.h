@@ -20,6 +20,7 @@
 
 #include "../core/diag.h"
 #include "../ingest/import.h"
+#include "../ws/covars.h"
 #include "../ws/workspace.h"
 
 typedef struct styr_synth_opts {
@@ -39,6 +40,7 @@ typedef struct styr_synth_result {
     uint64_t weeks;       /* person-weeks generated */
     uint64_t runs;
     char *files[3];       /* with out: the three files written */
+    styr_covars cov;      /* illustrative frame conditions per municipality */
 } styr_synth_result;
 
 styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res, styr_import_result *ires,

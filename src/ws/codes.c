@@ -2,6 +2,7 @@
 #include "codes.h"
 
 #include <string.h>
+#include "../core/msg.h"
 
 static unsigned slot(const char *s, size_t n)
 {
@@ -98,4 +99,12 @@ int styr_codes_kommune(const styr_codes *c, const char *s, size_t n)
         v = v * 10 + d;
     }
     return v < 1000 ? c->kom_idx[v] : -1;
+}
+
+const char *styr_group_key(const styr_codes *c, int g) { return g ? c->dict.yd[g] : "offentligt_forsoergede"; }
+
+const char *styr_group_name(const styr_codes *c, int g)
+{
+    if (!g) return styr_tr("Offentligt forsørgede i alt", "All public support");
+    return styr_lang_get() == STYR_LANG_EN ? c->yd_name_en[g] : c->yd_name[g];
 }

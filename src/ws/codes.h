@@ -45,4 +45,9 @@ int styr_codes_kommune(const styr_codes *c, const char *s, size_t n);
 /* Build the lookup accelerators after the tables are filled. */
 void styr_codes_finish(styr_codes *c);
 
+/* A group's key and name as figures show it: index 0 is all public support
+ * ("offentligt_forsoergede", "Offentligt forsørgede i alt"); the name follows --lang. */
+const char *styr_group_key(const styr_codes *c, int g);
+const char *styr_group_name(const styr_codes *c, int g);
+
 #endif

@@ -164,5 +164,18 @@ run invest-2011-en 0 --lang en invest -w big --ydelse kontanthjaelp --tilbud pra
 run invest-missing 1 invest -w big --ydelse kontanthjaelp --tilbud praktik --personer 40
 run invest-bad-offer 1 invest -w big --ydelse kontanthjaelp --tilbud kursus --personer 40 --pris 1 --effekt-uger 1
 
+# the cluster benchmark and expected against actual
+run compare-cluster 0 compare -w big --periode 2024
+run compare-money-json 0 compare -w big --figur netto_pr_indbygger_18_64 --periode 2024 --format json
+run compare-adhoc-en 0 --lang en compare -w big --figur varighed --ydelse sygedagpenge --klynge 101,147 --periode 2024
+run compare-csv 0 compare -w big --figur langvarige --ydelse sygedagpenge --periode 2024 --format csv
+run compare-bad-figure 1 compare -w big --figur andel
+run compare-bad-group 1 compare -w big --ydelse alle
+run compare-model 0 compare -w big --model --periode 2024
+printf 'kommune;ledighed\n101;4,1\n147;3,9\n151;3,0\n153;3,2\n155;2,8\n157;1,9\n' > rv.csv
+run compare-model-file 0 compare -w big --model --rammevilkaar rv.csv --periode 2024 --format json
+printf 'kommune;ledighed\n101;4,1\n147;tre\n999;3,0\n' > rv-bad.csv
+run compare-model-bad-file 2 compare -w big --model --rammevilkaar rv-bad.csv --periode 2024
+
 echo "$((n - fails))/$n CLI cases passed"
 ((fails == 0))

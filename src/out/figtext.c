@@ -1,0 +1,57 @@
+/* figtext: values, changes and potentials as text. */
+#include "figtext.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/msg.h"
+#include "../core/num.h"
+
+static int special(char *buf, size_t cap, styr_figval v)
+{
+    if (v.state == STYR_FV_SUPPRESSED) return snprintf(buf, cap, ".."), 1;
+    if (v.state == STYR_FV_NONE) return snprintf(buf, cap, "-"), 1;
+    return 0;
+}
+
+char *styr_fig_text(char *buf, size_t cap, const styr_figdef *def, styr_figval v)
+{
+    if (special(buf, cap, v)) return buf;
+    char n[48];
+    switch (def->unit) {
+    case STYR_U_COUNT: styr_fmt_int(buf, cap, (long long)llround(v.v)); break;
+    case STYR_U_PCT: styr_fmt_pct(buf, cap, v.v, def->decimals); break;
+    case STYR_U_WEEKS:
+        snprintf(buf, cap, "%s %s", styr_fmt_num(n, sizeof n, v.v, def->decimals), styr_tr("uger", "weeks"));
+        break;
+    case STYR_U_KR: styr_fmt_kr(buf, cap, v.v); break;
+    default: styr_fmt_num(buf, cap, v.v, def->decimals); break;
+    }
+    return buf;
+}
+
+char *styr_change_text(char *buf, size_t cap, const styr_figdef *def, styr_figval c)
+{
+    if (special(buf, cap, c)) return buf;
+    char n[48], zero[16];
+    int dec = def->unit == STYR_U_PCT || def->unit == STYR_U_WEEKS ? (def->decimals ? def->decimals : 1) : 1;
+    styr_fmt_num(n, sizeof n, c.v, dec);
+    styr_fmt_num(zero, sizeof zero, 0.0, dec);
+    const char *sign = c.v > 0 && strcmp(n, zero) ? "+" : "";
+    if (!strcmp(n + (n[0] == '-'), zero)) { snprintf(n, sizeof n, "%s", zero); }
+    const char *unit = def->unit == STYR_U_PCT     ? styr_tr("pct.-point", "pp")
+                       : def->unit == STYR_U_WEEKS ? styr_tr("uger", "weeks")
+                                                   : styr_tr("pct.", "pct.");
+    snprintf(buf, cap, "%s%s %s", sign, n, unit);
+    return buf;
+}
+
+char *styr_potential_text(char *buf, size_t cap, styr_unit unit, styr_figval v)
+{
+    if (special(buf, cap, v)) return buf;
+    if (unit == STYR_U_KR) return styr_fmt_mio_kr(buf, cap, v.v);
+    char n[48];
+    snprintf(buf, cap, "%s %s", styr_fmt_num(n, sizeof n, v.v, 1), styr_tr("fuldtidspersoner", "full-time recipients"));
+    return buf;
+}

@@ -1,0 +1,22 @@
+/* figtext: a figure's value as a reader sees it, in the chosen language.
+ *
+ *   styr_fig_text    "15,2 pct.", "9,8 uger", "1.234,5", "1.234", "54.260 kr.";
+ *                    ".." for discretion, "-" for nothing to compute from
+ *   styr_change_text a development with its sign and unit: "+0,3 pct.-point",
+ *                    "-0,6 uger", "-9,5 pct." (percentage points for a
+ *                    percentage, weeks for a duration, else percent change)
+ *   styr_potential_text what could be freed: "1.875 fuldtidspersoner", "57 mio. kr."
+ * Every text a report, a table or a sentence shows goes through here, so the
+ * number format is the same everywhere. */
+#ifndef STYR_FIGTEXT_H
+#define STYR_FIGTEXT_H
+
+#include <stddef.h>
+
+#include "../calc/figures.h"
+
+char *styr_fig_text(char *buf, size_t cap, const styr_figdef *def, styr_figval v);
+char *styr_change_text(char *buf, size_t cap, const styr_figdef *def, styr_figval change);
+char *styr_potential_text(char *buf, size_t cap, styr_unit unit, styr_figval v);
+
+#endif
