@@ -22,6 +22,20 @@ int styr_default_year(const styr_panel *p)
     return y;
 }
 
+int styr_last_whole_month(const styr_panel *p, styr_period *out)
+{
+    int wmax = styr_panel_week_max(p);
+    if (wmax < 0) return -1;
+    int y = styr_week_year(wmax) + 1, m = 12;
+    for (int i = 0; i < 36; i++) {
+        char s[32];
+        snprintf(s, sizeof s, "%04dM%02d", y, m);
+        if (!styr_period_parse(s, out) && out->last <= wmax) return 0;
+        if (--m == 0) m = 12, y--;
+    }
+    return -1;
+}
+
 int styr_parse_periods(const char *list, styr_period **out, int *n)
 {
     *out = NULL;

@@ -58,4 +58,8 @@ int styr_parse_periods(const char *list, styr_period **out, int *n);
 /* The last whole calendar year in the panel (default period). */
 int styr_default_year(const styr_panel *p);
 
+/* The last calendar month whose weeks are all in the panel; 0, or -1 when the
+ * panel is empty. */
+int styr_last_whole_month(const styr_panel *p, styr_period *out);
+
 #endif

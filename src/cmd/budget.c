@@ -294,20 +294,6 @@ out:
 /* ---- follow-up ----------------------------------------------------------------------- */
 
 /* The last month whose weeks the panel holds in full. */
-static int last_whole_month(const styr_panel *p, styr_period *out)
-{
-    int wmax = styr_panel_week_max(p);
-    if (wmax < 0) return -1;
-    int y = styr_week_year(wmax) + 1, m = 12;
-    for (int i = 0; i < 36; i++) {
-        char s[32];
-        snprintf(s, sizeof s, "%04dM%02d", y, m);
-        if (!styr_period_parse(s, out) && out->last <= wmax) return 0;
-        if (--m == 0) m = 12, y--;
-    }
-    return -1;
-}
-
 static int cmd_followup(styr_cli *cli, opts *o)
 {
     if (!o->format_set) o->format = STYR_FMT_TABLE;
@@ -332,7 +318,7 @@ static int cmd_followup(styr_cli *cli, opts *o)
     if (k < 0) { e = STYR_EXIT_USAGE; goto out; }
     int code = codes->dict.kom[k];
     styr_period month;
-    if (o->maaned ? styr_period_parse(o->maaned, &month) || month.kind != STYR_P_MONTH : last_whole_month(p, &month)) {
+    if (o->maaned ? styr_period_parse(o->maaned, &month) || month.kind != STYR_P_MONTH : styr_last_whole_month(p, &month)) {
         e = o->maaned ? styr_cli_bad_option("budget opfoelgning", "--maaned", o->maaned) : STYR_EXIT_USAGE;
         if (!o->maaned) fprintf(stderr, "styr budget: %s\n", styr_tr("panelet er tomt", "the panel is empty"));
         goto out;

@@ -177,5 +177,20 @@ run compare-model-file 0 compare -w big --model --rammevilkaar rv.csv --periode 
 printf 'kommune;ledighed\n101;4,1\n147;tre\n999;3,0\n' > rv-bad.csv
 run compare-model-bad-file 2 compare -w big --model --rammevilkaar rv-bad.csv --periode 2024
 
+# scorecards and result goals
+run scorecard 0 scorecard -w big --periode 2024
+run scorecard-json 0 scorecard -w big --ydelse sygedagpenge --periode 2024M09R12 --format json
+run scorecard-en 0 --lang en scorecard -w big --ydelse i_alt --periode 2024 --intern
+run goals-none 0 goals -w big
+run goals-add-cluster 0 goals add -w big --ydelse dagpenge --figur andel_befolkning --maal klynge --aar 2024 --enhed "Team A"
+run goals-add-change 0 goals add -w big --ydelse sygedagpenge --figur langvarige --maal -10% --aar 2024 --tekst "Færre langvarige sygedagpengeforløb"
+run goals-add-min 0 goals add -w big --ydelse i_alt --figur i_job_3mdr --maal ">=40" --aar 2025
+run goals-add-bad 1 goals add -w big --ydelse dagpenge --figur andel_befolkning --maal "under" --aar 2024
+run goals-list 0 goals list -w big
+run goals-followup 0 goals -w big
+run goals-json 0 goals opfoelgning -w big --format json
+run goals-remove 0 goals remove -w big 3
+run goals-remove-again 1 goals remove -w big 3
+
 echo "$((n - fails))/$n CLI cases passed"
 ((fails == 0))

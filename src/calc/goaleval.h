@@ -1,0 +1,61 @@
+/* goaleval: the follow-up of a result goal (ws/goals.h): its latest value,
+ * the path so far, a forecast and a status.
+ *
+ *   latest    the figure for the goal year so far (år til dato, January to
+ *             the last whole month in the panel), or the whole year
+ *   path      the figure month by month
+ *   forecast  the year's value when the remaining months follow the linear
+ *             trend of the months so far (least squares over the months with
+ *             a value; the last value when fewer than three), the months
+ *             weighted by their weeks; the latest value when the year is done
+ *   target    MAX/MIN: the level; CLUSTER: the cluster's value for the same
+ *             months; CHANGE: last year's value x (1 + p/100)
+ *   status    nået / ikke nået when the year is complete; while it runs,
+ *             på vej when the forecast meets the target, else ikke nået
+ *             (by the forecast). Unknown when a value is suppressed or missing. */
+#ifndef STYR_GOALEVAL_H
+#define STYR_GOALEVAL_H
+
+#include "../ws/goals.h"
+#include "bench.h"
+
+enum { STYR_GS_REACHED, STYR_GS_ON_TRACK, STYR_GS_NOT_REACHED, STYR_GS_UNKNOWN };
+
+typedef struct styr_goal_eval {
+    int months;                  /* months of the goal year in the data (12: complete) */
+    styr_figval path[12];
+    styr_figval latest, forecast, target, baseline;
+    int status;
+} styr_goal_eval;
+
+/* The year's value from ytd (the months 1..m) and path[0..m-1], weeks per month mweeks[12]. */
+styr_figval styr_goal_forecast(styr_figval ytd, const styr_figval *path, const int *mweeks, int m);
+
+/* Whether value meets target for a goal of this kind on a figure with direction better
+ * (CHANGE: the sign of pct says the direction). */
+int styr_goal_meets(styr_goal_kind kind, double pct, int better, double value, double target);
+
+/* Status from the year's completeness and the values; see above. "Better than
+ * the cluster" is judged at the figure's decimals, as the reader sees it. */
+int styr_goal_status(const styr_goal *g, int better, int decimals, int complete, styr_figval latest,
+                     styr_figval forecast, styr_figval target);
+
+/* The periods a goal's follow-up needs for year aar up to month m (1..12):
+ * the year, the year before, the months and the year to date. Appends to per
+ * (room for 16); returns the number appended. */
+int styr_goal_periods(int aar, int m, styr_period *per);
+
+/* Months of year aar in the panel: 12 when the year is complete, 0 when it
+ * has not begun, else the last whole month. */
+int styr_goal_months(const styr_panel *p, int aar);
+
+/* Evaluate goal g of municipality index k (the figure m, the cluster in[])
+ * with data up to month months (1..12) of the goal year. */
+void styr_goal_evaluate(const styr_bdata *b, const styr_goal *g, const styr_metric *m, int k, const uint8_t *in,
+                        int months, styr_goal_eval *out);
+
+/* Status names: "nået", "på vej", "ikke nået", "ukendt" (or English), and JSON keys. */
+const char *styr_goal_status_text(int status);
+const char *styr_goal_status_key(int status);
+
+#endif
