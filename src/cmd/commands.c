@@ -24,6 +24,8 @@ const styr_cmd styr_commands[] = {
      "the municipality against its cluster: level, best, rank, change, potential; --model"},
     {"scorecard", styr_cmd_scorecard, "scorecard: flere, hurtigere og fastholdt i job mod klyngen",
      "scorecard: more, faster and kept in work against the cluster"},
+    {"profil", styr_cmd_profile, "kommunens profil i ord: styrker og udfordringer mod klyngen",
+     "the municipality's profile in words: strengths and challenges against the cluster"},
     {"goals", styr_cmd_goals, "resultatmål: opret, vis og følg op (seneste værdi, forløb, prognose, status)",
      "result goals: add, list and follow up (latest value, path, forecast, status)"},
     {"noegletal", styr_cmd_noegletal, "nøgletal for en kommune mod dens klynge",

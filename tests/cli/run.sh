@@ -192,5 +192,10 @@ run goals-json 0 goals opfoelgning -w big --format json
 run goals-remove 0 goals remove -w big 3
 run goals-remove-again 1 goals remove -w big 3
 
+# the profile in words
+run profil 0 profil -w big --periode 2024
+run profil-en-json 0 --lang en profil -w big --periode 2024 --format json
+run profil-bad-kommune 1 profil -w big --kommune 998
+
 echo "$((n - fails))/$n CLI cases passed"
 ((fails == 0))

@@ -1,0 +1,91 @@
+/* benchctx: the municipality, period, counts and cluster of a benchmark command. */
+#include "benchctx.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/mem.h"
+
+int styr_bctx_open(styr_cli *cli, const char *cmd, long long kommune, int intern, const char *periode, styr_bctx *x,
+                   styr_diags *d)
+{
+    memset(x, 0, sizeof *x);
+    x->p1 = -1;
+    if (periode && styr_period_parse(periode, &x->per)) return styr_cli_bad_option(cmd, "--periode", periode);
+    styr_rc rc = styr_ws_open(cli->ws, STYR_WS_READ, &x->ws, d);
+    if (!rc) rc = styr_ws_panel(x->ws, &x->p, d);
+    if (rc) return styr_cli_fail(cli, rc, d);
+    x->codes = styr_ws_codes(x->ws);
+    int own = styr_ws_egen_kommune(x->ws);
+    if (!kommune) kommune = own;
+    x->k = kommune > 0 && kommune < 1000 ? x->codes->kom_idx[kommune] : -1;
+    if (x->k < 0) {
+        if (!kommune) {
+            fprintf(stderr, "styr %s: %s\n", cmd,
+                    styr_tr("vælg en kommune med --kommune (arbejdsområdet har ingen egen kommune)",
+                            "choose a municipality with --kommune (the workspace has no own municipality)"));
+            return STYR_EXIT_USAGE;
+        }
+        char v[16];
+        snprintf(v, sizeof v, "%lld", kommune);
+        return styr_cli_bad_option(cmd, "--kommune", v);
+    }
+    x->kommune = (int)kommune;
+    if (intern && kommune != own) {
+        fprintf(stderr, "styr %s: %s\n", cmd,
+                styr_tr("--intern gælder kun arbejdsområdets egen kommune (styr init --kommune)",
+                        "--intern applies only to the workspace's own municipality (styr init --kommune)"));
+        return STYR_EXIT_USAGE;
+    }
+    x->intern = intern;
+    if (!periode) {
+        char yb[8];
+        snprintf(yb, sizeof yb, "%d", styr_default_year(x->p));
+        styr_period_parse(yb, &x->per);
+    }
+    x->has_prev = !styr_period_year_before(&x->per, &x->prev);
+    return -1;
+}
+
+int styr_bctx_load(styr_cli *cli, const char *cmd, styr_bctx *x, const styr_period *extra, int nextra, int money,
+                   styr_diags *d)
+{
+    styr_period *per = styr_xmalloc((size_t)(nextra + 2) * sizeof *per);
+    int n = 0;
+    per[n++] = x->per;
+    if (x->has_prev) per[n++] = x->prev;
+    for (int i = 0; i < nextra; i++) per[n++] = extra[i];
+    styr_rc rc = styr_bdata_load(x->ws, per, n, money, x->intern ? x->k : -1, 0, &x->b, d);
+    free(per);
+    if (!rc) rc = styr_cat_clusters(x->ws, styr_period_pop_year(&x->per), &x->cl, d);
+    if (rc) return styr_cli_fail(cli, rc, d);
+    x->p0 = styr_bctx_period(x, x->per.name);
+    x->p1 = x->has_prev ? styr_bctx_period(x, x->prev.name) : -1;
+    x->nin = styr_cluster_members(x->cl.of, x->b.nk, x->k, x->in);
+    if (!x->nin) {
+        fprintf(stderr, "styr %s: %s\n", cmd,
+                styr_tr("kommunen er ikke i nogen klynge det år", "the municipality is in no cluster that year"));
+        return STYR_EXIT_USAGE;
+    }
+    return -1;
+}
+
+int styr_bctx_period(const styr_bctx *x, const char *name)
+{
+    for (int i = 0; i < x->b.res.ps.n; i++)
+        if (!strcmp(x->b.res.ps.p[i].name, name)) return i;
+    return -1;
+}
+
+int styr_bctx_close(styr_cli *cli, styr_bctx *x, int e, styr_diags *d)
+{
+    styr_ws_close(x->ws);
+    x->ws = NULL;
+    if (e == STYR_EXIT_OK && x->b.res.ncomputed) {
+        styr_rc rc = styr_query_store(cli->ws, &x->b.res, d);
+        if (rc) e = styr_cli_fail(cli, rc, d);
+    }
+    styr_bdata_free(&x->b);
+    return e;
+}
