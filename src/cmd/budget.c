@@ -16,6 +16,7 @@
 #include "../out/budgetout.h"
 #include "../ws/budget.h"
 #include "cli.h"
+#include "budgetrun.h"
 #include "cmds.h"
 
 static const char help_da[] =
@@ -302,16 +303,11 @@ static int cmd_followup(styr_cli *cli, opts *o)
     styr_diags_init(&d);
     styr_ws *ws = NULL;
     const styr_panel *p = NULL;
-    styr_budget *bud = NULL;
-    styr_fu_row *rows = NULL;
-    styr_rules *rules = styr_xcalloc(1, sizeof *rules);
-    styr_qresult res;
-    memset(&res, 0, sizeof res);
-    size_t nb = 0;
-    int e = STYR_EXIT_OK, *grp = NULL;
+    styr_fu_run run;
+    memset(&run, 0, sizeof run);
+    int e = STYR_EXIT_OK, found;
     styr_rc rc = styr_ws_open(cli->ws, STYR_WS_READ, &ws, &d);
     if (!rc) rc = styr_ws_panel(ws, &p, &d);
-    if (!rc) rc = styr_rules_load(ws, rules, &d);
     if (rc) goto fail;
     const styr_codes *codes = styr_ws_codes(ws);
     int k = pick_kommune(ws, o->kommune);
@@ -323,101 +319,24 @@ static int cmd_followup(styr_cli *cli, opts *o)
         if (!o->maaned) fprintf(stderr, "styr budget: %s\n", styr_tr("panelet er tomt", "the panel is empty"));
         goto out;
     }
-    const int year = month.year, m = month.sub;
-    if ((rc = styr_budget_load(ws, code, year, &bud, &nb, &d))) goto fail;
-    if (!nb) {
+    int open = o->intern && styr_ws_egen_kommune(ws) == code;
+    if ((rc = styr_fu_run_compute(ws, k, &month, o->threshold, open, &run, &found, &d))) goto fail;
+    if (!found) {
         fprintf(stderr, styr_tr("styr budget: intet budget for %s (%d) i %d; indlæs et med styr budget import\n",
                                 "styr budget: no budget for %s (%d) in %d; import one with styr budget import\n"),
-                codes->kom_name[k], code, year);
+                codes->kom_name[k], code, month.year);
         e = STYR_EXIT_USAGE;
         goto out;
     }
-    /* the months so far, the year to date, and the year to date three months ago */
-    styr_period per[15];
-    int np = 0;
-    char s[32];
-    for (int i = 1; i <= m; i++) {
-        snprintf(s, sizeof s, "%04dM%02d", year, i);
-        styr_period_parse(s, &per[np++]);
-    }
-    int ytd = np, before = -1;
-    snprintf(s, sizeof s, "%04dM%02dAATD", year, m);
-    styr_period_parse(s, &per[np++]);
-    if (m > 3) {
-        snprintf(s, sizeof s, "%04dM%02dAATD", year, m - 3);
-        before = np;
-        styr_period_parse(s, &per[np++]);
-    }
-    grp = styr_xcalloc(nb, sizeof *grp);
-    for (size_t i = 0; i < nb; i++) grp[i] = bud[i].grp;
-    styr_query q = {.kom = &k, .nkom = 1, .grp = grp, .ngrp = (int)nb, .per = per, .nper = np, .use_store = 1,
-                    .money = 1};
-    if ((rc = styr_query_run(ws, &q, &res, &d))) goto fail;
-    int mweeks[12];
-    for (int i = 1; i <= 12; i++) {
-        styr_period x;
-        snprintf(s, sizeof s, "%04dM%02d", year, i);
-        styr_period_parse(s, &x);
-        mweeks[i - 1] = styr_period_weeks(&x);
-    }
-    int open = o->intern && styr_ws_egen_kommune(ws) == code;
-    rows = styr_xcalloc(nb + 1, sizeof *rows);
-    styr_fu_row *tot = &rows[nb];
-    tot->ydelse = "i_alt";
-    tot->navn = styr_tr("I alt", "Total");
-    double sum_akt = 0, akt_fte = 0;
-    int any_persons = 1;
-    for (size_t i = 0; i < nb; i++) {
-        styr_fu_row *r = &rows[i];
-        const int g = bud[i].grp;
-        styr_fu_actual a;
-        memset(&a, 0, sizeof a);
-        memcpy(a.mweeks, mweeks, sizeof mweeks);
-        for (int j = 0; j < m; j++) {
-            const styr_cell *c = styr_cube_at(&res.cube, j, k, g);
-            a.weeks[j] = c->weeks;
-            a.active[j] = c->active;
-            a.net[j] = c->net[rules->nreg];
-        }
-        const styr_cell *cy = styr_cube_at(&res.cube, ytd, k, g);
-        a.persons_ytd = cy->persons;
-        a.persons_new = before >= 0 ? cy->persons - styr_cube_at(&res.cube, before, k, g)->persons
-                                    : cy->started_p < cy->persons ? cy->started_p : cy->persons;
-        r->ydelse = codes->dict.yd[g];
-        r->navn = styr_lang_get() == STYR_LANG_EN ? codes->yd_name_en[g] : codes->yd_name[g];
-        r->b = bud[i];
-        styr_followup_compute(&bud[i], &a, m, o->threshold, &r->f);
-        r->suppressed = !open && a.persons_ytd < STYR_DISCRETION;
-        tot->suppressed |= r->suppressed;
-        styr_followup_add(&tot->f, &r->f);
-        /* the total's assumptions: sums, the activation weighted by full-time recipients */
-        tot->b.fuldtid += bud[i].fuldtid;
-        if (isnan(bud[i].personer)) any_persons = 0;
-        else tot->b.personer += bud[i].personer;
-        if (!isnan(bud[i].aktivering)) sum_akt += bud[i].aktivering * bud[i].fuldtid, akt_fte += bud[i].fuldtid;
-        tot->b.sagsbehandlere = NAN;
-    }
-    styr_followup_finish(&tot->f, o->threshold);
-    const int W = styr_iso_weeks_in_year(year);
-    if (!any_persons) tot->b.personer = NAN;
-    tot->b.varighed = tot->b.personer > 0 ? tot->b.fuldtid * W / tot->b.personer : NAN;
-    tot->b.aktivering = akt_fte > 0 ? sum_akt / akt_fte : NAN;
-    tot->b.pris = tot->b.fuldtid > 0 ? tot->f.b_fors / tot->b.fuldtid : NAN;
-    styr_fu_report rep = {.kommune = code, .kommunenavn = codes->kom_name[k], .aar = year, .month = m,
-                          .threshold = o->threshold, .rows = rows, .n = nb + 1};
-    if ((rc = styr_followup_write(&rep, o->format, o->path, &d))) goto fail;
+    if ((rc = styr_followup_write(&run.rep, o->format, o->path, &d))) goto fail;
     styr_ws_close(ws);
     ws = NULL;
-    if ((rc = styr_query_store(cli->ws, &res, &d))) goto fail;
+    if ((rc = styr_query_store(cli->ws, &run.res, &d))) goto fail;
     goto out;
 fail:
     e = styr_cli_fail(cli, rc, &d);
 out:
-    styr_qresult_free(&res);
-    free(rows);
-    free(bud);
-    free(grp);
-    free(rules);
+    styr_fu_run_free(&run);
     styr_ws_close(ws);
     styr_diags_free(&d);
     return e;
