@@ -5,8 +5,9 @@
 #                   with the national demo population and print key figures
 #                   and the net cost under the 2011 and 2016 rules
 #   make test       everything CI runs: -Werror build, unit and CLI tests in a
-#                   normal and an ASan/UBSan build, valgrind on the CLI paths,
-#                   a short fuzz run of the parsers
+#                   normal and an ASan/UBSan build, the report in headless
+#                   Chromium, valgrind on the CLI paths, a short fuzz run of the
+#                   parsers
 #   make asan       the sanitizer build only (build/asan/styr)
 #   make bench      the benchmarks in bench/ (large; see bench/README.md)
 #   make lint       cppcheck over src/
@@ -35,7 +36,7 @@ DATA     := $(sort $(wildcard data/*.csv))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all demo test test-unit test-cli test-valgrind test-fuzz asan bench lint format deps clean
+.PHONY: all demo test test-unit test-cli test-browser test-valgrind test-fuzz asan bench lint format deps clean
 all: $(BUILD)/styr
 
 $(BUILD)/%.o: %.c
@@ -83,9 +84,13 @@ test-unit: $(UNIT_BIN) $(BUILD)/styr
 test-cli: $(BUILD)/styr
 	@bash tests/cli/run.sh $(BUILD)/styr
 
+# the report in headless Chromium (artefacts: screenshot and PDF in $(BUILD)/test-artifacts)
+test-browser: $(BUILD)/styr
+	@python3 tests/browser/report_test.py $(BUILD)/styr $(BUILD)/test-artifacts
+
 test:
 	@bash tools/deps.sh test
-	$(MAKE) all test-unit test-cli
+	$(MAKE) all test-unit test-cli test-browser
 	$(MAKE) BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	        SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" test-unit test-cli
 	$(MAKE) test-valgrind

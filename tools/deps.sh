@@ -2,14 +2,15 @@
 # Install the Debian packages styr needs, when they are missing.
 #
 #   bash tools/deps.sh          what `make demo` needs (build and run)
-#   bash tools/deps.sh test     also what `make test` needs (valgrind, clang for fuzzing)
+#   bash tools/deps.sh test     also what `make test` needs (valgrind, clang for fuzzing,
+#                               python3 and chromium for the browser test)
 #   bash tools/deps.sh --check  only list what is missing (exit 1 if anything is)
 #
 # Uses apt-get as root, or through sudo; otherwise prints the command to run.
 set -eu
 mode=${1:-build}
 build=(gcc make pkg-config libsqlite3-dev libreadstat-dev libxxhash-dev libcmocka-dev libxlsxwriter-dev libjansson-dev)
-test=(valgrind clang)
+test=(valgrind clang python3 chromium)
 want=("${build[@]}")
 [[ $mode == test || $mode == --check ]] && want+=("${test[@]}")
 

@@ -26,6 +26,8 @@ const styr_cmd styr_commands[] = {
      "scorecard: more, faster and kept in work against the cluster"},
     {"profil", styr_cmd_profile, "kommunens profil i ord: styrker og udfordringer mod klyngen",
      "the municipality's profile in words: strengths and challenges against the cluster"},
+    {"report", styr_cmd_report, "opfølgningsrapport til udvalget: én HTML-fil (og xlsx, pdf)",
+     "the committee's follow-up report: one HTML file (and xlsx, pdf)"},
     {"goals", styr_cmd_goals, "resultatmål: opret, vis og følg op (seneste værdi, forløb, prognose, status)",
      "result goals: add, list and follow up (latest value, path, forecast, status)"},
     {"noegletal", styr_cmd_noegletal, "nøgletal for en kommune mod dens klynge",

@@ -229,7 +229,7 @@ static int write_bench(FILE *f, const args *a, const styr_bdata *b, const styr_m
         fprintf(f, styr_tr("Potentiale ved at gøre det lige så godt som klyngens niveau: %s; som den bedste: %s%s\n",
                            "Potential from doing as well as the cluster's level: %s; as the best: %s%s\n"),
                 styr_potential_text(t1, sizeof t1, x->pot_unit, x->pot_level),
-                styr_potential_text(t3, sizeof t3, x->pot_unit, x->pot_best), t3[strlen(t3) - 1] == '.' ? "" : ".");
+                styr_potential_text(t3, sizeof t3, x->pot_unit, x->pot_best), styr_sentence_end(t3));
     if (def->unit == STYR_U_PCT)
         fprintf(f, "%s\n", styr_tr("Udvikling i procentpoint.", "Change in percentage points."));
     fprintf(f, "%s\n", styr_tr(".. = diskretion: tallet hviler på færre end 5 personer. * = kommunen selv.",

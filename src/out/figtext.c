@@ -55,3 +55,9 @@ char *styr_potential_text(char *buf, size_t cap, styr_unit unit, styr_figval v)
     snprintf(buf, cap, "%s %s", styr_fmt_num(n, sizeof n, v.v, 1), styr_tr("fuldtidspersoner", "full-time recipients"));
     return buf;
 }
+
+const char *styr_sentence_end(const char *text)
+{
+    size_t n = strlen(text);
+    return n && text[n - 1] == '.' ? "" : ".";
+}

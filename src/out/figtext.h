@@ -19,4 +19,8 @@ char *styr_fig_text(char *buf, size_t cap, const styr_figdef *def, styr_figval v
 char *styr_change_text(char *buf, size_t cap, const styr_figdef *def, styr_figval change);
 char *styr_potential_text(char *buf, size_t cap, styr_unit unit, styr_figval v);
 
+/* "." to end a sentence whose last word is text, or "" when text ends with
+ * one already ("57 mio. kr."). */
+const char *styr_sentence_end(const char *text);
+
 #endif

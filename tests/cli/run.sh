@@ -40,6 +40,12 @@ has() {
     n=$((n + 1))
 }
 
+# file_has NAME TEXT FILE : FILE must contain TEXT
+file_has() {
+    if ! grep -qF -- "$2" "$3"; then echo "FAIL $1: no '$2' in $3"; fails=$((fails + 1)); else echo "ok   $1"; fi
+    n=$((n + 1))
+}
+
 sha() { find "$1" -type f ! -name .lock -print0 | sort -z | xargs -0 sha256sum | sha256sum; }
 
 run version 0 --version
@@ -196,6 +202,17 @@ run goals-remove-again 1 goals remove -w big 3
 run profil 0 profil -w big --periode 2024
 run profil-en-json 0 --lang en profil -w big --periode 2024 --format json
 run profil-bad-kommune 1 profil -w big --kommune 998
+
+# the committee's report
+export SOURCE_DATE_EPOCH=1798000000
+run report 0 report -w big --periode 2024 -o rapport.html --xlsx rapport.xlsx
+file_has report-title "Opfølgning på beskæftigelsesindsatsen i Odense Kommune" rapport.html
+file_has report-date "Dannet 2026-12-23" rapport.html
+file_has report-scorecard "Fastholdt i job" rapport.html
+has report-en "Follow-up on the employment effort in Odense" --lang en report -w big --periode 2024
+run report-pdf-needs-o 1 report -w big --pdf r.pdf
+run report-bad-period 1 report -w big --periode 2024M13
+unset SOURCE_DATE_EPOCH
 
 echo "$((n - fails))/$n CLI cases passed"
 ((fails == 0))

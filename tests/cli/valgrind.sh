@@ -50,5 +50,15 @@ check 0 budget import -w ws b.csv
 check 0 invest -w ws --kommune 101 --ydelse kontanthjaelp --tilbud praktik --personer 10 --pris 5000 --effekt-uger 4 --varighed 30
 check 0 invest -w ws --ydelse sygedagpenge --tilbud vejledning --personer 10 --pris 5000 --effekt-pct 10 --format json
 check 1 invest -w ws --ydelse sygedagpenge
+check 0 compare -w ws --kommune 101 --periode 2024 --format json
+check 0 compare -w ws --kommune 101 --figur netto_pr_indbygger_18_64 --klynge 147,151
+check 0 compare -w ws --model --periode 2024 --format csv
+printf 'kommune;x\n101;1\n147;2\n151;4\n461;3\n' > rv.csv
+check 2 compare -w ws --model --rammevilkaar rv.csv --periode 2024 --kommune 101
+check 0 scorecard -w ws --kommune 101 --periode 2024 --format json
+check 0 goals add -w ws --ydelse kontanthjaelp --figur langvarige --maal -10% --aar 2024 --enhed Team
+check 0 goals -w ws --format json
+check 0 profil -w ws --periode 2024 --kommune 101
+check 0 report -w ws --periode 2024 --intern -o r.html --xlsx r.xlsx
 check 3 info -w nowhere
 ((fails == 0))

@@ -1,0 +1,404 @@
+/* styr report: the follow-up report a committee reads, as one HTML file
+ * (and --xlsx, --pdf). Gathers the model of out/report.h from the workspace in
+ * one pass over the stored counts. */
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../core/fsutil.h"
+#include "../core/mem.h"
+#include "../core/num.h"
+#include "../core/week.h"
+#include "../out/figtext.h"
+#include "../out/outfile.h"
+#include "../out/report.h"
+#include "benchctx.h"
+#include "budgetrun.h"
+#include "cmds.h"
+
+static const char help_da[] =
+    "Brug: styr report [-w ARBEJDSOMRÅDE] [--kommune K] [--periode P] [-o FIL.html] [--xlsx FIL.xlsx]\n"
+    "                  [--pdf FIL.pdf] [--intern]\n"
+    "\n"
+    "Opfølgning på beskæftigelsesindsatsen i kommunen som én selvstændig HTML-fil (inline\n"
+    "SVG, ingen eksterne forespørgsler, udskrives på A4): nøgletal mod klyngen, profilen i\n"
+    "ord, klyngefigurer for hvert nøgletal, udviklingen over årene, scorecards,\n"
+    "resultatmål, budgetopfølgning (når der er et budget for året), økonomi efter\n"
+    "refusion og et bilag med definitioner.\n"
+    "\n"
+    "  -o FIL       HTML-filen (standard: standard output)\n"
+    "  --xlsx FIL   de samme tabeller som regneark\n"
+    "  --pdf FIL    udskriv rapporten som PDF med Chromium (headless), når det er installeret\n";
+static const char help_en[] =
+    "Usage: styr report [-w WORKSPACE] [--kommune K] [--periode P] [-o FILE.html] [--xlsx FILE.xlsx]\n"
+    "                   [--pdf FILE.pdf] [--intern]\n"
+    "\n"
+    "The follow-up on the municipality's employment effort as one self-contained HTML file\n"
+    "(inline SVG, no external requests, prints on A4): key figures against the cluster,\n"
+    "the profile in words, cluster charts for each key figure, development over the\n"
+    "years, scorecards, result goals, budget follow-up (when there is a budget for the\n"
+    "year), money after refusion and an appendix of definitions.\n"
+    "\n"
+    "  -o FILE      the HTML file (default: standard output)\n"
+    "  --xlsx FILE  the same tables as a workbook\n"
+    "  --pdf FILE   print the report to PDF with headless Chromium, when installed\n";
+
+/* ---- gathering the model ------------------------------------------------------------------ */
+
+static int group_of(const styr_codes *c, const char *code)
+{
+    int g = styr_codes_ydelse(c, code, strlen(code));
+    return g > 0 ? g : -1;
+}
+
+typedef struct sortv { int k; styr_figval v; } sortv;
+
+static int by_value(const void *a, const void *b)
+{
+    const sortv *x = a, *y = b;
+    int ox = x->v.state == STYR_FV_OK, oy = y->v.state == STYR_FV_OK;
+    if (ox != oy) return oy - ox;
+    if (ox && x->v.v != y->v.v) return (x->v.v > y->v.v) - (x->v.v < y->v.v);
+    return x->k - y->k;
+}
+
+static void scatter(const styr_bctx *x, styr_rp_scatter *s, const styr_metric *m, int g)
+{
+    sortv sv[STYR_MAX_KOMMUNER];
+    int n = 0;
+    for (int j = 0; j < x->b.nk; j++)
+        if (x->in[j]) sv[n] = (sortv){j, styr_bdata_value(&x->b, m, x->p0, j, g)}, n++;
+    qsort(sv, (size_t)n, sizeof *sv, by_value);
+    s->def = m->def;
+    s->n = n;
+    s->own = -1;
+    for (int i = 0; i < n; i++) {
+        s->labels[i] = x->codes->kom_name[sv[i].k];
+        s->v[i] = sv[i].v;
+        if (sv[i].k == x->k) s->own = i;
+    }
+    s->level = styr_bdata_area(&x->b, m, x->p0, x->in, g);
+    snprintf(s->id, sizeof s->id, "klynge-%s-%s", m->def->key, styr_group_key(x->codes, g));
+    snprintf(s->title, sizeof s->title, "%s: %s, %s", styr_group_name(x->codes, g), styr_tr(m->def->da, m->def->en),
+             x->per.name);
+}
+
+static void keyrows(const styr_bctx *x, styr_report *r)
+{
+    static const int figs[RP_NKEY] = {FIG_FULDTIDSPERSONER, FIG_ANDEL, FIG_AKTIVERINGSGRAD, FIG_VARIGHED, FIG_LANGVARIGE,
+                                      FIG_JOB_3MDR};
+    for (int g = 0; g < x->codes->dict.nyd && r->nkeys < 24; g++) {
+        if (g && !x->codes->yd_public[g]) continue;
+        styr_rp_keyrow *k = &r->keys[r->nkeys++];
+        k->navn = styr_group_name(x->codes, g);
+        for (int c = 0; c < RP_NKEY; c++) {
+            styr_metric m = {&styr_figdefs[figs[c]], figs[c], -1};
+            k->own[c] = styr_bdata_value(&x->b, &m, x->p0, x->k, g);
+            k->cl[c] = styr_bdata_area(&x->b, &m, x->p0, x->in, g);
+            if (c == RP_ANDEL) {
+                styr_bench bb;
+                styr_bench_make(&x->b, &m, x->p0, -1, x->k, g, x->in, &bb);
+                k->rank = bb.rank;
+                k->nranked = bb.nranked;
+            }
+        }
+    }
+}
+
+static void money(const styr_bctx *x, styr_report *r)
+{
+    const styr_bdata *b = &x->b;
+    if (!b->rules) return;
+    styr_rp_money *m = &r->money;
+    static const int keys[4] = {MONEY_BRUTTO, MONEY_REFUSION, MONEY_NETTO, MONEY_PR_INDB_18_64};
+    for (int i = 0; i < 4; i++) {
+        styr_metric mt = {&b->mdefs.def[keys[i]], -1, keys[i]};
+        m->def[i] = mt.def;
+        m->own[i] = styr_bdata_value(b, &mt, x->p0, x->k, 0);
+        m->cl[i] = styr_bdata_area(b, &mt, x->p0, x->in, 0);
+        if (keys[i] == MONEY_PR_INDB_18_64) {
+            styr_bench bb;
+            styr_bench_make(b, &mt, x->p0, -1, x->k, 0, x->in, &bb);
+            m->pot_level = bb.pot_level;
+            m->pot_best = bb.pot_best;
+        }
+    }
+    const styr_rules *rl = b->rules;
+    for (int i = 0; i < rl->nsteps && i < 8; i++) {
+        styr_metric net = {&b->mdefs.def[MONEY_STEP0 + i], -1, MONEY_STEP0 + i};
+        styr_metric wk = {&b->mdefs.def[MONEY_STEP0 + rl->nsteps + i], -1, MONEY_STEP0 + rl->nsteps + i};
+        if (rl->step_hi[i] == INT_MAX) snprintf(m->step_label[i], sizeof m->step_label[i], styr_tr("Uge %d-", "Week %d-"), rl->step_lo[i]);
+        else snprintf(m->step_label[i], sizeof m->step_label[i], styr_tr("Uge %d-%d", "Weeks %d-%d"), rl->step_lo[i], rl->step_hi[i]);
+        m->step_net[i] = styr_bdata_value(b, &net, x->p0, x->k, 0);
+        m->step_weeks[i] = styr_bdata_value(b, &wk, x->p0, x->k, 0);
+    }
+    m->nsteps = rl->nsteps < 8 ? rl->nsteps : 8;
+    m->present = 1;
+}
+
+static void lead(const styr_bctx *x, styr_report *r)
+{
+    styr_metric share = {&styr_figdefs[FIG_ANDEL], FIG_ANDEL, -1}, fte = {&styr_figdefs[FIG_FULDTIDSPERSONER], FIG_FULDTIDSPERSONER, -1};
+    styr_figval o = styr_bdata_value(&x->b, &share, x->p0, x->k, 0), c = styr_bdata_area(&x->b, &share, x->p0, x->in, 0);
+    styr_figval n = styr_bdata_value(&x->b, &fte, x->p0, x->k, 0);
+    char a[48], b[48], f[48];
+    if (o.state != STYR_FV_OK || c.state != STYR_FV_OK || n.state != STYR_FV_OK) {
+        snprintf(r->lead, sizeof r->lead, "%s", styr_tr("Andelen på offentlig forsørgelse kan ikke vises (diskretion).",
+                                                        "The share on public support cannot be shown (discretion)."));
+        return;
+    }
+    snprintf(r->lead, sizeof r->lead,
+             styr_tr("I %s var %s af borgerne 16-66 år i %s Kommune på offentlig forsørgelse. Det svarer til %s "
+                     "fuldtidspersoner. I klyngen var andelen %s",
+                     "In %s, %s of the citizens aged 16-66 in %s were on public support, or %s full-time recipients. "
+                     "In the cluster the share was %s"),
+             x->per.name, styr_fig_text(a, sizeof a, share.def, o), x->codes->kom_name[x->k],
+             styr_fmt_num(f, sizeof f, n.v, 0), styr_fig_text(b, sizeof b, share.def, c));
+}
+
+/* ---- PDF through headless Chromium --------------------------------------------------------- */
+
+static const char *find_chromium(void)
+{
+    static const char *names[] = {"chromium", "chromium-browser", "google-chrome", "chrome"};
+    static char path[PATH_MAX];
+    const char *env = getenv("PATH");
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        for (const char *p = env ? env : "/usr/bin"; *p;) {
+            const char *e = strchr(p, ':');
+            size_t n = e ? (size_t)(e - p) : strlen(p);
+            snprintf(path, sizeof path, "%.*s/%s", (int)n, p, names[i]);
+            if (access(path, X_OK) == 0) return path;
+            p += n + (e ? 1 : 0);
+        }
+    }
+    return NULL;
+}
+
+static int print_pdf(const char *html, const char *pdf)
+{
+    const char *chrome = find_chromium();
+    if (!chrome) {
+        fprintf(stderr, "styr report: %s\n",
+                styr_tr("--pdf kræver Chromium (apt-get install chromium); HTML-filen er skrevet",
+                        "--pdf needs Chromium (apt-get install chromium); the HTML file is written"));
+        return STYR_EXIT_USAGE;
+    }
+    char abs[PATH_MAX], url[PATH_MAX + 16], out[PATH_MAX + 32], tmp[PATH_MAX];
+    if (!realpath(html, abs)) return STYR_EXIT_SYSTEM;
+    snprintf(url, sizeof url, "file://%s", abs);
+    snprintf(tmp, sizeof tmp, "%s.tmp-pdf", pdf);
+    snprintf(out, sizeof out, "--print-to-pdf=%s", tmp);
+    pid_t pid = fork();
+    if (pid == 0) {
+        FILE *nul = freopen("/dev/null", "w", stderr);
+        (void)nul;
+        if (!freopen("/dev/null", "w", stdout)) _exit(127);
+        execl(chrome, chrome, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+              "--user-data-dir=/tmp/styr-chromium", out, url, (char *)NULL);
+        _exit(127);
+    }
+    int st = 0;
+    if (pid < 0 || waitpid(pid, &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0 || access(tmp, R_OK) != 0 ||
+        rename(tmp, pdf) != 0) {
+        remove(tmp);
+        fprintf(stderr, "styr report: %s\n", styr_tr("Chromium kunne ikke udskrive PDF'en", "Chromium could not print the PDF"));
+        return STYR_EXIT_SYSTEM;
+    }
+    fprintf(stderr, styr_tr("PDF skrevet med %s: %s\n", "PDF written with %s: %s\n"), chrome, pdf);
+    return STYR_EXIT_OK;
+}
+
+/* ---- the command ------------------------------------------------------------------------------- */
+
+int styr_cmd_report(styr_cli *cli, int argc, char **argv)
+{
+    static const struct option lo[] = {
+        {"kommune", required_argument, 0, 'k'}, {"periode", required_argument, 0, 'p'},
+        {"intern", no_argument, 0, 'i'},        {"output", required_argument, 0, 'o'},
+        {"xlsx", required_argument, 0, 'x'},    {"pdf", required_argument, 0, 'P'},
+        {"workspace", required_argument, 0, 'w'}, {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
+    long long kommune = 0;
+    const char *pl = NULL, *out = NULL, *xlsx = NULL, *pdf = NULL;
+    int intern = 0, c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "w:o:h", lo, NULL)) != -1) {
+        switch (c) {
+        case 'k':
+            if (styr_cli_int(optarg, 1, 999, &kommune)) return styr_cli_bad_option("report", "--kommune", optarg);
+            break;
+        case 'p': pl = optarg; break;
+        case 'i': intern = 1; break;
+        case 'o': out = optarg; break;
+        case 'x': xlsx = optarg; break;
+        case 'P': pdf = optarg; break;
+        case 'w': cli->ws = optarg; break;
+        case 'h': return styr_cli_help(stdout, help_da, help_en);
+        default: return STYR_EXIT_USAGE;
+        }
+    }
+    if (optind < argc) return styr_cli_bad_option("report", "", argv[optind]);
+    if (pdf && (!out || !strcmp(out, "-"))) {
+        fprintf(stderr, "styr report: %s\n", styr_tr("--pdf kræver -o FIL.html", "--pdf needs -o FILE.html"));
+        return STYR_EXIT_USAGE;
+    }
+    styr_diags d;
+    styr_diags_init(&d);
+    styr_bctx x;
+    styr_report *r = styr_xcalloc(1, sizeof *r);
+    static styr_profile prof;
+    styr_goal *goals = NULL;
+    styr_goal_eval *gev = NULL;
+    size_t ngoals = 0;
+    styr_fu_run run;
+    memset(&run, 0, sizeof run);
+    styr_period *extra = NULL;
+    int nextra = 0;
+    int e = styr_bctx_open(cli, "report", kommune, intern, pl, &x, &d);
+    if (e >= 0) goto out;
+    /* the years of the development lines (up to ten, within the panel), and what the goals need */
+    int ylast = styr_period_pop_year(&x.per), wmin = styr_panel_week_min(x.p);
+    int yfirst = wmin >= 0 ? styr_week_year(wmin) : ylast;
+    if (wmin >= 0 && styr_week_from_iso(yfirst, 1) < wmin) yfirst++; /* a year begun before the panel is not whole */
+    if (yfirst < ylast - 9) yfirst = ylast - 9;
+    styr_rc rc = styr_goals_load(x.ws, x.kommune, &goals, &ngoals, &d);
+    if (rc) { e = styr_cli_fail(cli, rc, &d); goto out; }
+    extra = styr_xmalloc((size_t)(STYR_RP_MAXYEARS + 16 * (ngoals + 1)) * sizeof *extra);
+    for (int y = yfirst; y <= ylast && nextra < STYR_RP_MAXYEARS; y++) {
+        char s[8];
+        snprintf(s, sizeof s, "%d", y);
+        styr_period_parse(s, &extra[nextra++]);
+    }
+    for (size_t i = 0; i < ngoals; i++) {
+        int m = styr_goal_months(x.p, goals[i].aar);
+        nextra += styr_goal_periods(goals[i].aar, m ? m : 1, extra + nextra);
+    }
+    if ((e = styr_bctx_load(cli, "report", &x, extra, nextra, 1, &d)) >= 0) goto out;
+    e = STYR_EXIT_OK;
+
+    /* the model */
+    char generated[32], source[256];
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    time_t now = sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
+    strftime(generated, sizeof generated, "%Y-%m-%d", gmtime(&now));
+    snprintf(source, sizeof source,
+             styr_tr("styr %s; arbejdsområdets panel (kontrolsum %016llx); befolkning og klynger som i "
+                     "arbejdsområdets katalog (styr info).",
+                     "styr %s; the workspace's panel (checksum %016llx); population and clusters as in the "
+                     "workspace's catalog (styr info)."),
+             STYR_VERSION, (unsigned long long)styr_panel_checksum(x.p));
+    r->kommune = x.kommune;
+    r->kommunenavn = x.codes->kom_name[x.k];
+    r->periode = x.per.name;
+    r->prev = x.p1 >= 0 ? x.prev.name : NULL;
+    r->klynge = x.cl.name[x.cl.of[x.k]];
+    r->klynge_aar = x.cl.year;
+    r->nmembers = x.nin;
+    r->generated = generated;
+    r->source = source;
+    r->codes = x.codes;
+    lead(&x, r);
+    styr_profile_make(&x.b, x.p0, x.p1, x.k, x.in, &prof);
+    r->profile = &prof;
+    keyrows(&x, r);
+
+    /* cluster charts: the key figures of the committee's questions */
+    static const struct { const char *fig, *grp; } sc[] = {
+        {"andel_befolkning", NULL},          {"andel_befolkning", "dagpenge"},
+        {"andel_befolkning", "kontanthjaelp"}, {"andel_befolkning", "sygedagpenge"},
+        {"langvarige", "sygedagpenge"},      {"varighed", "sygedagpenge"},
+        {"aktiveringsgrad", NULL},           {"i_job_3mdr", NULL},
+        {"netto_pr_indbygger_18_64", NULL},
+    };
+    r->sc = styr_xcalloc(sizeof sc / sizeof *sc, sizeof *r->sc);
+    for (size_t i = 0; i < sizeof sc / sizeof *sc; i++) {
+        styr_metric m;
+        int g = sc[i].grp ? group_of(x.codes, sc[i].grp) : 0;
+        if (g < 0 || styr_metric_by_key(sc[i].fig, &x.b.mdefs, &m)) continue;
+        scatter(&x, &r->sc[r->nsc++], &m, g);
+    }
+    /* development: the share on public support and in the three scorecard groups */
+    static const char *lg[] = {NULL, "dagpenge", "kontanthjaelp", "sygedagpenge"};
+    r->ln = styr_xcalloc(4, sizeof *r->ln);
+    styr_metric share = {&styr_figdefs[FIG_ANDEL], FIG_ANDEL, -1};
+    for (size_t i = 0; i < 4; i++) {
+        int g = lg[i] ? group_of(x.codes, lg[i]) : 0;
+        if (g < 0) continue;
+        styr_rp_lines *l = &r->ln[r->nln++];
+        l->def = share.def;
+        snprintf(l->id, sizeof l->id, "udvikling-%s", styr_group_key(x.codes, g));
+        snprintf(l->title, sizeof l->title, "%s: %s", styr_group_name(x.codes, g), styr_tr(share.def->da, share.def->en));
+        for (int y = yfirst; y <= ylast && l->n < STYR_RP_MAXYEARS; y++) {
+            char s[8];
+            snprintf(s, sizeof s, "%d", y);
+            int pi = styr_bctx_period(&x, s);
+            if (pi < 0) continue;
+            snprintf(l->xl[l->n], sizeof l->xl[l->n], "%d", y);
+            l->own[l->n] = styr_bdata_value(&x.b, &share, pi, x.k, g);
+            l->cl[l->n] = styr_bdata_area(&x.b, &share, pi, x.in, g);
+            l->n++;
+        }
+    }
+    /* scorecards */
+    static const char *cg[] = {"dagpenge", "kontanthjaelp", "sygedagpenge"};
+    for (size_t i = 0; i < 3; i++) {
+        int g = group_of(x.codes, cg[i]);
+        if (g > 0) styr_scorecard_make(&x.b, x.p0, x.p1, x.k, x.in, g, &r->cards[r->ncards++]);
+    }
+    /* goals */
+    gev = styr_xcalloc(ngoals ? ngoals : 1, sizeof *gev);
+    for (size_t i = 0; i < ngoals; i++) {
+        styr_metric m;
+        if (styr_metric_by_key(goals[i].figur, NULL, &m)) continue;
+        styr_goal_evaluate(&x.b, &goals[i], &m, x.k, x.in, styr_goal_months(x.p, goals[i].aar), &gev[i]);
+    }
+    r->goals = goals;
+    r->gev = gev;
+    r->ngoals = ngoals;
+    /* budget: the follow-up through the last whole month, when it lies in the report's year */
+    styr_period month;
+    int found = 0;
+    if (!styr_last_whole_month(x.p, &month) && month.year == ylast) {
+        if ((rc = styr_fu_run_compute(x.ws, x.k, &month, 0.02, x.intern, &run, &found, &d))) {
+            e = styr_cli_fail(cli, rc, &d);
+            goto out;
+        }
+        if (found) r->budget = &run.rep;
+    }
+    money(&x, r);
+
+    /* write */
+    styr_dest dest;
+    if ((rc = styr_dest_open(&dest, out, &d))) { e = styr_cli_fail(cli, rc, &d); goto out; }
+    int wrc = styr_report_html(dest.f, r);
+    if ((rc = styr_dest_close(&dest, !wrc, &d))) { e = styr_cli_fail(cli, rc, &d); goto out; }
+    if (xlsx && (rc = styr_report_xlsx(xlsx, r, &d))) { e = styr_cli_fail(cli, rc, &d); goto out; }
+    if (out && strcmp(out, "-"))
+        fprintf(stderr, styr_tr("Rapport skrevet: %s\n", "Report written: %s\n"), out);
+    if (xlsx) fprintf(stderr, styr_tr("Regneark skrevet: %s\n", "Workbook written: %s\n"), xlsx);
+    if (pdf) e = print_pdf(out, pdf);
+out:
+    if (x.ws || x.b.res.rows) e = styr_bctx_close(cli, &x, e, &d);
+    if (e == STYR_EXIT_OK && run.res.ncomputed) {
+        styr_rc src = styr_query_store(cli->ws, &run.res, &d);
+        if (src) e = styr_cli_fail(cli, src, &d);
+    }
+    styr_fu_run_free(&run);
+    if (r) {
+        free(r->sc);
+        free(r->ln);
+        free(r);
+    }
+    free(extra);
+    free(goals);
+    free(gev);
+    styr_diags_free(&d);
+    styr_cli_stats(cli);
+    return e;
+}

@@ -1,0 +1,385 @@
+/* report: the follow-up report as self-contained HTML. */
+#include "report.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "../core/msg.h"
+#include "../core/num.h"
+#include "figtext.h"
+#include "svg.h"
+
+#define T(da, en) styr_tr(da, en)
+
+static const char css[] =
+    "@page{size:A4;margin:14mm}"
+    "body{font-family:'DejaVu Sans',Arial,Helvetica,sans-serif;color:#1b1b1b;max-width:1040px;margin:0 auto;"
+    "padding:16px;line-height:1.4;font-size:14px}"
+    "h1{font-size:26px;margin:0 0 4px;color:#123a5c}h2{font-size:20px;color:#123a5c;border-bottom:2px solid #123a5c;"
+    "padding-bottom:3px;margin-top:28px}h3{font-size:15px;margin:16px 0 6px}"
+    ".meta{color:#555;font-size:13px}.lead{font-size:16px;background:#eef3f8;padding:10px 14px;border-left:4px solid #123a5c}"
+    "table{border-collapse:collapse;margin:6px 0 12px;font-size:13px}th,td{padding:4px 8px;border-bottom:1px solid #ddd}"
+    "th{background:#f1f1f1;text-align:left}td.n,th.n{text-align:right;white-space:nowrap}"
+    ".cols{display:flex;gap:24px;flex-wrap:wrap}.cols>div{flex:1 1 420px}"
+    ".charts{display:flex;flex-wrap:wrap;gap:8px}.charts figure{margin:0;flex:1 1 480px;break-inside:avoid}"
+    "figcaption{font-weight:bold;font-size:13px;margin:4px 0}svg.chart{width:100%;height:auto;max-width:640px}"
+    "svg text{font-family:inherit;font-size:11px;fill:#333}svg .grid{stroke:#e3e3e3}"
+    "svg .level{stroke:#333;stroke-dasharray:6 4;stroke-width:1.5}svg .levellabel{font-weight:bold}"
+    "svg .dot{fill:#6f9bd1}svg .dot.own{fill:#c0392b}svg .name.own,svg .ownlabel{font-weight:bold;fill:#c0392b}"
+    "svg .series1{stroke:#123a5c;stroke-width:2.5;fill:none}svg .series2{stroke:#8a8a8a;stroke-width:2;"
+    "stroke-dasharray:6 4;fill:none}svg .pt1{fill:#123a5c}svg .pt2{fill:#8a8a8a}"
+    ".better{color:#1e7b34;font-weight:bold}.worse{color:#b03a2e;font-weight:bold}"
+    ".status{padding:1px 8px;border-radius:10px;color:#fff;font-size:12px;white-space:nowrap}"
+    ".naaet{background:#1e7b34}.paa_vej{background:#2f6db5}.ikke_naaet{background:#b03a2e}.ukendt{background:#777}"
+    ".wide{overflow-x:auto}table.keys{font-size:12px}table.keys td,table.keys th{padding:3px 5px}"
+    ".warn{color:#b03a2e;font-weight:bold}.note{color:#555;font-size:12px}"
+    "section{break-before:page}section.first{break-before:auto}"
+    "@media print{body{max-width:none;padding:0;font-size:11pt}.charts figure{flex:1 1 45%}h2{break-after:avoid}"
+    "table,figure{break-inside:avoid}table.keys{font-size:8pt}.wide{overflow:visible}}";
+
+static void esc(FILE *f, const char *s) { styr_html_text(f, s); }
+
+static void cell(FILE *f, const styr_figdef *def, styr_figval v)
+{
+    char t[64];
+    fprintf(f, "<td class=\"n\">%s</td>", styr_fig_text(t, sizeof t, def, v));
+}
+
+static const char *mark_class(int m) { return m > 0 ? "better" : m < 0 ? "worse" : ""; }
+static const char *mark_sign(int m) { return m > 0 ? "+" : m < 0 ? "&minus;" : "="; }
+
+static void head(FILE *f, const styr_report *r)
+{
+    fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">\n", T("da", "en"));
+    fprintf(f, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+               "img-src data:; base-uri 'none'; form-action 'none'\">\n");
+    fprintf(f, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+    fprintf(f, T("Opfølgning på beskæftigelsesindsatsen i %s Kommune %s", "Follow-up on the employment effort in %s %s"),
+            r->kommunenavn, r->periode);
+    fprintf(f, "</title>\n<style>%s</style></head><body>\n", css);
+    fprintf(f, "<header><h1>");
+    fprintf(f, T("Opfølgning på beskæftigelsesindsatsen i %s Kommune", "Follow-up on the employment effort in %s"),
+            r->kommunenavn);
+    fprintf(f, "</h1><p class=\"meta\">");
+    fprintf(f, T("Periode: %s. Sammenlignet med %s (%d, %d kommuner). Udvikling fra %s. Dannet %s.",
+                 "Period: %s. Compared with %s (%d, %d municipalities). Development from %s. Made %s."),
+            r->periode, r->klynge, r->klynge_aar, r->nmembers, r->prev ? r->prev : "-", r->generated);
+    fprintf(f, "</p></header>\n<section class=\"first\" id=\"sammenfatning\"><p class=\"lead\">");
+    esc(f, r->lead);
+    fprintf(f, "</p>\n");
+}
+
+static void profile(FILE *f, const styr_report *r)
+{
+    if (!r->profile) {
+        fprintf(f, "</section>\n");
+        return;
+    }
+    fprintf(f, "<h2>%s</h2><div class=\"cols\">", T("Hvad siger tallene?", "What do the figures say?"));
+    for (int pass = 1; pass >= -1; pass -= 2) {
+        int shown = 0;
+        fprintf(f, "<div><h3>%s</h3><ul>", pass > 0 ? T("Styrker", "Strengths") : T("Udfordringer", "Challenges"));
+        for (int i = 0; i < r->profile->n && shown < STYR_PROFILE_SHOW; i++) {
+            if (r->profile->s[i].strength != pass) continue;
+            fprintf(f, "<li>");
+            esc(f, r->profile->s[i].text);
+            fprintf(f, "</li>");
+            shown++;
+        }
+        if (!shown) fprintf(f, "<li>%s</li>", T("Ingen markante forskelle fra klyngen.", "No marked differences from the cluster."));
+        fprintf(f, "</ul></div>");
+    }
+    fprintf(f, "</div></section>\n");
+}
+
+static void keytable(FILE *f, const styr_report *r)
+{
+    static const int figs[RP_NKEY] = {FIG_FULDTIDSPERSONER, FIG_ANDEL, FIG_AKTIVERINGSGRAD, FIG_VARIGHED, FIG_LANGVARIGE,
+                                      FIG_JOB_3MDR};
+    fprintf(f, "<section id=\"noegletal\"><h2>%s</h2>\n<div class=\"wide\"><table class=\"keys\"><thead><tr><th>%s</th><th class=\"n\">%s</th>",
+            T("Nøgletal mod klyngen", "Key figures against the cluster"), T("Ydelse", "Benefit group"),
+            T("Fuldtidspersoner", "Full-time recipients"));
+    for (int c = RP_ANDEL; c < RP_NKEY; c++) {
+        const styr_figdef *d = &styr_figdefs[figs[c]];
+        fprintf(f, "<th class=\"n\">%s</th><th class=\"n\">%s</th>", T(d->short_da, d->short_en), T("Klyngen", "Cluster"));
+        if (c == RP_ANDEL) fprintf(f, "<th class=\"n\">%s</th>", T("Placering", "Rank"));
+    }
+    fprintf(f, "</tr></thead><tbody>\n");
+    for (int i = 0; i < r->nkeys; i++) {
+        const styr_rp_keyrow *k = &r->keys[i];
+        fprintf(f, "<tr><td>");
+        esc(f, k->navn);
+        fprintf(f, "</td>");
+        cell(f, &styr_figdefs[FIG_FULDTIDSPERSONER], k->own[RP_FTE]);
+        for (int c = RP_ANDEL; c < RP_NKEY; c++) {
+            cell(f, &styr_figdefs[figs[c]], k->own[c]);
+            cell(f, &styr_figdefs[figs[c]], k->cl[c]);
+            if (c == RP_ANDEL) {
+                if (k->rank) fprintf(f, "<td class=\"n\">%d %s %d</td>", k->rank, T("af", "of"), k->nranked);
+                else fprintf(f, "<td class=\"n\">-</td>");
+            }
+        }
+        fprintf(f, "</tr>\n");
+    }
+    fprintf(f, "</tbody></table></div><p class=\"note\">%s</p></section>\n",
+            T("Andel = fuldtidspersoner i pct. af befolkningen 16-66 år; placering 1 = lavest andel i klyngen. Klyngen er "
+              "regnet som ét område (summen af tællere over summen af nævnere).",
+              "Share = full-time recipients in pct. of the population aged 16-66; rank 1 = the lowest share in the "
+              "cluster. The cluster is computed as one area (sum of numerators over sum of denominators)."));
+}
+
+static void charts(FILE *f, const styr_report *r)
+{
+    fprintf(f, "<section id=\"klynge\"><h2>%s</h2><p class=\"note\">%s</p><div class=\"charts\">\n",
+            T("Kommunen i klyngen", "The municipality in its cluster"),
+            T("Hvert punkt er en kommune i klyngen; kommunen selv er rød, klyngens niveau den stiplede linje.",
+              "Each dot is a municipality of the cluster; the municipality itself is red, the cluster's level the "
+              "dashed line."));
+    for (int i = 0; i < r->nsc; i++) {
+        const styr_rp_scatter *s = &r->sc[i];
+        fprintf(f, "<figure><figcaption>");
+        esc(f, s->title);
+        fprintf(f, "</figcaption>");
+        styr_svg_scatter(f, s->id, s->title, s->def, s->labels, s->v, s->n, s->own, s->level, T("Klyngen", "Cluster"));
+        fprintf(f, "</figure>\n");
+    }
+    fprintf(f, "</div></section>\n<section id=\"udvikling\"><h2>%s</h2><div class=\"charts\">\n",
+            T("Udviklingen over årene", "Development over the years"));
+    for (int i = 0; i < r->nln; i++) {
+        const styr_rp_lines *l = &r->ln[i];
+        const char *xl[STYR_RP_MAXYEARS];
+        for (int j = 0; j < l->n; j++) xl[j] = l->xl[j];
+        fprintf(f, "<figure><figcaption>");
+        esc(f, l->title);
+        fprintf(f, "</figcaption>");
+        char own[80];
+        snprintf(own, sizeof own, "%s", r->kommunenavn);
+        styr_svg_lines(f, l->id, l->title, l->def, xl, l->own, l->cl, l->n, own, T("Klyngen", "Cluster"));
+        fprintf(f, "</figure>\n");
+    }
+    fprintf(f, "</div></section>\n");
+}
+
+static void scorecards(FILE *f, const styr_report *r)
+{
+    if (!r->ncards) return;
+    fprintf(f, "<section id=\"scorecards\"><h2>%s</h2><div class=\"cols\">\n", T("Scorecards", "Scorecards"));
+    for (int i = 0; i < r->ncards; i++) {
+        const styr_scorecard *sc = &r->cards[i];
+        fprintf(f, "<div><h3>");
+        esc(f, styr_group_name(r->codes, sc->g));
+        fprintf(f, "</h3><table><thead><tr><th></th><th class=\"n\">%s</th><th class=\"n\">%s</th><th></th>"
+                   "<th class=\"n\">%s</th><th class=\"n\">%s</th><th></th></tr></thead><tbody>",
+                T("Kommunen", "Municipality"), T("Klyngen", "Cluster"), T("Udvikling", "Change"), T("Klyngen", "Cluster"));
+        for (int j = 0; j < STYR_NSCORE; j++) {
+            const styr_score *s = &sc->s[j];
+            char a[64], b[64];
+            static const styr_figdef pct = {"", "", "", "", "", 1, STYR_U_FTE, 0};
+            const styr_figdef *dd = s->dev_pct ? &pct : s->def;
+            fprintf(f, "<tr><td>%s</td>", T(s->da, s->en));
+            cell(f, s->def, s->own);
+            cell(f, s->def, s->cluster);
+            fprintf(f, "<td class=\"%s\">%s</td>", mark_class(s->mark), mark_sign(s->mark));
+            fprintf(f, "<td class=\"n\">%s</td><td class=\"n\">%s</td>", styr_change_text(a, sizeof a, dd, s->dev_own),
+                    styr_change_text(b, sizeof b, dd, s->dev_cluster));
+            fprintf(f, "<td class=\"%s\">%s</td></tr>", mark_class(s->dev_mark), mark_sign(s->dev_mark));
+        }
+        fprintf(f, "</tbody></table></div>\n");
+    }
+    fprintf(f, "</div><p class=\"note\">%s</p></section>\n",
+            T("Flere i job: andel af befolkningen 16-66 år, udvikling i pct.; hurtigere i job: varighed af afsluttede "
+              "forløb, udvikling i uger; fastholdt i job: i job efter 3 mdr., udvikling i procentpoint. + bedre end "
+              "klyngen, &minus; dårligere.",
+              "More in work: share of the population 16-66, change in pct.; faster into work: duration of ended spells, "
+              "change in weeks; kept in work: in work after 3 months, change in percentage points. + better than the "
+              "cluster, &minus; worse."));
+}
+
+static void goals(FILE *f, const styr_report *r)
+{
+    fprintf(f, "<section id=\"maal\"><h2>%s</h2>\n", T("Resultatmål", "Result goals"));
+    if (!r->ngoals) {
+        fprintf(f, "<p>%s</p></section>\n", T("Der er ikke sat resultatmål i arbejdsområdet (styr goals add).",
+                                              "No result goals are set in the workspace (styr goals add)."));
+        return;
+    }
+    fprintf(f, "<table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
+               "<th class=\"n\">%s</th><th>%s</th></tr></thead><tbody>\n",
+            T("Enhed", "Unit"), T("Resultatmål", "Goal"), T("Målsætning", "Target"), T("Seneste", "Latest"),
+            T("Prognose", "Forecast"), T("Målværdi", "Target value"), T("Status", "Status"));
+    for (size_t i = 0; i < r->ngoals; i++) {
+        const styr_goal *g = &r->goals[i];
+        const styr_goal_eval *e = &r->gev[i];
+        int fi = styr_fig_by_key(g->figur);
+        if (fi < 0) continue;
+        const styr_figdef *d = &styr_figdefs[fi];
+        char tg[96];
+        fprintf(f, "<tr><td>");
+        esc(f, g->enhed[0] ? g->enhed : T("Hele jobcentret", "Whole job centre"));
+        fprintf(f, "</td><td>");
+        esc(f, styr_group_name(r->codes, g->grp));
+        fprintf(f, ": ");
+        esc(f, T(d->da, d->en));
+        fprintf(f, " %d", g->aar);
+        if (g->tekst[0]) {
+            fprintf(f, "<br><span class=\"note\">");
+            esc(f, g->tekst);
+            fprintf(f, "</span>");
+        }
+        fprintf(f, "</td><td>");
+        esc(f, styr_goal_target_text(tg, sizeof tg, g, d->decimals));
+        fprintf(f, "</td>");
+        cell(f, d, e->latest);
+        cell(f, d, e->forecast);
+        cell(f, d, e->target);
+        fprintf(f, "<td><span class=\"status %s\">%s</span></td></tr>\n", styr_goal_status_key(e->status),
+                styr_goal_status_text(e->status));
+    }
+    fprintf(f, "</tbody></table><p class=\"note\">%s</p></section>\n",
+            T("Seneste = år til dato (januar til seneste hele måned). Prognosen følger den lineære tendens i månederne; "
+              "mens året løber, er status efter prognosen.",
+              "Latest = year to date (January to the last whole month). The forecast follows the linear trend of the "
+              "months; while the year runs, the status is by the forecast."));
+}
+
+static void budget(FILE *f, const styr_report *r)
+{
+    const styr_fu_report *b = r->budget;
+    if (!b) return;
+    char t[6][64];
+    fprintf(f, "<section id=\"budget\"><h2>%s</h2><p>", T("Budgetopfølgning", "Budget follow-up"));
+    fprintf(f, T("Budget %d, opfølgning til og med måned %d; advarsel ved afvigelse over %s pct.",
+                 "Budget %d, follow-up to the end of month %d; warning at a departure over %s pct."),
+            b->aar, b->month, styr_fmt_num(t[0], sizeof t[0], b->threshold * 100, 1));
+    fprintf(f, "</p><table><thead><tr><th>%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
+               "<th class=\"n\">%s</th><th class=\"n\">%s</th><th>%s</th></tr></thead><tbody>\n",
+            T("Ydelse", "Group"), T("Budget året", "Budget year"), T("Budget til dato", "Budget to date"),
+            T("Faktisk til dato", "Actual to date"), T("Prognose", "Forecast"), T("Afvigelse", "Departure"),
+            T("Hovedårsag", "Main driver"));
+    for (size_t i = 0; i < b->n; i++) {
+        const styr_fu_row *x = &b->rows[i];
+        fprintf(f, "<tr><td>");
+        esc(f, x->navn);
+        fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>", styr_fmt_kr(t[0], sizeof t[0], x->f.b_total),
+                styr_fmt_kr(t[1], sizeof t[1], x->f.b_ytd));
+        if (x->suppressed) {
+            fprintf(f, "<td class=\"n\">..</td><td class=\"n\">..</td><td class=\"n\">..</td><td></td></tr>\n");
+            continue;
+        }
+        styr_fmt_num(t[4], sizeof t[4], x->f.diff_pct, 1);
+        fprintf(f, "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n%s\">%s%s pct.</td><td%s>%s</td></tr>\n",
+                styr_fmt_kr(t[2], sizeof t[2], x->f.a_total), styr_fmt_kr(t[3], sizeof t[3], x->f.f_total),
+                x->f.warn ? " warn" : "", x->f.diff_pct > 0 ? "+" : "", t[4], x->f.warn ? " class=\"warn\"" : "",
+                x->f.main_driver >= 0 ? styr_driver_name(x->f.main_driver, x->f.drv[x->f.main_driver]) : "-");
+    }
+    fprintf(f, "</tbody></table></section>\n");
+}
+
+static void money(FILE *f, const styr_report *r)
+{
+    const styr_rp_money *m = &r->money;
+    if (!m->present) return;
+    char t[64], u[64];
+    fprintf(f, "<section id=\"oekonomi\"><h2>%s</h2><table><thead><tr><th></th><th class=\"n\">%s</th>"
+               "<th class=\"n\">%s</th></tr></thead><tbody>\n",
+            T("Økonomi: forsørgelse efter refusion", "Money: benefits after refusion"), r->kommunenavn,
+            T("Klyngen", "Cluster"));
+    for (int i = 0; i < 4; i++) {
+        fprintf(f, "<tr><td>%s</td>", T(m->def[i]->da, m->def[i]->en));
+        cell(f, m->def[i], m->own[i]);
+        cell(f, m->def[i], m->cl[i]);
+        fprintf(f, "</tr>\n");
+    }
+    fprintf(f, "</tbody></table><p>");
+    styr_potential_text(u, sizeof u, STYR_U_KR, m->pot_best);
+    fprintf(f, T("Hvis kommunen havde samme nettoudgift pr. 18-64-årig som klyngen, kunne den frigøre %s; som den "
+                 "bedste i klyngen %s%s",
+                 "With the cluster's net cost per inhabitant aged 18-64 the municipality could free %s; with the "
+                 "best in the cluster's, %s%s"),
+            styr_potential_text(t, sizeof t, STYR_U_KR, m->pot_level), u, styr_sentence_end(u));
+    fprintf(f, "</p>");
+    if (m->nsteps) {
+        fprintf(f, "<h3>%s</h3><table><thead><tr><th>%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th></tr></thead><tbody>",
+                T("Nettoudgift på refusionstrappen", "Net cost on the refusion staircase"), T("Trin", "Step"),
+                T("Nettoudgift", "Net cost"), T("Personuger", "Person-weeks"));
+        for (int i = 0; i < m->nsteps; i++) {
+            static const styr_figdef kr = {"", "", "", "", "", 0, STYR_U_KR, 0}, cnt = {"", "", "", "", "", 0, STYR_U_COUNT, 0};
+            fprintf(f, "<tr><td>");
+            esc(f, m->step_label[i]);
+            fprintf(f, "</td>");
+            cell(f, &kr, m->step_net[i]);
+            cell(f, &cnt, m->step_weeks[i]);
+            fprintf(f, "</tr>");
+        }
+        fprintf(f, "</tbody></table>");
+    }
+    fprintf(f, "<p class=\"note\">%s</p></section>\n",
+            T("Nettoudgiften er kommunens udgift efter refusion efter de regler, der gjaldt i hver uge (spec/refusion.md).",
+              "The net cost is the municipality's cost after refusion under the rules in force each week (spec/refusion.md)."));
+}
+
+static void appendix(FILE *f, const styr_report *r)
+{
+    static const struct { const char *term_da, *term_en, *da, *en; } defs[] = {
+        {"Fuldtidspersoner", "Full-time recipients",
+         "Antal personuger med ydelsen i perioden divideret med periodens antal uger.",
+         "Person-weeks on the benefit in the period divided by the period's weeks."},
+        {"Andel af befolkningen", "Share of the population",
+         "Fuldtidspersoner i pct. af befolkningen 16-66 år i kommunen i periodens år.",
+         "Full-time recipients in pct. of the municipality's population aged 16-66 in the period's year."},
+        {"Aktiveringsgrad", "Activation rate", "Andel af personugerne med et aktivt tilbud.",
+         "Share of the person-weeks with an active offer."},
+        {"Forløb", "Spell",
+         "Sammenhængende uger med samme ydelse; huller på 1-3 uger bygges over, 4 uger afslutter forløbet. Forløbet hører "
+         "til kommunen i dets sidste uge.",
+         "Consecutive weeks on the same benefit; gaps of 1-3 weeks are bridged, 4 end the spell. A spell belongs to the "
+         "municipality of its last week."},
+        {"Varighed", "Duration", "Gennemsnitlig længde i uger af de forløb, der sluttede i perioden.",
+         "Mean length in weeks of the spells that ended in the period."},
+        {"Langvarige", "Long-term",
+         "Andel af forløbene i gang i periodens sidste uge, der har varet mere end 52 uger.",
+         "Share of the spells in progress in the period's last week that have lasted more than 52 weeks."},
+        {"I job efter 3 mdr.", "In work after 3 months",
+         "Andel af de afsluttede forløb, hvor personen 13 uger efter har løntimer og ingen offentlig forsørgelse; "
+         "forløb, der endnu ikke kan måles, tæller ikke med.",
+         "Share of ended spells where the person has paid hours and no public support 13 weeks later; spells not yet "
+         "measurable are left out."},
+        {"Klyngens niveau", "Cluster level",
+         "Nøgletallet for klyngen som ét område: summen af tællere over summen af nævnere, ikke et gennemsnit af "
+         "kommunernes tal.",
+         "The figure for the cluster as one area: the sum of numerators over the sum of denominators, not a mean of the "
+         "municipalities' figures."},
+        {"Potentiale", "Potential",
+         "(Kommunens værdi - klyngens niveau) x kommunens befolkning, når det er positivt: hvad kommunen kunne frigøre "
+         "ved at gøre det lige så godt som klyngen.",
+         "(The municipality's value - the cluster's level) x its population, when positive: what doing as well as the "
+         "cluster would free."},
+        {"Diskretion", "Discretion",
+         "Tal, der hviler på færre end 5 personer, vises som \"..\".",
+         "Figures resting on fewer than 5 persons are shown as \"..\"."},
+    };
+    fprintf(f, "<section id=\"bilag\"><h2>%s</h2><table><tbody>\n", T("Bilag: definitioner", "Appendix: definitions"));
+    for (size_t i = 0; i < sizeof defs / sizeof *defs; i++) {
+        fprintf(f, "<tr><th>%s</th><td>", T(defs[i].term_da, defs[i].term_en));
+        esc(f, T(defs[i].da, defs[i].en));
+        fprintf(f, "</td></tr>\n");
+    }
+    fprintf(f, "</tbody></table><p class=\"note\">%s ", T("Kilde:", "Source:"));
+    esc(f, r->source);
+    fprintf(f, "</p></section>\n");
+}
+
+int styr_report_html(FILE *f, const styr_report *r)
+{
+    head(f, r);
+    profile(f, r);
+    keytable(f, r);
+    charts(f, r);
+    scorecards(f, r);
+    goals(f, r);
+    budget(f, r);
+    money(f, r);
+    appendix(f, r);
+    fprintf(f, "</body></html>\n");
+    return ferror(f) ? -1 : 0;
+}

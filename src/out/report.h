@@ -1,0 +1,87 @@
+/* report: the committee's follow-up report ("Opfølgning på
+ * beskæftigelsesindsatsen i X Kommune") as one self-contained HTML file, and
+ * the same tables as an XLSX workbook.
+ *
+ * The report is a model (styr_report) that cmd/report.c fills from the
+ * workspace, rendered here: key figures against the cluster, the profile in
+ * words, the cluster scatter for each key figure, development lines,
+ * scorecards, result goals, budget follow-up, money, and an appendix of
+ * definitions. The HTML has inline CSS and SVG only, a Content-Security-
+ * Policy that allows nothing from outside, no script, and page breaks for A4.
+ * Every number comes formatted by figtext.h; suppressed values show "..". */
+#ifndef STYR_REPORT_H
+#define STYR_REPORT_H
+
+#include <stdio.h>
+
+#include "../calc/goaleval.h"
+#include "../calc/scorecard.h"
+#include "budgetout.h"
+#include "profile.h"
+
+enum { RP_FTE, RP_ANDEL, RP_AKT, RP_VARIGHED, RP_LANG, RP_JOB3, RP_NKEY };
+#define STYR_RP_MAXYEARS 12
+
+typedef struct styr_rp_keyrow {
+    const char *navn;
+    styr_figval own[RP_NKEY], cl[RP_NKEY];
+    int rank, nranked;                         /* on the share of the population */
+} styr_rp_keyrow;
+
+typedef struct styr_rp_scatter {
+    char id[96], title[192];
+    const styr_figdef *def;
+    int n, own;
+    const char *labels[STYR_MAX_KOMMUNER];
+    styr_figval v[STYR_MAX_KOMMUNER];
+    styr_figval level;
+} styr_rp_scatter;
+
+typedef struct styr_rp_lines {
+    char id[96], title[192];
+    const styr_figdef *def;
+    int n;
+    char xl[STYR_RP_MAXYEARS][8];
+    styr_figval own[STYR_RP_MAXYEARS], cl[STYR_RP_MAXYEARS];
+} styr_rp_lines;
+
+typedef struct styr_rp_money {
+    int present;
+    const styr_figdef *def[4];                 /* brutto, refusion, netto, pr. 18-64 */
+    styr_figval own[4], cl[4];
+    styr_figval pot_level, pot_best;
+    int nsteps;
+    char step_label[8][48];
+    styr_figval step_net[8], step_weeks[8];
+} styr_rp_money;
+
+typedef struct styr_report {
+    int kommune;
+    const char *kommunenavn, *periode, *prev, *klynge;
+    int klynge_aar, nmembers;
+    const char *generated, *source;
+    char lead[512];                            /* the opening sentence */
+    const styr_codes *codes;
+    styr_rp_keyrow keys[24];
+    int nkeys;
+    styr_rp_scatter *sc;
+    int nsc;
+    styr_rp_lines *ln;
+    int nln;
+    styr_scorecard cards[8];
+    int ncards;
+    const styr_goal *goals;
+    const styr_goal_eval *gev;
+    size_t ngoals;
+    const styr_fu_report *budget;              /* NULL: no budget for the year */
+    styr_rp_money money;
+    const styr_profile *profile;
+} styr_report;
+
+/* Write the HTML report to f. 0, or -1 when writing failed. */
+int styr_report_html(FILE *f, const styr_report *r);
+
+/* Write the tables to an XLSX workbook at path (atomically). */
+styr_rc styr_report_xlsx(const char *path, const styr_report *r, styr_diags *d);
+
+#endif
