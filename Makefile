@@ -2,8 +2,9 @@
 #
 #   make            build build/styr (release, -O2 -g)
 #   make demo       install missing Debian packages, build, create ./styr.ws
-#                   with the national demo population and print key figures
-#                   and the net cost under the 2011 and 2016 rules
+#                   with the national demo population and print key figures,
+#                   the net cost under the 2011 and 2016 rules and the
+#                   scorecard, and write the committee's report to rapport.html
 #   make test       everything CI runs: -Werror build, unit and CLI tests in a
 #                   normal and an ASan/UBSan build, the report in headless
 #                   Chromium, valgrind on the CLI paths, a short fuzz run of the
@@ -117,6 +118,8 @@ demo: deps
 	$(BUILD)/styr synth -w $(DEMO_WS) --persons $(DEMO_PERSONS) --from 2015 --to 2024 --seed 1
 	$(BUILD)/styr noegletal -w $(DEMO_WS) --kommune $(DEMO_KOMMUNE) --periode 2024
 	$(BUILD)/styr money -w $(DEMO_WS) --kommune $(DEMO_KOMMUNE) --ydelse i_alt --periode 2024 --compare 2011,2016
+	$(BUILD)/styr scorecard -w $(DEMO_WS) --kommune $(DEMO_KOMMUNE) --periode 2024
+	$(BUILD)/styr report -w $(DEMO_WS) --kommune $(DEMO_KOMMUNE) --periode 2024 -o rapport.html
 
 # ---- tools -------------------------------------------------------------------
 deps:
