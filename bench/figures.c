@@ -54,7 +54,7 @@ int main(int argc, char **argv)
     for (int k = 0; k < repeat; k++)
         for (int pass = 0; pass < 3; pass++) {
             if (only && atoi(only) != pass) continue;
-            styr_engine_opts o = {threads, pass ? &rules : NULL, pass == 2};
+            styr_engine_opts o = {.threads = threads, .rules = pass ? &rules : NULL, .money = pass == 2};
             styr_cube_free(&cube);
             double t = now();
             if (styr_engine_run(p, styr_ws_codes(ws), &ps, &o, &cube, &d)) { fprintf(stderr, "%s\n", d.sys); return 1; }

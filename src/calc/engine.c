@@ -179,7 +179,7 @@ typedef struct worker {
     uint64_t p0, p1;        /* this worker's slice of the order */
     const styr_acc *const *accs;
     size_t nacc;
-    void *state[MAXACC];
+    void *state[MAXACC + 1];
 } worker;
 
 static void *work(void *arg)
@@ -229,9 +229,13 @@ styr_rc styr_engine_run(const styr_panel *p, const styr_codes *codes, const styr
     for (int w = 0; w < nthu; w++) thu[w] = styr_week_thursday_ymd(w);
     const styr_rules *rules = o ? o->rules : NULL;
     styr_acc_ctx x = {ps,         codes,     c,     codes->dict.nkom + 1,        codes->dict.nyd,
-                      panel_last, public_yd, rules, rules && o ? o->money : 0, thu};
-    size_t nacc = x.money ? MAXACC : MAXACC - 1;
-    const styr_acc *const *accs = all_accs;
+                      panel_last, public_yd, rules, rules && o ? o->money : 0, thu, NULL};
+    x.user = o ? o->user : NULL;
+    const styr_acc *accs[MAXACC + 1];
+    size_t nacc = 0;
+    if (!(o && o->only_extra))
+        for (size_t a = 0; a < (x.money ? MAXACC : MAXACC - 1); a++) accs[nacc++] = all_accs[a];
+    if (o && o->extra) accs[nacc++] = o->extra;
 
     int nt = o && o->threads > 0 ? o->threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
     if (nt < 1) nt = 1;

@@ -110,6 +110,7 @@ typedef struct styr_acc_ctx {
     const styr_rules *rules;   /* rates and refusion; NULL: neither money nor the trappe */
     int money;                 /* money figures (amounts); else, with rules, only the trappe counter */
     const uint32_t *thu;       /* Thursday (YYYYMMDD) of every week up to past the panel */
+    void *user;                /* the extra accumulator's input and output (engine opts) */
 } styr_acc_ctx;
 
 /* An accumulator. state_size bytes are allocated (zeroed) per thread. */
@@ -149,6 +150,11 @@ typedef struct styr_engine_opts {
     int threads;               /* 0: all cores */
     const styr_rules *rules;   /* with rules: derive the 2016 trappe count of every covered run */
     int money;                 /* with rules: the money figures (gross, net by regime, by trappe step) */
+    /* one more accumulator in the same pass (e.g. the offers and effect tables of
+     * acc_offers.c): its finish writes to user, not to the cube */
+    const styr_acc *extra;
+    void *user;
+    int only_extra;            /* skip the key-figure accumulators (the cube stays zero) */
 } styr_engine_opts;
 
 /* Compute the cube for the periods of ps. The caller frees it with styr_cube_free. */

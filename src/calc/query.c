@@ -123,7 +123,7 @@ styr_rc styr_query_run(styr_ws *ws, const styr_query *q, styr_qresult *r, styr_d
                 goto out;
             }
         }
-        styr_engine_opts eo = {q->threads, rules, rules != NULL};
+        styr_engine_opts eo = {.threads = q->threads, .rules = rules, .money = rules != NULL};
         if ((rc = styr_pset_build(&sub, missing, nm, d)) || (rc = styr_engine_run(p, codes, &sub, &eo, &part, d))) {
             styr_pset_free(&sub);
             free(rules);

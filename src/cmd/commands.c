@@ -30,6 +30,8 @@ const styr_cmd styr_commands[] = {
      "the committee's follow-up report: one HTML file (and xlsx, pdf)"},
     {"goals", styr_cmd_goals, "resultatmål: opret, vis og følg op (seneste værdi, forløb, prognose, status)",
      "result goals: add, list and follow up (latest value, path, forecast, status)"},
+    {"effect", styr_cmd_effect, "effekt af tilbud: skøn ved matchning, rå forskel, interval, pris pr. ekstra i job",
+     "effect of offers: matched estimate, raw difference, interval, cost per extra in work"},
     {"noegletal", styr_cmd_noegletal, "nøgletal for en kommune mod dens klynge",
      "key figures of a municipality against its cluster"},
     {0, 0, 0, 0},

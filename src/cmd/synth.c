@@ -10,6 +10,7 @@
 
 static const char help_da[] =
     "Brug: styr synth [-w ARBEJDSOMRÅDE] --persons N [--from ÅR] [--to ÅR] [--seed S] [--out FIL]\n"
+    "                 [--effekt T=P,...]\n"
     "\n"
     "Danner en syntetisk befolkning i alle 98 kommuner i forhold til deres befolkning,\n"
     "med forløb på alle ydelser, tilbud, job med timer efter afgang, flytninger og\n"
@@ -22,9 +23,13 @@ static const char help_da[] =
     "  --to ÅR       sidste år (standard 2024)\n"
     "  --seed S      frø (standard 1)\n"
     "  --out FIL     skriv i stedet den lange CSV til FIL og FIL-personer.csv og\n"
-    "                FIL-befolkning.csv ved siden af, til brug med styr import\n";
+    "                FIL-befolkning.csv ved siden af, til brug med styr import\n"
+    "  --effekt T=P,...  plant en effekt: et forløbs første tilbud af slagsen T hæver\n"
+    "                andelen i job 13 uger efter starten med P procentpoint, fx\n"
+    "                --effekt praktik=10,loentilskud=15 (til test af styr effect)\n";
 static const char help_en[] =
     "Usage: styr synth [-w WORKSPACE] --persons N [--from YEAR] [--to YEAR] [--seed S] [--out FILE]\n"
+    "                  [--effekt K=P,...]\n"
     "\n"
     "Generates a synthetic population across all 98 municipalities in proportion to\n"
     "their population, with spells of every benefit group, offers, jobs with hours after\n"
@@ -37,13 +42,36 @@ static const char help_en[] =
     "  --to YEAR     last year (default 2024)\n"
     "  --seed S      seed (default 1)\n"
     "  --out FILE    instead write the long CSV to FILE, and FILE-personer.csv and\n"
-    "                FILE-befolkning.csv beside it, for use with styr import\n";
+    "                FILE-befolkning.csv beside it, for use with styr import\n"
+    "  --effekt K=P,...  plant an effect: a spell's first offer of kind K raises the\n"
+    "                share in work 13 weeks after its start by P percentage points, e.g.\n"
+    "                --effekt praktik=10,loentilskud=15 (for testing styr effect)\n";
+
+/* "praktik=10,loentilskud=15": percentage points per offer kind. 0 or -1. */
+static int parse_effects(const char *s, styr_synth_opts *o)
+{
+    while (*s) {
+        const char *eq = strchr(s, '='), *end = strchr(s, ',');
+        if (!end) end = s + strlen(s);
+        if (!eq || eq > end || eq == s || (size_t)(eq - s) >= sizeof o->effekt[0].code || o->neffekt >= 8) return -1;
+        double v;
+        char mark;
+        if (styr_parse_decimal(eq + 1, (size_t)(end - eq - 1), &v, &mark) || v <= 0 || v > 90) return -1;
+        memcpy(o->effekt[o->neffekt].code, s, (size_t)(eq - s));
+        o->effekt[o->neffekt].code[eq - s] = 0;
+        o->effekt[o->neffekt].pp = v;
+        o->neffekt++;
+        s = *end ? end + 1 : end;
+    }
+    return o->neffekt ? 0 : -1;
+}
 
 int styr_cmd_synth(styr_cli *cli, int argc, char **argv)
 {
     static const struct option opts[] = {{"persons", required_argument, 0, 'n'}, {"from", required_argument, 0, 'f'},
                                           {"to", required_argument, 0, 't'},      {"seed", required_argument, 0, 's'},
                                           {"out", required_argument, 0, 'o'},     {"workspace", required_argument, 0, 'w'},
+                                          {"effekt", required_argument, 0, 'e'},
                                           {"help", no_argument, 0, 'h'},          {0, 0, 0, 0}};
     styr_synth_opts o = {.from = 2015, .to = 2024, .seed = 1, .command = cli->command,
                          .progress = styr_cli_progress, .progress_ctx = cli};
@@ -70,6 +98,9 @@ int styr_cmd_synth(styr_cli *cli, int argc, char **argv)
             o.seed = (uint64_t)v;
             break;
         case 'o': o.out = optarg; break;
+        case 'e':
+            if (parse_effects(optarg, &o)) return styr_cli_bad_option("synth", "--effekt", optarg);
+            break;
         case 'w': cli->ws = optarg; break;
         case 'h': return styr_cli_help(stdout, help_da, help_en);
         default: return STYR_EXIT_USAGE;
@@ -97,6 +128,18 @@ int styr_cmd_synth(styr_cli *cli, int argc, char **argv)
                        "Synthetic population %d-%d (seed %llu): %s residents, of whom %s persons with benefits, %s person-weeks.\n"),
                o.from, o.to, (unsigned long long)o.seed, styr_fmt_int(a, sizeof a, (long long)res.residents),
                styr_fmt_int(b, sizeof b, (long long)res.persons), styr_fmt_int(w, sizeof w, (long long)res.weeks));
+        for (int i = 0; i < o.neffekt; i++) {
+            char nb[32], mb[32], eb[32];
+            double planted = res.eff_first[i] ? 100.0 * (double)res.eff_moved[i] * (1 - res.eff_natural[i]) /
+                                                    (double)res.eff_first[i]
+                                              : 0;
+            printf(styr_tr("Plantet effekt %s: %s første tilbud, %s flyttet i job 13 uger efter start; "
+                           "effekt på de behandlede ca. %s pct.-point.\n",
+                           "Planted effect %s: %s first offers, %s moved into work 13 weeks after the start; "
+                           "effect on the treated about %s pp.\n"),
+                   o.effekt[i].code, styr_fmt_int(nb, sizeof nb, (long long)res.eff_first[i]),
+                   styr_fmt_int(mb, sizeof mb, (long long)res.eff_moved[i]), styr_fmt_num(eb, sizeof eb, planted, 1));
+        }
         if (o.out) {
             printf(styr_tr("Skrevet: %s, %s, %s\nIndlæs med: styr import -w %s %s %s %s\n",
                            "Written: %s, %s, %s\nImport with: styr import -w %s %s %s %s\n"),

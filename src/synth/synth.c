@@ -88,8 +88,20 @@ typedef struct synth_ctx {
 
 typedef struct srun { int start, len; uint8_t kom, yd, tb; uint16_t timer; } srun;
 
+/* Planted effects (styr synth --effekt), by tilbud index: the target in
+ * percentage points; first offers, of them moved into work; and by kind and
+ * group the first offers and of them those whose spell would still run 13
+ * weeks after the start. */
+typedef struct plant {
+    double pp[256];
+    uint64_t first[256], moved[256];
+    uint64_t nat_n[256][NGROUPS], nat_job[256][NGROUPS];
+} plant;
+
 typedef struct sim {
     styr_rng rng;
+    plant *pl;            /* NULL: nothing planted */
+    int job_until;        /* a planted job lasts at least to this week */
     const synth_ctx *X;
     int t, tend;
     int kom;
@@ -199,7 +211,7 @@ static int spell(sim *s, int g, int residual)
     int D;
     if (p->median >= 1e5) D = s->tend - s->t + 1;
     else {
-        double m = p->median * k->dur * riskadj;
+        double m = p->median * k->dur * riskadj * (s->pl && age_at(s, s->t) < 30 ? 0.7 : 1.0);
         D = (int)ceil(styr_rng_lognormal(&s->rng, m, p->sigma));
         if (residual) D = 1 + (int)(D * styr_rng_u01(&s->rng));
         if (p->maxlen && D > p->maxlen) D = p->maxlen;
@@ -210,7 +222,10 @@ static int spell(sim *s, int g, int residual)
 
     /* offers inside the spell, as [start, end) in spell weeks */
     int os[24] = {0}, oe[24] = {0}, ok[24] = {0}, no = 0;
-    if (p->act > 0 && styr_rng_u01(&s->rng) < fmin(0.95, p->act * k->act)) {
+    /* with planted effects, offers go more often to the young, who also leave for work
+     * more often: the raw comparison is then biased, and matching on age removes it */
+    int young = s->pl && age_at(s, s->t) < 30;
+    if (p->act > 0 && styr_rng_u01(&s->rng) < fmin(0.95, p->act * k->act * (young ? 1.8 : s->pl ? 0.8 : 1.0))) {
         int w = styr_rng_int(&s->rng, 2, 12);
         while (w < D && no < 24) {
             int kind = pick(&s->rng, p->offer, 5);
@@ -224,6 +239,34 @@ static int spell(sim *s, int g, int residual)
             ok[no] = X->gof[g][kind];
             no++;
             w += L + styr_rng_int(&s->rng, 2, 16);
+        }
+    }
+    /* a planted effect: when the spell would still run 13 weeks after its first
+     * offer's start (so the person would not be in work then), the offer moves the
+     * person into work from that week, with the chance that makes the share in
+     * work 13 weeks after the start pp points higher among all first offers of
+     * the kind in the group (the share that would still run is learnt as it goes) */
+    int boosted = 0;
+    if (s->pl && no > 0 && s->pl->pp[ok[0]] > 0) {
+        plant *pl = s->pl;
+        int kind = ok[0], t0 = s->t + os[0], running = D > os[0] + 13;
+        pl->first[kind]++;
+        pl->nat_n[kind][g]++;
+        pl->nat_job[kind][g] += (uint64_t)running;
+        double share = (pl->nat_job[kind][g] + 5.0) / (pl->nat_n[kind][g] + 10.0);
+        double q = pl->pp[kind] / 100.0 / share;
+        if (running && styr_rng_u01(&s->rng) < q) {
+            boosted = 1;
+            pl->moved[kind]++;
+            D = os[0] + 13;
+            int keep = 0;
+            for (int i = 0; i < no; i++) {
+                if (os[i] >= D) continue;
+                if (oe[i] > D) oe[i] = D;
+                os[keep] = os[i], oe[keep] = oe[i], ok[keep] = ok[i], keep++;
+            }
+            no = keep;
+            s->job_until = t0 + 13 + 52;
         }
     }
     /* now and then a short gap (1-3 weeks, bridged) or a 4-week one (ends the spell) */
@@ -252,7 +295,8 @@ static int spell(sim *s, int g, int residual)
     s->t += D;
     if (p->maxlen && D == p->maxlen && !strcmp(p->code, "dagpenge") && styr_rng_u01(&s->rng) < 0.5)
         return group_by_code("kontanthjaelp");
-    double pj = p->job * k->job * (s->risk < 1 ? 1.08 : s->risk > 2 ? 0.75 : 1.0);
+    if (boosted) return S_JOB;
+    double pj = p->job * k->job * (s->risk < 1 ? 1.08 : s->risk > 2 ? 0.75 : 1.0) * (young ? 1.35 : 1.0);
     if (pj > 0.97) pj = 0.97;
     if (styr_rng_u01(&s->rng) < pj) return S_JOB;
     return dest_of(p->other[pick(&s->rng, p->other, 5)].code);
@@ -263,6 +307,8 @@ static int job(sim *s)
     const kparam *k = &s->X->kp[s->kom];
     double mean = 300.0 / (s->risk * k->risk);
     int D = 4 + (int)styr_rng_exp(&s->rng, mean);
+    if (s->job_until > s->t && D < s->job_until - s->t) D = s->job_until - s->t;
+    s->job_until = 0;
     int hours = styr_rng_u01(&s->rng) < 0.8 ? 370 : styr_rng_int(&s->rng, 30, 60) * 5; /* half hours */
     if (D > s->tend - s->t + 1) D = s->tend - s->t + 1;
     /* hours are recorded for the 52 weeks after a benefit spell (as register data
@@ -438,6 +484,9 @@ static styr_rc setup(styr_ws *ws, const styr_synth_opts *o, synth_ctx *X, styr_d
         kp->risk = crisk[cl[k]] * exp(0.12 * styr_rng_normal(&r));
         kp->dur = cdur[cl[k]] * exp(0.10 * styr_rng_normal(&r));
         kp->act = exp(0.25 * styr_rng_normal(&r));
+        /* with planted effects, who gets an offer may depend only on what styr effect
+         * matches on (cluster, age, spell week), so the activation level is the cluster's */
+        if (o->neffekt) kp->act = exp(0.25 * (double)((cl[k] * 7) % 5 - 2) / 2);
         kp->job = cjob[cl[k]] * exp(0.05 * styr_rng_normal(&r));
     }
     return STYR_OK;
@@ -539,6 +588,21 @@ styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res
     sim s;
     memset(&s, 0, sizeof s);
     s.X = &X;
+    plant *pl = NULL;
+    if (o->neffekt) {
+        pl = styr_xcalloc(1, sizeof *pl);
+        for (int i = 0; i < o->neffekt; i++) {
+            int tb = styr_codes_tilbud(c, o->effekt[i].code, strlen(o->effekt[i].code));
+            if (tb <= 0) {
+                free(pl);
+                free(pop);
+                teardown(&X);
+                return styr_diag_sys(d, STYR_EUSAGE, "--effekt: %s", o->effekt[i].code);
+            }
+            pl->pp[tb] = o->effekt[i].pp;
+        }
+        s.pl = pl;
+    }
     csvout cw[3];
     memset(cw, 0, sizeof cw);
     char wname[6000][9];
@@ -563,6 +627,7 @@ styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res
         styr_rng_seed(&s.rng, o->seed, ri + 1);
         s.n = 0;
         s.nmv = 0;
+        s.job_until = 0;
         s.benefit = 0;
         s.ben_end = -1000;
         s.kom = pick_cum(&s.rng, X.cum, X.nkom);
@@ -680,6 +745,13 @@ out:
         if (cw[i].a.f) styr_atomic_abort(&cw[i].a);
         free(cw[i].buf);
     }
+    for (int i = 0; pl && i < o->neffekt && i < 8; i++) {
+        int tb = styr_codes_tilbud(c, o->effekt[i].code, strlen(o->effekt[i].code));
+        res->eff_first[i] = pl->first[tb];
+        res->eff_moved[i] = pl->moved[tb];
+        res->eff_natural[i] = 0; /* every moved person would not have been in work */
+    }
+    free(pl);
     free(s.v);
     free(pop);
     styr_batch_free(&b);

@@ -30,6 +30,10 @@ typedef struct styr_synth_opts {
     const char *out;    /* write <out> (long CSV), <base>-personer.csv and
                            <base>-befolkning.csv instead of importing */
     const char *command;
+    /* planted effects: the first offer of a spell of this kind raises the share in
+     * work 13 weeks after its start by pp percentage points (styr synth --effekt) */
+    struct { char code[32]; double pp; } effekt[8];
+    int neffekt;
     styr_import_progress progress;
     void *progress_ctx;
 } styr_synth_opts;
@@ -41,6 +45,11 @@ typedef struct styr_synth_result {
     uint64_t runs;
     char *files[3];       /* with out: the three files written */
     styr_covars cov;      /* illustrative frame conditions per municipality */
+    /* per planted effect: first offers of the kind, of them moved into work, and the
+     * natural share in work 13 weeks after among the others (the planted effect on
+     * the treated is moved x (1 - natural) / first, about pp) */
+    uint64_t eff_first[8], eff_moved[8];
+    double eff_natural[8];
 } styr_synth_result;
 
 styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res, styr_import_result *ires,

@@ -1,0 +1,349 @@
+/* acc_offers: offers started and ended, their status after, and the strata of
+ * the matched effect estimate (offers.h), in the engine's pass. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/mem.h"
+#include "../core/week.h"
+#include "../ws/catalog.h"
+#include "offers.h"
+#include "query.h"
+
+const char *const styr_band_names[STYR_NBANDS] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13",
+                                                  "14-26", "27-52", "53-"};
+const char *const styr_age_names[STYR_NAGES] = {"16-29", "30-39", "40-49", "50-66"};
+
+int styr_spell_band(int w)
+{
+    return w <= 13 ? (w < 1 ? 0 : w - 1) : w <= 26 ? 13 : w <= 52 ? 14 : 15;
+}
+
+int styr_age_band(int age) { return age < 30 ? 0 : age < 40 ? 1 : age < 50 ? 2 : 3; }
+
+typedef struct ostate {
+    styr_offers dims;            /* sizes (copied from the context) */
+    size_t ncell;
+    styr_offer_cell *cell;
+    styr_strat *ctrl, *trt;
+} ostate;
+
+static void init(void *st, const styr_acc_ctx *x)
+{
+    ostate *s = st;
+    const styr_offers *u = x->user;
+    s->dims.np = x->ps->n;
+    s->dims.nk = x->nk;
+    s->dims.ng = x->ng;
+    s->dims.no = x->codes->dict.ntb > 0 ? x->codes->dict.ntb : 1;
+    s->dims.ncl = u->ncl > 0 ? u->ncl : 1;
+    s->ncell = (size_t)s->dims.np * (size_t)s->dims.nk * (size_t)s->dims.ng * (size_t)s->dims.no * STYR_NAGES;
+    s->cell = styr_xcalloc(s->ncell ? s->ncell : 1, sizeof *s->cell);
+    s->dims.cell = s->cell;
+    if (u->effect) {
+        s->dims.nstrata = (size_t)s->dims.ng * STYR_NBANDS * STYR_NAGES * STYR_NSEX * (size_t)s->dims.ncl;
+        s->ctrl = styr_xcalloc(s->dims.nstrata, sizeof *s->ctrl);
+        s->trt = styr_xcalloc(s->dims.nstrata * (size_t)s->dims.no, sizeof *s->trt);
+    }
+}
+
+static int age_at(const styr_acc_ctx *x, uint32_t birth, int w)
+{
+    if (!birth) return 40; /* unknown: the middle band */
+    return styr_age(birth, x->thu[w]);
+}
+
+/* The status in week t, walking r forward (t must not decrease between calls). */
+static int status_walk(const styr_cols *c, uint64_t *r, uint64_t r1, int t, const styr_acc_ctx *x)
+{
+    while (*r < r1 && (int)c->start[*r] + c->len[*r] - 1 < t) (*r)++;
+    return styr_status_in(c, *r, r1, t, x->public_yd);
+}
+
+/* Weeks on public support in [a, b] (runs from *r on; a must not decrease). */
+static int public_weeks(const styr_cols *c, uint64_t r, uint64_t r1, int a, int b, const uint8_t *pub)
+{
+    int n = 0;
+    for (; r < r1 && (int)c->start[r] <= b; r++) {
+        if (!pub[c->yd[r]]) continue;
+        int s = c->start[r], e = s + c->len[r] - 1;
+        if (e < a) continue;
+        n += (e < b ? e : b) - (s > a ? s : a) + 1;
+    }
+    return n;
+}
+
+/* ---- offers: flow and status after the end ------------------------------------------------ */
+
+static void offers_flow(ostate *s, const styr_acc_ctx *x, const styr_visit *v, uint32_t birth)
+{
+    const styr_cols *c = v->c;
+    const styr_offers *d = &s->dims;
+    const uint32_t mark = (uint32_t)v->person + 1;
+    const int country = d->nk - 1;
+    for (uint64_t r = v->r0; r < v->r1; r++) {
+        int g = c->yd[r];
+        if (!g) continue;
+        int a = c->start[r], e = a + c->len[r] - 1;
+        /* person-weeks by kind in each period the run overlaps */
+        for (int p = 0; p < d->np; p++) {
+            const styr_period *pp = &x->ps->p[p];
+            int lo = a > pp->first ? a : pp->first, hi = e < pp->last ? e : pp->last;
+            if (lo > hi) continue;
+            int ab = styr_age_band(age_at(x, birth, lo));
+            styr_offer_at(d, p, c->kom[r], g, c->tb[r], ab)->weeks += (uint32_t)(hi - lo + 1);
+            styr_offer_at(d, p, country, g, c->tb[r], ab)->weeks += (uint32_t)(hi - lo + 1);
+        }
+        if (!c->tb[r]) continue;
+        /* an offer starts here unless it continues the previous run */
+        if (r > v->r0 && c->yd[r - 1] == g && c->tb[r - 1] == c->tb[r] &&
+            (int)c->start[r - 1] + c->len[r - 1] == a)
+            continue;
+        uint64_t q = r;
+        while (q + 1 < v->r1 && c->yd[q + 1] == g && c->tb[q + 1] == c->tb[r] &&
+               (int)c->start[q] + c->len[q] == (int)c->start[q + 1])
+            q++;
+        int oe = c->start[q] + c->len[q] - 1, kind = c->tb[r];
+        int band = styr_spell_band(a - v->start_g[r - v->r0] + 1);
+        int ab = styr_age_band(age_at(x, birth, a)), ae = styr_age_band(age_at(x, birth, oe));
+        int ended = oe < x->panel_last;
+        int status[STYR_NHORIZONS];
+        if (ended) {
+            uint64_t rr = styr_run_after(c, v->r0, v->r1, oe);
+            for (int h = 0; h < STYR_NHORIZONS; h++) {
+                int t = oe + styr_horizons[h];
+                status[h] = t > x->panel_last ? STYR_ST_NOTYET : status_walk(c, &rr, v->r1, t, x);
+            }
+        }
+        for (int p = 0; p < d->np; p++) {
+            const styr_period *pp = &x->ps->p[p];
+            const int ks[2] = {c->kom[r], country}, ke[2] = {c->kom[q], country};
+            if (a >= pp->first && a <= pp->last)
+                for (int i = 0; i < 2; i++) {
+                    styr_offer_cell *cl = styr_offer_at(d, p, ks[i], g, kind, ab);
+                    cl->started++;
+                    cl->band[band]++;
+                    if (cl->stamp_s != mark) cl->stamp_s = mark, cl->started_p++;
+                }
+            if (ended && oe >= pp->first && oe <= pp->last)
+                for (int i = 0; i < 2; i++) {
+                    styr_offer_cell *cl = styr_offer_at(d, p, ke[i], g, kind, ae);
+                    cl->ended++;
+                    cl->ended_len += (uint64_t)(oe - a + 1);
+                    if (cl->stamp_e != mark) cl->stamp_e = mark, cl->ended_p++;
+                    for (int h = 0; h < STYR_NHORIZONS; h++) cl->status[h][status[h]]++;
+                }
+        }
+    }
+}
+
+/* ---- effect: treated and control observations ---------------------------------------------- */
+
+/* Outcomes of an observation in week u into a stratum with weight wt. rr[0..3]
+ * walk to the horizons' weeks, rr[4] to the week after u (u must not decrease
+ * between calls with the same rr). */
+#define NPTR (STYR_NHORIZONS + 1)
+static void observe(styr_strat *st, const styr_acc_ctx *x, const styr_visit *v, int u, double wt, uint64_t *rr)
+{
+    const styr_cols *c = v->c;
+    for (int h = 0; h < STYR_NHORIZONS; h++) {
+        int t = u + styr_horizons[h];
+        if (t > x->panel_last) break;
+        int s = status_walk(c, &rr[h], v->r1, t, x);
+        st->w[h] += wt;
+        if (s == STYR_ST_JOB) st->job[h] += wt;
+        if (s != STYR_ST_YDELSE) st->selv[h] += wt;
+    }
+    if (u + 52 <= x->panel_last) {
+        uint64_t *r = &rr[STYR_NHORIZONS];
+        while (*r < v->r1 && (int)c->start[*r] + c->len[*r] - 1 < u + 1) (*r)++;
+        st->wben += wt;
+        st->ben += wt * public_weeks(c, *r, v->r1, u + 1, u + 52, x->public_yd);
+    }
+}
+
+static void effect_strata(ostate *s, const styr_acc_ctx *x, const styr_visit *v, uint32_t birth, int sex)
+{
+    const styr_cols *c = v->c;
+    const styr_offers *u = x->user;
+    const styr_offers *d = &s->dims;
+    for (int i = 0; i < v->nspells; i++) {
+        const styr_spell *sp = &v->spells[i];
+        int g = sp->group;
+        if (!g || sp->end < u->win_first || sp->start > u->win_last) continue;
+        /* the spell's runs in the group; the first offer's start */
+        uint64_t ra = v->r1, rb = v->r1;
+        int t_o = -1, kind = 0;
+        for (uint64_t r = v->r0; r < v->r1; r++) {
+            if (c->yd[r] != g || (int)c->start[r] < sp->start || (int)c->start[r] > sp->end) continue;
+            if (ra == v->r1) ra = r;
+            rb = r + 1;
+            if (t_o < 0 && c->tb[r]) t_o = c->start[r], kind = c->tb[r];
+        }
+        if (ra == v->r1) continue;
+        /* controls: weeks in the group before any offer, in the window; count per band first */
+        int nb[STYR_NBANDS] = {0};
+        for (int pass = 0; pass < 2; pass++) {
+            uint64_t rr[NPTR];
+            for (int h = 0; h < NPTR; h++) rr[h] = ra;
+            int counted[STYR_NBANDS] = {0};
+            for (uint64_t r = ra; r < rb; r++) {
+                if (c->yd[r] != g) continue;
+                int a = c->start[r], e = a + c->len[r] - 1;
+                if (t_o >= 0 && e >= t_o) e = t_o - 1;
+                if (a < u->win_first) a = u->win_first;
+                if (e > u->win_last) e = u->win_last;
+                int cl = u->cl_of[c->kom[r]];
+                if (cl < 0) continue;
+                for (int w = a; w <= e; w++) {
+                    int band = styr_spell_band(w - sp->start + 1);
+                    if (!pass) {
+                        nb[band]++;
+                        continue;
+                    }
+                    size_t k = styr_stratum(d, g, band, styr_age_band(age_at(x, birth, w)), sex, cl);
+                    styr_strat *st = &s->ctrl[k];
+                    if (!counted[band]) counted[band] = 1, st->n++;
+                    observe(st, x, v, w, 1.0 / nb[band], rr);
+                }
+            }
+        }
+        /* treated: the first offer, when it starts in the window */
+        if (t_o >= u->win_first && t_o <= u->win_last) {
+            uint64_t r = ra;
+            while (r < rb && (int)c->start[r] != t_o) r++;
+            int cl = u->cl_of[c->kom[r]];
+            if (cl < 0) continue;
+            size_t k = styr_stratum(d, g, styr_spell_band(t_o - sp->start + 1), styr_age_band(age_at(x, birth, t_o)), sex, cl);
+            styr_strat *st = &s->trt[(size_t)kind * d->nstrata + k];
+            uint64_t rr[NPTR];
+            for (int h = 0; h < NPTR; h++) rr[h] = r;
+            st->n++;
+            observe(st, x, v, t_o, 1.0, rr);
+        }
+    }
+}
+
+static void visit(void *st, const styr_acc_ctx *x, const styr_visit *v)
+{
+    ostate *s = st;
+    const styr_offers *u = x->user;
+    uint32_t birth = v->c->birth[v->person];
+    int sex = v->c->sex[v->person];
+    if (sex < 0 || sex > 2) sex = 0;
+    if (s->dims.np) offers_flow(s, x, v, birth);
+    if (u->effect) effect_strata(s, x, v, birth, sex);
+}
+
+static void add_strat(styr_strat *a, const styr_strat *b)
+{
+    for (int h = 0; h < STYR_NHORIZONS; h++) {
+        a->w[h] += b->w[h];
+        a->job[h] += b->job[h];
+        a->selv[h] += b->selv[h];
+    }
+    a->wben += b->wben;
+    a->ben += b->ben;
+    a->n += b->n;
+}
+
+static void merge(void *into, const void *from, const styr_acc_ctx *x)
+{
+    ostate *a = into;
+    const ostate *b = from;
+    const styr_offers *u = x->user;
+    for (size_t i = 0; i < a->ncell; i++) {
+        styr_offer_cell *p = &a->cell[i];
+        const styr_offer_cell *q = &b->cell[i];
+        p->started += q->started;
+        p->started_p += q->started_p; /* a person is visited by one thread only */
+        for (int k = 0; k < STYR_NBANDS; k++) p->band[k] += q->band[k];
+        p->ended += q->ended;
+        p->ended_p += q->ended_p;
+        p->ended_len += q->ended_len;
+        for (int h = 0; h < STYR_NHORIZONS; h++)
+            for (int k = 0; k < STYR_NSTATUS; k++) p->status[h][k] += q->status[h][k];
+        p->weeks += q->weeks;
+    }
+    if (!u->effect) return;
+    for (size_t i = 0; i < a->dims.nstrata; i++) add_strat(&a->ctrl[i], &b->ctrl[i]);
+    for (size_t i = 0; i < a->dims.nstrata * (size_t)a->dims.no; i++) add_strat(&a->trt[i], &b->trt[i]);
+}
+
+static void finish(const void *st, const styr_acc_ctx *x, styr_cube *out)
+{
+    (void)out;
+    const ostate *s = st;
+    styr_offers *u = x->user;
+    u->np = s->dims.np;
+    u->nk = s->dims.nk;
+    u->ng = s->dims.ng;
+    u->no = s->dims.no;
+    u->nstrata = s->dims.nstrata;
+    u->cell = styr_xmalloc((s->ncell ? s->ncell : 1) * sizeof *u->cell);
+    memcpy(u->cell, s->cell, s->ncell * sizeof *u->cell);
+    if (u->effect) {
+        u->ctrl = styr_xmalloc(u->nstrata * sizeof *u->ctrl);
+        memcpy(u->ctrl, s->ctrl, u->nstrata * sizeof *u->ctrl);
+        u->trt = styr_xmalloc(u->nstrata * (size_t)u->no * sizeof *u->trt);
+        memcpy(u->trt, s->trt, u->nstrata * (size_t)u->no * sizeof *u->trt);
+    }
+}
+
+static void free_state(void *st)
+{
+    ostate *s = st;
+    free(s->cell);
+    free(s->ctrl);
+    free(s->trt);
+}
+
+const styr_acc styr_acc_offers = {"offers", sizeof(ostate), init, visit, merge, finish, free_state};
+
+void styr_offers_free(styr_offers *o)
+{
+    free(o->cell);
+    free(o->ctrl);
+    free(o->trt);
+    o->cell = NULL;
+    o->ctrl = o->trt = NULL;
+}
+
+styr_rc styr_offers_compute(styr_ws *ws, const styr_period *per, int nper, const styr_period *window, int money,
+                            int threads, styr_offers *out, styr_cube *cube, styr_diags *d)
+{
+    memset(out, 0, sizeof *out);
+    memset(cube, 0, sizeof *cube);
+    const styr_panel *p;
+    styr_rc rc = styr_ws_panel(ws, &p, d);
+    if (rc) return rc;
+    const styr_codes *codes = styr_ws_codes(ws);
+    memset(out->cl_of, -1, sizeof out->cl_of);
+    if (window) {
+        styr_clusters cl;
+        if ((rc = styr_cat_clusters(ws, styr_period_pop_year(window), &cl, d))) return rc;
+        out->effect = 1;
+        out->win_first = window->first;
+        out->win_last = window->last;
+        out->ncl = cl.n > 0 ? cl.n : 1;
+        for (int k = 0; k < codes->dict.nkom && k < 256; k++) out->cl_of[k] = (int8_t)(cl.n > 0 ? cl.of[k] : 0);
+    }
+    styr_pset ps;
+    if ((rc = styr_pset_build(&ps, per, nper, d))) return rc;
+    styr_rules *rules = NULL;
+    if (money) {
+        rules = styr_xcalloc(1, sizeof *rules);
+        if ((rc = styr_rules_load(ws, rules, d))) goto out;
+    }
+    styr_engine_opts eo = {.threads = threads, .rules = rules, .money = money, .extra = &styr_acc_offers, .user = out,
+                           .only_extra = !money};
+    rc = styr_engine_run(p, codes, &ps, &eo, cube, d);
+    if (!rc && money && cube->np > 0)
+        for (int g = 1; g < cube->ng && g < 256; g++) {
+            const styr_cell *c = styr_cube_at(cube, 0, cube->nk - 1, g);
+            out->net_week[g] = c->weeks ? c->net[rules->nreg] / c->weeks : 0;
+        }
+out:
+    free(rules);
+    styr_pset_free(&ps);
+    return rc;
+}

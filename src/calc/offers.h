@@ -1,0 +1,98 @@
+/* offers: who gets which offer, when, and what follows (spec §5), and the
+ * tables behind the matched effect estimate (effect.h).
+ *
+ * An offer is a maximal run of consecutive weeks with the same tilbud within
+ * one group (spec §5). The accumulator acc_offers.c runs in the engine's one
+ * pass (styr_engine_opts.extra) and fills, per period of the pass:
+ *   - offers started (by the week of the spell they start in, in bands), the
+ *     persons behind them; offers ended, their summed length, and the status 4,
+ *     13, 26 and 52 weeks after the end (job, selvforsørget, ydelse, not yet
+ *     measurable); person-weeks in the group by offer kind (kind 0 = passive),
+ *     so the share of full-time recipients in each kind follows;
+ *   per (period, municipality and the country, group, offer kind, age band).
+ * With effect set, also the strata of dynamic exact matching over the weeks
+ * of the window [win_first, win_last]:
+ *   - treated: the spell's first offer starts in week w of the spell (in the
+ *     window); stratum (group, spell-week band, age band, sex, cluster), by
+ *     offer kind; outcomes read at w + 4, 13, 26, 52;
+ *   - controls: every week of a spell in the group (in the window) before any
+ *     offer has started, weighted 1 / (the spell's such weeks in that band) so
+ *     that each spell counts at most once per band; outcomes read the same way;
+ *   - both also carry the weeks on public support in the 52 weeks after (for
+ *     the benefit weeks saved). */
+#ifndef STYR_OFFERS_H
+#define STYR_OFFERS_H
+
+#include "../ws/workspace.h"
+#include "engine.h"
+
+#define STYR_NBANDS 16  /* spell weeks 1, 2, ..., 13 one by one, then 14-26, 27-52, 53+ */
+#define STYR_NAGES 4    /* 16-29, 30-39, 40-49, 50-66 */
+#define STYR_NSEX 3     /* unknown, M, K */
+
+extern const char *const styr_band_names[STYR_NBANDS];
+extern const char *const styr_age_names[STYR_NAGES];
+
+/* Band of a 1-based spell week; band of an age. */
+int styr_spell_band(int spell_week);
+int styr_age_band(int age);
+
+typedef struct styr_offer_cell {
+    uint32_t started, started_p, stamp_s;
+    uint32_t band[STYR_NBANDS];                    /* started, by spell week of the start */
+    uint32_t ended, ended_p, stamp_e;
+    uint64_t ended_len;
+    uint32_t status[STYR_NHORIZONS][STYR_NSTATUS]; /* after the end */
+    uint32_t weeks;                                /* person-weeks in the group with this kind */
+} styr_offer_cell;
+
+/* One stratum: the weight (treated: count) of measurable observations and of
+ * those in work / self-supporting, per horizon; benefit weeks in the 52 weeks
+ * after (wben: the weight of observations measurable at 52 weeks). */
+typedef struct styr_strat {
+    double w[STYR_NHORIZONS], job[STYR_NHORIZONS], selv[STYR_NHORIZONS];
+    double wben, ben;
+    uint32_t n;                                    /* observations (treated) or spells (controls) */
+} styr_strat;
+
+typedef struct styr_offers {
+    /* input */
+    int effect;                                    /* fill the strata */
+    int win_first, win_last;                       /* the effect's window (weeks) */
+    int ncl;
+    int8_t cl_of[256];                             /* cluster of each municipality index, -1 none */
+    /* output */
+    int np, nk, ng, no;                            /* periods, municipalities + country, groups, kinds */
+    styr_offer_cell *cell;                         /* [np][nk][ng][no][NAGES] */
+    size_t nstrata;                                /* ng x NBANDS x NAGES x NSEX x ncl */
+    styr_strat *ctrl;                              /* [nstrata] */
+    styr_strat *trt;                               /* [no][nstrata] */
+    double net_week[256];                          /* with money: the country's net cost per benefit
+                                                      week of each group in the first period */
+} styr_offers;
+
+extern const styr_acc styr_acc_offers;
+
+static inline styr_offer_cell *styr_offer_at(const styr_offers *o, int p, int k, int g, int kind, int a)
+{
+    return &o->cell[((((size_t)p * (size_t)o->nk + (size_t)k) * (size_t)o->ng + (size_t)g) * (size_t)o->no +
+                     (size_t)kind) * STYR_NAGES + (size_t)a];
+}
+
+static inline size_t styr_stratum(const styr_offers *o, int g, int band, int age, int sex, int cl)
+{
+    return ((((size_t)g * STYR_NBANDS + (size_t)band) * STYR_NAGES + (size_t)age) * STYR_NSEX + (size_t)sex) *
+               (size_t)o->ncl + (size_t)cl;
+}
+
+void styr_offers_free(styr_offers *o);
+
+/* One engine pass over the workspace's panel for the periods per[0..nper) (the
+ * offer flow) and, with window, the effect strata over its weeks (clusters of
+ * the window's year). With money, cube gets the money figures of the periods
+ * (net cost per benefit week for the cost per extra person in work); else the
+ * cube is left empty. */
+styr_rc styr_offers_compute(styr_ws *ws, const styr_period *per, int nper, const styr_period *window, int money,
+                            int threads, styr_offers *out, styr_cube *cube, styr_diags *d);
+
+#endif
