@@ -16,6 +16,7 @@
 #include "../core/week.h"
 #include "../out/figtext.h"
 #include "../out/outfile.h"
+#include "../calc/offers.h"
 #include "../out/report.h"
 #include "benchctx.h"
 #include "budgetrun.h"
@@ -23,7 +24,7 @@
 
 static const char help_da[] =
     "Brug: styr report [-w ARBEJDSOMRÅDE] [--kommune K] [--periode P] [-o FIL.html] [--xlsx FIL.xlsx]\n"
-    "                  [--pdf FIL.pdf] [--intern]\n"
+    "                  [--pdf FIL.pdf] [--intern] [--effekt]\n"
     "\n"
     "Opfølgning på beskæftigelsesindsatsen i kommunen som én selvstændig HTML-fil (inline\n"
     "SVG, ingen eksterne forespørgsler, udskrives på A4): nøgletal mod klyngen, profilen i\n"
@@ -33,10 +34,12 @@ static const char help_da[] =
     "\n"
     "  -o FIL       HTML-filen (standard: standard output)\n"
     "  --xlsx FIL   de samme tabeller som regneark\n"
-    "  --pdf FIL    udskriv rapporten som PDF med Chromium (headless), når det er installeret\n";
+    "  --pdf FIL    udskriv rapporten som PDF med Chromium (headless), når det er installeret\n"
+    "  --effekt     tilføj afsnittet om tilbud og deres effekt (rå tal og et matchet skøn;\n"
+    "               et ekstra gennemløb af panelet)\n";
 static const char help_en[] =
     "Usage: styr report [-w WORKSPACE] [--kommune K] [--periode P] [-o FILE.html] [--xlsx FILE.xlsx]\n"
-    "                   [--pdf FILE.pdf] [--intern]\n"
+    "                   [--pdf FILE.pdf] [--intern] [--effekt]\n"
     "\n"
     "The follow-up on the municipality's employment effort as one self-contained HTML file\n"
     "(inline SVG, no external requests, prints on A4): key figures against the cluster,\n"
@@ -46,7 +49,9 @@ static const char help_en[] =
     "\n"
     "  -o FILE      the HTML file (default: standard output)\n"
     "  --xlsx FILE  the same tables as a workbook\n"
-    "  --pdf FILE   print the report to PDF with headless Chromium, when installed\n";
+    "  --pdf FILE   print the report to PDF with headless Chromium, when installed\n"
+    "  --effekt     add the section on offers and their effect (raw figures and a matched\n"
+    "               estimate; one more pass over the panel)\n";
 
 /* ---- gathering the model ------------------------------------------------------------------ */
 
@@ -161,6 +166,60 @@ static void lead(const styr_bctx *x, styr_report *r)
              styr_fmt_num(f, sizeof f, n.v, 0), styr_fig_text(b, sizeof b, share.def, c));
 }
 
+/* The effect section: raw offers of the municipality and its cluster in the
+ * period, and the matched estimate at 13 weeks for the country (offers started
+ * in the year before the panel's last whole year). One more pass. */
+static styr_rc effect_section(const styr_bctx *x, styr_report *r, styr_offers *off, styr_rp_effect **out,
+                              styr_period *win, styr_diags *d)
+{
+    char yb[16];
+    snprintf(yb, sizeof yb, "%d", styr_default_year(x->p) - 1);
+    styr_period_parse(yb, win);
+    styr_cube cube;
+    styr_rc rc = styr_offers_compute(x->ws, &x->per, 1, win, 0, 0, off, &cube, d);
+    styr_cube_free(&cube);
+    if (rc) return rc;
+    static const char *groups[] = {"dagpenge", "kontanthjaelp", "sygedagpenge"};
+    styr_rp_effect *e = styr_xcalloc(3 * (size_t)off->no, sizeof *e);
+    int n = 0;
+    for (int i = 0; i < 3; i++) {
+        int g = group_of(x->codes, groups[i]);
+        if (g < 0) continue;
+        for (int t = 1; t < off->no; t++) {
+            double st = 0, sp = 0, end_p = 0, job = 0, meas = 0, cend_p = 0, cjob = 0, cmeas = 0;
+            for (int k = 0; k < x->b.nk; k++)
+                for (int a = 0; a < STYR_NAGES; a++) {
+                    const styr_offer_cell *c = styr_offer_at(off, 0, k, g, t, a);
+                    double m = c->ended - c->status[1][STYR_ST_NOTYET];
+                    if (k == x->k) {
+                        st += c->started, sp += c->started_p, end_p += c->ended_p;
+                        job += c->status[1][STYR_ST_JOB], meas += m;
+                    }
+                    if (x->in[k]) cend_p += c->ended_p, cjob += c->status[1][STYR_ST_JOB], cmeas += m;
+                }
+            styr_effect est;
+            styr_effect_estimate(off, g, t, 1, &est);
+            if (!st && !est.treated) continue;
+            styr_rp_effect *y = &e[n++];
+            y->group = styr_group_name(x->codes, g);
+            y->offer = x->codes->tb_name[t];
+            int hide = !x->intern;
+            y->started = hide && sp < STYR_DISCRETION ? (styr_figval){0, STYR_FV_SUPPRESSED} : (styr_figval){st, STYR_FV_OK};
+            y->job3 = hide && end_p < STYR_DISCRETION ? (styr_figval){0, STYR_FV_SUPPRESSED}
+                    : meas > 0 ? (styr_figval){100 * job / meas, STYR_FV_OK} : (styr_figval){0, STYR_FV_NONE};
+            y->cl_job3 = cend_p < STYR_DISCRETION ? (styr_figval){0, STYR_FV_SUPPRESSED}
+                       : cmeas > 0 ? (styr_figval){100 * cjob / cmeas, STYR_FV_OK} : (styr_figval){0, STYR_FV_NONE};
+            y->e = est;
+            y->hidden = est.matched < STYR_DISCRETION || est.controls < STYR_DISCRETION;
+        }
+    }
+    *out = e;
+    r->eff = e;
+    r->neff = n;
+    r->eff_window = win->name;
+    return STYR_OK;
+}
+
 /* ---- PDF through headless Chromium --------------------------------------------------------- */
 
 static const char *find_chromium(void)
@@ -222,14 +281,16 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
         {"kommune", required_argument, 0, 'k'}, {"periode", required_argument, 0, 'p'},
         {"intern", no_argument, 0, 'i'},        {"output", required_argument, 0, 'o'},
         {"xlsx", required_argument, 0, 'x'},    {"pdf", required_argument, 0, 'P'},
+        {"effekt", no_argument, 0, 'e'},
         {"workspace", required_argument, 0, 'w'}, {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     long long kommune = 0;
     const char *pl = NULL, *out = NULL, *xlsx = NULL, *pdf = NULL;
-    int intern = 0, c;
+    int intern = 0, with_effect = 0, c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "w:o:h", lo, NULL)) != -1) {
         switch (c) {
+        case 'e': with_effect = 1; break;
         case 'k':
             if (styr_cli_int(optarg, 1, 999, &kommune)) return styr_cli_bad_option("report", "--kommune", optarg);
             break;
@@ -258,8 +319,11 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
     size_t ngoals = 0;
     styr_fu_run run;
     memset(&run, 0, sizeof run);
-    styr_period *extra = NULL;
+    styr_period *extra = NULL, win;
     int nextra = 0;
+    styr_offers off;
+    styr_rp_effect *eff = NULL;
+    memset(&off, 0, sizeof off);
     int e = styr_bctx_open(cli, "report", kommune, intern, pl, &x, &d);
     if (e >= 0) goto out;
     /* the years of the development lines (up to ten, within the panel), and what the goals need */
@@ -372,6 +436,10 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
         if (found) r->budget = &run.rep;
     }
     money(&x, r);
+    if (with_effect && (rc = effect_section(&x, r, &off, &eff, &win, &d))) {
+        e = styr_cli_fail(cli, rc, &d);
+        goto out;
+    }
 
     /* write */
     styr_dest dest;
@@ -390,6 +458,8 @@ out:
         if (src) e = styr_cli_fail(cli, src, &d);
     }
     styr_fu_run_free(&run);
+    styr_offers_free(&off);
+    free(eff);
     if (r) {
         free(r->sc);
         free(r->ln);

@@ -130,13 +130,11 @@ int styr_cmd_synth(styr_cli *cli, int argc, char **argv)
                styr_fmt_int(b, sizeof b, (long long)res.persons), styr_fmt_int(w, sizeof w, (long long)res.weeks));
         for (int i = 0; i < o.neffekt; i++) {
             char nb[32], mb[32], eb[32];
-            double planted = res.eff_first[i] ? 100.0 * (double)res.eff_moved[i] * (1 - res.eff_natural[i]) /
-                                                    (double)res.eff_first[i]
-                                              : 0;
+            double planted = res.eff_first[i] ? 100.0 * (double)res.eff_moved[i] / (double)res.eff_first[i] : 0;
             printf(styr_tr("Plantet effekt %s: %s første tilbud, %s flyttet i job 13 uger efter start; "
-                           "effekt på de behandlede ca. %s pct.-point.\n",
+                           "effekt på de behandlede %s pct.-point.\n",
                            "Planted effect %s: %s first offers, %s moved into work 13 weeks after the start; "
-                           "effect on the treated about %s pp.\n"),
+                           "effect on the treated %s pp.\n"),
                    o.effekt[i].code, styr_fmt_int(nb, sizeof nb, (long long)res.eff_first[i]),
                    styr_fmt_int(mb, sizeof mb, (long long)res.eff_moved[i]), styr_fmt_num(eb, sizeof eb, planted, 1));
         }

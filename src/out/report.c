@@ -318,6 +318,56 @@ static void money(FILE *f, const styr_report *r)
               "The net cost is the municipality's cost after refusion under the rules in force each week (spec/refusion.md)."));
 }
 
+static void effects(FILE *f, const styr_report *r)
+{
+    if (!r->eff) return;
+    static const styr_figdef pct = {"", "", "", "", "", 1, STYR_U_PCT, 0}, cnt = {"", "", "", "", "", 0, STYR_U_COUNT, 0};
+    fprintf(f, "<section id=\"effekt\"><h2>%s</h2><p>", T("Effekt af tilbud", "Effect of offers"));
+    fprintf(f, T("Rå tal for kommunen og klyngen i %s: tilbud startet, og andelen i job 3 måneder efter "
+                 "tilbuddets afslutning. Skønnet over effekten (hele landet, tilbud startet i %s) sammenligner dem, "
+                 "der starter forløbets første tilbud, med forløb uden tilbud endnu i samme forløbsuge, alder, køn og "
+                 "klynge (dynamisk eksakt matchning): forskellen i andelen i job 13 uger efter start i procentpoint.",
+                 "Raw figures for the municipality and its cluster in %s: offers started, and the share in work 3 "
+                 "months after the offer's end. The estimate of the effect (the whole country, offers started in %s) "
+                 "compares those who start their spell's first offer with spells without an offer yet in the same "
+                 "spell week, age, sex and cluster (dynamic exact matching): the difference in the share in work 13 "
+                 "weeks after the start in percentage points."),
+            r->periode, r->eff_window);
+    fprintf(f, "</p><table><thead><tr><th>%s</th><th>%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
+               "<th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th></tr>"
+               "</thead><tbody>\n",
+            T("Ydelse", "Group"), T("Tilbud", "Offer"), T("Startet", "Started"), T("I job 3 mdr.", "In work 3 m."),
+            T("Klyngen", "Cluster"), T("Effekt (skøn)", "Effect (estimate)"), T("95 pct. KI", "95 pct. CI"),
+            T("Rå forskel", "Raw difference"));
+    for (int i = 0; i < r->neff; i++) {
+        const styr_rp_effect *x = &r->eff[i];
+        char a[48], b[48];
+        fprintf(f, "<tr><td>");
+        esc(f, x->group);
+        fprintf(f, "</td><td>");
+        esc(f, x->offer);
+        fprintf(f, "</td>");
+        cell(f, &cnt, x->started);
+        cell(f, &pct, x->job3);
+        cell(f, &pct, x->cl_job3);
+        if (x->hidden || !x->e.ok) {
+            fprintf(f, "<td class=\"n\">%s</td><td class=\"n\"></td><td class=\"n\"></td></tr>\n", x->hidden ? ".." : "-");
+            continue;
+        }
+        fprintf(f, "<td class=\"n\">%s</td>", styr_fmt_num(a, sizeof a, x->e.effect, 1));
+        fprintf(f, "<td class=\"n\">%s; ", styr_fmt_num(a, sizeof a, x->e.lo, 1));
+        fprintf(f, "%s</td>", styr_fmt_num(b, sizeof b, x->e.hi, 1));
+        fprintf(f, "<td class=\"n\">%s</td></tr>\n", styr_fmt_num(a, sizeof a, x->e.raw, 1));
+    }
+    fprintf(f, "</tbody></table><p class=\"note\">%s</p></section>\n",
+            T("Skønnet bygger på antagelsen, at hvem der starter et tilbud i en given forløbsuge, inden for samme "
+              "alder, køn og klynge ikke afhænger af andet, der påvirker udfaldet. Den rå forskel blander tilbuddets "
+              "effekt med, hvem der fik det. Interval: normalfordelingstilnærmelse.",
+              "The estimate assumes that, within the same age, sex and cluster, who starts an offer in a given spell "
+              "week does not depend on anything else that affects the outcome. The raw difference mixes the offer's "
+              "effect with who got it. Interval: normal approximation."));
+}
+
 static void appendix(FILE *f, const styr_report *r)
 {
     static const struct { const char *term_da, *term_en, *da, *en; } defs[] = {
@@ -379,6 +429,7 @@ int styr_report_html(FILE *f, const styr_report *r)
     goals(f, r);
     budget(f, r);
     money(f, r);
+    effects(f, r);
     appendix(f, r);
     fprintf(f, "</body></html>\n");
     return ferror(f) ? -1 : 0;

@@ -14,6 +14,7 @@
 
 #include <stdio.h>
 
+#include "../calc/effect.h"
 #include "../calc/goaleval.h"
 #include "../calc/scorecard.h"
 #include "budgetout.h"
@@ -55,6 +56,15 @@ typedef struct styr_rp_money {
     styr_figval step_net[8], step_weeks[8];
 } styr_rp_money;
 
+/* One offer kind in one group: raw figures for the municipality and its cluster in
+ * the report's period, and the matched estimate (the whole country, its window). */
+typedef struct styr_rp_effect {
+    const char *group, *offer;
+    styr_figval started, job3, cl_job3;
+    styr_effect e;
+    int hidden;                                /* the estimate rests on fewer than 5 */
+} styr_rp_effect;
+
 typedef struct styr_report {
     int kommune;
     const char *kommunenavn, *periode, *prev, *klynge;
@@ -76,6 +86,9 @@ typedef struct styr_report {
     const styr_fu_report *budget;              /* NULL: no budget for the year */
     styr_rp_money money;
     const styr_profile *profile;
+    const styr_rp_effect *eff;                 /* NULL: no effect section (report --effekt) */
+    int neff;
+    const char *eff_window;
 } styr_report;
 
 /* Write the HTML report to f. 0, or -1 when writing failed. */

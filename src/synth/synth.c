@@ -89,13 +89,14 @@ typedef struct synth_ctx {
 typedef struct srun { int start, len; uint8_t kom, yd, tb; uint16_t timer; } srun;
 
 /* Planted effects (styr synth --effekt), by tilbud index: the target in
- * percentage points; first offers, of them moved into work; and by kind and
- * group the first offers and of them those whose spell would still run 13
- * weeks after the start. */
+ * percentage points; first offers and of them moved into work, in all and by
+ * kind, group and year of the start. */
+#define NPLANT 8   /* offer kinds (tilbud indexes) that can carry an effect */
 typedef struct plant {
-    double pp[256];
-    uint64_t first[256], moved[256];
-    uint64_t nat_n[256][NGROUPS], nat_job[256][NGROUPS];
+    double pp[NPLANT];
+    uint64_t first[NPLANT], moved[NPLANT];
+    uint64_t first_y[NPLANT][NGROUPS][STYR_YEAR_MAX - STYR_YEAR_MIN + 1];
+    uint64_t moved_y[NPLANT][NGROUPS][STYR_YEAR_MAX - STYR_YEAR_MIN + 1];
 } plant;
 
 typedef struct sim {
@@ -243,20 +244,22 @@ static int spell(sim *s, int g, int residual)
     }
     /* a planted effect: when the spell would still run 13 weeks after its first
      * offer's start (so the person would not be in work then), the offer moves the
-     * person into work from that week, with the chance that makes the share in
-     * work 13 weeks after the start pp points higher among all first offers of
-     * the kind in the group (the share that would still run is learnt as it goes) */
+     * person into work from that week, as long as fewer than pp pct. of the first
+     * offers of the kind in the group and year have been moved. The effect on the
+     * treated (moved / first offers) is then pp points in every group and year. */
     int boosted = 0;
-    if (s->pl && no > 0 && s->pl->pp[ok[0]] > 0) {
+    if (s->pl && no > 0 && ok[0] < NPLANT && s->pl->pp[ok[0]] > 0) {
         plant *pl = s->pl;
-        int kind = ok[0], t0 = s->t + os[0], running = D > os[0] + 13;
+        int kind = ok[0], t0 = s->t + os[0];
+        int y = styr_week_year(t0) - STYR_YEAR_MIN;
+        if (y < 0) y = 0;
+        if (y > STYR_YEAR_MAX - STYR_YEAR_MIN) y = STYR_YEAR_MAX - STYR_YEAR_MIN;
+        uint64_t *first = &pl->first_y[kind][g][y], *moved = &pl->moved_y[kind][g][y];
+        ++*first;
         pl->first[kind]++;
-        pl->nat_n[kind][g]++;
-        pl->nat_job[kind][g] += (uint64_t)running;
-        double share = (pl->nat_job[kind][g] + 5.0) / (pl->nat_n[kind][g] + 10.0);
-        double q = pl->pp[kind] / 100.0 / share;
-        if (running && styr_rng_u01(&s->rng) < q) {
+        if (D > os[0] + 13 && (double)*moved < pl->pp[kind] / 100.0 * (double)*first) {
             boosted = 1;
+            ++*moved;
             pl->moved[kind]++;
             D = os[0] + 13;
             int keep = 0;
@@ -593,7 +596,7 @@ styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res
         pl = styr_xcalloc(1, sizeof *pl);
         for (int i = 0; i < o->neffekt; i++) {
             int tb = styr_codes_tilbud(c, o->effekt[i].code, strlen(o->effekt[i].code));
-            if (tb <= 0) {
+            if (tb <= 0 || tb >= NPLANT) {
                 free(pl);
                 free(pop);
                 teardown(&X);
@@ -749,7 +752,6 @@ out:
         int tb = styr_codes_tilbud(c, o->effekt[i].code, strlen(o->effekt[i].code));
         res->eff_first[i] = pl->first[tb];
         res->eff_moved[i] = pl->moved[tb];
-        res->eff_natural[i] = 0; /* every moved person would not have been in work */
     }
     free(pl);
     free(s.v);

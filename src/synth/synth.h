@@ -45,11 +45,10 @@ typedef struct styr_synth_result {
     uint64_t runs;
     char *files[3];       /* with out: the three files written */
     styr_covars cov;      /* illustrative frame conditions per municipality */
-    /* per planted effect: first offers of the kind, of them moved into work, and the
-     * natural share in work 13 weeks after among the others (the planted effect on
-     * the treated is moved x (1 - natural) / first, about pp) */
+    /* per planted effect: first offers of the kind, and of them moved into work (each
+     * would not have been in work 13 weeks after the start: the planted effect on the
+     * treated is moved / first) */
     uint64_t eff_first[8], eff_moved[8];
-    double eff_natural[8];
 } styr_synth_result;
 
 styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res, styr_import_result *ires,

@@ -42,7 +42,8 @@ def main():
         run(styr, "synth", "-w", "ws", "--persons", "30000", "--seed", "5", cwd=tmp)
         run(styr, "goals", "add", "-w", "ws", "--ydelse", "sygedagpenge", "--figur", "langvarige", "--maal", "-10%",
             "--aar", "2024", cwd=tmp)
-        run(styr, "report", "-w", "ws", "--periode", "2024", "-o", "rapport.html", "--xlsx", "rapport.xlsx", cwd=tmp)
+        run(styr, "report", "-w", "ws", "--periode", "2024", "-o", "rapport.html", "--xlsx", "rapport.xlsx", "--effekt",
+            cwd=tmp)
         html = open(os.path.join(tmp, "rapport.html"), encoding="utf-8").read()
         # static: nothing in the file can reach outside it
         check(not re.search(r'(src|href|action)\s*=\s*"(?!#|data:)', html), "no src/href/action outside the file")
@@ -73,7 +74,9 @@ def main():
             check(re.search(r"\d+,\d pct\. af borgerne 16-66 år", lead) is not None, "Danish numbers in the lead")
             sections = page.eval("[...document.querySelectorAll('section')].map(s => s.id)")
             check(sections == ["sammenfatning", "noegletal", "klynge", "udvikling", "scorecards", "maal", "oekonomi",
-                               "bilag"], "sections: %s" % sections)
+                               "effekt", "bilag"], "sections: %s" % sections)
+            rows = page.eval("document.querySelectorAll('#effekt tbody tr').length")
+            check(rows > 0, "effect of offers: %s rows" % rows)
             status = page.eval("document.querySelector('#maal .status').textContent")
             check(status in ("nået", "på vej", "ikke nået"), "goal status shown (%s)" % status)
             page.screenshot(os.path.join(art, "rapport.png"))

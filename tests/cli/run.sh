@@ -203,6 +203,25 @@ run profil 0 profil -w big --periode 2024
 run profil-en-json 0 --lang en profil -w big --periode 2024 --format json
 run profil-bad-kommune 1 profil -w big --kommune 998
 
+# offers, their effect and the case review sample
+run offers-table 0 offers -w big --ydelse kontanthjaelp,sygedagpenge --periode 2024
+run offers-alder-json 0 offers -w big --kommune land --ydelse sygedagpenge --alder --format json --periode 2024
+run offers-csv 0 offers -w big --kommune 101 --ydelse dagpenge --format csv --periode 2024
+run offers-intern-other 1 offers -w big --kommune 101 --intern
+run effect-table 0 effect -w big --ydelse kontanthjaelp,dagpenge --tilbud praktik,vejledning --periode 2023
+run effect-json 0 effect -w big --ydelse kontanthjaelp --tilbud praktik --format json --periode 2023
+run effect-pris-en 0 --lang en effect -w big --ydelse kontanthjaelp --tilbud praktik,loentilskud --pris praktik=15.000,loentilskud=40.000 --periode 2023
+run effect-bad-offer 1 effect -w big --tilbud kursus
+run effect-bad-price 1 effect -w big --pris praktik
+run sample-needs-intern 1 sample -w big --ydelse kontanthjaelp
+run sample 0 sample -w big --ydelse kontanthjaelp --intern -n 10 -o gennemgang.xlsx
+"$STYR" sample -w big --ydelse kontanthjaelp --intern -n 10 > again.txt 2>&1
+"$STYR" sample -w big --ydelse kontanthjaelp --intern -n 10 > again2.txt 2>&1
+n=$((n + 1)); if cmp -s again.txt again2.txt; then echo "ok   sample-reproducible"; else echo "FAIL sample-reproducible"; fails=$((fails + 1)); fi
+run init-planted 0 init planted
+run synth-planted 0 synth -w planted --persons 20000 --seed 3 --effekt praktik=10,loentilskud=15
+run synth-bad-effect 1 synth -w planted --persons 10 --effekt praktik
+
 # the committee's report
 export SOURCE_DATE_EPOCH=1798000000
 run report 0 report -w big --periode 2024 -o rapport.html --xlsx rapport.xlsx
@@ -210,6 +229,8 @@ file_has report-title "Opfølgning på beskæftigelsesindsatsen i Odense Kommune
 file_has report-date "Dannet 2026-12-23" rapport.html
 file_has report-scorecard "Fastholdt i job" rapport.html
 has report-en "Follow-up on the employment effort in Odense" --lang en report -w big --periode 2024
+run report-effekt 0 report -w big --periode 2024 --effekt -o rapport-effekt.html
+file_has report-effekt-section "Effekt af tilbud" rapport-effekt.html
 run report-pdf-needs-o 1 report -w big --pdf r.pdf
 run report-bad-period 1 report -w big --periode 2024M13
 unset SOURCE_DATE_EPOCH

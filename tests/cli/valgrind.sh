@@ -60,5 +60,9 @@ check 0 goals add -w ws --ydelse kontanthjaelp --figur langvarige --maal -10% --
 check 0 goals -w ws --format json
 check 0 profil -w ws --periode 2024 --kommune 101
 check 0 report -w ws --periode 2024 --intern -o r.html --xlsx r.xlsx
+check 0 offers -w ws --kommune 101 --periode 2024 --alder --format json
+check 0 effect -w ws --periode 2023 --pris praktik=10000
+check 0 sample -w ws --ydelse kontanthjaelp --intern -n 5 -o review.xlsx
+check 0 synth -w ws --persons 100 --seed 9 --effekt praktik=10
 check 3 info -w nowhere
 ((fails == 0))
