@@ -224,7 +224,7 @@ static void test_sample(void **state)
     const char *ws = th_ws("sample");
     char *csv = malloc(1 << 16);
     size_t o = (size_t)sprintf(csv, "person;uge;kommune;ydelse;tilbud;timer\n");
-    char id[8];
+    char id[16];
     for (int i = 1; i <= 4; i++) snprintf(id, sizeof id, "A%d", i), add_weeks(csv, &o, id, 2024, 40, 52, "kontanthjaelp", "", "");
     for (int i = 1; i <= 3; i++) {
         snprintf(id, sizeof id, "B%d", i);
