@@ -26,18 +26,18 @@ CPPFLAGS += -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -Isrc
 CFLAGS   += -std=c11 $(OPT) -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wpointer-arith -Wformat=2 -fno-strict-aliasing $(SAN)
 LDFLAGS  += $(SAN)
-LIBS      = -lreadstat -lsqlite3 -lxxhash -lxlsxwriter -ljansson -lpthread -lm
+LIBS      = -lreadstat -lsqlite3 -lxxhash -lxlsxwriter -ljansson -lmicrohttpd -lpthread -lm
 VERSION  := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 CPPFLAGS += -DSTYR_VERSION=\"$(VERSION)\"
 
 LIB_SRC  := $(sort $(wildcard src/core/*.c src/ingest/*.c src/panel/*.c src/ws/*.c \
-                             src/synth/*.c src/calc/*.c src/out/*.c src/cmd/*.c))
+                             src/synth/*.c src/calc/*.c src/out/*.c src/web/*.c src/cmd/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/refdata.o
 DATA     := $(sort $(wildcard data/*.csv))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all demo test test-unit test-cli test-browser test-valgrind test-fuzz asan bench lint format deps clean
+.PHONY: all demo serve test test-unit test-cli test-browser test-valgrind test-fuzz asan bench lint format deps clean
 all: $(BUILD)/styr
 
 $(BUILD)/%.o: %.c
@@ -85,9 +85,12 @@ test-unit: $(UNIT_BIN) $(BUILD)/styr
 test-cli: $(BUILD)/styr
 	@bash tests/cli/run.sh $(BUILD)/styr
 
-# the report in headless Chromium (artefacts: screenshot and PDF in $(BUILD)/test-artifacts)
+# the report and the dashboard in headless Chromium (artefacts: screenshots and a PDF in
+# $(BUILD)/test-artifacts), and styr serve under malformed and hostile requests
 test-browser: $(BUILD)/styr
 	@python3 tests/browser/report_test.py $(BUILD)/styr $(BUILD)/test-artifacts
+	@python3 tests/browser/dashboard_test.py $(BUILD)/styr $(BUILD)/test-artifacts
+	@python3 tests/web/hostile_test.py $(BUILD)/styr
 
 test:
 	@bash tools/deps.sh test

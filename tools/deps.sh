@@ -9,7 +9,7 @@
 # Uses apt-get as root, or through sudo; otherwise prints the command to run.
 set -eu
 mode=${1:-build}
-build=(gcc make pkg-config libsqlite3-dev libreadstat-dev libxxhash-dev libcmocka-dev libxlsxwriter-dev libjansson-dev)
+build=(gcc make pkg-config libsqlite3-dev libreadstat-dev libxxhash-dev libcmocka-dev libxlsxwriter-dev libjansson-dev libmicrohttpd-dev)
 test=(valgrind clang python3 chromium)
 want=("${build[@]}")
 [[ $mode == test || $mode == --check ]] && want+=("${test[@]}")

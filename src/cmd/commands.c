@@ -36,6 +36,8 @@ const styr_cmd styr_commands[] = {
      "stratified sample of current cases for a case review (internal)"},
     {"effect", styr_cmd_effect, "effekt af tilbud: skøn ved matchning, rå forskel, interval, pris pr. ekstra i job",
      "effect of offers: matched estimate, raw difference, interval, cost per extra in work"},
+    {"serve", styr_cmd_serve, "instrumentbræt og JSON-API i browseren (kun loopback som standard)",
+     "dashboard and JSON API in the browser (loopback unless told otherwise)"},
     {"noegletal", styr_cmd_noegletal, "nøgletal for en kommune mod dens klynge",
      "key figures of a municipality against its cluster"},
     {0, 0, 0, 0},

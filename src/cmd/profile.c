@@ -87,7 +87,10 @@ int styr_cmd_profile(styr_cli *cli, int argc, char **argv)
             }
             json_object_set_new(o, "styrker", st);
             json_object_set_new(o, "udfordringer", ch);
-            styr_json_write(stdout, o);
+            styr_dest dest;
+            styr_rc rc = styr_dest_open(&dest, NULL, &d);
+            if (!rc) rc = styr_dest_close(&dest, !styr_json_write(dest.f, o), &d);
+            if (rc) e = styr_cli_fail(cli, rc, &d);
         } else {
             printf(styr_tr("Hvad siger tallene om %s Kommune? %s mod %s (%d)\n",
                            "What do the figures say about %s? %s against %s (%d)\n"),

@@ -281,16 +281,17 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
         {"kommune", required_argument, 0, 'k'}, {"periode", required_argument, 0, 'p'},
         {"intern", no_argument, 0, 'i'},        {"output", required_argument, 0, 'o'},
         {"xlsx", required_argument, 0, 'x'},    {"pdf", required_argument, 0, 'P'},
-        {"effekt", no_argument, 0, 'e'},
+        {"effekt", no_argument, 0, 'e'},       {"dashboard", no_argument, 0, 'D'},
         {"workspace", required_argument, 0, 'w'}, {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     long long kommune = 0;
     const char *pl = NULL, *out = NULL, *xlsx = NULL, *pdf = NULL;
-    int intern = 0, with_effect = 0, c;
+    int intern = 0, with_effect = 0, dashboard = 0, c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "w:o:h", lo, NULL)) != -1) {
         switch (c) {
         case 'e': with_effect = 1; break;
+        case 'D': dashboard = 1; break; /* styr serve's pages: navigation and script */
         case 'k':
             if (styr_cli_int(optarg, 1, 999, &kommune)) return styr_cli_bad_option("report", "--kommune", optarg);
             break;
@@ -367,6 +368,7 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
     r->generated = generated;
     r->source = source;
     r->codes = x.codes;
+    r->dashboard = dashboard;
     lead(&x, r);
     styr_profile_make(&x.b, x.p0, x.p1, x.k, x.in, &prof);
     r->profile = &prof;

@@ -5,10 +5,14 @@
 #include <math.h>
 #include <string.h>
 
+static _Thread_local FILE *capture;
+
+void styr_dest_capture(FILE *f) { capture = f; }
+
 styr_rc styr_dest_open(styr_dest *x, const char *path, styr_diags *d)
 {
     memset(x, 0, sizeof *x);
-    if (!path || !strcmp(path, "-")) { x->f = stdout; return STYR_OK; }
+    if (!path || !strcmp(path, "-")) { x->f = capture ? capture : stdout; return STYR_OK; }
     styr_rc rc = styr_atomic_open(&x->a, path, d);
     if (rc) return rc;
     x->f = x->a.f;

@@ -17,7 +17,12 @@ typedef struct styr_dest {
     int atomic;
 } styr_dest;
 
-/* Open path for writing (NULL or "-": standard output). */
+/* For styr serve: in this thread, standard output as a destination is f
+ * instead (NULL: standard output again), so a command's own writer answers
+ * an API request. */
+void styr_dest_capture(FILE *f);
+
+/* Open path for writing (NULL or "-": standard output, or the capture). */
 styr_rc styr_dest_open(styr_dest *x, const char *path, styr_diags *d);
 /* Finish: ok = 0 means the writer failed (the file is discarded). */
 styr_rc styr_dest_close(styr_dest *x, int ok, styr_diags *d);

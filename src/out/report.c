@@ -32,6 +32,9 @@ static const char css[] =
     ".status{padding:1px 8px;border-radius:10px;color:#fff;font-size:12px;white-space:nowrap}"
     ".naaet{background:#1e7b34}.paa_vej{background:#2f6db5}.ikke_naaet{background:#b03a2e}.ukendt{background:#777}"
     ".wide{overflow-x:auto}table.keys{font-size:12px}table.keys td,table.keys th{padding:3px 5px}"
+    "nav.bar{background:#123a5c;color:#fff;padding:8px 12px;margin:-16px -16px 16px;font-size:14px}"
+    "nav.bar a{color:#fff;margin-left:12px}nav.bar select,nav.bar input{font-size:14px}"
+    "@media print{nav.bar{display:none}}"
     ".warn{color:#b03a2e;font-weight:bold}.note{color:#555;font-size:12px}"
     "section{break-before:page}section.first{break-before:auto}"
     "@media print{body{max-width:none;padding:0;font-size:11pt}.charts figure{flex:1 1 45%}h2{break-after:avoid}"
@@ -48,15 +51,40 @@ static void cell(FILE *f, const styr_figdef *def, styr_figval v)
 static const char *mark_class(int m) { return m > 0 ? "better" : m < 0 ? "worse" : ""; }
 static const char *mark_sign(int m) { return m > 0 ? "+" : m < 0 ? "&minus;" : "="; }
 
+void styr_web_nav(FILE *f, const styr_codes *codes, int kommune, const char *periode)
+{
+    fprintf(f, "<nav class=\"bar\"><form id=\"vaelg\" method=\"get\" action=\"/vis\"><label>%s <select name=\"kommune\" "
+               "id=\"kommune\">",
+            T("Kommune", "Municipality"));
+    for (int k = 0; k < codes->dict.nkom; k++) {
+        fprintf(f, "<option value=\"%d\"%s>", codes->dict.kom[k], codes->dict.kom[k] == kommune ? " selected" : "");
+        styr_html_text(f, codes->kom_name[k]);
+        fprintf(f, "</option>");
+    }
+    fprintf(f, "</select></label> <label>%s <input name=\"periode\" id=\"periode\" size=\"10\" value=\"", T("Periode", "Period"));
+    styr_html_text(f, periode);
+    fprintf(f, "\"></label><input type=\"hidden\" name=\"token\" id=\"token\"> <button>%s</button></form>", T("Vis", "Show"));
+    fprintf(f, " <a class=\"nav\" href=\"/kommune/%d?periode=", kommune);
+    styr_html_text(f, periode);
+    fprintf(f, "\">%s</a> <a class=\"nav\" href=\"/kommune/%d/klynge?figur=andel_befolkning&amp;periode=", T("Oversigt", "Overview"),
+            kommune);
+    styr_html_text(f, periode);
+    fprintf(f, "\">%s</a></nav>\n", T("Klyngefigur", "Cluster chart"));
+}
+
 static void head(FILE *f, const styr_report *r)
 {
     fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">\n", T("da", "en"));
-    fprintf(f, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-               "img-src data:; base-uri 'none'; form-action 'none'\">\n");
+    if (!r->dashboard)
+        fprintf(f, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+                   "img-src data:; base-uri 'none'; form-action 'none'\">\n");
+    else
+        fprintf(f, "<script src=\"/static/app.js\" defer></script>\n");
     fprintf(f, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     fprintf(f, T("Opfølgning på beskæftigelsesindsatsen i %s Kommune %s", "Follow-up on the employment effort in %s %s"),
             r->kommunenavn, r->periode);
     fprintf(f, "</title>\n<style>%s</style></head><body>\n", css);
+    if (r->dashboard) styr_web_nav(f, r->codes, r->kommune, r->periode);
     fprintf(f, "<header><h1>");
     fprintf(f, T("Opfølgning på beskæftigelsesindsatsen i %s Kommune", "Follow-up on the employment effort in %s"),
             r->kommunenavn);

@@ -89,7 +89,13 @@ typedef struct styr_report {
     const styr_rp_effect *eff;                 /* NULL: no effect section (report --effekt) */
     int neff;
     const char *eff_window;
+    int dashboard;                             /* styr serve: a navigation bar and the page's script,
+                                                  the CSP from the HTTP header */
 } styr_report;
+
+/* The dashboard's navigation bar: choose municipality and period (a GET form
+ * to /vis; /static/app.js submits it on change and carries the token). */
+void styr_web_nav(FILE *f, const styr_codes *codes, int kommune, const char *periode);
 
 /* Write the HTML report to f. 0, or -1 when writing failed. */
 int styr_report_html(FILE *f, const styr_report *r);

@@ -553,7 +553,13 @@ void styr_ws_close(styr_ws *ws)
 sqlite3 *styr_ws_db(const styr_ws *ws) { return ws->db; }
 const styr_codes *styr_ws_codes(const styr_ws *ws) { return &ws->codes; }
 const char *styr_ws_dir(const styr_ws *ws) { return ws->dir; }
-int styr_ws_egen_kommune(const styr_ws *ws) { return ws->egen_kommune; }
+/* styr serve answers each request for the municipality its token grants: that
+ * municipality is then the one whose figures --intern shows unsuppressed. */
+static _Thread_local int own_override = -1;
+
+void styr_ws_override_own(int kommune) { own_override = kommune; }
+
+int styr_ws_egen_kommune(const styr_ws *ws) { return own_override >= 0 ? own_override : ws->egen_kommune; }
 
 styr_rc styr_ws_panel(styr_ws *ws, const styr_panel **out, styr_diags *d)
 {

@@ -43,6 +43,11 @@ const styr_codes *styr_ws_codes(const styr_ws *ws);
 const char *styr_ws_dir(const styr_ws *ws);
 int styr_ws_egen_kommune(const styr_ws *ws); /* 0 when none */
 
+/* For styr serve: from now on (in this thread) every workspace's own
+ * municipality is kommune (0: none), the one a request's token grants; -1
+ * restores the workspace's own. */
+void styr_ws_override_own(int kommune);
+
 /* The current panel (opened and checked on first use, owned by ws). */
 styr_rc styr_ws_panel(styr_ws *ws, const styr_panel **out, styr_diags *d);
 
