@@ -27,7 +27,17 @@ styr_rc styr_tokens_read(const char *path, const styr_codes *codes, styr_tokens 
     styr_map m;
     styr_rc rc = styr_map_file(path, &m, d);
     if (rc) return rc;
-    const char *p = (const char *)m.data, *end = p + m.size;
+    rc = styr_tokens_parse(path, m.data, m.size, codes, out, d);
+    styr_unmap(&m);
+    return rc;
+}
+
+styr_rc styr_tokens_parse(const char *path, const void *data, size_t size, const styr_codes *codes, styr_tokens *out,
+                          styr_diags *d)
+{
+    memset(out, 0, sizeof *out);
+    styr_rc rc = STYR_OK;
+    const char *p = data, *end = p + size;
     uint64_t line = 0;
     size_t cap = 0;
     while (p < end && !rc) {
@@ -77,7 +87,6 @@ styr_rc styr_tokens_read(const char *path, const styr_codes *codes, styr_tokens 
         }
         p = eol + 1;
     }
-    styr_unmap(&m);
     if (rc) styr_tokens_free(out);
     return rc;
 }

@@ -31,6 +31,9 @@ typedef struct styr_tokens {
 
 /* Read a tokens file; errors name file, line and column. */
 styr_rc styr_tokens_read(const char *path, const styr_codes *codes, styr_tokens *out, styr_diags *d);
+/* The same from size bytes of text (file names it in errors). */
+styr_rc styr_tokens_parse(const char *file, const void *data, size_t size, const styr_codes *codes, styr_tokens *out,
+                          styr_diags *d);
 void styr_tokens_free(styr_tokens *t);
 
 /* The scope of a presented token (len bytes): STYR_SCOPE_*, with the

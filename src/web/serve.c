@@ -1,6 +1,7 @@
 /* serve: routing, access, caching and hardening around libmicrohttpd. */
 #define _GNU_SOURCE
 #include "serve.h"
+#include "url.h"
 
 #include <arpa/inet.h>
 #include <jansson.h>
@@ -24,7 +25,6 @@
 #include "../ws/catalog.h"
 #include "../ws/workspace.h"
 
-#define MAX_URL 1024
 #define CACHE_MAX 1024
 
 extern const char styr_app_js[];
@@ -161,40 +161,10 @@ static enum MHD_Result cache_put_send(styr_server *s, struct MHD_Connection *c, 
 
 /* ---- requests: checks and parameters ------------------------------------------------------ */
 
-/* Strict percent-decoding for the path and the query: a bad escape turns
- * the string into "\x01" (the handler answers 400). */
 static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
 {
     (void)cls, (void)c;
-    char *w = s;
-    for (const char *r = s; *r; r++) {
-        if (*r == '%') {
-            int hi = r[1], lo = hi ? r[2] : 0;
-#define HEX(x) ((x) >= '0' && (x) <= '9' ? (x) - '0' : (x) >= 'a' && (x) <= 'f' ? (x) - 'a' + 10 : (x) >= 'A' && (x) <= 'F' ? (x) - 'A' + 10 : -1)
-            int h = HEX(hi), l = HEX(lo);
-#undef HEX
-            if (h < 0 || l < 0 || (h == 0 && l == 0)) {
-                s[0] = 1, s[1] = 0;
-                return 1;
-            }
-            *w++ = (char)(h * 16 + l);
-            r += 2;
-        } else {
-            *w++ = *r == '+' ? ' ' : *r;
-        }
-    }
-    *w = 0;
-    return (size_t)(w - s);
-}
-
-static int bad_path(const char *url)
-{
-    size_t n = strlen(url);
-    if (!n || n > MAX_URL || url[0] != '/' || strchr(url, 1) || strchr(url, '\\') || strstr(url, "//")) return 1;
-    if (strstr(url, "..")) return 1;
-    for (const char *p = url; *p; p++)
-        if ((unsigned char)*p < 0x20 || *p == 0x7f) return 1;
-    return 0;
+    return styr_url_unescape(s);
 }
 
 static const char *arg(struct MHD_Connection *c, const char *name)
@@ -565,7 +535,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         *upload_size = 0;
         return fail(c, api_path, 413, "Forespørgsler må ikke have et indhold.");
     }
-    if (bad_path(url)) return fail(c, api_path, MHD_HTTP_BAD_REQUEST, "Ugyldig adresse.");
+    if (styr_url_bad_path(url)) return fail(c, api_path, MHD_HTTP_BAD_REQUEST, "Ugyldig adresse.");
     /* every argument must have decoded cleanly */
     static const char *params[] = {"kommune", "ydelse", "periode", "figur", "tilbud", "regime", "aar", "token"};
     for (size_t i = 0; i < sizeof params / sizeof *params; i++) {

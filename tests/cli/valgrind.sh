@@ -65,4 +65,36 @@ check 0 effect -w ws --periode 2023 --pris praktik=10000
 check 0 sample -w ws --ydelse kontanthjaelp --intern -n 5 -o review.xlsx
 check 0 synth -w ws --persons 100 --seed 9 --effekt praktik=10
 check 3 info -w nowhere
+
+# the server: requests of every kind, then SIGTERM; no invalid access or leak
+printf 'valgrind-token-0123456789abcdef 101\n' > tok.txt
+"${VG[@]}" "$STYR" serve -w ws --listen 127.0.0.1:0 --tokens tok.txt > serve.txt 2>&1 &
+pid=$!
+port=
+for _ in $(seq 150); do port=$(sed -n 's/.*port \([0-9]*\).*/\1/p' serve.txt); [[ -n $port ]] && break; sleep 0.2; done
+http() { # http PATH [HEADER]
+    exec 3<>"/dev/tcp/127.0.0.1/$port" || return
+    printf 'GET %s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n%s\r\n' "$1" "${2:-}" >&3
+    head -c 15 <&3 >> answers.txt; echo >> answers.txt
+    exec 3<&-
+}
+if [[ -n $port ]]; then
+    http /api/v1/kommuner
+    http "/api/v1/figurer?kommune=101&ydelse=kontanthjaelp"
+    http "/api/v1/figurer?kommune=101&ydelse=kontanthjaelp"
+    http "/api/v1/sammenlign?kommune=101&figur=varighed" "Authorization: Bearer valgrind-token-0123456789abcdef"$'\r\n'
+    http "/api/v1/figurer?kommune=147"
+    http "/api/v1/figurer?kommune=%zz"
+    http /kommune/101
+    http "/kommune/101/klynge?figur=andel_befolkning"
+    http /../etc/passwd
+fi
+kill -TERM $pid 2>/dev/null
+wait $pid
+got=$?
+if [[ -z $port || $got != 0 ]] || [[ $(grep -c 'HTTP/1.1' answers.txt 2>/dev/null) != 9 ]]; then
+    echo "FAIL valgrind: styr serve (exit $got)"; sed 's/^/    /' serve.txt | head -40; cat answers.txt 2>/dev/null; fails=$((fails + 1))
+else
+    echo "ok   valgrind: styr serve ($(tr '\n' ' ' < answers.txt | tr -s ' '))"
+fi
 ((fails == 0))

@@ -10,9 +10,9 @@ if ! command -v clang >/dev/null; then echo "clang is not installed: fuzzing ski
 make -s build/gen/refdata.c
 OUT=build/fuzz
 mkdir -p "$OUT"
-SRC=$(ls src/core/*.c src/ingest/*.c src/panel/*.c src/ws/*.c | tr '\n' ' ')
+SRC="$(ls src/core/*.c src/ingest/*.c src/panel/*.c src/ws/*.c | tr '\n' ' ') src/web/access.c src/web/url.c"
 FLAGS="-std=c11 -g -O1 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -DSTYR_VERSION=\"fuzz\" -Isrc -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
-for t in csv panel period budget covars; do
+for t in csv panel period budget covars web; do
     clang $FLAGS -Itests/fuzz $SRC build/gen/refdata.c tests/fuzz/fuzz_$t.c -lreadstat -lsqlite3 -lxxhash -lxlsxwriter -ljansson -lm -lpthread -o "$OUT/fuzz_$t"
     mkdir -p "$OUT/corpus_$t"
     echo "fuzz_$t: ${SECS}s"
