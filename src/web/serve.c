@@ -403,6 +403,7 @@ static enum MHD_Result page_overview(req *q, int k, const char *key)
     push(&a, "--kommune");
     push(&a, b);
     push(&a, "--dashboard");
+    push(&a, "--effekt"); /* one more pass on the first request; the page is cached */
     const char *per = arg(q->c, "periode");
     styr_period p;
     if (per && *per) {

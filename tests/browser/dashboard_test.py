@@ -55,6 +55,8 @@ def main():
         check(title == "Opfølgning på beskæftigelsesindsatsen i Odense Kommune", "overview title: %s" % title)
         charts = page.eval("document.querySelectorAll('svg.chart').length")
         check(charts == 13, "overview: 13 charts (%s)" % charts)
+        eff = page.eval("document.querySelectorAll('#effekt tbody tr').length")
+        check(eff > 0, "overview: effect of offers (%s rows)" % eff)
         shown = number(page.eval("document.querySelector('#noegletal tbody tr td:nth-child(3)').textContent"))
         row = api(base, "/api/v1/figurer?kommune=461&ydelse=i_alt&periode=2024", TOKENS["odense"])[0]
         check(shown == round(row["andel_befolkning"], 1),
