@@ -3,9 +3,13 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../core/mem.h"
 #include "../core/msg.h"
+#include "../ws/catalog.h"
+#include "offers.h"
 
 styr_figval styr_goal_forecast(styr_figval ytd, const styr_figval *path, const int *mweeks, int m)
 {
@@ -96,8 +100,8 @@ static int period_index(const styr_bdata *b, const char *name)
     return -1;
 }
 
-void styr_goal_evaluate(const styr_bdata *b, const styr_goal *g, const styr_metric *m, int k, const uint8_t *in,
-                        int months, styr_goal_eval *o)
+void styr_goal_evaluate_with(const styr_goal *g, const styr_figdef *def, styr_goal_value_fn value, void *ctx,
+                             int months, styr_goal_eval *o)
 {
     const styr_figval none = {0, STYR_FV_NONE};
     memset(o, 0, sizeof *o);
@@ -110,28 +114,134 @@ void styr_goal_evaluate(const styr_bdata *b, const styr_goal *g, const styr_metr
         styr_period p;
         snprintf(s, sizeof s, "%dM%02d", g->aar, i + 1);
         mweeks[i] = styr_period_parse(s, &p) ? 0 : styr_period_weeks(&p);
-        int pi = i < months ? period_index(b, s) : -1;
-        if (pi >= 0) o->path[i] = styr_bdata_value(b, m, pi, k, g->grp);
+        if (i < months) o->path[i] = value(ctx, s, 0);
     }
+    if (!months) return;
     if (months >= 12) snprintf(s, sizeof s, "%d", g->aar);
     else snprintf(s, sizeof s, "%dM%02dAATD", g->aar, months);
-    int pl = period_index(b, s);
-    if (pl < 0) return;
-    o->latest = styr_bdata_value(b, m, pl, k, g->grp);
+    o->latest = value(ctx, s, 0);
     o->forecast = styr_goal_forecast(o->latest, o->path, mweeks, months);
     switch (g->kind) {
     case STYR_GOAL_MAX:
     case STYR_GOAL_MIN: o->target = (styr_figval){g->value, STYR_FV_OK}; break;
-    case STYR_GOAL_CLUSTER: o->target = styr_bdata_area(b, m, pl, in, g->grp); break;
+    case STYR_GOAL_CLUSTER: o->target = value(ctx, s, 1); break;
     case STYR_GOAL_CHANGE:
         snprintf(s, sizeof s, "%d", g->aar - 1);
-        int pb = period_index(b, s);
-        if (pb >= 0) o->baseline = styr_bdata_value(b, m, pb, k, g->grp);
+        o->baseline = value(ctx, s, 0);
         if (o->baseline.state == STYR_FV_OK) o->target = (styr_figval){o->baseline.v * (1 + g->value / 100), STYR_FV_OK};
         else o->target = o->baseline;
         break;
     }
-    o->status = styr_goal_status(g, m->def->better, m->def->decimals, months >= 12, o->latest, o->forecast, o->target);
+    o->status = styr_goal_status(g, def->better, def->decimals, months >= 12, o->latest, o->forecast, o->target);
+}
+
+typedef struct bctx_ { const styr_bdata *b; const styr_metric *m; int k, g; const uint8_t *in; } bctx_;
+
+static styr_figval bdata_value(void *ctx, const char *period, int cluster)
+{
+    const bctx_ *c = ctx;
+    int p = period_index(c->b, period);
+    if (p < 0) return (styr_figval){0, STYR_FV_NONE};
+    return cluster ? styr_bdata_area(c->b, c->m, p, c->in, c->g) : styr_bdata_value(c->b, c->m, p, c->k, c->g);
+}
+
+void styr_goal_evaluate(const styr_bdata *b, const styr_goal *g, const styr_metric *m, int k, const uint8_t *in,
+                        int months, styr_goal_eval *o)
+{
+    bctx_ c = {b, m, k, g->grp, in};
+    styr_goal_evaluate_with(g, m->def, bdata_value, &c, months, o);
+}
+
+/* ---- goals on offers: the status after the offers of a kind ended -------------------------- */
+
+int styr_goal_offer_figure(const char *key, int *h, int *selv)
+{
+    static const char *job[STYR_NHORIZONS] = {"i_job_4uger", "i_job_3mdr", "i_job_6mdr", "i_job_12mdr"};
+    static const char *sf[STYR_NHORIZONS] = {"selvforsoerget_4uger", "selvforsoerget_3mdr", "selvforsoerget_6mdr",
+                                             "selvforsoerget_12mdr"};
+    for (int i = 0; i < STYR_NHORIZONS; i++) {
+        if (!strcmp(key, job[i])) return *h = i, *selv = 0, 0;
+        if (!strcmp(key, sf[i])) return *h = i, *selv = 1, 0;
+    }
+    return -1;
+}
+
+typedef struct octx {
+    const styr_offers *o;
+    const styr_period *per;
+    int nper, k, g, t, h, selv, suppress;
+    const uint8_t *in;
+} octx;
+
+static styr_figval offer_value(void *ctx, const char *period, int cluster)
+{
+    const octx *c = ctx;
+    int p = -1;
+    for (int i = 0; i < c->nper; i++)
+        if (!strcmp(c->per[i].name, period)) p = i;
+    if (p < 0) return (styr_figval){0, STYR_FV_NONE};
+    double ended = 0, persons = 0, notyet = 0, good = 0;
+    for (int k = 0; k < c->o->nk - 1; k++) {
+        if (cluster ? !c->in[k] : k != c->k) continue;
+        for (int a = 0; a < STYR_NAGES; a++) {
+            const styr_offer_cell *x = styr_offer_at(c->o, p, k, c->g, c->t, a);
+            ended += x->ended, persons += x->ended_p, notyet += x->status[c->h][STYR_ST_NOTYET];
+            good += x->status[c->h][STYR_ST_JOB] + (c->selv ? x->status[c->h][STYR_ST_SELV] : 0);
+        }
+    }
+    if ((cluster || c->suppress) && persons < STYR_DISCRETION) return (styr_figval){0, STYR_FV_SUPPRESSED};
+    if (ended - notyet <= 0) return (styr_figval){0, STYR_FV_NONE};
+    return (styr_figval){100 * good / (ended - notyet), STYR_FV_OK};
+}
+
+styr_rc styr_goals_evaluate_all(styr_ws *ws, const styr_panel *p, const styr_bdata *b, const styr_goal *g, size_t n,
+                                int k, int intern, styr_goal_eval *out, styr_diags *d)
+{
+    styr_rc rc = STYR_OK;
+    styr_period *per = NULL;
+    int nper = 0, offer_goals = 0;
+    for (size_t i = 0; i < n; i++) offer_goals += g[i].tilbud > 0;
+    styr_offers off;
+    memset(&off, 0, sizeof off);
+    if (offer_goals) { /* one more pass for the offer tables of every period the goals need */
+        per = styr_xmalloc(n * 16 * sizeof *per);
+        for (size_t i = 0; i < n; i++) {
+            if (g[i].tilbud <= 0) continue;
+            styr_period tmp[16];
+            int m = styr_goal_months(p, g[i].aar), t = styr_goal_periods(g[i].aar, m ? m : 1, tmp);
+            for (int j = 0; j < t; j++) {
+                int dup = 0;
+                for (int q = 0; q < nper && !dup; q++) dup = !strcmp(per[q].name, tmp[j].name);
+                if (!dup) per[nper++] = tmp[j];
+            }
+        }
+        styr_cube cube;
+        rc = styr_offers_compute(ws, per, nper, NULL, 0, 0, &off, &cube, d);
+        styr_cube_free(&cube);
+        if (rc) goto out;
+    }
+    for (size_t i = 0; i < n; i++) {
+        memset(&out[i], 0, sizeof out[i]);
+        out[i].status = STYR_GS_UNKNOWN;
+        styr_clusters cl;
+        if ((rc = styr_cat_clusters(ws, g[i].aar, &cl, d))) goto out;
+        uint8_t in[STYR_MAX_KOMMUNER];
+        styr_cluster_members(cl.of, b->nk, k, in);
+        int months = styr_goal_months(p, g[i].aar), f = styr_fig_by_key(g[i].figur);
+        if (f < 0) continue;
+        if (g[i].tilbud > 0) {
+            octx c = {&off, per, nper, k, g[i].grp, g[i].tilbud, 0, 0, !intern, in};
+            if (styr_goal_offer_figure(g[i].figur, &c.h, &c.selv)) continue;
+            styr_goal_evaluate_with(&g[i], &styr_figdefs[f], offer_value, &c, months, &out[i]);
+        } else {
+            styr_metric m = {&styr_figdefs[f], f, -1};
+            styr_goal_evaluate(b, &g[i], &m, k, in, months, &out[i]);
+        }
+    }
+out:
+    styr_offers_free(&off);
+    free(per);
+    return rc;
 }
 
 const char *styr_goal_status_text(int status)

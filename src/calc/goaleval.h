@@ -54,6 +54,25 @@ int styr_goal_months(const styr_panel *p, int aar);
 void styr_goal_evaluate(const styr_bdata *b, const styr_goal *g, const styr_metric *m, int k, const uint8_t *in,
                         int months, styr_goal_eval *out);
 
+/* The same with the figure's values from a function: value(ctx, period name,
+ * 0 for the municipality or 1 for its cluster) (goals on offers use the offer
+ * tables). */
+typedef styr_figval (*styr_goal_value_fn)(void *ctx, const char *period, int cluster);
+void styr_goal_evaluate_with(const styr_goal *g, const styr_figdef *def, styr_goal_value_fn value, void *ctx,
+                             int months, styr_goal_eval *out);
+
+/* For a goal on offers: the horizon (index of styr_horizons) and whether the
+ * figure counts self-support (selvforsoerget_*) or work (i_job_*); -1 for
+ * another figure. */
+int styr_goal_offer_figure(const char *key, int *h, int *selv);
+
+/* Every goal g[0..n) of municipality index k: group figures from b (which
+ * must hold the goals' periods, styr_goal_periods), goals on offers from one
+ * more pass over the panel; each against the municipality's cluster of the
+ * goal's year; intern: no discretion for k. */
+styr_rc styr_goals_evaluate_all(styr_ws *ws, const styr_panel *p, const styr_bdata *b, const styr_goal *g, size_t n,
+                                int k, int intern, styr_goal_eval *out, styr_diags *d);
+
 /* Status names: "nået", "på vej", "ikke nået", "ukendt" (or English), and JSON keys. */
 const char *styr_goal_status_text(int status);
 const char *styr_goal_status_key(int status);

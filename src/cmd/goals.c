@@ -20,7 +20,7 @@
 static const char help_da[] =
     "Brug: styr goals [opfoelgning] [-w ARBEJDSOMRÅDE] [--kommune K] [--intern] [--format table|json]\n"
     "       styr goals add --figur F --ydelse G --maal MÅL --aar ÅR [--kommune K] [--enhed E]\n"
-    "                      [--tekst \"målet i udvalgets ord\"]\n"
+    "                      [--tilbud T] [--tekst \"målet i udvalgets ord\"]\n"
     "       styr goals list [--kommune K]\n"
     "       styr goals remove ID\n"
     "\n"
@@ -31,6 +31,9 @@ static const char help_da[] =
     "  styr goals add --ydelse dagpenge --figur andel_befolkning --maal klynge --aar 2024\n"
     "Langvarige sygedagpengeforløb ned med 10 pct.:\n"
     "  styr goals add --ydelse sygedagpenge --figur langvarige --maal -10% --aar 2024\n"
+    "I job 3 måneder efter endt virksomhedspraktik mindst 40 pct. (--tilbud: status efter\n"
+    "tilbuddenes afslutning, som styr offers):\n"
+    "  styr goals add --ydelse kontanthjaelp --tilbud praktik --figur i_job_3mdr --maal \">=40\" --aar 2024\n"
     "\n"
     "Opfølgningen viser for hvert mål den seneste værdi (år til dato), forløbet måned for\n"
     "måned, en prognose for året (lineær tendens i månederne) og en status: nået, på vej\n"
@@ -39,13 +42,14 @@ static const char help_da[] =
 static const char help_en[] =
     "Usage: styr goals [opfoelgning] [-w WORKSPACE] [--kommune K] [--intern] [--format table|json]\n"
     "       styr goals add --figur F --ydelse G --maal TARGET --aar YEAR [--kommune K] [--enhed UNIT]\n"
-    "                      [--tekst \"the goal in the committee's words\"]\n"
+    "                      [--tilbud K] [--tekst \"the goal in the committee's words\"]\n"
     "       styr goals list [--kommune K]\n"
     "       styr goals remove ID\n"
     "\n"
     "Result goals are kept in the workspace. TARGET is one of:\n"
     "  <=2,0    the figure at most 2,0 at year end        >=40   at least 40\n"
     "  klynge   better than the cluster's level           -10%   10 pct. below the year before\n"
+    "--tilbud K makes the figure the status after the offers of kind K ended (i_job_3mdr etc.).\n"
     "\n"
     "The follow-up shows each goal's latest value (year to date), the path month by month,\n"
     "a forecast for the year (linear trend in the months) and a status: reached, on track\n"
@@ -54,7 +58,7 @@ static const char help_en[] =
 
 typedef struct opts {
     long long kommune;
-    const char *figur, *ydelse, *maal, *enhed, *tekst, *out;
+    const char *figur, *ydelse, *maal, *enhed, *tekst, *out, *tilbud;
     long long aar;
     int intern;
     styr_format fmt;
@@ -67,6 +71,7 @@ static int parse(styr_cli *cli, int argc, char **argv, opts *o)
         {"ydelse", required_argument, 0, 'y'},  {"maal", required_argument, 0, 'm'},
         {"aar", required_argument, 0, 'a'},     {"enhed", required_argument, 0, 'e'},
         {"tekst", required_argument, 0, 't'},   {"intern", no_argument, 0, 'i'},
+        {"tilbud", required_argument, 0, 'T'},
         {"format", required_argument, 0, 'F'},  {"output", required_argument, 0, 'o'},
         {"workspace", required_argument, 0, 'w'}, {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
@@ -85,6 +90,7 @@ static int parse(styr_cli *cli, int argc, char **argv, opts *o)
             break;
         case 'e': o->enhed = optarg; break;
         case 't': o->tekst = optarg; break;
+        case 'T': o->tilbud = optarg; break;
         case 'i': o->intern = 1; break;
         case 'F':
             if (styr_format_parse(optarg, &o->fmt) || (o->fmt != STYR_FMT_TABLE && o->fmt != STYR_FMT_JSON))
@@ -146,10 +152,25 @@ static int cmd_add(styr_cli *cli, const opts *o)
         goto out;
     }
     g.grp = grp[0];
+    if (o->tilbud) {
+        int h, selv;
+        g.tilbud = styr_codes_tilbud(styr_ws_codes(ws), o->tilbud, strlen(o->tilbud));
+        if (g.tilbud <= 0) { e = styr_cli_bad_option("goals add", "--tilbud", o->tilbud); goto out; }
+        if (styr_goal_offer_figure(g.figur, &h, &selv)) {
+            fprintf(stderr, "styr goals add: %s\n",
+                    styr_tr("et mål for et tilbud bruger i_job_4uger, i_job_3mdr, i_job_6mdr, i_job_12mdr eller "
+                            "selvforsoerget_3mdr osv. (status efter tilbuddets afslutning)",
+                            "a goal on an offer uses i_job_4uger, i_job_3mdr, i_job_6mdr, i_job_12mdr or "
+                            "selvforsoerget_3mdr etc. (the status after the offer ended)"));
+            e = STYR_EXIT_USAGE;
+            goto out;
+        }
+    }
     if ((rc = styr_goal_add(ws, &g, &id, &d))) goto fail;
-    char t[96];
-    printf(styr_tr("Mål %d oprettet: %s, %s, %s %d.\n", "Goal %d added: %s, %s, %s %d.\n"), id,
-           styr_group_name(styr_ws_codes(ws), g.grp), o->figur,
+    char t[96], what[160];
+    snprintf(what, sizeof what, "%s%s%s", styr_group_name(styr_ws_codes(ws), g.grp), g.tilbud > 0 ? ", " : "",
+             g.tilbud > 0 ? styr_ws_codes(ws)->tb_name[g.tilbud] : "");
+    printf(styr_tr("Mål %d oprettet: %s, %s, %s %d.\n", "Goal %d added: %s, %s, %s %d.\n"), id, what, o->figur,
            styr_goal_target_text(t, sizeof t, &g, styr_figdefs[styr_fig_by_key(o->figur)].decimals), g.aar);
     goto out;
 fail:
@@ -205,7 +226,10 @@ static int cmd_list(styr_cli *cli, const opts *o)
             snprintf(yr, sizeof yr, "%d", g[i].aar);
             int f = styr_fig_by_key(g[i].figur);
             styr_goal_target_text(tg, sizeof tg, &g[i], f >= 0 ? styr_figdefs[f].decimals : 1);
-            const char *row[7] = {id, kom, g[i].enhed[0] ? g[i].enhed : "-", styr_group_name(c, g[i].grp), g[i].figur, tg, yr};
+            char grp[160];
+            snprintf(grp, sizeof grp, "%s%s%s", styr_group_name(c, g[i].grp), g[i].tilbud > 0 ? ", " : "",
+                     g[i].tilbud > 0 ? c->tb_name[g[i].tilbud] : "");
+            const char *row[7] = {id, kom, g[i].enhed[0] ? g[i].enhed : "-", grp, g[i].figur, tg, yr};
             styr_table_row(t, row);
         }
         if (n) styr_table_print(t, stdout);
@@ -231,6 +255,7 @@ static int cmd_followup(styr_cli *cli, const opts *o)
     styr_bdata b;
     memset(&b, 0, sizeof b);
     styr_period *per = NULL;
+    styr_goal_eval *ev_all = NULL;
     int e = STYR_EXIT_OK, nper = 0, opened = 0;
     styr_dest dest = {0};
     styr_rc rc = styr_ws_open(cli->ws, STYR_WS_READ, &ws, &d);
@@ -264,6 +289,8 @@ static int cmd_followup(styr_cli *cli, const opts *o)
         }
     }
     if ((rc = styr_bdata_load(ws, per, nper, 0, o->intern ? k : -1, 0, &b, &d))) goto fail;
+    ev_all = styr_xcalloc(n, sizeof *ev_all);
+    if ((rc = styr_goals_evaluate_all(ws, p, &b, g, n, k, o->intern, ev_all, &d))) goto fail;
     if ((rc = styr_dest_open(&dest, o->out, &d))) goto fail;
     opened = 1;
     FILE *f = dest.f;
@@ -274,14 +301,10 @@ static int cmd_followup(styr_cli *cli, const opts *o)
     for (size_t i = 0; i < n; i++) {
         styr_metric m;
         if (styr_metric_by_key(g[i].figur, NULL, &m)) continue;
-        styr_clusters cl;
-        if ((rc = styr_cat_clusters(ws, g[i].aar, &cl, &d))) goto fail;
-        uint8_t in[STYR_MAX_KOMMUNER];
-        styr_cluster_members(cl.of, b.nk, k, in);
-        styr_goal_eval ev;
-        int months = styr_goal_months(p, g[i].aar);
-        styr_goal_evaluate(&b, &g[i], &m, k, in, months, &ev);
-        char tg[96], t1[64], t2[64], t3[64];
+        const styr_goal_eval ev = ev_all[i];
+        char tg[96], t1[64], t2[64], t3[64], grp[160];
+        snprintf(grp, sizeof grp, "%s%s%s", styr_group_name(c, g[i].grp), g[i].tilbud > 0 ? ", " : "",
+                 g[i].tilbud > 0 ? c->tb_name[g[i].tilbud] : "");
         styr_goal_target_text(tg, sizeof tg, &g[i], m.def->decimals);
         if (arr) {
             json_t *x = json_object(), *path = json_array();
@@ -289,6 +312,7 @@ static int cmd_followup(styr_cli *cli, const opts *o)
             json_object_set_new(x, "enhed", json_string(g[i].enhed));
             json_object_set_new(x, "ydelse", json_string(styr_group_key(c, g[i].grp)));
             json_object_set_new(x, "figur", json_string(g[i].figur));
+            json_object_set_new(x, "tilbud", g[i].tilbud > 0 ? json_string(c->dict.tb[g[i].tilbud]) : json_null());
             json_object_set_new(x, "aar", json_integer(g[i].aar));
             json_object_set_new(x, "maalbeskrivelse", json_string(tg));
             json_object_set_new(x, "tekst", json_string(g[i].tekst));
@@ -306,7 +330,7 @@ static int cmd_followup(styr_cli *cli, const opts *o)
             unit = g[i].enhed;
             fprintf(f, "\n%s\n", unit[0] ? unit : styr_tr("Hele jobcentret", "The whole job centre"));
         }
-        fprintf(f, "  %d. %s, %s %d: %s%s%s%s\n", g[i].id, styr_group_name(c, g[i].grp), styr_tr(m.def->da, m.def->en),
+        fprintf(f, "  %d. %s, %s %d: %s%s%s%s\n", g[i].id, grp, styr_tr(m.def->da, m.def->en),
                 g[i].aar, tg, g[i].tekst[0] ? " (\"" : "", g[i].tekst, g[i].tekst[0] ? "\")" : "");
         if (!ev.months) {
             fprintf(f, "     %s\n", styr_tr("Året er ikke begyndt i data.", "The year has not begun in the data."));
@@ -346,6 +370,7 @@ fail:
 out:
     if (opened) styr_dest_close(&dest, 0, &d);
     styr_bdata_free(&b);
+    free(ev_all);
     free(per);
     free(g);
     styr_ws_close(ws);

@@ -90,6 +90,7 @@ int styr_cmd_profile(styr_cli *cli, int argc, char **argv)
             styr_dest dest;
             styr_rc rc = styr_dest_open(&dest, NULL, &d);
             if (!rc) rc = styr_dest_close(&dest, !styr_json_write(dest.f, o), &d);
+            else json_decref(o);
             if (rc) e = styr_cli_fail(cli, rc, &d);
         } else {
             printf(styr_tr("Hvad siger tallene om %s Kommune? %s mod %s (%d)\n",

@@ -419,10 +419,9 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
     }
     /* goals */
     gev = styr_xcalloc(ngoals ? ngoals : 1, sizeof *gev);
-    for (size_t i = 0; i < ngoals; i++) {
-        styr_metric m;
-        if (styr_metric_by_key(goals[i].figur, NULL, &m)) continue;
-        styr_goal_evaluate(&x.b, &goals[i], &m, x.k, x.in, styr_goal_months(x.p, goals[i].aar), &gev[i]);
+    if ((rc = styr_goals_evaluate_all(x.ws, x.p, &x.b, goals, ngoals, x.k, x.intern, gev, &d))) {
+        e = styr_cli_fail(cli, rc, &d);
+        goto out;
     }
     r->goals = goals;
     r->gev = gev;

@@ -246,6 +246,10 @@ static void goals(FILE *f, const styr_report *r)
         esc(f, g->enhed[0] ? g->enhed : T("Hele jobcentret", "Whole job centre"));
         fprintf(f, "</td><td>");
         esc(f, styr_group_name(r->codes, g->grp));
+        if (g->tilbud > 0) {
+            fprintf(f, ", ");
+            esc(f, r->codes->tb_name[g->tilbud]);
+        }
         fprintf(f, ": ");
         esc(f, T(d->da, d->en));
         fprintf(f, " %d", g->aar);

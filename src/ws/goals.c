@@ -17,7 +17,18 @@ static const char ddl[] =
     "CREATE TABLE IF NOT EXISTS maal(id INTEGER PRIMARY KEY, kommune INTEGER NOT NULL REFERENCES kommuner(kode),"
     " aar INTEGER NOT NULL, ydelse TEXT NOT NULL, enhed TEXT NOT NULL, figur TEXT NOT NULL,"
     " art TEXT NOT NULL CHECK(art IN ('max', 'min', 'klynge', 'aendring')), vaerdi REAL NOT NULL,"
-    " tekst TEXT NOT NULL, oprettet TEXT NOT NULL)";
+    " tekst TEXT NOT NULL, oprettet TEXT NOT NULL, tilbud TEXT NOT NULL DEFAULT '')";
+
+/* Whether maal has a tilbud column (tables from before offer goals lack it). */
+static int has_tilbud(sqlite3 *db)
+{
+    sqlite3_stmt *st;
+    int found = 0;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info('maal') WHERE name = 'tilbud'", -1, &st, NULL)) return 0;
+    found = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return found;
+}
 
 static const char *kinds[] = {"max", "min", "klynge", "aendring"};
 
@@ -75,8 +86,10 @@ styr_rc styr_goals_load(styr_ws *ws, int kommune, styr_goal **out, size_t *n, st
     if (!has_table(db)) return STYR_OK;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db,
-                           "SELECT id, kommune, aar, ydelse, enhed, figur, art, vaerdi, tekst FROM maal"
-                           " WHERE ?1 = 0 OR kommune = ?1 ORDER BY kommune, enhed, aar, id",
+                           has_tilbud(db) ? "SELECT id, kommune, aar, ydelse, enhed, figur, art, vaerdi, tekst, tilbud"
+                                            " FROM maal WHERE ?1 = 0 OR kommune = ?1 ORDER BY kommune, enhed, aar, id"
+                                          : "SELECT id, kommune, aar, ydelse, enhed, figur, art, vaerdi, tekst, ''"
+                                            " FROM maal WHERE ?1 = 0 OR kommune = ?1 ORDER BY kommune, enhed, aar, id",
                            -1, &st, NULL))
         return sql_err(db, d);
     sqlite3_bind_int(st, 1, kommune);
@@ -98,6 +111,9 @@ styr_rc styr_goals_load(styr_ws *ws, int kommune, styr_goal **out, size_t *n, st
             if (!strcmp(art, kinds[k])) g->kind = (styr_goal_kind)k;
         g->value = sqlite3_column_double(st, 7);
         snprintf(g->tekst, sizeof g->tekst, "%s", (const char *)sqlite3_column_text(st, 8));
+        const char *tb = (const char *)sqlite3_column_text(st, 9);
+        g->tilbud = tb && *tb ? styr_codes_tilbud(c, tb, strlen(tb)) : 0;
+        if (g->tilbud < 0) continue; /* an offer kind no longer in the code table */
         (*n)++;
     }
     sqlite3_finalize(st);
@@ -111,9 +127,11 @@ styr_rc styr_goal_add(styr_ws *ws, const styr_goal *g, int *id, styr_diags *d)
     styr_rc rc;
     if ((rc = styr_sql_exec(db, "BEGIN IMMEDIATE", d))) return rc;
     if ((rc = styr_sql_exec(db, ddl, d))) goto fail;
+    if (!has_tilbud(db) && (rc = styr_sql_exec(db, "ALTER TABLE maal ADD COLUMN tilbud TEXT NOT NULL DEFAULT ''", d)))
+        goto fail;
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, "INSERT INTO maal(kommune, aar, ydelse, enhed, figur, art, vaerdi, tekst, oprettet)"
-                               " VALUES(?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+    if (sqlite3_prepare_v2(db, "INSERT INTO maal(kommune, aar, ydelse, enhed, figur, art, vaerdi, tekst, oprettet, tilbud)"
+                               " VALUES(?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?)",
                            -1, &st, NULL)) {
         rc = sql_err(db, d);
         goto fail;
@@ -126,6 +144,7 @@ styr_rc styr_goal_add(styr_ws *ws, const styr_goal *g, int *id, styr_diags *d)
     sqlite3_bind_text(st, 6, kinds[g->kind], -1, SQLITE_STATIC);
     sqlite3_bind_double(st, 7, g->value);
     sqlite3_bind_text(st, 8, g->tekst, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 9, g->tilbud > 0 ? c->dict.tb[g->tilbud] : "", -1, SQLITE_STATIC);
     int ok = sqlite3_step(st) == SQLITE_DONE;
     sqlite3_finalize(st);
     if (!ok) {

@@ -11,7 +11,9 @@
  *   "-10%"    10 pct. below last year's value (a relative change; "+5%" up)
  *             (STYR_GOAL_CHANGE)
  * e.g. "fuldtidspersoner on dagpenge below the cluster's level at year end"
- * is figure andel_befolkning, group dagpenge, target klynge. */
+ * is figure andel_befolkning, group dagpenge, target klynge; "i job efter 3
+ * mdr. after praktik at least 40 %" is figure i_job_3mdr, tilbud praktik,
+ * target >=40 (the status after the offers of that kind ended, styr offers). */
 #ifndef STYR_GOALS_H
 #define STYR_GOALS_H
 
@@ -28,6 +30,8 @@ typedef struct styr_goal {
     int grp;                     /* ydelse index, 0 = all public support */
     char enhed[64];              /* "" = the whole job centre */
     char figur[48];
+    int tilbud;                  /* offer kind (tilbud index): the figure is the status after
+                                    the offers of that kind in the group ended; 0 = the group's */
     styr_goal_kind kind;
     double value;                /* MAX/MIN: the level; CHANGE: percent */
     char tekst[200];             /* the goal in the committee's words, optional */

@@ -195,6 +195,9 @@ run goals-add-bad 1 goals add -w big --ydelse dagpenge --figur andel_befolkning 
 run goals-list 0 goals list -w big
 run goals-followup 0 goals -w big
 run goals-json 0 goals opfoelgning -w big --format json
+run goals-add-offer 0 goals add -w big --ydelse kontanthjaelp --tilbud praktik --figur i_job_3mdr --maal ">=40" --aar 2024
+run goals-add-offer-bad 1 goals add -w big --ydelse kontanthjaelp --tilbud praktik --figur varighed --maal ">=40" --aar 2024
+run goals-offer-followup 0 goals -w big
 run goals-remove 0 goals remove -w big 3
 run goals-remove-again 1 goals remove -w big 3
 

@@ -57,6 +57,7 @@ printf 'kommune;x\n101;1\n147;2\n151;4\n461;3\n' > rv.csv
 check 2 compare -w ws --model --rammevilkaar rv.csv --periode 2024 --kommune 101
 check 0 scorecard -w ws --kommune 101 --periode 2024 --format json
 check 0 goals add -w ws --ydelse kontanthjaelp --figur langvarige --maal -10% --aar 2024 --enhed Team
+check 0 goals add -w ws --ydelse kontanthjaelp --tilbud praktik --figur i_job_3mdr --maal ">=40" --aar 2024
 check 0 goals -w ws --format json
 check 0 profil -w ws --periode 2024 --kommune 101
 check 0 report -w ws --periode 2024 --intern -o r.html --xlsx r.xlsx

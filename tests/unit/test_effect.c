@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "calc/effect.h"
+#include "calc/goaleval.h"
 #include "calc/offers.h"
 #include "calc/sample.h"
 #include "synth/synth.h"
@@ -139,6 +140,28 @@ static void test_panel(void **state)
     assert_int_equal(oc->weeks, 4);
     /* passive weeks: T1 13, C1 10, C2 30 */
     assert_int_equal(styr_offer_at(&off, 0, kom, g, 0, 2)->weeks, 53);
+
+    /* a goal on the offer: in work 3 months after praktik at least 40 pct. in 2023 (the year is
+     * complete): T1's praktik ended in week 8 and T1 is in work in week 21: 100 pct., reached
+     * for the own municipality; with discretion (1 person) the value is hidden and unknown */
+    styr_goal goal = {.aar = 2023, .grp = g, .tilbud = k, .kind = STYR_GOAL_MIN, .value = 40};
+    snprintf(goal.figur, sizeof goal.figur, "i_job_3mdr");
+    styr_period gp[16];
+    int ngp = styr_goal_periods(2023, 12, gp);
+    styr_bdata b;
+    assert_int_equal(styr_bdata_load(w, gp, ngp, 0, kom, 1, &b, &d), STYR_OK);
+    const styr_panel *pan;
+    assert_int_equal(styr_ws_panel(w, &pan, &d), STYR_OK);
+    styr_goal_eval ev;
+    assert_int_equal(styr_goals_evaluate_all(w, pan, &b, &goal, 1, kom, 1, &ev, &d), STYR_OK);
+    assert_int_equal(ev.months, 12);
+    NEAR(ev.latest.v, 100.0);
+    assert_int_equal(ev.status, STYR_GS_REACHED);
+    NEAR(ev.path[1].v, 100.0); /* ended in February (week 8) */
+    assert_int_equal(styr_goals_evaluate_all(w, pan, &b, &goal, 1, kom, 0, &ev, &d), STYR_OK);
+    assert_int_equal(ev.latest.state, STYR_FV_SUPPRESSED);
+    assert_int_equal(ev.status, STYR_GS_UNKNOWN);
+    styr_bdata_free(&b);
     styr_offers_free(&off);
     styr_cube_free(&cube);
     styr_ws_close(w);
