@@ -33,10 +33,7 @@ int styr_bctx_open(styr_cli *cli, const char *cmd, long long kommune, int intern
     }
     x->kommune = (int)kommune;
     if (intern && kommune != own) {
-        fprintf(stderr, "styr %s: %s\n", cmd,
-                styr_tr("--intern gælder kun arbejdsområdets egen kommune (styr init --kommune)",
-                        "--intern applies only to the workspace's own municipality (styr init --kommune)"));
-        return STYR_EXIT_USAGE;
+        return styr_cli_intern_denied(cmd);
     }
     x->intern = intern;
     if (!periode) {

@@ -146,3 +146,11 @@ int styr_cli_bad_option(const char *cmd, const char *opt, const char *value)
             opt, value ? value : "", cmd);
     return STYR_EXIT_USAGE;
 }
+
+int styr_cli_intern_denied(const char *cmd)
+{
+    fprintf(stderr, "styr %s: %s\n", cmd,
+            styr_tr("--intern gælder kun arbejdsområdets egen kommune (styr init --kommune)",
+                    "--intern applies only to the workspace's own municipality (styr init --kommune)"));
+    return STYR_EXIT_USAGE;
+}

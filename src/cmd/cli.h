@@ -54,6 +54,9 @@ void styr_cli_stats(const styr_cli *cli);
 /* Parse a decimal integer in [lo, hi]; 0 or -1. */
 int styr_cli_int(const char *s, long long lo, long long hi, long long *out);
 
+/* Say that --intern applies only to the workspace's own municipality; STYR_EXIT_USAGE. */
+int styr_cli_intern_denied(const char *cmd);
+
 /* Complain about a bad option value and return STYR_EXIT_USAGE. */
 int styr_cli_bad_option(const char *cmd, const char *opt, const char *value);
 

@@ -410,10 +410,7 @@ int styr_cmd_compare(styr_cli *cli, int argc, char **argv)
         goto out;
     }
     if (a.intern && (!own || a.kommune != own)) {
-        fprintf(stderr, "styr compare: %s\n",
-                styr_tr("--intern gælder kun arbejdsområdets egen kommune (styr init --kommune)",
-                        "--intern applies only to the workspace's own municipality (styr init --kommune)"));
-        e = STYR_EXIT_USAGE;
+        e = styr_cli_intern_denied("compare");
         goto out;
     }
     if (styr_select_ydelser(c, a.ydelse, &grp, &ngrp) || ngrp != 1) {

@@ -266,10 +266,7 @@ static int cmd_followup(styr_cli *cli, const opts *o)
     if (!kommune) { e = STYR_EXIT_USAGE; goto out; }
     int k = c->kom_idx[kommune];
     if (o->intern && kommune != styr_ws_egen_kommune(ws)) {
-        fprintf(stderr, "styr goals: %s\n",
-                styr_tr("--intern gælder kun arbejdsområdets egen kommune (styr init --kommune)",
-                        "--intern applies only to the workspace's own municipality (styr init --kommune)"));
-        e = STYR_EXIT_USAGE;
+        e = styr_cli_intern_denied("goals");
         goto out;
     }
     if ((rc = styr_goals_load(ws, kommune, &g, &n, &d))) goto fail;

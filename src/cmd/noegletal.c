@@ -89,10 +89,7 @@ int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv)
         goto out;
     }
     if (intern && kommune != styr_ws_egen_kommune(ws)) {
-        fprintf(stderr, "styr noegletal: %s\n",
-                styr_tr("--intern gælder kun arbejdsområdets egen kommune (styr init --kommune)",
-                        "--intern applies only to the workspace's own municipality (styr init --kommune)"));
-        e = STYR_EXIT_USAGE;
+        e = styr_cli_intern_denied("noegletal");
         goto out;
     }
     if (!pname) {

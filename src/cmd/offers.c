@@ -179,10 +179,7 @@ int styr_cmd_offers(styr_cli *cli, int argc, char **argv)
     }
     int k = kom[0], country = codes->dict.nkom;
     if (intern && (k == country || codes->dict.kom[k] != own)) {
-        fprintf(stderr, "styr offers: %s\n",
-                styr_tr("--intern gælder kun arbejdsområdets egen kommune (styr init --kommune)",
-                        "--intern applies only to the workspace's own municipality (styr init --kommune)"));
-        e = STYR_EXIT_USAGE;
+        e = styr_cli_intern_denied("offers");
         goto out;
     }
     if (!pl) {

@@ -155,10 +155,7 @@ int styr_cmd_scorecard(styr_cli *cli, int argc, char **argv)
         goto out;
     }
     if (intern && kommune != own) {
-        fprintf(stderr, "styr scorecard: %s\n",
-                styr_tr("--intern gælder kun arbejdsområdets egen kommune (styr init --kommune)",
-                        "--intern applies only to the workspace's own municipality (styr init --kommune)"));
-        e = STYR_EXIT_USAGE;
+        e = styr_cli_intern_denied("scorecard");
         goto out;
     }
     if (styr_select_ydelser(codes, yl, &grp, &ngrp)) {

@@ -390,18 +390,31 @@ static enum MHD_Result api(req *q, const char *what, const char *key)
 
 /* ---- pages ------------------------------------------------------------------------------------ */
 
+/* A page's command for municipality k: the name, -w, --kommune and, for the
+ * municipality's own token, --intern; returns the municipality to treat as
+ * the workspace's own (-1: the workspace's). */
+static int start_page(req *q, args *a, const char *cmd, int k)
+{
+    char b[8];
+    snprintf(b, sizeof b, "%d", k);
+    push(a, cmd);
+    push(a, "-w");
+    push(a, q->s->ws);
+    push(a, "--kommune");
+    push(a, b);
+    if (q->scope == STYR_SCOPE_KOMMUNE && q->scope_kommune == k) {
+        push(a, "--intern");
+        return k;
+    }
+    return -1;
+}
+
 static enum MHD_Result page_overview(req *q, int k, const char *key)
 {
     enum MHD_Result ret;
     if (!allowed(q, k, &ret)) return ret;
     args a = {0};
-    char b[8];
-    snprintf(b, sizeof b, "%d", k);
-    push(&a, "report");
-    push(&a, "-w");
-    push(&a, q->s->ws);
-    push(&a, "--kommune");
-    push(&a, b);
+    int own = start_page(q, &a, "report", k);
     push(&a, "--dashboard");
     push(&a, "--effekt"); /* one more pass on the first request; the page is cached */
     const char *per = arg(q->c, "periode");
@@ -411,8 +424,6 @@ static enum MHD_Result page_overview(req *q, int k, const char *key)
         push(&a, "--periode");
         push(&a, per);
     }
-    int own = -1;
-    if (q->scope == STYR_SCOPE_KOMMUNE && q->scope_kommune == k) own = k, push(&a, "--intern");
     a.v[a.n] = NULL;
     char *body;
     size_t n;
@@ -426,13 +437,7 @@ static enum MHD_Result page_cluster(req *q, int k, const char *key)
     enum MHD_Result ret;
     if (!allowed(q, k, &ret)) return ret;
     args a = {0};
-    char b[8];
-    snprintf(b, sizeof b, "%d", k);
-    push(&a, "compare");
-    push(&a, "-w");
-    push(&a, q->s->ws);
-    push(&a, "--kommune");
-    push(&a, b);
+    int own = start_page(q, &a, "compare", k);
     const char *names[] = {"figur", "ydelse", "periode"};
     for (int i = 0; i < 3; i++) {
         const char *v = arg(q->c, names[i]);
@@ -445,8 +450,6 @@ static enum MHD_Result page_cluster(req *q, int k, const char *key)
     }
     push(&a, "--format");
     push(&a, "json");
-    int own = -1;
-    if (q->scope == STYR_SCOPE_KOMMUNE && q->scope_kommune == k) own = k, push(&a, "--intern");
     a.v[a.n] = NULL;
     char *js;
     size_t jn;
