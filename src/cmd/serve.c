@@ -21,7 +21,7 @@ static const char help_da[] =
     "Tokenfilen har en linje pr. token: TOKEN KOMMUNEKODE (kommunens egne tal uden\n"
     "diskretion) eller TOKEN * (alle kommuner, med diskretion). Token sendes som\n"
     "Authorization: Bearer TOKEN eller ?token=TOKEN. Person-id'er vises aldrig.\n"
-    "Stop med Ctrl-C. Genstart efter en ny import (svarene huskes for panelet).\n";
+    "Svarene huskes for panelet og glemmes, når en import har lagt et nyt. Stop med Ctrl-C.\n";
 static const char help_en[] =
     "Usage: styr serve [-w WORKSPACE] [--listen 127.0.0.1:8080] [--tokens FILE] [--threads N]\n"
     "\n"
@@ -34,7 +34,8 @@ static const char help_en[] =
     "with discretion. The tokens file has a line per token: TOKEN MUNICIPALITY (its own\n"
     "figures without discretion) or TOKEN * (every municipality, with discretion). Send the\n"
     "token as Authorization: Bearer TOKEN or ?token=TOKEN. Person ids are never served.\n"
-    "Stop with Ctrl-C. Restart after an import (answers are kept for the panel).\n";
+    "Answers are kept for the panel and forgotten when an import installs a new one.\n"
+    "Stop with Ctrl-C.\n";
 
 int styr_cmd_serve(styr_cli *cli, int argc, char **argv)
 {

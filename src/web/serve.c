@@ -8,6 +8,8 @@
 #include <microhttpd.h>
 #include <netdb.h>
 #include <pthread.h>
+#include <sqlite3.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +48,57 @@ struct styr_server {
     pthread_mutex_t run, cache_mu;
     entry *cache;
     size_t ncache;
+    double checked;               /* when the catalog's panel checksum was last read */
 };
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* The catalog's current panel checksum (0 when it cannot be read). */
+static uint64_t catalog_checksum(const char *ws)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/katalog.sqlite", ws);
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    uint64_t sum = 0;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'panel_checksum'", -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW) sum = strtoull((const char *)sqlite3_column_text(st, 0), NULL, 16);
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(db);
+    return sum;
+}
+
+/* At most every two seconds: when an import has installed another panel,
+ * forget every answer (they were made from the old one). */
+static void refresh(styr_server *s)
+{
+    double t = now_s();
+    pthread_mutex_lock(&s->cache_mu);
+    int due = t - s->checked >= 2.0;
+    if (due) s->checked = t;
+    pthread_mutex_unlock(&s->cache_mu);
+    if (!due) return;
+    uint64_t sum = catalog_checksum(s->ws);
+    if (!sum) return;
+    pthread_mutex_lock(&s->cache_mu);
+    if (sum != s->checksum) {
+        for (size_t i = 0; i < s->ncache; i++) {
+            MHD_destroy_response(s->cache[i].ok);
+            MHD_destroy_response(s->cache[i].not_modified);
+            free(s->cache[i].key);
+        }
+        s->ncache = 0;
+        s->checksum = sum;
+    }
+    pthread_mutex_unlock(&s->cache_mu);
+}
 
 /* ---- responses ------------------------------------------------------------------------------ */
 
@@ -566,6 +618,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         if (v) o += snprintf(key + o, sizeof key - (size_t)o, "&%s=%s", params[i], v);
     }
     if (o < (int)sizeof key) snprintf(key + o, sizeof key - (size_t)o, "|%d:%d", q.scope, q.scope_kommune);
+    refresh(s);
     pthread_mutex_lock(&s->cache_mu);
     entry *e = cache_find(s, key);
     if (e) {
@@ -655,6 +708,7 @@ styr_rc styr_serve_start(const styr_serve_opts *o, styr_server **out, styr_diags
         *s->codes = *styr_ws_codes(ws);
         s->own = styr_ws_egen_kommune(ws);
         s->checksum = styr_panel_checksum(p);
+        s->checked = now_s();
     }
     styr_ws_close(ws);
     if (rc) {

@@ -10,7 +10,9 @@
  * ...} with a Danish message. Pages: /kommune/K (the overview: the report's
  * renderer with a navigation bar), /kommune/K/klynge (one cluster chart),
  * /static/app.js. Responses are cached per (path, query, access) for the
- * panel they were made from and carry an ETag from the panel checksum.
+ * panel they were made from and carry an ETag from the panel checksum; the
+ * catalog is looked at every two seconds at most, and when an import has
+ * installed another panel the cache is emptied.
  *
  * Hardening: GET and HEAD only (405 otherwise), no request body, a 16 KB
  * limit on a request's header, a connection limit, a 10-second timeout for

@@ -150,6 +150,13 @@ def main():
             s.close()
         st = get(p, "/api/v1/kommuner")[0]
         check(st == 200 and srv.alive(), "still serving after it all")
+        # an import while serving: the answers follow the new panel (the cache is emptied)
+        st, h, before = get(p, "/api/v1/figurer?kommune=461&ydelse=i_alt")
+        srv.styr("synth", "-w", "ws", "--persons", "3000", "--seed", "77")
+        time.sleep(2.2)
+        st, h2, after = get(p, "/api/v1/figurer?kommune=461&ydelse=i_alt")
+        check(st == 200 and h2.get("etag") != h.get("etag") and after != before,
+              "after an import the answers and the ETag follow the new panel")
     print("%d hostile checks failed" % len(fails) if fails else "hostile-request test passed")
     return 1 if fails else 0
 

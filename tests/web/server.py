@@ -40,6 +40,9 @@ class Server:
         self.base = "http://127.0.0.1:%d" % self.port
         return self
 
+    def styr(self, *args):
+        return styr(self.exe, *args, cwd=self.tmp.name)
+
     def alive(self):
         return self.proc.poll() is None
 
