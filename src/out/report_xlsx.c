@@ -145,6 +145,34 @@ static void goals_profile(const book *b, const styr_report *r)
     }
 }
 
+static void effects(const book *b, const styr_report *r)
+{
+    if (!r->eff) return;
+    static const styr_figdef pct = {"", "", "", "", "", 1, STYR_U_PCT, 0}, cnt = {"", "", "", "", "", 0, STYR_U_COUNT, 0};
+    const char *head[] = {T("Ydelse, tilbud", "Group, offer"), T("Startet", "Started"), T("I job 3 mdr.", "In work 3 m."),
+                          T("Klyngen", "Cluster"), T("Effekt (skøn, pct.-point)", "Effect (estimate, pp)"),
+                          T("95 pct. KI, nedre", "95 pct. CI, low"), T("95 pct. KI, øvre", "95 pct. CI, high"),
+                          T("Rå forskel", "Raw difference"), T("Matchede", "Matched")};
+    lxw_worksheet *ws = sheet(b, T("Effekt", "Effect"), head, 9);
+    for (int i = 0; i < r->neff; i++) {
+        const styr_rp_effect *x = &r->eff[i];
+        lxw_row_t row = (lxw_row_t)(i + 1);
+        char name[200];
+        snprintf(name, sizeof name, "%s, %s", x->group, x->offer);
+        worksheet_write_string(ws, row, 0, name, NULL);
+        val(b, ws, row, 1, &cnt, x->started);
+        val(b, ws, row, 2, &pct, x->job3);
+        val(b, ws, row, 3, &pct, x->cl_job3);
+        if (x->hidden || !x->e.ok) {
+            worksheet_write_string(ws, row, 4, x->hidden ? ".." : "-", b->right);
+            continue;
+        }
+        const double v[4] = {x->e.effect, x->e.lo, x->e.hi, x->e.raw};
+        for (int j = 0; j < 4; j++) worksheet_write_number(ws, row, (lxw_col_t)(4 + j), v[j], b->num1);
+        worksheet_write_number(ws, row, 8, x->e.matched, b->num0);
+    }
+}
+
 styr_rc styr_report_xlsx(const char *path, const styr_report *r, styr_diags *d)
 {
     char tmp[4096];
@@ -165,6 +193,7 @@ styr_rc styr_report_xlsx(const char *path, const styr_report *r, styr_diags *d)
     lines(&b, r);
     cards(&b, r);
     goals_profile(&b, r);
+    effects(&b, r);
     lxw_error e = workbook_close(b.wb);
     if (e != LXW_NO_ERROR) {
         remove(tmp);
