@@ -188,7 +188,7 @@ void styr_bench_make(const styr_bdata *b, const styr_metric *m, int p, int pprev
 {
     memset(o, 0, sizeof *o);
     styr_figval v[STYR_MAX_KOMMUNER];
-    int idx[STYR_MAX_KOMMUNER], n = 0, own = -1;
+    int idx[STYR_MAX_KOMMUNER] = {0}, n = 0, own = -1;
     for (int j = 0; j < b->nk; j++) {
         if (!in[j]) continue;
         if (j == k) own = n;

@@ -41,7 +41,7 @@ int styr_model_fit(const double *actual, const styr_covars *cov, int nk, styr_mo
             r->diff = r->actual - r->expected;
         }
         /* rank by actual minus expected; ties (within 1e-9 percentage points) share the better rank */
-        int order[STYR_MAX_KOMMUNER];
+        int order[STYR_MAX_KOMMUNER] = {0};
         for (int i = 0; i < n; i++) order[i] = i;
         sort_m = m;
         qsort(order, (size_t)n, sizeof *order, by_diff);

@@ -93,6 +93,7 @@ void styr_sample_allocate(const size_t *pop, int ns, size_t n, size_t *out)
     if (!total) return;
     if (n > total) n = total;
     double rem[64];
+    if (ns > 64) ns = 64;
     for (int i = 0; i < ns; i++) {
         double q = (double)n * (double)pop[i] / (double)total;
         out[i] = (size_t)q;
@@ -104,6 +105,7 @@ void styr_sample_allocate(const size_t *pop, int ns, size_t n, size_t *out)
         for (int i = 0; i < ns; i++)
             if (out[i] < pop[i] && (best < 0 || rem[i] > rem[best] || (rem[i] == rem[best] && pop[i] > pop[best])))
                 best = i;
+        if (best < 0) break; /* every stratum is full (cannot happen with n <= total) */
         out[best]++, rem[best] = -1, given++;
     }
     /* at least one case per non-empty stratum, taken from the largest allocation */

@@ -510,7 +510,7 @@ int styr_cmd_compare(styr_cli *cli, int argc, char **argv)
             int nr;
             mem[i].rank = styr_rank(vals, nmem, i, m.def->better, &nr);
         }
-        qsort(mem, (size_t)nmem, sizeof *mem, by_rank);
+        if (nmem > 1) qsort(mem, (size_t)nmem, sizeof *mem, by_rank);
         if ((rc = styr_dest_open(&dest, a.out, &d))) goto fail;
         opened = 1;
         int wrc = write_bench(dest.f, &a, &b, &m, &per[0], g, k, &x, mem, nmem, areaname);

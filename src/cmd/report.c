@@ -78,7 +78,7 @@ static void scatter(const styr_bctx *x, styr_rp_scatter *s, const styr_metric *m
     int n = 0;
     for (int j = 0; j < x->b.nk; j++)
         if (x->in[j]) sv[n] = (sortv){j, styr_bdata_value(&x->b, m, x->p0, j, g)}, n++;
-    qsort(sv, (size_t)n, sizeof *sv, by_value);
+    if (n > 1) qsort(sv, (size_t)n, sizeof *sv, by_value);
     s->def = m->def;
     s->n = n;
     s->own = -1;
