@@ -16,6 +16,7 @@
 #include "../ws/catalog.h"
 #include "cli.h"
 #include "cmds.h"
+#include "benchctx.h"
 #include "select.h"
 
 static const char help_da[] =
@@ -130,85 +131,49 @@ int styr_cmd_scorecard(styr_cli *cli, int argc, char **argv)
         }
     }
     if (optind < argc) return styr_cli_bad_option("scorecard", "", argv[optind]);
-    styr_period per[2];
-    int nper = 1;
-    if (pl && styr_period_parse(pl, &per[0])) return styr_cli_bad_option("scorecard", "--periode", pl);
     styr_diags d;
     styr_diags_init(&d);
-    styr_ws *ws = NULL;
-    const styr_panel *p = NULL;
-    styr_bdata b;
-    memset(&b, 0, sizeof b);
-    int *grp = NULL, ngrp = 0, e = STYR_EXIT_OK, opened = 0;
+    styr_bctx x;
+    int *grp = NULL, ngrp = 0, opened = 0;
     styr_dest dest = {0};
-    styr_rc rc = styr_ws_open(cli->ws, STYR_WS_READ, &ws, &d);
-    if (!rc) rc = styr_ws_panel(ws, &p, &d);
-    if (rc) goto fail;
-    const styr_codes *codes = styr_ws_codes(ws);
-    int own = styr_ws_egen_kommune(ws);
-    if (!kommune) kommune = own;
-    int k = kommune > 0 && kommune < 1000 ? codes->kom_idx[kommune] : -1;
-    if (k < 0) {
-        char v[16];
-        snprintf(v, sizeof v, "%lld", kommune);
-        e = styr_cli_bad_option("scorecard", "--kommune", v);
-        goto out;
-    }
-    if (intern && kommune != own) {
-        e = styr_cli_intern_denied("scorecard");
-        goto out;
-    }
+    styr_rc rc;
+    int e = styr_bctx_open(cli, "scorecard", kommune, intern, pl, &x, &d);
+    if (e >= 0) goto out;
+    const styr_codes *codes = x.codes;
     if (styr_select_ydelser(codes, yl, &grp, &ngrp)) {
         e = styr_cli_bad_option("scorecard", "--ydelse", yl);
         goto out;
     }
-    if (!pl) {
-        char yb[8];
-        snprintf(yb, sizeof yb, "%d", styr_default_year(p));
-        styr_period_parse(yb, &per[0]);
-    }
-    if (!styr_period_year_before(&per[0], &per[1])) nper = 2;
-    if ((rc = styr_bdata_load(ws, per, nper, 0, intern ? k : -1, 0, &b, &d))) goto fail;
-    int p0 = 0, p1 = -1;
-    for (int i = 0; i < b.res.ps.n; i++) {
-        if (!strcmp(b.res.ps.p[i].name, per[0].name)) p0 = i;
-        if (nper == 2 && !strcmp(b.res.ps.p[i].name, per[1].name)) p1 = i;
-    }
-    styr_clusters cl;
-    if ((rc = styr_cat_clusters(ws, styr_period_pop_year(&per[0]), &cl, &d))) goto fail;
-    uint8_t in[STYR_MAX_KOMMUNER];
-    if (!styr_cluster_members(cl.of, b.nk, k, in)) {
-        fprintf(stderr, "styr scorecard: %s\n",
-                styr_tr("kommunen er ikke i nogen klynge det år", "the municipality is in no cluster that year"));
-        e = STYR_EXIT_USAGE;
-        goto out;
-    }
+    if ((e = styr_bctx_load(cli, "scorecard", &x, NULL, 0, 0, &d)) >= 0) goto out;
+    e = STYR_EXIT_OK;
+    const int k = x.k, p0 = x.p0, p1 = x.p1;
+    const styr_clusters *cl = &x.cl;
     if ((rc = styr_dest_open(&dest, out, &d))) goto fail;
     opened = 1;
     FILE *f = dest.f;
     int wrc = 0;
     if (fmt == STYR_FMT_JSON) {
         json_t *o = json_object(), *arr = json_array();
-        json_object_set_new(o, "periode", json_string(per[0].name));
-        json_object_set_new(o, "kommune", json_integer(kommune));
+        json_object_set_new(o, "periode", json_string(x.per.name));
+        json_object_set_new(o, "kommune", json_integer(x.kommune));
         json_object_set_new(o, "kommunenavn", json_string(codes->kom_name[k]));
-        json_object_set_new(o, "klynge", json_string(cl.name[cl.of[k]]));
+        json_object_set_new(o, "klynge", json_string(cl->name[cl->of[k]]));
         for (int i = 0; i < ngrp; i++) {
             styr_scorecard sc;
-            styr_scorecard_make(&b, p0, p1, k, in, grp[i], &sc);
+            styr_scorecard_make(&x.b, p0, p1, k, x.in, grp[i], &sc);
             json_array_append_new(arr, score_json(&sc, codes));
         }
         json_object_set_new(o, "scorecards", arr);
         wrc = styr_json_write(f, o);
     } else {
-        fprintf(f, styr_tr("Scorecard %s: %s Kommune (%lld) mod %s (%d)\n",
-                           "Scorecard %s: %s (%lld) against %s (%d)\n"),
-                per[0].name, codes->kom_name[k], kommune, cl.name[cl.of[k]], cl.year);
+        fprintf(f, styr_tr("Scorecard %s: %s Kommune (%d) mod %s (%d)\n",
+                           "Scorecard %s: %s (%d) against %s (%d)\n"),
+                x.per.name, codes->kom_name[k], x.kommune, cl->name[cl->of[k]], cl->year);
         if (p1 >= 0)
-            fprintf(f, styr_tr("Udvikling fra %s.\n\n", "Change from %s.\n\n"), per[1].name);
+            fprintf(f, styr_tr("Udvikling fra %s.\n\n", "Change from %s.\n\n"), x.prev.name);
         for (int i = 0; i < ngrp; i++) {
             styr_scorecard sc;
-            styr_scorecard_make(&b, p0, p1, k, in, grp[i], &sc);
+            styr_scorecard_make(&x.b, p0, p1, k, x.in, grp[i], &sc);
             score_table(f, &sc, codes);
         }
         fprintf(f, "%s\n", styr_tr("+ = bedre end klyngen, - = dårligere, = = som klyngen. .. = diskretion (færre end 5 personer).",
@@ -217,17 +182,13 @@ int styr_cmd_scorecard(styr_cli *cli, int argc, char **argv)
     }
     opened = 0;
     if ((rc = styr_dest_close(&dest, !wrc, &d))) goto fail;
-    styr_ws_close(ws);
-    ws = NULL;
-    if ((rc = styr_query_store(cli->ws, &b.res, &d))) goto fail;
     goto out;
 fail:
     e = styr_cli_fail(cli, rc, &d);
 out:
     if (opened) styr_dest_close(&dest, 0, &d);
-    styr_bdata_free(&b);
+    e = styr_bctx_close(cli, &x, e, &d);
     free(grp);
-    styr_ws_close(ws);
     styr_diags_free(&d);
     styr_cli_stats(cli);
     return e;
