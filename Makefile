@@ -72,6 +72,9 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libstyr.a
 	@echo "  CC $<"
 	@$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $< $(BUILD)/libstyr.a $(LDFLAGS) $(LIBS) -lcmocka -o $@
 
+# the attacker test bounds suppressed cells by linear programming (GLPK)
+$(BUILD)/tests/test_sdc: LIBS += -lglpk
+
 $(BUILD)/bench/%: bench/%.c $(BUILD)/libstyr.a
 	@mkdir -p $(dir $@)
 	@echo "  CC $<"

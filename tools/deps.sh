@@ -10,7 +10,7 @@
 set -eu
 mode=${1:-build}
 build=(gcc make pkg-config libsqlite3-dev libreadstat-dev libxxhash-dev libcmocka-dev libxlsxwriter-dev libjansson-dev libmicrohttpd-dev)
-test=(valgrind clang python3 chromium)
+test=(valgrind clang python3 chromium libglpk-dev)
 want=("${build[@]}")
 [[ $mode == test || $mode == --check ]] && want+=("${test[@]}")
 

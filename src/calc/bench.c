@@ -63,19 +63,20 @@ void styr_bdata_free(styr_bdata *b)
     memset(b, 0, sizeof *b);
 }
 
-/* The value of a cell with populations; suppress applies discretion. */
+/* The value of a cell with populations; hide: the families the discretion
+ * pattern suppresses (sdc.h). */
 static styr_figval value_of(const styr_bdata *b, const styr_metric *m, int p, const styr_cell *c, double pop,
-                            double ypop, double pop1864, int suppress)
+                            double ypop, double pop1864, unsigned hide)
 {
     int weeks = styr_period_weeks(&b->res.ps.p[p]);
     if (m->fig >= 0) {
         styr_figval v[STYR_NFIG];
-        styr_figures_of(c, weeks, pop, ypop, suppress, v);
+        styr_figures_of(c, weeks, pop, ypop, hide, v);
         return v[m->fig];
     }
     if (!b->rules) return (styr_figval){0, STYR_FV_NONE};
     styr_figval v[STYR_NMONEY];
-    styr_money_of(c, b->rules, b->rules->nreg, weeks, pop, pop1864, suppress, v);
+    styr_money_of(c, b->rules, b->rules->nreg, weeks, pop, pop1864, (int)(hide >> SDC_MONEY & 1u), v);
     return v[m->money];
 }
 
@@ -84,7 +85,7 @@ styr_figval styr_bdata_value(const styr_bdata *b, const styr_metric *m, int p, i
     const int nkc = b->res.cube.nk;
     size_t at = (size_t)p * (size_t)nkc + (size_t)k;
     return value_of(b, m, p, styr_cube_at(&b->res.cube, p, k, g), b->res.pop[at], b->res.ypop[at],
-                    b->pop1864 ? b->pop1864[at] : 0, k != b->own);
+                    b->pop1864 ? b->pop1864[at] : 0, styr_qresult_hide(&b->res, p, k, g));
 }
 
 styr_figval styr_bdata_area(const styr_bdata *b, const styr_metric *m, int p, const uint8_t *in, int g)
@@ -93,15 +94,17 @@ styr_figval styr_bdata_area(const styr_bdata *b, const styr_metric *m, int p, co
     styr_cell sum;
     memset(&sum, 0, sizeof sum);
     double pop = 0, ypop = 0, p1864 = 0;
+    int members[STYR_MAX_KOMMUNER], n = 0;
     for (int k = 0; k < b->nk; k++) {
         if (!in[k]) continue;
+        members[n++] = k;
         size_t at = (size_t)p * (size_t)nkc + (size_t)k;
         styr_cell_add(&sum, styr_cube_at(&b->res.cube, p, k, g));
         pop += b->res.pop[at];
         ypop += b->res.ypop[at];
         if (b->pop1864) p1864 += b->pop1864[at];
     }
-    return value_of(b, m, p, &sum, pop, ypop, p1864, 1);
+    return value_of(b, m, p, &sum, pop, ypop, p1864, styr_qresult_hide_set(&b->res, p, members, n, g));
 }
 
 double styr_bdata_pop(const styr_bdata *b, const styr_metric *m, int p, const uint8_t *in)

@@ -1,6 +1,8 @@
 /* figures: from counts to the spec's figures, with discretion. */
 #include "figures.h"
 
+#include "sdc.h"
+
 #include <string.h>
 
 
@@ -84,34 +86,45 @@ int styr_fig_by_key(const char *key)
     return -1;
 }
 
-/* A value resting on `persons` persons, numerator/denominator. */
-static styr_figval val(double num, double den, uint32_t persons, int suppress, double scale)
+/* A value numerator/denominator, hidden when its family is. */
+static styr_figval val(double num, double den, unsigned hide, int fam, double scale)
 {
-    if (suppress && persons < STYR_DISCRETION) return (styr_figval){0, STYR_FV_SUPPRESSED};
+    if (hide >> fam & 1u) return (styr_figval){0, STYR_FV_SUPPRESSED};
     if (den <= 0) return (styr_figval){0, STYR_FV_NONE};
     return (styr_figval){scale * num / den, STYR_FV_OK};
 }
 
-void styr_figures_of(const styr_cell *c, int pweeks, double pop, double ypop, int suppress,
+static unsigned small(uint32_t persons, int fam) { return persons > 0 && persons < STYR_DISCRETION ? 1u << fam : 0; }
+
+unsigned styr_primary_hide(const styr_cell *c)
+{
+    unsigned h = small(c->persons, SDC_LEVEL) | small(c->y_persons, SDC_YOUNG) | small(c->started_p, SDC_STARTED) |
+                 small(c->ended_p, SDC_ENDED) | small(c->inprog, SDC_LONG);
+    for (int k = 0; k < STYR_NHORIZONS; k++) h |= small(c->status_p[k], SDC_H4 + k);
+    return h;
+}
+
+void styr_figures_of(const styr_cell *c, int pweeks, double pop, double ypop, unsigned hide,
                      styr_figval out[STYR_NFIG])
 {
-    out[FIG_FULDTIDSPERSONER] = val(c->weeks, pweeks, c->persons, suppress, 1);
-    out[FIG_PERSONER] = val(c->persons, 1, c->persons, suppress, 1);
-    out[FIG_AKTIVERINGSGRAD] = val(c->active, c->weeks, c->persons, suppress, 100);
-    out[FIG_ANDEL] = val((double)c->weeks / pweeks, pop, c->persons, suppress, 100);
-    out[FIG_U_FULDTIDSPERSONER] = val(c->y_weeks, pweeks, c->y_persons, suppress, 1);
-    out[FIG_U_PERSONER] = val(c->y_persons, 1, c->y_persons, suppress, 1);
-    out[FIG_U_AKTIVERINGSGRAD] = val(c->y_active, c->y_weeks, c->y_persons, suppress, 100);
-    out[FIG_U_ANDEL] = val((double)c->y_weeks / pweeks, ypop, c->y_persons, suppress, 100);
-    out[FIG_STARTET] = val(c->started, 1, c->started_p, suppress, 1);
-    out[FIG_AFSLUTTET] = val(c->ended, 1, c->ended_p, suppress, 1);
-    out[FIG_VARIGHED] = val((double)c->ended_len, c->ended, c->ended_p, suppress, 1);
-    out[FIG_LANGVARIGE] = val(c->inprog_long, c->inprog, c->inprog, suppress, 100);
+    out[FIG_FULDTIDSPERSONER] = val(c->weeks, pweeks, hide, SDC_LEVEL, 1);
+    out[FIG_PERSONER] = val(c->persons, 1, hide, SDC_LEVEL, 1);
+    out[FIG_AKTIVERINGSGRAD] = val(c->active, c->weeks, hide, SDC_LEVEL, 100);
+    out[FIG_ANDEL] = val((double)c->weeks / pweeks, pop, hide, SDC_LEVEL, 100);
+    out[FIG_U_FULDTIDSPERSONER] = val(c->y_weeks, pweeks, hide, SDC_YOUNG, 1);
+    out[FIG_U_PERSONER] = val(c->y_persons, 1, hide, SDC_YOUNG, 1);
+    out[FIG_U_AKTIVERINGSGRAD] = val(c->y_active, c->y_weeks, hide, SDC_YOUNG, 100);
+    out[FIG_U_ANDEL] = val((double)c->y_weeks / pweeks, ypop, hide, SDC_YOUNG, 100);
+    out[FIG_STARTET] = val(c->started, 1, hide, SDC_STARTED, 1);
+    out[FIG_AFSLUTTET] = val(c->ended, 1, hide, SDC_ENDED, 1);
+    out[FIG_VARIGHED] = val((double)c->ended_len, c->ended, hide, SDC_ENDED, 1);
+    out[FIG_LANGVARIGE] = val(c->inprog_long, c->inprog, hide, SDC_LONG, 100);
     for (int h = 0; h < STYR_NHORIZONS; h++) {
         const uint32_t *s = c->status[h];
         double measurable = (double)s[STYR_ST_JOB] + s[STYR_ST_SELV] + s[STYR_ST_YDELSE];
-        out[FIG_JOB_4U + h] = val(s[STYR_ST_JOB], measurable, c->status_p[h], suppress, 100);
-        out[FIG_SELV_4U + h] = val((double)s[STYR_ST_JOB] + s[STYR_ST_SELV], measurable, c->status_p[h], suppress, 100);
+        out[FIG_JOB_4U + h] = val(s[STYR_ST_JOB], measurable, hide, SDC_H4 + h, 100);
+        out[FIG_SELV_4U + h] = val((double)s[STYR_ST_JOB] + s[STYR_ST_SELV], measurable, hide, SDC_H4 + h, 100);
     }
-    out[FIG_IKKE_MAALBARE_3MDR] = val(c->status[1][STYR_ST_NOTYET], 1, c->ended_p, suppress, 1);
+    /* ended minus not yet measurable is the measurable endings behind status 13 weeks after */
+    out[FIG_IKKE_MAALBARE_3MDR] = val(c->status[1][STYR_ST_NOTYET], 1, hide | (hide >> SDC_H13 & 1u) << SDC_ENDED, SDC_ENDED, 1);
 }

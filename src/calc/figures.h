@@ -62,10 +62,15 @@ typedef struct styr_figval {
 } styr_figval;
 
 /* Values of every figure for one cell. pweeks is |P|; pop and ypop the
- * population aged 16-66 and 16-29 (0 when unknown); suppress applies the
- * discretion rule. */
-void styr_figures_of(const styr_cell *c, int pweeks, double pop, double ypop, int suppress,
+ * population aged 16-66 and 16-29 (0 when unknown); hide has bit f set for
+ * each family f of sdc.h (SDC_LEVEL, ...) the discretion pattern suppresses:
+ * its figures are STYR_FV_SUPPRESSED. A count of 0 is a value (spec §8). */
+void styr_figures_of(const styr_cell *c, int pweeks, double pop, double ypop, unsigned hide,
                      styr_figval out[STYR_NFIG]);
+
+/* The primary suppression of a cell alone (families resting on 1-4
+ * persons), for an area the pattern does not hold. */
+unsigned styr_primary_hide(const styr_cell *c);
 
 typedef struct styr_figrow {
     const char *periode;

@@ -50,13 +50,15 @@ void styr_money_defs_make(styr_money_defs *m, const styr_rules *r)
 
 static styr_figval val(double v, uint32_t persons, int suppress)
 {
-    if (suppress && persons < STYR_DISCRETION) return (styr_figval){0, STYR_FV_SUPPRESSED};
+    (void)persons;
+    if (suppress) return (styr_figval){0, STYR_FV_SUPPRESSED};
     return (styr_figval){v, STYR_FV_OK};
 }
 
 static styr_figval per(double num, double den, uint32_t persons, int suppress)
 {
-    if (suppress && persons < STYR_DISCRETION) return (styr_figval){0, STYR_FV_SUPPRESSED};
+    (void)persons;
+    if (suppress) return (styr_figval){0, STYR_FV_SUPPRESSED};
     if (den <= 0) return (styr_figval){0, STYR_FV_NONE};
     return (styr_figval){num / den, STYR_FV_OK};
 }

@@ -35,8 +35,8 @@ void styr_money_defs_make(styr_money_defs *m, const styr_rules *r);
 
 /* The money figures of a cell under regime reg (0..nreg-1, or nreg for the regime
  * in force each week), over |P| weeks, for a population aged 16-66 and 18-64.
- * Steps are shown under the trappe regime and under auto; suppress applies
- * discretion (persons < 5). */
+ * Steps are shown under the trappe regime and under auto; suppress: the
+ * discretion pattern hides the cell's level (sdc.h), and with it its money. */
 void styr_money_of(const styr_cell *c, const styr_rules *r, int reg, int pweeks, double pop1666, double pop1864,
                    int suppress, styr_figval *out);
 

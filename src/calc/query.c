@@ -88,6 +88,8 @@ void styr_qresult_free(styr_qresult *r)
     free(r->pop);
     free(r->ypop);
     free(r->rows);
+    free(r->span);
+    styr_sdc_free(&r->sdc);
     memset(r, 0, sizeof *r);
 }
 
@@ -157,11 +159,16 @@ styr_rc styr_query_run(styr_ws *ws, const styr_query *q, styr_qresult *r, styr_d
         }
     }
 
+    /* the discretion pattern, and each period's span in it */
+    if ((rc = styr_sdc_get(ws, q->threads, &r->sdc, &r->sdc_built, d))) goto out;
+    r->span = styr_xmalloc((size_t)np * sizeof *r->span);
+    for (int i = 0; i < np; i++) r->span[i] = styr_sdc_span(&r->sdc, r->ps.p[i].first, r->ps.p[i].last);
+
     /* rows: periods in the order asked, then municipalities, then groups */
     r->rows = styr_xcalloc((size_t)np * (size_t)(q->nkom ? q->nkom : 1) * (size_t)(q->ngrp ? q->ngrp : 1),
                            sizeof *r->rows);
     int own = styr_ws_egen_kommune(ws);
-    int own_idx = own > 0 && own < 1000 ? codes->kom_idx[own] : -1;
+    r->own_idx = q->intern && own > 0 && own < 1000 ? codes->kom_idx[own] : -1;
     for (int i = 0; i < np; i++)
         for (int a = 0; a < q->nkom; a++)
             for (int b = 0; b < q->ngrp; b++) {
@@ -173,9 +180,8 @@ styr_rc styr_query_run(styr_ws *ws, const styr_query *q, styr_qresult *r, styr_d
                 x->ydelse = styr_group_key(codes, g);
                 x->ydelsenavn = styr_group_name(codes, g);
                 x->cell = styr_cube_at(&r->cube, i, k, g);
-                int suppress = !(q->intern && k == own_idx);
                 styr_figures_of(x->cell, styr_period_weeks(&r->ps.p[i]), r->pop[(size_t)i * (size_t)nk + (size_t)k],
-                                r->ypop[(size_t)i * (size_t)nk + (size_t)k], suppress, x->v);
+                                r->ypop[(size_t)i * (size_t)nk + (size_t)k], styr_qresult_hide(r, i, k, g), x->v);
                 for (int f = 0; f < STYR_NFIG; f++) x->suppressed |= x->v[f].state == STYR_FV_SUPPRESSED;
             }
 out:
@@ -183,9 +189,30 @@ out:
     return rc;
 }
 
+unsigned styr_qresult_hide(const styr_qresult *r, int p, int k, int g)
+{
+    if (k == r->own_idx) return 0;
+    int sp = r->span ? r->span[p] : -1;
+    if (sp < 0) return styr_primary_hide(styr_cube_at(&r->cube, p, k, g)); /* outside the panel: empty */
+    unsigned h = 0;
+    for (int f = 0; f < SDC_NFAM; f++) h |= (unsigned)styr_sdc_suppressed(&r->sdc, (styr_sdc_fam)f, sp, k, g) << f;
+    return h;
+}
+
+unsigned styr_qresult_hide_set(const styr_qresult *r, int p, const int *kom, int n, int g)
+{
+    if (n <= 0) return 0;
+    if (n == 1) return styr_qresult_hide(r, p, kom[0], g);
+    int sp = r->span ? r->span[p] : -1;
+    if (sp < 0) return 0; /* outside the panel: empty */
+    unsigned h = 0;
+    for (int f = 0; f < SDC_NFAM; f++) h |= (unsigned)styr_sdc_set_suppressed(&r->sdc, (styr_sdc_fam)f, sp, kom, n, g) << f;
+    return h;
+}
+
 styr_rc styr_query_store(const char *wsdir, const styr_qresult *r, styr_diags *d)
 {
-    if (!r->ncomputed) return STYR_OK;
+    if (!r->ncomputed && !r->sdc_built) return STYR_OK;
     styr_ws *ws;
     styr_diags quiet;
     styr_diags_init(&quiet);
@@ -194,8 +221,9 @@ styr_rc styr_query_store(const char *wsdir, const styr_qresult *r, styr_diags *d
     if (rc) return STYR_OK; /* busy or read-only: not stored, nothing lost */
     const styr_panel *p;
     rc = styr_ws_panel(ws, &p, d);
-    if (!rc && styr_panel_checksum(p) == r->cube.panel_checksum)
+    if (!rc && styr_panel_checksum(p) == r->cube.panel_checksum && r->ncomputed)
         rc = styr_store_save(ws, &r->ps, &r->cube, r->computed, r->money, d);
+    if (!rc && r->sdc_built && styr_panel_checksum(p) == r->sdc.panel_checksum) rc = styr_sdc_save(ws, &r->sdc, d);
     styr_ws_close(ws);
     return rc;
 }

@@ -16,6 +16,7 @@
 #include "../ws/workspace.h"
 #include "figures.h"
 #include "pset.h"
+#include "sdc.h"
 
 typedef struct styr_query {
     const int *kom;
@@ -39,7 +40,20 @@ typedef struct styr_qresult {
     double *pop, *ypop;        /* [ps.n][nk]: population 16-66 and 16-29 of the period's year */
     styr_figrow *rows;
     size_t nrows;
+    styr_sdc sdc;              /* the discretion pattern of the panel (spec §8) */
+    int sdc_built;             /* computed now, not read from the catalog */
+    int own_idx;               /* the municipality shown exactly (intern), -1 none */
+    int *span;                 /* [ps.n]: each period's span in the pattern, -1 outside it */
 } styr_qresult;
+
+/* The families (sdc.h) hidden for period p (index in r->ps), municipality k
+ * (nk - 1 the country) and group g: the pattern's, none for the own
+ * municipality with intern. */
+unsigned styr_qresult_hide(const styr_qresult *r, int p, int k, int g);
+
+/* The same for an area made of the municipalities kom[0..n): a standard
+ * cluster has its own state; any other set is hidden where a member is. */
+unsigned styr_qresult_hide_set(const styr_qresult *r, int p, const int *kom, int n, int g);
 
 styr_rc styr_query_run(styr_ws *ws, const styr_query *q, styr_qresult *r, styr_diags *d);
 void styr_qresult_free(styr_qresult *r);

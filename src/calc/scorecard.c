@@ -6,7 +6,7 @@
 
 int styr_mark(styr_figval own, styr_figval ref, int better, int decimals)
 {
-    if (own.state != STYR_FV_OK || ref.state != STYR_FV_OK || !better) return 0;
+    if (own.state != STYR_FV_OK || ref.state != STYR_FV_OK || !better) return STYR_MARK_NA;
     double scale = pow(10, decimals);
     double a = round(own.v * scale), r = round(ref.v * scale);
     if (a == r) return 0;

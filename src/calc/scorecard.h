@@ -33,7 +33,9 @@ typedef struct styr_scorecard {
 } styr_scorecard;
 
 /* +1 when own is better than ref by direction better, -1 worse, 0 equal at
- * the shown precision (decimals) or when either is not OK. */
+ * the shown precision (decimals); STYR_MARK_NA when either is not a value
+ * (suppressed, no data) or the figure has no direction: never "as the cluster". */
+#define STYR_MARK_NA 2
 int styr_mark(styr_figval own, styr_figval ref, int better, int decimals);
 
 /* Relative change in percent, 100 (now - prev) / prev (none when prev is 0). */

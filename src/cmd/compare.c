@@ -232,8 +232,7 @@ static int write_bench(FILE *f, const args *a, const styr_bdata *b, const styr_m
                 styr_potential_text(t3, sizeof t3, x->pot_unit, x->pot_best), styr_sentence_end(t3));
     if (def->unit == STYR_U_PCT)
         fprintf(f, "%s\n", styr_tr("Udvikling i procentpoint.", "Change in percentage points."));
-    fprintf(f, "%s\n", styr_tr(".. = diskretion: tallet hviler på færre end 5 personer. * = kommunen selv.",
-                               ".. = discretion: the figure rests on fewer than 5 persons. * = the municipality itself."));
+    fprintf(f, "%s %s\n", styr_discretion_note(), styr_tr("* = kommunen selv.", "* = the municipality itself."));
     return 0;
 }
 

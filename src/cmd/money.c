@@ -72,16 +72,23 @@ static void potential(styr_ws *ws, const styr_qresult *res, const styr_rules *ru
         return;
     }
     double cnet = 0, cpop = 0;
-    uint32_t cpersons = 0;
+    int members[STYR_MAX_KOMMUNER], nm = 0;
     for (int j = 0; j < codes->dict.nkom; j++)
         if (cl.of[j] == cl.of[k]) {
             const styr_cell *c = styr_cube_at(&res->cube, p, j, 0);
             cnet += c->net[reg];
-            cpersons += c->persons;
             cpop += pop1864[j];
+            members[nm++] = j;
         }
     const styr_cell *own = styr_cube_at(&res->cube, p, k, 0);
-    if (cpop <= 0 || own->persons < 5 || cpersons < 5) return;
+    if (cpop <= 0 || !own->persons) return;
+    /* the discretion pattern of the money figures, for the municipality and its cluster */
+    if ((styr_qresult_hide(res, p, k, 0) | styr_qresult_hide_set(res, p, members, nm, 0)) >> SDC_MONEY & 1u) {
+        printf(styr_tr("\n%s, %s: potentialet mod klyngen kan ikke vises (diskretion).\n",
+                       "\n%s, %s: the potential against the cluster cannot be shown (discretion).\n"),
+               per->name, codes->kom_name[k]);
+        return;
+    }
     double o = own->net[reg] / pop1864[k], c = cnet / cpop;
     char a[32], b[32], m[48];
     printf(styr_tr("\n%s, %s: nettoudgift til offentligt forsørgede pr. 18-64-årig %s kr. mod klyngens %s kr. (%s).\n",
@@ -222,11 +229,10 @@ int styr_cmd_money(styr_cli *cli, int argc, char **argv)
     if (nregs == 2)
         snprintf(diffname, sizeof diffname, "%s-%s", regs[1] == rules->nreg ? "auto" : rules->regname[regs[1]],
                  regs[0] == rules->nreg ? "auto" : rules->regname[regs[0]]);
-    int own = styr_ws_egen_kommune(ws), own_idx = own > 0 && own < 1000 ? codes->kom_idx[own] : -1;
     for (size_t i = 0; i < res.nrows; i++) {
         const styr_figrow *fr = &res.rows[i];
         int pi = (int)(i / ((size_t)nk * (size_t)ng)), k = kom[(i / (size_t)ng) % (size_t)nk];
-        int suppress = !(q.intern && k == own_idx);
+        int suppress = (int)(styr_qresult_hide(&res, pi, k, fr->cell - styr_cube_at(&res.cube, pi, k, 0)) >> SDC_MONEY & 1u);
         size_t first = o;
         for (int j = 0; j < nregs; j++) {
             styr_figrow *x = &rows[o++];

@@ -6,6 +6,7 @@
 
 #include "../calc/query.h"
 #include "../core/num.h"
+#include "../out/figtext.h"
 #include "../out/table.h"
 #include "../ws/catalog.h"
 #include "cli.h"
@@ -143,10 +144,11 @@ int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv)
         const styr_figrow *own = &res.rows[(size_t)k * (size_t)ng + (size_t)r];
         int g = grp[r];
         styr_cell sum = {0};
+        int members[STYR_MAX_KOMMUNER], nm = 0;
         for (int j = 0; j < nkom; j++)
-            if (ci >= 0 && cl.of[j] == ci) styr_cell_add(&sum, styr_cube_at(&res.cube, 0, j, g));
+            if (ci >= 0 && cl.of[j] == ci) styr_cell_add(&sum, styr_cube_at(&res.cube, 0, j, g)), members[nm++] = j;
         styr_figval cv[STYR_NFIG];
-        styr_figures_of(&sum, styr_period_weeks(&per), cpop, cypop, 1, cv);
+        styr_figures_of(&sum, styr_period_weeks(&per), cpop, cypop, styr_qresult_hide_set(&res, 0, members, nm, g), cv);
         const styr_figval *ov = own->v;
         char c1[48], c2[48], c3[48], c4[48], c5[48], c6[48], c7[48];
         text(c1, sizeof c1, &ov[FIG_FULDTIDSPERSONER], 0);
@@ -179,8 +181,7 @@ int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv)
                              "Share = full-time recipients as a percentage of the population aged 16-66. Activation = share of weeks with an offer."));
     if (none) printf("%s\n", styr_tr("- = intet at beregne ud fra.", "- = nothing to compute from."));
     if (suppressed)
-        printf("%s\n", styr_tr(".. = diskretion: tallet hviler på færre end 5 personer.",
-                               ".. = discretion: the figure rests on fewer than 5 persons."));
+        printf("%s\n", styr_discretion_note());
     styr_ws_close(ws);
     ws = NULL;
     if ((rc = styr_query_store(cli->ws, &res, &d))) goto fail;

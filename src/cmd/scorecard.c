@@ -44,7 +44,7 @@ static const char help_en[] =
     "marked better (+) or worse (-). The period is a year or the last 12 months (e.g.\n"
     "2024M09R12); the default is the panel's last whole year.\n";
 
-static const char *mark_text(int m) { return m > 0 ? "+" : m < 0 ? "-" : "="; }
+static const char *mark_text(int m) { return m == STYR_MARK_NA ? "" : m > 0 ? "+" : m < 0 ? "-" : "="; }
 
 static void dev_text(char *buf, size_t cap, const styr_score *s, styr_figval v)
 {
@@ -65,11 +65,11 @@ static json_t *score_json(const styr_scorecard *sc, const styr_codes *c)
         json_object_set_new(x, "figur", json_string(s->def->key));
         json_object_set_new(x, "niveau", styr_json_value(s->own, s->def));
         json_object_set_new(x, "klynge", styr_json_value(s->cluster, s->def));
-        json_object_set_new(x, "vurdering", json_integer(s->mark));
+        json_object_set_new(x, "vurdering", s->mark == STYR_MARK_NA ? json_null() : json_integer(s->mark));
         json_object_set_new(x, "udvikling", styr_json_value(s->dev_own, NULL));
         json_object_set_new(x, "klynge_udvikling", styr_json_value(s->dev_cluster, NULL));
         json_object_set_new(x, "udvikling_enhed", json_string(s->dev_pct ? "pct" : s->def->unit == STYR_U_WEEKS ? "uger" : "pct_point"));
-        json_object_set_new(x, "udvikling_vurdering", json_integer(s->dev_mark));
+        json_object_set_new(x, "udvikling_vurdering", s->dev_mark == STYR_MARK_NA ? json_null() : json_integer(s->dev_mark));
         json_array_append_new(arr, x);
     }
     json_object_set_new(o, "indikatorer", arr);
@@ -176,8 +176,9 @@ int styr_cmd_scorecard(styr_cli *cli, int argc, char **argv)
             styr_scorecard_make(&x.b, p0, p1, k, x.in, grp[i], &sc);
             score_table(f, &sc, codes);
         }
-        fprintf(f, "%s\n", styr_tr("+ = bedre end klyngen, - = dårligere, = = som klyngen. .. = diskretion (færre end 5 personer).",
-                                   "+ = better than the cluster, - = worse, = = as the cluster. .. = discretion (fewer than 5 persons)."));
+        fprintf(f, "%s %s\n", styr_tr("+ = bedre end klyngen, - = dårligere, = = som klyngen.",
+                                      "+ = better than the cluster, - = worse, = = as the cluster."),
+                styr_discretion_note());
         wrc = ferror(f) ? -1 : 0;
     }
     opened = 0;

@@ -10,6 +10,7 @@
 
 #include "../core/msg.h"
 #include "../core/num.h"
+#include "figtext.h"
 #include "outfile.h"
 #include "table.h"
 
@@ -405,7 +406,7 @@ static void write_table(const styr_fu_report *r, FILE *f)
     int hidden = 0;
     for (size_t i = 0; i < r->n; i++) hidden |= r->rows[i].suppressed;
     if (hidden)
-        fprintf(f, "%s\n", styr_tr(".. = diskretion (færre end 5 personer).", ".. = discretion (fewer than 5 persons)."));
+        fprintf(f, "%s\n", styr_discretion_note());
 }
 
 static int write_csv(const styr_fu_report *r, FILE *f)

@@ -13,6 +13,7 @@
 #include "../core/mem.h"
 #include "../core/msg.h"
 #include "../core/num.h"
+#include "figtext.h"
 #include "outfile.h"
 #include "table.h"
 
@@ -29,8 +30,9 @@ int styr_format_parse(const char *s, styr_format *out)
 
 static const char *label(const styr_figdef *d) { return styr_tr(d->da, d->en); }
 
-/* The raw counts written with --taellinger: name and getter. */
-typedef struct count_col { const char *key; uint64_t (*get)(const styr_cell *c); } count_col;
+/* The raw counts written with --taellinger: name, getter, and the figure they
+ * belong to: a count is published only where that figure is (spec §8). */
+typedef struct count_col { const char *key; uint64_t (*get)(const styr_cell *c); int fig; } count_col;
 #define GET(field) static uint64_t get_##field(const styr_cell *c) { return c->field; }
 GET(weeks) GET(active) GET(persons) GET(y_weeks) GET(y_active) GET(y_persons) GET(started) GET(started_p)
 GET(ended) GET(ended_p) GET(ended_len) GET(inprog) GET(inprog_long)
@@ -42,14 +44,24 @@ ST(1, STYR_ST_NOTYET, s13_notyet)
 static uint64_t get_s13_p(const styr_cell *c) { return c->status_p[1]; }
 
 static const count_col counts[] = {
-    {"personuger", get_weeks},           {"personuger_tilbud", get_active},   {"personer_n", get_persons},
-    {"unge_personuger", get_y_weeks},    {"unge_personuger_tilbud", get_y_active},
-    {"unge_personer_n", get_y_persons},  {"startet_n", get_started},          {"startet_personer", get_started_p},
-    {"afsluttet_n", get_ended},          {"afsluttet_personer", get_ended_p}, {"afsluttet_uger", get_ended_len},
-    {"igang_sidste_uge", get_inprog},    {"igang_over_52_uger", get_inprog_long},
-    {"status_13u_job", get_s13_job},     {"status_13u_selvforsoerget", get_s13_selv},
-    {"status_13u_ydelse", get_s13_ydelse}, {"status_13u_ikke_maalbar", get_s13_notyet},
-    {"status_13u_personer", get_s13_p},
+    {"personuger", get_weeks, FIG_PERSONER},
+    {"personuger_tilbud", get_active, FIG_PERSONER},
+    {"personer_n", get_persons, FIG_PERSONER},
+    {"unge_personuger", get_y_weeks, FIG_U_PERSONER},
+    {"unge_personuger_tilbud", get_y_active, FIG_U_PERSONER},
+    {"unge_personer_n", get_y_persons, FIG_U_PERSONER},
+    {"startet_n", get_started, FIG_STARTET},
+    {"startet_personer", get_started_p, FIG_STARTET},
+    {"afsluttet_n", get_ended, FIG_AFSLUTTET},
+    {"afsluttet_personer", get_ended_p, FIG_AFSLUTTET},
+    {"afsluttet_uger", get_ended_len, FIG_AFSLUTTET},
+    {"igang_sidste_uge", get_inprog, FIG_LANGVARIGE},
+    {"igang_over_52_uger", get_inprog_long, FIG_LANGVARIGE},
+    {"status_13u_job", get_s13_job, FIG_JOB_3MDR},
+    {"status_13u_selvforsoerget", get_s13_selv, FIG_JOB_3MDR},
+    {"status_13u_ydelse", get_s13_ydelse, FIG_JOB_3MDR},
+    {"status_13u_ikke_maalbar", get_s13_notyet, FIG_IKKE_MAALBARE_3MDR},
+    {"status_13u_personer", get_s13_p, FIG_JOB_3MDR},
 };
 #define NCOUNTS (sizeof counts / sizeof counts[0])
 
@@ -107,8 +119,7 @@ static styr_rc write_table(const styr_figrow *rows, size_t n, const styr_figout_
     styr_table_print(t, out);
     styr_table_free(t);
     if (any_supp)
-        fprintf(out, "%s\n", styr_tr(".. = diskretion: tallet hviler på færre end 5 personer.",
-                                     ".. = discretion: the figure rests on fewer than 5 persons."));
+        fprintf(out, "%s\n", styr_discretion_note());
     if (any_none) fprintf(out, "%s\n", styr_tr("- = intet at beregne ud fra.", "- = nothing to compute from."));
     return STYR_OK;
 }
@@ -142,8 +153,12 @@ static int write_csv(const styr_figrow *rows, size_t n, const styr_figout_opts *
             if (x->v[i].state == STYR_FV_SUPPRESSED) fputs("..", f);
             else if (x->v[i].state == STYR_FV_OK) styr_csv_number(f, x->v[i].v, o->defs[i].decimals);
         }
-        if (o->counts)
-            for (size_t k = 0; k < NCOUNTS; k++) fprintf(f, ";%llu", (unsigned long long)counts[k].get(x->cell));
+        if (o->counts) {
+            for (size_t k = 0; k < NCOUNTS; k++) {
+                if (x->v[counts[k].fig].state == STYR_FV_SUPPRESSED) fputs(";..", f);
+                else fprintf(f, ";%llu", (unsigned long long)counts[k].get(x->cell));
+            }
+        }
         fprintf(f, ";%s\r\n", x->suppressed ? styr_tr("ja", "yes") : styr_tr("nej", "no"));
     }
     return !ferror(f);
@@ -183,7 +198,9 @@ static int write_json(const styr_figrow *rows, size_t n, const styr_figout_opts 
         if (opt->counts) {
             json_t *c = json_object();
             for (size_t k = 0; k < NCOUNTS; k++)
-                json_object_set_new(c, counts[k].key, json_integer((json_int_t)counts[k].get(x->cell)));
+                json_object_set_new(c, counts[k].key, x->v[counts[k].fig].state == STYR_FV_SUPPRESSED
+                                                          ? json_null()
+                                                          : json_integer((json_int_t)counts[k].get(x->cell)));
             json_object_set_new(o, "taellinger", c);
         }
         fputs(r ? ",\n" : "\n", f);

@@ -61,3 +61,9 @@ const char *styr_sentence_end(const char *text)
     size_t n = strlen(text);
     return n && text[n - 1] == '.' ? "" : ".";
 }
+
+const char *styr_discretion_note(void)
+{
+    return styr_tr(".. = diskretion: tallet hviler på færre end 5 personer eller ville kunne regnes ud af de viste tal.",
+                   ".. = discretion: the figure rests on fewer than 5 persons or could be worked out from those shown.");
+}

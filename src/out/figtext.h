@@ -23,4 +23,8 @@ char *styr_potential_text(char *buf, size_t cap, styr_unit unit, styr_figval v);
  * one already ("57 mio. kr."). */
 const char *styr_sentence_end(const char *text);
 
+/* The legend of "..": a figure hidden by discretion (spec §8), because it
+ * rests on fewer than 5 persons or could be worked out from those shown. */
+const char *styr_discretion_note(void);
+
 #endif

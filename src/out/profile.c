@@ -49,7 +49,7 @@ static void level(styr_profile *pr, const styr_bdata *b, int p, int k, const uin
     styr_metric m = {&styr_figdefs[fig], fig, -1};
     styr_figval o = styr_bdata_value(b, &m, p, k, g), c = styr_bdata_area(b, &m, p, in, g);
     int mark = styr_mark(o, c, m.def->better, m.def->decimals);
-    if (!mark || c.v == 0 || fabs(o.v - c.v) / fabs(c.v) < LEVEL_MIN) return;
+    if (!mark || mark == STYR_MARK_NA || c.v == 0 || fabs(o.v - c.v) / fabs(c.v) < LEVEL_MIN) return;
     char ph[96], a[48], cl[48], t[320];
     styr_group_phrase(b->codes, g, ph, sizeof ph);
     styr_fig_text(a, sizeof a, m.def, o);

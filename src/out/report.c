@@ -48,8 +48,8 @@ static void cell(FILE *f, const styr_figdef *def, styr_figval v)
     fprintf(f, "<td class=\"n\">%s</td>", styr_fig_text(t, sizeof t, def, v));
 }
 
-static const char *mark_class(int m) { return m > 0 ? "better" : m < 0 ? "worse" : ""; }
-static const char *mark_sign(int m) { return m > 0 ? "+" : m < 0 ? "&minus;" : "="; }
+static const char *mark_class(int m) { return m == STYR_MARK_NA ? "" : m > 0 ? "better" : m < 0 ? "worse" : ""; }
+static const char *mark_sign(int m) { return m == STYR_MARK_NA ? "" : m > 0 ? "+" : m < 0 ? "&minus;" : "="; }
 
 void styr_web_nav(FILE *f, const styr_codes *codes, int kommune, const char *periode)
 {
@@ -437,8 +437,10 @@ static void appendix(FILE *f, const styr_report *r)
          "(The municipality's value - the cluster's level) x its population, when positive: what doing as well as the "
          "cluster would free."},
         {"Diskretion", "Discretion",
-         "Tal, der hviler på færre end 5 personer, vises som \"..\".",
-         "Figures resting on fewer than 5 persons are shown as \"..\"."},
+         "Tal, der hviler på færre end 5 personer, vises som \"..\", og det samme gør tal, der ellers ville kunne "
+         "regnes ud af de viste (fx landet minus de andre kommuner): sekundær diskretion.",
+         "Figures resting on fewer than 5 persons are shown as \"..\", and so are figures that could otherwise be "
+         "worked out from those shown (e.g. the country minus the other municipalities): secondary suppression."},
     };
     fprintf(f, "<section id=\"bilag\"><h2>%s</h2><table><tbody>\n", T("Bilag: definitioner", "Appendix: definitions"));
     for (size_t i = 0; i < sizeof defs / sizeof *defs; i++) {

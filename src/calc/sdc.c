@@ -1,0 +1,867 @@
+/* sdc: primary and secondary suppression by hypercubes over the base cells. */
+#include "sdc.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../core/mem.h"
+#include "../core/week.h"
+#include "../ws/catalog.h"
+#include "engine.h"
+
+styr_sdc_fam styr_sdc_family(styr_fig f)
+{
+    switch (f) {
+    case FIG_FULDTIDSPERSONER: case FIG_PERSONER: case FIG_AKTIVERINGSGRAD: case FIG_ANDEL: return SDC_LEVEL;
+    case FIG_U_FULDTIDSPERSONER: case FIG_U_PERSONER: case FIG_U_AKTIVERINGSGRAD: case FIG_U_ANDEL: return SDC_YOUNG;
+    case FIG_STARTET: return SDC_STARTED;
+    case FIG_AFSLUTTET: case FIG_VARIGHED: case FIG_IKKE_MAALBARE_3MDR: return SDC_ENDED;
+    case FIG_LANGVARIGE: return SDC_LONG;
+    case FIG_JOB_4U: case FIG_SELV_4U: return SDC_H4;
+    case FIG_JOB_3MDR: case FIG_SELV_3MDR: return SDC_H13;
+    case FIG_JOB_6MDR: case FIG_SELV_6MDR: return SDC_H26;
+    default: return SDC_H52;
+    }
+}
+
+/* ---- the build's working state ------------------------------------------------------ */
+
+typedef struct build {
+    styr_sdc *s;
+    const styr_cube *cube;          /* [nspan][nkom + 1][ng] */
+    const uint8_t *public_g;        /* [ng]: group g (g >= 1) is part of group 0 */
+    int fam;
+    int W0, W1;                     /* weeks covered by spans */
+    int *wspan;                     /* [W1 - W0 + 1]: the span of the single week, -1 none */
+    int *wmonth;                    /* [W1 - W0 + 1]: the span of the calendar month of the week */
+    int **ends_at, *nends, **starts_at, *nstarts; /* spans by last / first week (index w - W0) */
+    uint32_t *P;                    /* [nspan][nks][ng]: persons behind family fam */
+    uint8_t *supp;                  /* [nspan][nks][ng] */
+    uint8_t *money;                 /* the same for the money figures (with the level) */
+    int *aff;                       /* scratch: affected spans */
+    int fallbacks;
+} build;
+
+static size_t at(const styr_sdc *s, int span, int a, int g)
+{
+    return ((size_t)span * (size_t)s->nks + (size_t)a) * (size_t)s->ng + (size_t)g;
+}
+
+static int add_over_groups(int fam) { return fam == SDC_LEVEL || fam == SDC_YOUNG; }
+
+/* Spells and their status after are published by month and longer periods, not
+ * by week: a week's spells rest on a handful of persons almost everywhere, so
+ * weekly cells would be suppressed anyway and would make every month's
+ * protection costly (global recoding). For these families the smallest
+ * published unit, the atom a hypercube moves units between, is the month. */
+static int by_month(int fam) { return fam != SDC_LEVEL && fam != SDC_YOUNG && fam != SDC_LONG; }
+
+/* The family's additive base measure of a cell, and the persons behind it. */
+static uint32_t base_of(int fam, const styr_cell *c)
+{
+    switch (fam) {
+    case SDC_LEVEL: return c->weeks;
+    case SDC_YOUNG: return c->y_weeks;
+    case SDC_STARTED: return c->started;
+    case SDC_ENDED: return c->ended;
+    case SDC_LONG: return c->inprog;
+    default: {
+        const uint32_t *st = c->status[fam - SDC_H4];
+        return st[STYR_ST_JOB] + st[STYR_ST_SELV] + st[STYR_ST_YDELSE];
+    }
+    }
+}
+
+static uint32_t persons_of(int fam, const styr_cell *c)
+{
+    switch (fam) {
+    case SDC_LEVEL: return c->persons;
+    case SDC_YOUNG: return c->y_persons;
+    case SDC_STARTED: return c->started_p;
+    case SDC_ENDED: return c->ended_p;
+    case SDC_LONG: return c->inprog;
+    default: return c->status_p[fam - SDC_H4];
+    }
+}
+
+static int year_ix(const styr_sdc *s, int span)
+{
+    int y = styr_week_year(s->last[span]) - s->y0;
+    return y < 0 ? 0 : y >= s->ny ? s->ny - 1 : y;
+}
+
+/* cluster_of is on the hot path: the year index of every span, computed once */
+static _Thread_local const int *span_year;
+
+static int cluster_of(const styr_sdc *s, int span, int k)
+{
+    int y = span_year ? span_year[span] : year_ix(s, span);
+    return s->cl_of[(size_t)y * (size_t)s->nkom + (size_t)k];
+}
+
+/* X: the base measure of (week, municipality, group), 0 outside the spans. */
+static uint32_t X(const build *b, int w, int k, int g)
+{
+    if (w < b->W0 || w > b->W1) return 0;
+    int sp = by_month(b->fam) ? b->wmonth[w - b->W0] : b->wspan[w - b->W0];
+    if (sp < 0) return 0;
+    return base_of(b->fam, styr_cube_at(b->cube, sp, k, g));
+}
+
+/* ---- a hypercube: per dimension one element (single) or two (a pair) ------------ */
+
+typedef struct dim2 {
+    int e[2];
+    int n;
+} dim2;
+
+/* The cell at a corner of the cube (the family's atom: a week, or a month). */
+static const styr_cell *corner(const build *b, int w, int k, int g)
+{
+    if (w < b->W0 || w > b->W1) return NULL;
+    int sp = by_month(b->fam) ? b->wmonth[w - b->W0] : b->wspan[w - b->W0];
+    return sp < 0 ? NULL : styr_cube_at(b->cube, sp, k, g);
+}
+
+/* What a hypercube moves, one unit per corner, taken from the corners of one
+ * parity and given to the others, so that no figure published beside the
+ * family's changes either:
+ *   level      a person-week of a person aged 30 or more, passive or active
+ *              (the activation rate is published with the level), so the
+ *              young stay; failing that, a young person's week, and then the
+ *              young family's cells change too (mark() hides them);
+ *   young      a young person's week becomes an older person's week at the
+ *              same corner, so the level stays;
+ *   the rest   one event (a spell started, ended, measured, in progress). */
+enum { MOVE_OLD_PASSIVE, MOVE_OLD_ACTIVE, MOVE_YOUNG_PASSIVE, MOVE_YOUNG_ACTIVE, MOVE_SWAP, MOVE_EVENT };
+
+static int can(const build *b, int move, int take, const styr_cell *c)
+{
+    if (!take && move != MOVE_SWAP) return 1;
+    if (!c) return 0;
+    switch (move) {
+    case MOVE_OLD_PASSIVE: return (c->weeks - c->active) - (c->y_weeks - c->y_active) > 0;
+    case MOVE_OLD_ACTIVE: return c->active - c->y_active > 0;
+    case MOVE_YOUNG_PASSIVE: return c->y_weeks - c->y_active > 0;
+    case MOVE_YOUNG_ACTIVE: return c->y_active > 0;
+    case MOVE_SWAP: return take ? c->y_weeks > 0 : c->weeks - c->y_weeks > 0;
+    default: return base_of(b->fam, c) > 0;
+    }
+}
+
+/* Whether some unit can move along the cube with every table non-negative;
+ * *young is set when the move changes the young family as well. */
+static int feasible_move(const build *b, dim2 p, dim2 k, dim2 g, int *young)
+{
+    static const int level[] = {MOVE_OLD_PASSIVE, MOVE_OLD_ACTIVE, MOVE_YOUNG_PASSIVE, MOVE_YOUNG_ACTIVE};
+    static const int swap[] = {MOVE_SWAP}, event[] = {MOVE_EVENT};
+    const int *moves = b->fam == SDC_LEVEL ? level : b->fam == SDC_YOUNG ? swap : event;
+    int nmoves = b->fam == SDC_LEVEL ? 4 : 1;
+    for (int m = 0; m < nmoves; m++)
+        for (int par = 0; par < 2; par++) {
+            int ok = 1;
+            for (int i = 0; i < p.n && ok; i++)
+                for (int j = 0; j < k.n && ok; j++)
+                    for (int l = 0; l < g.n && ok; l++)
+                        ok = can(b, moves[m], ((i + j + l) & 1) == par, corner(b, p.e[i], k.e[j], g.e[l]));
+            if (ok) {
+                if (young) *young = moves[m] == MOVE_YOUNG_PASSIVE || moves[m] == MOVE_YOUNG_ACTIVE;
+                return 1;
+            }
+        }
+    return 0;
+}
+
+static int feasible(const build *b, dim2 p, dim2 k, dim2 g) { return feasible_move(b, p, k, g, NULL); }
+
+/* The spans the period part of a cube changes. */
+static int affected_spans(build *b, dim2 p)
+{
+    const styr_sdc *s = b->s;
+    int n = 0;
+    if (b->fam == SDC_LONG) { /* a point in time: every span ending that week is the same cell */
+        int w = p.e[0] - b->W0;
+        for (int i = 0; i < b->nends[w]; i++) b->aff[n++] = b->ends_at[w][i];
+        return n;
+    }
+    if (p.n == 2 && p.e[1] == p.e[0] + 1) {
+        int w = p.e[0] - b->W0;
+        for (int i = 0; i < b->nends[w]; i++) b->aff[n++] = b->ends_at[w][i];
+        for (int i = 0; i < b->nstarts[w + 1]; i++) b->aff[n++] = b->starts_at[w + 1][i];
+        return n;
+    }
+    if (p.n == 2 && p.e[1] == p.e[0] - 1) {
+        int w = p.e[0] - b->W0;
+        for (int i = 0; i < b->nstarts[w]; i++) b->aff[n++] = b->starts_at[w][i];
+        for (int i = 0; i < b->nends[w - 1]; i++) b->aff[n++] = b->ends_at[w - 1][i];
+        return n;
+    }
+    for (int i = 0; i < s->nspan; i++) {
+        int in0 = s->first[i] <= p.e[0] && p.e[0] <= s->last[i];
+        int in1 = p.n == 2 && s->first[i] <= p.e[1] && p.e[1] <= s->last[i];
+        if (in0 != in1) b->aff[n++] = i;
+    }
+    return n;
+}
+
+/* Mark every cell a witness changes: spans x areas x groups. A witness in the
+ * area dimension is a pair (a, b) of municipalities or a single a (b < 0). */
+static void mark_areas(build *b, int sp, const int (*wit)[2], int nwit, const int *groups, int ng, int young,
+                       uint8_t *money)
+{
+    styr_sdc *s = b->s;
+    for (int w = 0; w < nwit; w++) {
+        int a = wit[w][0], c = wit[w][1];
+        int areas[6], na = 0;
+        int ca = cluster_of(s, sp, a), cc = c >= 0 ? cluster_of(s, sp, c) : -2;
+        areas[na++] = a;
+        if (c >= 0) areas[na++] = c;
+        if (ca != cc) {
+            if (ca >= 0) areas[na++] = s->nkom + 1 + ca;
+            if (cc >= 0) areas[na++] = s->nkom + 1 + cc;
+        }
+        if (c < 0) areas[na++] = s->nkom; /* a single changes the country */
+        for (int x = 0; x < na; x++)
+            for (int y = 0; y < ng; y++) {
+                size_t i = at(s, sp, areas[x], groups[y]);
+                if (money) {
+                    money[i] = 1;
+                    continue;
+                }
+                b->supp[i] = 1;
+                if (young) s->bits[SDC_YOUNG][i >> 3] |= (uint8_t)(1u << (i & 7));
+            }
+    }
+}
+
+/* Hide every cell a cube changes: spans x areas x groups. A witness in the
+ * area dimension is a pair (a, b) of municipalities or a single a (b < 0).
+ * young: the cube moves young persons' weeks, so the young family changes
+ * too. For the level, the money figures change where the weeks do, and
+ * also where the rates at the corners differ (another group, another year):
+ * in all public support, and in the spans holding both weeks. */
+static void mark(build *b, dim2 p, const int (*wit)[2], int nwit, dim2 g, int young)
+{
+    const styr_sdc *s = b->s;
+    int ns = affected_spans(b, p);
+    int groups[4], ng = 0;
+    groups[ng++] = g.e[0];
+    if (g.n == 2) groups[ng++] = g.e[1];
+    else if (add_over_groups(b->fam) && g.e[0] > 0 && b->public_g[g.e[0]]) groups[ng++] = 0;
+    for (int i = 0; i < ns; i++) mark_areas(b, b->aff[i], wit, nwit, groups, ng, young, NULL);
+    if (b->fam != SDC_LEVEL) return;
+    int mg[4], nmg = ng;
+    memcpy(mg, groups, sizeof groups);
+    if (g.n == 2) mg[nmg++] = 0;
+    for (int i = 0; i < ns; i++) mark_areas(b, b->aff[i], wit, nwit, mg, nmg, 0, b->money);
+    if (p.n == 2 && styr_week_year(p.e[0]) != styr_week_year(p.e[1]))
+        for (int i = 0; i < s->nspan; i++) {
+            int lo = p.e[0] < p.e[1] ? p.e[0] : p.e[1], hi = p.e[0] ^ p.e[1] ^ lo;
+            if (s->first[i] <= lo && hi <= s->last[i]) mark_areas(b, i, wit, nwit, mg, nmg, 0, b->money);
+        }
+}
+
+/* Whether the cubes of the witnesses move young persons' weeks. */
+static int moves_young(const build *b, dim2 p, const int (*wit)[2], int nwit, dim2 g)
+{
+    int any = 0, y;
+    for (int w = 0; w < nwit; w++) {
+        dim2 a = {{wit[w][0], wit[w][1]}, wit[w][1] >= 0 ? 2 : 1};
+        if (feasible_move(b, p, a, g, &y)) any |= y;
+    }
+    return any;
+}
+
+/* ---- choosing a hypercube for one primary cell -------------------------------------- */
+
+typedef struct cand {
+    int k;
+    uint32_t key;
+} cand;
+
+static int cand_cmp(const void *x, const void *y)
+{
+    const cand *a = x, *b = y;
+    return a->key < b->key ? -1 : a->key > b->key;
+}
+
+#define CAND_MAX 48
+
+/* Municipalities ordered as complements: already suppressed ones with persons
+ * first, then those of the same cluster with persons, then others with
+ * persons, then the rest; within a class in code order, so that the same
+ * complements serve many cells (fewer cells hidden in all than by taking the
+ * smallest or the largest first, measured on the demo panel). */
+static int kom_cands(const build *b, int sp, int g, int cl, int skip_cluster, int exclude, cand *out)
+{
+    const styr_sdc *s = b->s;
+    int n = 0;
+    for (int k = 0; k < s->nkom; k++) {
+        int c = cluster_of(s, sp, k);
+        if (k == exclude || (skip_cluster && c == cl)) continue;
+        uint32_t p = b->P[at(s, sp, k, g)];
+        uint32_t cls = b->supp[at(s, sp, k, g)] && p ? 0 : c == cl && p ? 1 : p ? 2 : 3;
+        cand x = {k, cls};
+        /* keep the best CAND_MAX in order (insertion; n is small) */
+        int i = n < CAND_MAX ? n++ : CAND_MAX;
+        while (i > 0 && out[i - 1].key > x.key) {
+            if (i < CAND_MAX) out[i] = out[i - 1];
+            i--;
+        }
+        if (i < CAND_MAX) out[i] = x;
+    }
+    return n;
+}
+
+/* Try the area options for a fixed period and group part; on success mark and return 1. */
+static int try_areas(build *b, int sp, int area, dim2 p, dim2 g, const cand *c, int n)
+{
+    const styr_sdc *s = b->s;
+    const int lim = CAND_MAX / 2;
+    if (area < s->nkom) { /* a municipality: two complements */
+        int k1 = area;
+        for (int i = 0; i < n && i < lim; i++) {
+            dim2 a = {{k1, c[i].k}, 2};
+            if (!feasible(b, p, a, g)) continue;
+            for (int j = i + 1; j < n && j < 2 * lim; j++) {
+                dim2 a2 = {{k1, c[j].k}, 2}, a3 = {{c[i].k, c[j].k}, 2};
+                if (!feasible(b, p, a2, g) || !feasible(b, p, a3, g)) continue;
+                int wit[3][2] = {{k1, c[i].k}, {k1, c[j].k}, {c[i].k, c[j].k}};
+                mark(b, p, wit, 3, g, moves_young(b, p, wit, 3, g));
+                return 1;
+            }
+        }
+        return 0;
+    }
+    if (area == s->nkom) { /* the country: two municipalities, each alone */
+        int got[2], ng = 0;
+        for (int i = 0; i < n && ng < 2; i++) {
+            dim2 a = {{c[i].k, -1}, 1};
+            if (feasible(b, p, a, g)) got[ng++] = c[i].k;
+        }
+        if (ng < 2) return 0;
+        int wit[2][2] = {{got[0], -1}, {got[1], -1}};
+        mark(b, p, wit, 2, g, moves_young(b, p, wit, 2, g));
+        return 1;
+    }
+    /* a cluster: two members, each paired with a municipality outside */
+    int cl = area - s->nkom - 1;
+    int in[STYR_MAX_KOMMUNER], nin = 0;
+    for (int k = 0; k < s->nkom; k++)
+        if (cluster_of(s, sp, k) == cl) in[nin++] = k;
+    int wit[2][2], nw = 0, used_out = -1, used_in = -1;
+    for (int t = 0; t < 2; t++) {
+        for (int i = 0; i < nin && nw == t; i++) {
+            if (in[i] == used_in) continue;
+            for (int j = 0; j < n && j < 4 * lim && nw == t; j++) {
+                if (c[j].k == used_out) continue;
+                dim2 a = {{in[i], c[j].k}, 2};
+                if (!feasible(b, p, a, g)) continue;
+                wit[nw][0] = in[i], wit[nw][1] = c[j].k, nw++;
+                used_in = in[i], used_out = c[j].k;
+            }
+        }
+    }
+    if (nw < 2 && !(nw == 1 && nin == 1)) return 0;
+    mark(b, p, wit, nw, g, moves_young(b, p, wit, nw, g));
+    return 1;
+}
+
+static int span_count(const build *b, dim2 p)
+{
+    if (p.n != 2) return 1 << 20;
+    int w = p.e[0] - b->W0;
+    if (p.e[1] == p.e[0] + 1) return b->nends[w] + b->nstarts[w + 1];
+    return b->nstarts[w] + b->nends[w - 1];
+}
+
+static void protect(build *b, int sp, int area, int g)
+{
+    const styr_sdc *s = b->s;
+    dim2 popt[5];
+    int np = 0;
+    if (b->fam == SDC_LONG) {
+        popt[np++] = (dim2){{s->last[sp], 0}, 1};
+    } else {
+        dim2 end = {{s->last[sp], s->last[sp] + 1}, 2}, start = {{s->first[sp], s->first[sp] - 1}, 2};
+        int okend = end.e[1] <= b->W1, okstart = start.e[1] >= b->W0;
+        if (okend && okstart && span_count(b, start) < span_count(b, end)) popt[np++] = start, popt[np++] = end;
+        else {
+            if (okend) popt[np++] = end;
+            if (okstart) popt[np++] = start;
+        }
+        popt[np++] = (dim2){{s->last[sp], 0}, 1};
+        if (s->first[sp] != s->last[sp]) popt[np++] = (dim2){{s->first[sp], 0}, 1};
+        if (area < s->nkom) { /* the week of the span with most in the cell */
+            uint32_t best = 0;
+            int wb = -1;
+            for (int w = s->first[sp]; w <= s->last[sp]; w++) {
+                uint32_t x = X(b, w, area, g);
+                if (x > best) best = x, wb = w;
+            }
+            if (wb >= 0 && wb != s->first[sp] && wb != s->last[sp]) popt[np++] = (dim2){{wb, 0}, 1};
+        }
+    }
+    /* group parts */
+    dim2 gopt[STYR_MAX_CODES + 1];
+    int ngo = 0;
+    int k1 = area < s->nkom ? area : -1;
+    if (add_over_groups(b->fam) && g > 0 && b->public_g[g]) {
+        cand c[STYR_MAX_CODES];
+        int n = 0;
+        for (int h = 1; h < s->ng; h++)
+            if (h != g && b->public_g[h]) {
+                int ai = k1 >= 0 ? k1 : area;
+                uint32_t key = (b->supp[at(s, sp, ai, h)] ? 0u : 1u << 30) + b->P[at(s, sp, ai, h)];
+                c[n++] = (cand){h, key};
+            }
+        qsort(c, (size_t)n, sizeof *c, cand_cmp);
+        for (int i = 0; i < n; i++) gopt[ngo++] = (dim2){{g, c[i].k}, 2};
+        gopt[ngo++] = (dim2){{g, 0}, 1};
+    } else if (add_over_groups(b->fam) && g == 0) {
+        cand c[STYR_MAX_CODES];
+        int n = 0;
+        int ai = area;
+        for (int h = 1; h < s->ng; h++)
+            if (b->public_g[h]) c[n++] = (cand){h, 0xffffffffu - b->P[at(s, sp, ai, h)]};
+        qsort(c, (size_t)n, sizeof *c, cand_cmp);
+        for (int i = 0; i < n; i++) gopt[ngo++] = (dim2){{c[i].k, 0}, 1};
+    } else {
+        gopt[ngo++] = (dim2){{g, 0}, 1};
+    }
+    cand c[STYR_MAX_KOMMUNER];
+    int nc;
+    if (area < s->nkom) nc = kom_cands(b, sp, g, cluster_of(s, sp, area), 0, area, c);
+    else if (area == s->nkom) {
+        nc = 0;
+        for (int k = 0; k < s->nkom; k++) c[nc++] = (cand){k, 0xffffffffu - b->P[at(s, sp, k, g)]};
+        qsort(c, (size_t)nc, sizeof *c, cand_cmp);
+    } else
+        nc = kom_cands(b, sp, g, area - s->nkom - 1, 1, -1, c);
+    for (int i = 0; i < np; i++)
+        for (int j = 0; j < ngo; j++)
+            if (try_areas(b, sp, area, popt[i], gopt[j], c, nc)) return;
+    /* no hypercube of two or three municipalities: one unit more in one base
+     * cell of the cell itself is an alternative table too; it changes the
+     * cluster and the country, which are hidden with it */
+    b->fallbacks++;
+    int w1 = s->last[sp];
+    if (k1 >= 0)
+        for (int w = s->first[sp]; w <= s->last[sp]; w++)
+            if (X(b, w, k1, g > 0 || !add_over_groups(b->fam) ? g : gopt[0].e[0])) { w1 = w; break; }
+    int ka = k1 >= 0 ? k1 : 0;
+    if (k1 < 0) /* a cluster or the country: a member with persons */
+        for (int k = 0; k < s->nkom; k++)
+            if ((area == s->nkom || s->nkom + 1 + cluster_of(s, sp, k) == area) && b->P[at(s, sp, k, g)]) { ka = k; break; }
+    int wit[1][2] = {{ka, -1}};
+    dim2 pf = {{w1, 0}, 1}, gf = g > 0 || !add_over_groups(b->fam) ? (dim2){{g, 0}, 1} : gopt[0];
+    mark(b, pf, wit, 1, gf, b->fam == SDC_LEVEL);
+}
+
+/* ---- the universe of spans ------------------------------------------------------------ */
+
+static int span_cmp(const void *x, const void *y)
+{
+    const styr_period *a = x, *b = y;
+    if (a->first != b->first) return a->first < b->first ? -1 : 1;
+    return (a->last > b->last) - (a->last < b->last);
+}
+
+/* Every period of the publishable kinds that touches [wmin, wmax]. */
+int styr_sdc_universe(int wmin, int wmax, styr_period **out)
+{
+    int y0 = styr_week_year(wmin) - 1, y1 = styr_week_year(wmax) + 1;
+    styr_period *all = NULL;
+    int n = 0;
+    for (int kind = STYR_P_YEAR; kind <= STYR_P_YTD; kind++) {
+        styr_period *v;
+        int m = styr_periods_range((styr_period_kind)kind, y0, y1, &v);
+        all = styr_xrealloc(all, (size_t)(n + m) * sizeof *all);
+        for (int i = 0; i < m; i++)
+            if (v[i].last >= wmin && v[i].first <= wmax) all[n++] = v[i];
+        free(v);
+    }
+    *out = all;
+    return n;
+}
+
+static void bits_from(styr_sdc *s, int fam, const uint8_t *supp)
+{
+    size_t n = (size_t)s->nspan * (size_t)s->nks * (size_t)s->ng;
+    s->bits[fam] = styr_xcalloc((n + 7) / 8, 1);
+    for (size_t i = 0; i < n; i++)
+        if (supp[i]) s->bits[fam][i >> 3] |= (uint8_t)(1u << (i & 7));
+}
+
+styr_rc styr_sdc_build(styr_ws *ws, int threads, styr_sdc *s, styr_diags *d)
+{
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    memset(s, 0, sizeof *s);
+    const styr_panel *p;
+    styr_rc rc = styr_ws_panel(ws, &p, d);
+    if (rc) return rc;
+    const styr_codes *codes = styr_ws_codes(ws);
+    s->panel_checksum = styr_panel_checksum(p);
+    s->nkom = codes->dict.nkom;
+    s->ng = codes->dict.nyd;
+    int wmin = styr_panel_week_min(p), wmax = styr_panel_week_max(p);
+    if (wmax < 0) {
+        s->nks = s->nkom + 1;
+        s->ny = 1;
+        s->cl_of = styr_xcalloc((size_t)s->nkom + 1, sizeof *s->cl_of);
+        return STYR_OK;
+    }
+    /* spans: the periods of the universe, one per distinct span of weeks */
+    styr_period *per;
+    int n = styr_sdc_universe(wmin, wmax, &per);
+    qsort(per, (size_t)n, sizeof *per, span_cmp);
+    int m = 0;
+    for (int i = 0; i < n; i++)
+        if (!m || per[i].first != per[m - 1].first || per[i].last != per[m - 1].last) per[m++] = per[i];
+    s->nspan = m;
+    s->first = styr_xmalloc((size_t)m * sizeof *s->first);
+    s->last = styr_xmalloc((size_t)m * sizeof *s->last);
+    for (int i = 0; i < m; i++) s->first[i] = per[i].first, s->last[i] = per[i].last;
+    /* clusters of every year the spans end in */
+    s->y0 = styr_week_year(s->last[0]);
+    int ylast = s->y0;
+    for (int i = 0; i < m; i++)
+        if (styr_week_year(s->last[i]) > ylast) ylast = styr_week_year(s->last[i]);
+    s->ny = ylast - s->y0 + 1;
+    s->cl_of = styr_xmalloc((size_t)s->ny * (size_t)s->nkom * sizeof *s->cl_of);
+    for (int y = 0; y < s->ny; y++) {
+        styr_clusters cl;
+        if ((rc = styr_cat_clusters(ws, s->y0 + y, &cl, d))) goto out;
+        if (cl.n > s->ncl) s->ncl = cl.n;
+        for (int k = 0; k < s->nkom; k++) s->cl_of[(size_t)y * (size_t)s->nkom + (size_t)k] = cl.of[k];
+    }
+    s->nks = s->nkom + 1 + s->ncl;
+
+    /* one engine pass over every span */
+    styr_pset ps;
+    styr_cube cube = {0};
+    styr_engine_opts eo = {.threads = threads};
+    if ((rc = styr_pset_build(&ps, per, m, d))) goto out;
+    rc = styr_engine_run(p, codes, &ps, &eo, &cube, d);
+    styr_pset_free(&ps);
+    if (rc) goto out;
+
+    build b = {.s = s, .cube = &cube, .public_g = codes->yd_public};
+    int *years = styr_xmalloc((size_t)m * sizeof *years);
+    for (int i = 0; i < m; i++) years[i] = year_ix(s, i);
+    span_year = years;
+    b.W0 = s->first[0], b.W1 = s->last[0];
+    for (int i = 0; i < m; i++) {
+        if (s->first[i] < b.W0) b.W0 = s->first[i];
+        if (s->last[i] > b.W1) b.W1 = s->last[i];
+    }
+    int nw = b.W1 - b.W0 + 1;
+    b.wspan = styr_xmalloc((size_t)nw * sizeof *b.wspan);
+    for (int i = 0; i < nw; i++) b.wspan[i] = -1;
+    b.nends = styr_xcalloc((size_t)nw, sizeof *b.nends);
+    b.nstarts = styr_xcalloc((size_t)nw, sizeof *b.nstarts);
+    b.ends_at = styr_xcalloc((size_t)nw, sizeof *b.ends_at);
+    b.starts_at = styr_xcalloc((size_t)nw, sizeof *b.starts_at);
+    for (int i = 0; i < m; i++) {
+        int e = s->last[i] - b.W0, f = s->first[i] - b.W0;
+        if (e == f) b.wspan[e] = i;
+        b.ends_at[e] = styr_xrealloc(b.ends_at[e], (size_t)(b.nends[e] + 1) * sizeof(int));
+        b.ends_at[e][b.nends[e]++] = i;
+        b.starts_at[f] = styr_xrealloc(b.starts_at[f], (size_t)(b.nstarts[f] + 1) * sizeof(int));
+        b.starts_at[f][b.nstarts[f]++] = i;
+    }
+    b.aff = styr_xmalloc((size_t)m * sizeof *b.aff);
+    size_t ncell = (size_t)m * (size_t)s->nks * (size_t)s->ng;
+    b.P = styr_xmalloc(ncell * sizeof *b.P);
+    b.supp = styr_xmalloc(ncell);
+    /* the period kinds of each span (a span may be several), and the month of each week */
+    uint8_t *kinds = styr_xcalloc((size_t)m, 1);
+    b.wmonth = styr_xmalloc((size_t)nw * sizeof *b.wmonth);
+    for (int i = 0; i < nw; i++) b.wmonth[i] = -1;
+    {
+        styr_period *all;
+        int na = styr_sdc_universe(wmin, wmax, &all);
+        for (int i = 0; i < na; i++) {
+            int sp = styr_sdc_span(s, all[i].first, all[i].last);
+            if (sp < 0) continue;
+            kinds[sp] |= (uint8_t)(1u << all[i].kind);
+            if (all[i].kind == STYR_P_MONTH)
+                for (int w = all[i].first; w <= all[i].last; w++) b.wmonth[w - b.W0] = sp;
+        }
+        free(all);
+    }
+    b.money = styr_xcalloc(ncell, 1);
+    /* the young before the level: a level's cube may hide young cells too */
+    static const int order[] = {SDC_YOUNG, SDC_LEVEL, SDC_STARTED, SDC_ENDED, SDC_LONG, SDC_H4, SDC_H13, SDC_H26, SDC_H52};
+    for (size_t o = 0; o < sizeof order / sizeof order[0]; o++) {
+        int fam = order[o];
+        b.fam = fam;
+        memset(b.P, 0, ncell * sizeof *b.P);
+        memset(b.supp, 0, ncell);
+        for (int sp = 0; sp < m; sp++)
+            for (int k = 0; k <= s->nkom; k++)
+                for (int g = 0; g < s->ng; g++) {
+                    uint32_t v = persons_of(fam, styr_cube_at(&cube, sp, k, g));
+                    b.P[at(s, sp, k, g)] = v;
+                    int c = k < s->nkom ? cluster_of(s, sp, k) : -1;
+                    if (c >= 0) b.P[at(s, sp, s->nkom + 1 + c, g)] += v;
+                }
+        for (size_t i = 0; i < ncell; i++) b.supp[i] = b.P[i] > 0 && b.P[i] < STYR_DISCRETION;
+        if (by_month(fam)) /* not published by week */
+            for (int sp = 0; sp < m; sp++)
+                if (kinds[sp] == 1u << STYR_P_WEEK) memset(&b.supp[at(s, sp, 0, 0)], 1, (size_t)s->nks * (size_t)s->ng);
+        /* larger spans first: their hypercubes hide the small cells they cross */
+        for (int pass = 0; pass < 2; pass++)
+            for (int sp = m - 1; sp >= 0; sp--)
+                for (int a = 0; a < s->nks; a++)
+                    for (int g = 0; g < s->ng; g++) {
+                        uint32_t v = b.P[at(s, sp, a, g)];
+                        if (v == 0 || v >= STYR_DISCRETION) continue;
+                        int len = s->last[sp] - s->first[sp];
+                        if ((pass == 0) != (len > 0)) continue;
+                        if (by_month(fam) && kinds[sp] == 1u << STYR_P_WEEK) continue;
+                        protect(&b, sp, a, g);
+                    }
+        if (fam == SDC_LEVEL) {
+            for (size_t i = 0; i < ncell; i++) b.money[i] |= b.supp[i];
+            bits_from(s, SDC_MONEY, b.money);
+            s->stats.fallbacks[SDC_MONEY] = (uint64_t)b.fallbacks;
+        }
+        bits_from(s, fam, b.supp); /* the young family's bits may still grow by the level's cubes */
+        s->stats.fallbacks[fam] = (uint64_t)b.fallbacks;
+        b.fallbacks = 0;
+        for (int t = 0; t < (fam == SDC_LEVEL ? 2 : 1); t++) {
+            int f2 = t ? SDC_MONEY : fam;
+            for (int sp = 0; sp < m; sp++)
+                for (int a = 0; a < s->nks; a++)
+                    for (int g = 0; g < s->ng; g++) {
+                        uint32_t v = b.P[at(s, sp, a, g)];
+                        for (int kind = 0; kind < 6; kind++) {
+                            if (!(kinds[sp] >> kind & 1)) continue;
+                            s->stats.cells[f2][kind]++;
+                            s->stats.nonzero[f2][kind] += v > 0;
+                            s->stats.primary[f2][kind] += v > 0 && v < STYR_DISCRETION;
+                        }
+                    }
+        }
+    }
+    /* suppressed cells, from the final bits */
+    for (int f = 0; f < SDC_NFAM; f++)
+        for (int sp = 0; sp < m; sp++)
+            for (int a = 0; a < s->nks; a++)
+                for (int g = 0; g < s->ng; g++)
+                    if (styr_sdc_suppressed(s, (styr_sdc_fam)f, sp, a, g))
+                        for (int kind = 0; kind < 6; kind++) s->stats.suppressed[f][kind] += kinds[sp] >> kind & 1;
+    free(b.money);
+    span_year = NULL;
+    free(years);
+    free(kinds);
+    free(b.P);
+    free(b.supp);
+    free(b.aff);
+    for (int i = 0; i < nw; i++) free(b.ends_at[i]), free(b.starts_at[i]);
+    free(b.ends_at);
+    free(b.starts_at);
+    free(b.nends);
+    free(b.nstarts);
+    free(b.wspan);
+    free(b.wmonth);
+    styr_cube_free(&cube);
+out:
+    free(per);
+    if (rc) styr_sdc_free(s);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    s->stats.seconds = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
+    return rc;
+}
+
+void styr_sdc_free(styr_sdc *s)
+{
+    if (!s) return;
+    free(s->first);
+    free(s->last);
+    free(s->cl_of);
+    for (int f = 0; f < SDC_NFAM; f++) free(s->bits[f]);
+    memset(s, 0, sizeof *s);
+}
+
+int styr_sdc_span(const styr_sdc *s, int first, int last)
+{
+    int lo = 0, hi = s->nspan - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (s->first[mid] < first || (s->first[mid] == first && s->last[mid] < last)) lo = mid + 1;
+        else if (s->first[mid] == first && s->last[mid] == last) return mid;
+        else hi = mid - 1;
+    }
+    return -1;
+}
+
+int styr_sdc_suppressed(const styr_sdc *s, styr_sdc_fam fam, int span, int area, int g)
+{
+    if (span < 0 || span >= s->nspan || area < 0 || area >= s->nks || g < 0 || g >= s->ng || !s->bits[fam]) return 1;
+    size_t i = at(s, span, area, g);
+    return s->bits[fam][i >> 3] >> (i & 7) & 1;
+}
+
+int styr_sdc_cluster_area(const styr_sdc *s, int year, int k)
+{
+    if (!s->ny || k < 0 || k >= s->nkom) return -1;
+    int y = year - s->y0;
+    y = y < 0 ? 0 : y >= s->ny ? s->ny - 1 : y;
+    int c = s->cl_of[(size_t)y * (size_t)s->nkom + (size_t)k];
+    return c < 0 ? -1 : s->nkom + 1 + c;
+}
+
+int styr_sdc_set_suppressed(const styr_sdc *s, styr_sdc_fam fam, int span, const int *kom, int n, int g)
+{
+    if (n <= 0) return 1;
+    if (n == 1) return styr_sdc_suppressed(s, fam, span, kom[0], g);
+    /* the same set as a standard cluster of the span's year */
+    if (span >= 0 && span < s->nspan) {
+        int c = cluster_of(s, span, kom[0]);
+        if (c >= 0) {
+            int members = 0, all_in = 1;
+            for (int k = 0; k < s->nkom; k++) members += cluster_of(s, span, k) == c;
+            for (int i = 0; i < n; i++) all_in &= cluster_of(s, span, kom[i]) == c;
+            if (all_in && members == n) return styr_sdc_suppressed(s, fam, span, s->nkom + 1 + c, g);
+        }
+    }
+    for (int i = 0; i < n; i++)
+        if (styr_sdc_suppressed(s, fam, span, kom[i], g)) return 1;
+    return 0;
+}
+
+/* ---- storage ---------------------------------------------------------------------- */
+
+#define SDC_MAGIC 0x31434453u /* "SDC1" */
+
+static void put(unsigned char **p, const void *src, size_t n)
+{
+    memcpy(*p, src, n);
+    *p += n;
+}
+
+static size_t nbits(const styr_sdc *s) { return ((size_t)s->nspan * (size_t)s->nks * (size_t)s->ng + 7) / 8; }
+
+int styr_sdc_pack(const styr_sdc *s, unsigned char **buf, size_t *len)
+{
+    uint32_t hdr[9] = {SDC_MAGIC, (uint32_t)sizeof(styr_sdc_stats), (uint32_t)s->nspan, (uint32_t)s->nkom,
+                       (uint32_t)s->ncl, (uint32_t)s->nks, (uint32_t)s->ng, (uint32_t)s->y0, (uint32_t)s->ny};
+    size_t n = sizeof hdr + sizeof s->panel_checksum + sizeof s->stats + 2 * (size_t)s->nspan * sizeof(int) +
+               (size_t)s->ny * (size_t)s->nkom * sizeof(int) + SDC_NFAM * nbits(s);
+    unsigned char *b = styr_xmalloc(n), *p = b;
+    put(&p, hdr, sizeof hdr);
+    put(&p, &s->panel_checksum, sizeof s->panel_checksum);
+    put(&p, &s->stats, sizeof s->stats);
+    put(&p, s->first, (size_t)s->nspan * sizeof(int));
+    put(&p, s->last, (size_t)s->nspan * sizeof(int));
+    put(&p, s->cl_of, (size_t)s->ny * (size_t)s->nkom * sizeof(int));
+    for (int f = 0; f < SDC_NFAM; f++) {
+        if (s->bits[f]) put(&p, s->bits[f], nbits(s));
+        else memset(p, 0, nbits(s)), p += nbits(s);
+    }
+    *buf = b;
+    *len = n;
+    return 0;
+}
+
+int styr_sdc_unpack(const unsigned char *buf, size_t len, styr_sdc *s)
+{
+    memset(s, 0, sizeof *s);
+    uint32_t hdr[9];
+    if (len < sizeof hdr) return -1;
+    memcpy(hdr, buf, sizeof hdr);
+    if (hdr[0] != SDC_MAGIC || hdr[1] != sizeof(styr_sdc_stats) || hdr[2] > 100000 || hdr[3] > STYR_MAX_KOMMUNER ||
+        hdr[4] > STYR_MAX_CLUSTERS || hdr[5] != hdr[3] + 1 + hdr[4] || hdr[6] > STYR_MAX_CODES || hdr[8] > 1000)
+        return -1;
+    s->nspan = (int)hdr[2], s->nkom = (int)hdr[3], s->ncl = (int)hdr[4], s->nks = (int)hdr[5], s->ng = (int)hdr[6];
+    s->y0 = (int)hdr[7], s->ny = (int)hdr[8];
+    size_t need = sizeof hdr + sizeof s->panel_checksum + sizeof s->stats + 2 * (size_t)s->nspan * sizeof(int) +
+                  (size_t)s->ny * (size_t)s->nkom * sizeof(int) + SDC_NFAM * nbits(s);
+    if (len != need) {
+        memset(s, 0, sizeof *s);
+        return -1;
+    }
+    const unsigned char *p = buf + sizeof hdr;
+    memcpy(&s->panel_checksum, p, sizeof s->panel_checksum), p += sizeof s->panel_checksum;
+    memcpy(&s->stats, p, sizeof s->stats), p += sizeof s->stats;
+    s->first = styr_xmalloc((size_t)s->nspan * sizeof(int) + 1);
+    s->last = styr_xmalloc((size_t)s->nspan * sizeof(int) + 1);
+    s->cl_of = styr_xmalloc((size_t)s->ny * (size_t)s->nkom * sizeof(int) + 1);
+    memcpy(s->first, p, (size_t)s->nspan * sizeof(int)), p += (size_t)s->nspan * sizeof(int);
+    memcpy(s->last, p, (size_t)s->nspan * sizeof(int)), p += (size_t)s->nspan * sizeof(int);
+    memcpy(s->cl_of, p, (size_t)s->ny * (size_t)s->nkom * sizeof(int)), p += (size_t)s->ny * (size_t)s->nkom * sizeof(int);
+    for (int f = 0; f < SDC_NFAM; f++) {
+        s->bits[f] = styr_xmalloc(nbits(s) + 1);
+        memcpy(s->bits[f], p, nbits(s)), p += nbits(s);
+    }
+    return 0;
+}
+
+static styr_rc load(styr_ws *ws, uint64_t checksum, styr_sdc *out)
+{
+    sqlite3 *db = styr_ws_db(ws);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "SELECT data FROM diskretion WHERE panel_checksum = ?", -1, &st, NULL) != SQLITE_OK)
+        return STYR_ENOENT;
+    char hex[17];
+    styr_hex64(checksum, hex);
+    sqlite3_bind_text(st, 1, hex, -1, SQLITE_TRANSIENT);
+    styr_rc rc = STYR_ENOENT;
+    if (sqlite3_step(st) == SQLITE_ROW &&
+        !styr_sdc_unpack(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0), out) &&
+        out->panel_checksum == checksum)
+        rc = STYR_OK;
+    else if (out->first)
+        styr_sdc_free(out);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+styr_rc styr_sdc_save(styr_ws *ws, const styr_sdc *s, styr_diags *d)
+{
+    sqlite3 *db = styr_ws_db(ws);
+    unsigned char *buf;
+    size_t len;
+    styr_sdc_pack(s, &buf, &len);
+    char hex[17];
+    styr_hex64(s->panel_checksum, hex);
+    styr_rc rc;
+    if ((rc = styr_sql_exec(db, "BEGIN IMMEDIATE", d))) {
+        free(buf);
+        return rc;
+    }
+    sqlite3_stmt *st = NULL;
+    if ((rc = styr_sql_exec(db, "CREATE TABLE IF NOT EXISTS diskretion(panel_checksum TEXT PRIMARY KEY, data BLOB NOT NULL)", d)) ||
+        (rc = styr_sql_exec(db, "DELETE FROM diskretion", d)))
+        goto fail;
+    if (sqlite3_prepare_v2(db, "INSERT INTO diskretion VALUES(?, ?)", -1, &st, NULL) != SQLITE_OK) goto sql;
+    sqlite3_bind_text(st, 1, hex, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_blob64(st, 2, buf, len, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE) goto sql;
+    sqlite3_finalize(st);
+    free(buf);
+    return styr_sql_exec(db, "COMMIT", d);
+sql:
+    rc = styr_diag_sys(d, STYR_ESQL, "%s", sqlite3_errmsg(db));
+fail:
+    sqlite3_finalize(st);
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    free(buf);
+    return rc;
+}
+
+styr_rc styr_sdc_get(styr_ws *ws, int threads, styr_sdc *out, int *built, styr_diags *d)
+{
+    const styr_panel *p;
+    *built = 0;
+    styr_rc rc = styr_ws_panel(ws, &p, d);
+    if (rc) return rc;
+    if (load(ws, styr_panel_checksum(p), out) == STYR_OK) return STYR_OK;
+    if ((rc = styr_sdc_build(ws, threads, out, d))) return rc;
+    *built = 1;
+    return STYR_OK;
+}
