@@ -218,7 +218,7 @@ static styr_rc txn(sqlite3 *db, void *p, uint32_t generation, uint64_t checksum,
     sqlite3_finalize(st);
     return rc;
 sqlerr:
-    rc = styr_diag_sys(d, STYR_ESQL, "%s", sqlite3_errmsg(db));
+    rc = styr_sql_fail(db, d);
     sqlite3_finalize(st);
     return rc;
 }

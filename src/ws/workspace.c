@@ -103,7 +103,9 @@ static const char *sql_text(sqlite3 *db)
         return styr_tr("kataloget er skrivebeskyttet", "the catalog is read-only");
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB: return styr_tr("katalog.sqlite er beskadiget", "katalog.sqlite is damaged");
-    case SQLITE_CANTOPEN: return styr_tr("katalog.sqlite kan ikke åbnes", "katalog.sqlite cannot be opened");
+    case SQLITE_CANTOPEN:
+        return styr_tr("katalog.sqlite eller dets journal kan ikke åbnes eller oprettes",
+                       "katalog.sqlite or its journal cannot be opened or created");
     case SQLITE_BUSY:
     case SQLITE_LOCKED: return styr_tr("kataloget er låst af en anden proces", "the catalog is locked by another process");
     case SQLITE_PERM:
@@ -113,7 +115,16 @@ static const char *sql_text(sqlite3 *db)
     }
 }
 
-styr_rc styr_sql_fail(sqlite3 *db, styr_diags *d) { return styr_diag_sys(d, STYR_ESQL, "katalog.sqlite: %s", sql_text(db)); }
+styr_rc styr_sql_fail(sqlite3 *db, styr_diags *d)
+{
+    /* a journal that cannot be created is CANTOPEN, a failed fsync IOERR:
+     * the system error says why (a full disk). SQLite reads errno after the
+     * fact, when a later probe may have left ENOENT: that one says nothing. */
+    int prim = sqlite3_errcode(db) & 0xff, e = sqlite3_system_errno(db);
+    if (e && e != ENOENT && (prim == SQLITE_CANTOPEN || prim == SQLITE_IOERR))
+        return styr_diag_sys(d, STYR_ESQL, "katalog.sqlite: %s (%s)", sql_text(db), styr_strerror(e));
+    return styr_diag_sys(d, STYR_ESQL, "katalog.sqlite: %s", sql_text(db));
+}
 
 styr_rc styr_sql_exec(sqlite3 *db, const char *sql, styr_diags *d)
 {
@@ -566,6 +577,10 @@ styr_rc styr_ws_open(const char *dir, int mode, styr_ws **out, styr_diags *d)
     }
     ws->lockfd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
     if (ws->lockfd < 0 && mode == STYR_WS_READ) ws->lockfd = open(lock, O_RDONLY | O_CLOEXEC);
+    if (ws->lockfd < 0 && mode == STYR_WS_WRITE) { /* never write without the lock */
+        rc = styr_diag_sys(d, STYR_EIO, "%s: %s", lock, styr_strerror(errno));
+        goto out;
+    }
     if (ws->lockfd >= 0 && flock(ws->lockfd, (mode == STYR_WS_WRITE ? LOCK_EX : LOCK_SH) | LOCK_NB) < 0) {
         rc = styr_diag_sys(d, STYR_EBUSY, "%s", dir);
         goto out;
