@@ -13,7 +13,8 @@
 #   make test-durable  a full disk at every write of import and of the figure
 #                   cache store (an LD_PRELOAD shim), and 20 kill -9 at random
 #                   moments; the workspace must always open with the last
-#                   committed generation's figures
+#                   committed generation's figures; as root also 33 imports
+#                   on a nearly full 12 MB tmpfs
 #   make stress     the same with every lone failure and 500 kills
 #   make bench      the benchmarks in bench/ (large; see bench/README.md)
 #   make lint       cppcheck over src/
@@ -106,6 +107,7 @@ $(BUILD)/failio.so: tests/fault/failio.c
 
 test-durable: $(BUILD)/styr $(BUILD)/failio.so
 	@bash tests/fault/durable.sh $(BUILD)/styr $(BUILD)/failio.so 20
+	@bash tests/fault/tmpfs.sh $(BUILD)/styr 33
 
 stress: $(BUILD)/styr $(BUILD)/failio.so
 	@bash tests/fault/durable.sh $(BUILD)/styr $(BUILD)/failio.so 500 $${SEED:-11} 1
