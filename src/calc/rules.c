@@ -151,7 +151,7 @@ styr_rc styr_rules_load(styr_ws *ws, styr_rules *r, styr_diags *d)
     for (int y = 0; y < STYR_MAX_CODES; y++) r->yd_class[y] = -1;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db, "SELECT ydelse, refusionsklasse, trappe FROM ydelser", -1, &st, NULL))
-        return styr_diag_sys(d, STYR_ESQL, "%s", sqlite3_errmsg(db));
+        return styr_sql_fail(db, d);
     while (sqlite3_step(st) == SQLITE_ROW) {
         const char *y = (const char *)sqlite3_column_text(st, 0);
         int yi = styr_codes_ydelse(codes, y, strlen(y));
@@ -165,7 +165,7 @@ styr_rc styr_rules_load(styr_ws *ws, styr_rules *r, styr_diags *d)
     for (int i = 0; i < STYR_RATE_NY; i++)
         for (int y = 0; y < STYR_MAX_CODES; y++) r->rate[i][y] = NAN;
     if (sqlite3_prepare_v2(db, "SELECT aar, ydelse, kr_pr_uge FROM satser", -1, &st, NULL))
-        return styr_diag_sys(d, STYR_ESQL, "%s", sqlite3_errmsg(db));
+        return styr_sql_fail(db, d);
     while (sqlite3_step(st) == SQLITE_ROW) {
         int year = sqlite3_column_int(st, 0);
         const char *y = (const char *)sqlite3_column_text(st, 1);

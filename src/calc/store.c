@@ -7,7 +7,7 @@
 /* the layout of a stored row: the cell size, and whether money was computed */
 #define LAYOUT(money) (((money) ? 2000000 : 1000000) + (int)sizeof(styr_cell))
 
-static styr_rc sqlerr(sqlite3 *db, styr_diags *d) { return styr_diag_sys(d, STYR_ESQL, "%s", sqlite3_errmsg(db)); }
+static styr_rc sqlerr(sqlite3 *db, styr_diags *d) { return styr_sql_fail(db, d); }
 
 styr_rc styr_store_load(styr_ws *ws, const styr_pset *ps, styr_cube *cube, int money, uint8_t *found,
                         styr_diags *d)
@@ -84,11 +84,11 @@ styr_rc styr_store_save(styr_ws *ws, const styr_pset *ps, const styr_cube *cube,
         }
     }
     sqlite3_finalize(st);
-    return styr_sql_exec(db, "COMMIT", d);
+    return styr_sql_commit(db, d); /* fails if SQLite rolled back on its own */
 sql:
     rc = sqlerr(db, d);
 fail:
-    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
     return rc;
 }
 

@@ -80,7 +80,7 @@ int styr_bctx_close(styr_cli *cli, styr_bctx *x, int e, styr_diags *d)
     styr_ws_close(x->ws);
     x->ws = NULL;
     if (e == STYR_EXIT_OK && x->b.res.ncomputed) {
-        styr_rc rc = styr_query_store(cli->ws, &x->b.res, d);
+        styr_rc rc = styr_cli_store(cli, &x->b.res, d);
         if (rc) e = styr_cli_fail(cli, rc, d);
     }
     styr_bdata_free(&x->b);

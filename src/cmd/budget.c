@@ -331,7 +331,7 @@ static int cmd_followup(styr_cli *cli, opts *o)
     if ((rc = styr_followup_write(&run.rep, o->format, o->path, &d))) goto fail;
     styr_ws_close(ws);
     ws = NULL;
-    if ((rc = styr_query_store(cli->ws, &run.res, &d))) goto fail;
+    if ((rc = styr_cli_store(cli, &run.res, &d))) goto fail;
     goto out;
 fail:
     e = styr_cli_fail(cli, rc, &d);

@@ -7,6 +7,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "../calc/query.h"
 #include "../core/msg.h"
 #include "../core/num.h"
 #include "../ingest/stat.h"
@@ -153,4 +154,20 @@ int styr_cli_intern_denied(const char *cmd)
             styr_tr("--intern gælder kun arbejdsområdets egen kommune (styr init --kommune)",
                     "--intern applies only to the workspace's own municipality (styr init --kommune)"));
     return STYR_EXIT_USAGE;
+}
+
+styr_rc styr_cli_store(const styr_cli *cli, const styr_qresult *r, styr_diags *d)
+{
+    (void)d;
+    styr_diags mine;
+    styr_diags_init(&mine);
+    if (styr_query_store(cli->ws, r, &mine))
+        fprintf(stderr, "styr: %s (%s)\n",
+                styr_tr("advarsel: de beregnede tal blev ikke gemt til næste gang; tallene ovenfor er rigtige, og"
+                        " arbejdsområdet er uændret",
+                        "warning: the computed figures were not stored for next time; the figures above are right,"
+                        " and the workspace is unchanged"),
+                mine.sys);
+    styr_diags_free(&mine);
+    return STYR_OK;
 }

@@ -33,6 +33,14 @@ typedef struct styr_cmd {
 
 extern const styr_cmd styr_commands[];
 
+struct styr_qresult;
+
+/* Keep the counts a command computed in the catalog for next time
+ * (styr_query_store). Storing is an optimisation: when it fails (a full disk,
+ * an I/O error) the figures already shown are still right and the catalog is
+ * unchanged, so this prints a warning and returns STYR_OK. */
+styr_rc styr_cli_store(const styr_cli *cli, const struct styr_qresult *r, styr_diags *d);
+
 /* Print the general help (to out). */
 void styr_cli_usage(FILE *out);
 

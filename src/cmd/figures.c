@@ -110,7 +110,7 @@ int styr_cmd_figures(styr_cli *cli, int argc, char **argv)
     if ((rc = styr_figout_write(res.rows, res.nrows, &fo, &d))) goto fail;
     styr_ws_close(ws);
     ws = NULL;
-    if ((rc = styr_query_store(cli->ws, &res, &d))) goto fail;
+    if ((rc = styr_cli_store(cli, &res, &d))) goto fail;
     goto out;
 fail:
     e = styr_cli_fail(cli, rc, &d);

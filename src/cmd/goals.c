@@ -360,7 +360,7 @@ static int cmd_followup(styr_cli *cli, const opts *o)
     if ((rc = styr_dest_close(&dest, !wrc, &d))) goto fail;
     styr_ws_close(ws);
     ws = NULL;
-    if ((rc = styr_query_store(cli->ws, &b.res, &d))) goto fail;
+    if ((rc = styr_cli_store(cli, &b.res, &d))) goto fail;
     goto out;
 fail:
     e = styr_cli_fail(cli, rc, &d);

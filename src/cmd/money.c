@@ -274,7 +274,7 @@ int styr_cmd_money(styr_cli *cli, int argc, char **argv)
     }
     styr_ws_close(ws);
     ws = NULL;
-    if ((rc = styr_query_store(cli->ws, &res, &d))) goto fail;
+    if ((rc = styr_cli_store(cli, &res, &d))) goto fail;
     goto out;
 fail:
     e = styr_cli_fail(cli, rc, &d);

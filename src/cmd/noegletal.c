@@ -184,7 +184,7 @@ int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv)
         printf("%s\n", styr_discretion_note());
     styr_ws_close(ws);
     ws = NULL;
-    if ((rc = styr_query_store(cli->ws, &res, &d))) goto fail;
+    if ((rc = styr_cli_store(cli, &res, &d))) goto fail;
     goto out;
 fail:
     e = styr_cli_fail(cli, rc, &d);

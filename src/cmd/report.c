@@ -455,7 +455,7 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
 out:
     if (x.ws || x.b.res.rows) e = styr_bctx_close(cli, &x, e, &d);
     if (e == STYR_EXIT_OK && run.res.ncomputed) {
-        styr_rc src = styr_query_store(cli->ws, &run.res, &d);
+        styr_rc src = styr_cli_store(cli, &run.res, &d);
         if (src) e = styr_cli_fail(cli, src, &d);
     }
     styr_fu_run_free(&run);

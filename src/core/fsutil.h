@@ -17,7 +17,8 @@ typedef struct styr_map {
     size_t size;
 } styr_map;
 
-/* Map a file read-only. On error fills d->sys and returns ENOENT or EIO. */
+/* Map a file read-only. On error fills d->sys and returns ENOENT or EIO; a
+ * directory, FIFO, device or socket is refused without blocking. */
 styr_rc styr_map_file(const char *path, styr_map *m, styr_diags *d);
 void styr_unmap(styr_map *m); /* NULL-safe, idempotent */
 
@@ -45,6 +46,15 @@ styr_rc styr_fsync_dir(const char *dir, styr_diags *d);
 
 /* Join a directory and a file name into a new string the caller frees. */
 char *styr_path_join(const char *dir, const char *name);
+
+/* Check that path names a regular file without blocking on it (a FIFO is
+ * opened non-blocking). 0 when it is one; otherwise -1 with errno set (the
+ * file cannot be opened) or 1 with *kind a Danish or English word for what it
+ * is ("en mappe", "a FIFO"...). */
+int styr_regular_file(const char *path, const char **kind);
+
+/* A system error (errno) as a message in the user's language. */
+const char *styr_strerror(int e);
 
 /* 1 if path exists (any type). */
 int styr_path_exists(const char *path);

@@ -218,7 +218,7 @@ static styr_rc txn(sqlite3 *db, void *p, uint32_t generation, uint64_t checksum,
     sqlite3_finalize(st);
     return rc;
 sqlerr:
-    rc = styr_diag_sys(d, STYR_ESQL, "%s", sqlite3_errmsg(db));
+    rc = styr_sql_fail(db, d);
     sqlite3_finalize(st);
     return rc;
 }
@@ -274,6 +274,13 @@ styr_rc styr_import(styr_ws *ws, const char *const *paths, size_t n, const styr_
     for (size_t i = 0; i < n; i++) {
         styr_import_file *info = &res->files[res->nfiles++];
         info->path = styr_xstrdup(paths[i]);
+        /* a directory, FIFO or device is refused before anything opens it for
+         * reading (a FIFO would block, /dev/zero never end) */
+        const char *kind = NULL;
+        if (styr_regular_file(paths[i], &kind) == 1) {
+            styr_diag_add(d, D_NOT_REGULAR, X_REGULAR, paths[i], 0, 0, NULL, kind, strlen(kind));
+            continue;
+        }
         int stat = styr_stat_is(paths[i]);
         int fidx = styr_batch_file(&b, paths[i], 1);
         file_ctx fc = {.o = o, .path = paths[i]};

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../core/fsutil.h"
 #include "../core/mem.h"
 
 typedef struct stat_ctx {
@@ -23,6 +24,8 @@ typedef struct stat_ctx {
     int header_done;
     int stop;             /* STYR_OK or the rc to return */
     uint64_t rows;
+    int64_t declared;     /* observations the file says it holds, or -1 */
+    uint64_t row_width;   /* bytes of one observation (SAS transport) */
 } stat_ctx;
 
 int styr_stat_is(const char *path)
@@ -39,6 +42,7 @@ static int on_meta(readstat_metadata_t *m, void *p)
 {
     stat_ctx *s = p;
     s->nvars = readstat_get_var_count(m);
+    s->declared = readstat_get_row_count(m);
     if (s->nvars <= 0) return READSTAT_HANDLER_OK;
     s->names = styr_xcalloc((size_t)s->nvars, sizeof *s->names);
     s->off = styr_xcalloc((size_t)s->nvars, sizeof *s->off);
@@ -53,6 +57,7 @@ static int on_var(int index, readstat_variable_t *v, const char *labels, void *p
     if (index < 0 || index >= s->nvars) return READSTAT_HANDLER_ABORT;
     const char *n = readstat_variable_get_name(v);
     s->names[index] = styr_xstrdup(n ? n : "");
+    s->row_width += readstat_variable_get_storage_width(v);
     return READSTAT_HANDLER_OK;
 }
 
@@ -117,30 +122,129 @@ static int on_progress(double progress, void *p)
     return READSTAT_HANDLER_OK;
 }
 
+/* ReadStat's errors, in the user's language where a user can act on them. */
+static const char *readstat_text(readstat_error_t err)
+{
+    switch (err) {
+    case READSTAT_ERROR_OPEN: return styr_tr("filen kan ikke åbnes", "the file cannot be opened");
+    case READSTAT_ERROR_READ:
+    case READSTAT_ERROR_SEEK: return styr_tr("filen slutter, før den skulle", "the file ends before it should");
+    case READSTAT_ERROR_ROW_COUNT_MISMATCH:
+        return styr_tr("filen har ikke det antal observationer, den angiver", "the file does not hold the observations it declares");
+    case READSTAT_ERROR_PARSE: return styr_tr("filen kan ikke tolkes", "the file cannot be parsed");
+    case READSTAT_ERROR_UNSUPPORTED_FILE_FORMAT_VERSION:
+    case READSTAT_ERROR_UNSUPPORTED_COMPRESSION:
+    case READSTAT_ERROR_UNSUPPORTED_CHARSET:
+        return styr_tr("formatet eller versionen understøttes ikke", "the format or its version is not supported");
+    case READSTAT_ERROR_MALLOC: return styr_tr("ikke nok hukommelse", "out of memory");
+    default: return readstat_error_message(err);
+    }
+}
+
+static styr_rc truncated(styr_diags *d, const char *path, const char *why)
+{
+    styr_diag_add(d, D_TRUNCATED, X_COMPLETE, path, 0, 0, NULL, why, strlen(why));
+    return STYR_EINPUT;
+}
+
+/* SAS transport has no count of observations, and ReadStat stops quietly at
+ * the end of the data: a file cut short reads as fewer rows. What a complete
+ * file promises: whole 80-byte records, and after the last whole observation
+ * only blank padding. (A cut that falls exactly on both a record and an
+ * observation boundary cannot be seen.) */
+static styr_rc check_xport(const char *path, uint64_t row_width, styr_diags *d)
+{
+    styr_map m;
+    styr_diags ignore;
+    styr_diags_init(&ignore);
+    styr_rc rc = styr_map_file(path, &m, &ignore);
+    styr_diags_free(&ignore);
+    if (rc) return STYR_OK; /* ReadStat has read it; nothing more to learn */
+    char why[160];
+    if (m.size % 80) {
+        snprintf(why, sizeof why,
+                 styr_tr("%zu bytes er ikke hele poster på 80 bytes", "%zu bytes are not whole 80-byte records"), m.size);
+        rc = truncated(d, path, why);
+        goto out;
+    }
+    static const char obs[] = "HEADER RECORD*******OBS";
+    size_t data = 0;
+    for (size_t off = 0; off + 80 <= m.size; off += 80)
+        if (!memcmp(m.data + off, obs, sizeof obs - 1) && (m.data[off + 23] == ' ' || m.data[off + 23] == 'V')) {
+            data = off + 80;
+            break;
+        }
+    if (!data || !row_width || data > m.size) goto out;
+    size_t tail = (m.size - data) % row_width;
+    for (size_t i = m.size - tail; i < m.size; i++)
+        if (m.data[i] != ' ') {
+            snprintf(why, sizeof why,
+                     styr_tr("den sidste observation er ufuldstændig (%zu af %llu bytes)",
+                             "the last observation is incomplete (%zu of %llu bytes)"),
+                     tail, (unsigned long long)row_width);
+            rc = truncated(d, path, why);
+            break;
+        }
+out:
+    styr_unmap(&m);
+    return rc;
+}
+
+/* A Stata file of format 117 or later is one XML-like element: the closing
+ * tag is the last thing written. */
+static styr_rc check_dta(const char *path, styr_diags *d)
+{
+    static const char open_tag[] = "<stata_dta>", close_tag[] = "</stata_dta>";
+    FILE *f = fopen(path, "rb");
+    if (!f) return STYR_OK;
+    char head[sizeof open_tag - 1], tail[sizeof close_tag - 1];
+    styr_rc rc = STYR_OK;
+    if (fread(head, 1, sizeof head, f) == sizeof head && !memcmp(head, open_tag, sizeof head) &&
+        (fseeko(f, -(off_t)sizeof tail, SEEK_END) || fread(tail, 1, sizeof tail, f) != sizeof tail ||
+         memcmp(tail, close_tag, sizeof tail)))
+        rc = truncated(d, path, styr_tr("slutmærket </stata_dta> mangler", "the closing </stata_dta> is missing"));
+    fclose(f);
+    return rc;
+}
+
 styr_rc styr_stat_read(const char *path, styr_table_cb header, styr_table_cb row, void *ctx,
                        styr_progress_cb progress, void *pctx, uint64_t *rows, styr_diags *d)
 {
-    stat_ctx s = {.header = header, .row = row, .ctx = ctx, .progress = progress, .pctx = pctx};
+    stat_ctx s = {.header = header, .row = row, .ctx = ctx, .progress = progress, .pctx = pctx, .declared = -1};
     readstat_parser_t *parser = readstat_parser_init();
     readstat_set_metadata_handler(parser, on_meta);
     readstat_set_variable_handler(parser, on_var);
     readstat_set_value_handler(parser, on_value);
     readstat_set_progress_handler(parser, on_progress);
     const char *dot = strrchr(path, '.');
+    int xport = 0, dta = 0;
     readstat_error_t err;
     if (!strcasecmp(dot, ".sas7bdat")) err = readstat_parse_sas7bdat(parser, path, &s);
-    else if (!strcasecmp(dot, ".dta")) err = readstat_parse_dta(parser, path, &s);
+    else if ((dta = !strcasecmp(dot, ".dta"))) err = readstat_parse_dta(parser, path, &s);
     else if (!strcasecmp(dot, ".sav") || !strcasecmp(dot, ".zsav")) err = readstat_parse_sav(parser, path, &s);
     else if (!strcasecmp(dot, ".por")) err = readstat_parse_por(parser, path, &s);
-    else err = readstat_parse_xport(parser, path, &s);
+    else err = readstat_parse_xport(parser, path, &s), xport = 1;
     readstat_parser_free(parser);
     styr_rc rc = STYR_OK;
     if (s.stop) rc = (styr_rc)s.stop;
     else if (err != READSTAT_OK) {
-        const char *m = readstat_error_message(err);
-        styr_diag_add(d, D_READSTAT, M_NONE, path, 0, 0, NULL, m, strlen(m));
-        rc = err == READSTAT_ERROR_OPEN ? STYR_ENOENT : STYR_EINPUT;
-    } else if (!s.header_done && s.nvars > 0) {
+        const char *m = readstat_text(err);
+        if (err == READSTAT_ERROR_OPEN) rc = styr_diag_sys(d, STYR_ENOENT, "%s: %s", path, m);
+        else {
+            styr_diag_add(d, D_READSTAT, M_NONE, path, 0, 0, NULL, m, strlen(m));
+            rc = STYR_EINPUT;
+        }
+    } else if (s.declared >= 0 && s.rows != (uint64_t)s.declared) {
+        char why[128];
+        snprintf(why, sizeof why, styr_tr("%llu af %lld observationer", "%llu of %lld observations"),
+                 (unsigned long long)s.rows, (long long)s.declared);
+        rc = truncated(d, path, why);
+    } else if (xport) {
+        rc = check_xport(path, s.row_width, d);
+    } else if (dta) {
+        rc = check_dta(path, d);
+    }
+    if (!rc && !s.header_done && s.nvars > 0) {
         if (emit_header(&s)) rc = STYR_EINPUT;
     }
     *rows = s.rows;

@@ -204,7 +204,7 @@ styr_rc styr_panel_write(const char *path, const styr_cols *c, const styr_dict *
         pos = h.sec[s].offset + h.sec[s].size;
     }
     if (!ok) {
-        rc = styr_diag_sys(d, STYR_EIO, "%s: %s", path, strerror(errno));
+        rc = styr_diag_sys(d, STYR_EIO, "%s: %s", path, styr_strerror(errno));
         styr_atomic_abort(&a);
         return rc;
     }

@@ -18,7 +18,7 @@ static const char ddl[] =
     " udgift_pr_tilbud REAL, sagsbehandlere REAL, sager_pr_sagsbehandler REAL, udgift_pr_sagsbehandler REAL,"
     " profil TEXT, fil TEXT NOT NULL, importeret TEXT NOT NULL, PRIMARY KEY(kommune, aar, ydelse))";
 
-static styr_rc sql_err(sqlite3 *db, styr_diags *d) { return styr_diag_sys(d, STYR_ESQL, "%s", sqlite3_errmsg(db)); }
+static styr_rc sql_err(sqlite3 *db, styr_diags *d) { return styr_sql_fail(db, d); }
 
 static int has_table(sqlite3 *db)
 {

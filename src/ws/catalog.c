@@ -14,7 +14,7 @@ styr_rc styr_cat_population(styr_ws *ws, int year, int lo, int hi, double *out, 
                            "SELECT kommune, SUM(antal) FROM befolkning WHERE aar = ? AND alder BETWEEN ? AND ?"
                            " GROUP BY kommune",
                            -1, &st, NULL))
-        return styr_diag_sys(d, STYR_ESQL, "%s", sqlite3_errmsg(db));
+        return styr_sql_fail(db, d);
     sqlite3_bind_int(st, 1, year);
     sqlite3_bind_int(st, 2, lo);
     sqlite3_bind_int(st, 3, hi);
@@ -37,13 +37,13 @@ styr_rc styr_cat_clusters(styr_ws *ws, int year, styr_clusters *out, styr_diags 
                            "SELECT COALESCE((SELECT MAX(aar) FROM klynger WHERE aar <= ?1),"
                            " (SELECT MIN(aar) FROM klynger))",
                            -1, &st, NULL))
-        return styr_diag_sys(d, STYR_ESQL, "%s", sqlite3_errmsg(db));
+        return styr_sql_fail(db, d);
     sqlite3_bind_int(st, 1, year);
     out->year = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : year;
     sqlite3_finalize(st);
     if (sqlite3_prepare_v2(db, "SELECT kommune, klynge FROM klynger WHERE aar = ? ORDER BY klynge, kommune", -1, &st,
                            NULL))
-        return styr_diag_sys(d, STYR_ESQL, "%s", sqlite3_errmsg(db));
+        return styr_sql_fail(db, d);
     sqlite3_bind_int(st, 1, out->year);
     while (sqlite3_step(st) == SQLITE_ROW) {
         int code = sqlite3_column_int(st, 0);

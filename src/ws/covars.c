@@ -7,7 +7,7 @@
 
 #include "codes.h"
 
-static styr_rc sql_err(sqlite3 *db, styr_diags *d) { return styr_diag_sys(d, STYR_ESQL, "%s", sqlite3_errmsg(db)); }
+static styr_rc sql_err(sqlite3 *db, styr_diags *d) { return styr_sql_fail(db, d); }
 
 static const char ddl[] = "CREATE TABLE IF NOT EXISTS rammevilkaar(kommune INTEGER NOT NULL REFERENCES kommuner(kode),"
                           " navn TEXT NOT NULL, vaerdi REAL NOT NULL, kilde TEXT NOT NULL, kol INTEGER NOT NULL,"

@@ -11,7 +11,7 @@
 #include "../core/num.h"
 #include "codes.h"
 
-static styr_rc sql_err(sqlite3 *db, styr_diags *d) { return styr_diag_sys(d, STYR_ESQL, "%s", sqlite3_errmsg(db)); }
+static styr_rc sql_err(sqlite3 *db, styr_diags *d) { return styr_sql_fail(db, d); }
 
 static const char ddl[] =
     "CREATE TABLE IF NOT EXISTS maal(id INTEGER PRIMARY KEY, kommune INTEGER NOT NULL REFERENCES kommuner(kode),"

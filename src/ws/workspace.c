@@ -88,18 +88,67 @@ static const refspec refs[] = {
 
 void styr_hex64(uint64_t v, char out[17]) { snprintf(out, 17, "%016llx", (unsigned long long)v); }
 
+/* What SQLite reported, in the user's language for the errors a user can act
+ * on (a full disk, a read-only or damaged catalog), otherwise SQLite's text. */
+static const char *sql_text(sqlite3 *db)
+{
+    switch (sqlite3_errcode(db) & 0xff) {
+    case SQLITE_FULL: return styr_tr("der er ikke plads på disken", "no space left on the disk");
+    case SQLITE_IOERR: return styr_tr("skrive- eller læsefejl på disken", "disk input/output error");
+    case SQLITE_READONLY:
+        if (sqlite3_extended_errcode(db) == SQLITE_READONLY_ROLLBACK)
+            return styr_tr("kataloget har en afbrudt ændring, som kun kan rulles tilbage med skriveadgang til"
+                           " arbejdsområdet", "the catalog has an interrupted change that can only be rolled back"
+                           " with write access to the workspace");
+        return styr_tr("kataloget er skrivebeskyttet", "the catalog is read-only");
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: return styr_tr("katalog.sqlite er beskadiget", "katalog.sqlite is damaged");
+    case SQLITE_CANTOPEN:
+        return styr_tr("katalog.sqlite eller dets journal kan ikke åbnes eller oprettes",
+                       "katalog.sqlite or its journal cannot be opened or created");
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return styr_tr("kataloget er låst af en anden proces", "the catalog is locked by another process");
+    case SQLITE_PERM:
+    case SQLITE_AUTH: return styr_tr("adgang nægtet", "permission denied");
+    case SQLITE_NOMEM: return styr_tr("ikke nok hukommelse", "out of memory");
+    default: return sqlite3_errmsg(db);
+    }
+}
+
+styr_rc styr_sql_fail(sqlite3 *db, styr_diags *d)
+{
+    /* a journal that cannot be created is CANTOPEN, a failed fsync IOERR:
+     * the system error says why (a full disk). SQLite reads errno after the
+     * fact, when a later probe may have left ENOENT: that one says nothing. */
+    int prim = sqlite3_errcode(db) & 0xff, e = sqlite3_system_errno(db);
+    if (e && e != ENOENT && (prim == SQLITE_CANTOPEN || prim == SQLITE_IOERR))
+        return styr_diag_sys(d, STYR_ESQL, "katalog.sqlite: %s (%s)", sql_text(db), styr_strerror(e));
+    return styr_diag_sys(d, STYR_ESQL, "katalog.sqlite: %s", sql_text(db));
+}
+
 styr_rc styr_sql_exec(sqlite3 *db, const char *sql, styr_diags *d)
 {
-    char *err = NULL;
-    if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
-        styr_rc rc = styr_diag_sys(d, STYR_ESQL, "%s", err ? err : sqlite3_errmsg(db));
-        sqlite3_free(err);
-        return rc;
-    }
+    if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) return styr_sql_fail(db, d);
     return STYR_OK;
 }
 
-static styr_rc sql_err(sqlite3 *db, styr_diags *d) { return styr_diag_sys(d, STYR_ESQL, "%s", sqlite3_errmsg(db)); }
+styr_rc styr_sql_commit(sqlite3 *db, styr_diags *d)
+{
+    /* SQLite rolls a transaction back by itself after some errors (a full
+     * disk, an I/O error); the statements after it would then each commit on
+     * their own. A transaction that is no longer open is an error, never a
+     * COMMIT of whatever happened since. */
+    if (sqlite3_get_autocommit(db))
+        return styr_diag_sys(d, STYR_ESQL, "katalog.sqlite: %s",
+                             styr_tr("ændringen blev afbrudt og rullet tilbage; intet er gemt",
+                                     "the change was interrupted and rolled back; nothing was saved"));
+    if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK) return STYR_OK;
+    styr_rc rc = styr_sql_fail(db, d);
+    if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
+static styr_rc sql_err(sqlite3 *db, styr_diags *d) { return styr_sql_fail(db, d); }
 
 static styr_rc meta_set(sqlite3 *db, const char *key, const char *value, styr_diags *d)
 {
@@ -113,19 +162,23 @@ static styr_rc meta_set(sqlite3 *db, const char *key, const char *value, styr_di
     return r == SQLITE_DONE ? STYR_OK : sql_err(db, d);
 }
 
-static int meta_get(sqlite3 *db, const char *key, char *out, size_t cap)
+/* Read one meta value: SQLITE_ROW (found), SQLITE_DONE (absent) or the error. */
+static int meta_read(sqlite3 *db, const char *key, char *out, size_t cap)
 {
     sqlite3_stmt *st;
-    int found = 0;
     out[0] = 0;
-    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?", -1, &st, NULL)) return 0;
+    int r = sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?", -1, &st, NULL);
+    if (r != SQLITE_OK) return r;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        snprintf(out, cap, "%s", (const char *)sqlite3_column_text(st, 0));
-        found = 1;
-    }
+    r = sqlite3_step(st);
+    if (r == SQLITE_ROW) snprintf(out, cap, "%s", (const char *)sqlite3_column_text(st, 0));
     sqlite3_finalize(st);
-    return found;
+    return r;
+}
+
+static int meta_get(sqlite3 *db, const char *key, char *out, size_t cap)
+{
+    return meta_read(db, key, out, cap) == SQLITE_ROW;
 }
 
 /* ---- reference tables ---------------------------------------------------------- */
@@ -470,8 +523,17 @@ out:
     return rc;
 }
 
+/* Remove what an interrupted writer left: panel files the catalog does not
+ * name and temporary files (".tmp-"). Runs under the exclusive lock, after
+ * SQLite has rolled back any interrupted transaction, so the catalog names the
+ * last committed panel. When that file is missing nothing is removed: another
+ * panel file may then be all that is left of the data. */
 static void remove_strays(styr_ws *ws)
 {
+    char *cur = styr_path_join(ws->dir, ws->panel_file);
+    int have = ws->panel_file[0] && styr_file_size(cur) >= 0;
+    free(cur);
+    if (!have) return;
     DIR *dp = opendir(ws->dir);
     if (!dp) return;
     struct dirent *e;
@@ -484,6 +546,16 @@ static void remove_strays(styr_ws *ws)
         free(p);
     }
     closedir(dp);
+}
+
+/* Why the catalog cannot be read: SQLite's error, or "not a workspace" when
+ * the catalog opens but has no meta table of a styr workspace. */
+static styr_rc open_fail(styr_ws *ws, int r, const char *dir, styr_diags *d)
+{
+    if (r == SQLITE_ERROR && strstr(sqlite3_errmsg(ws->db), "no such table"))
+        return styr_diag_sys(d, STYR_EWS, "%s: %s", dir,
+                             styr_tr("katalog.sqlite er ikke et styr-katalog", "katalog.sqlite is not a styr catalog"));
+    return styr_diag_sys(d, STYR_ESQL, "%s/katalog.sqlite: %s", dir, sql_text(ws->db));
 }
 
 styr_rc styr_ws_open(const char *dir, int mode, styr_ws **out, styr_diags *d)
@@ -505,26 +577,44 @@ styr_rc styr_ws_open(const char *dir, int mode, styr_ws **out, styr_diags *d)
     }
     ws->lockfd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
     if (ws->lockfd < 0 && mode == STYR_WS_READ) ws->lockfd = open(lock, O_RDONLY | O_CLOEXEC);
+    if (ws->lockfd < 0 && mode == STYR_WS_WRITE) { /* never write without the lock */
+        rc = styr_diag_sys(d, STYR_EIO, "%s: %s", lock, styr_strerror(errno));
+        goto out;
+    }
     if (ws->lockfd >= 0 && flock(ws->lockfd, (mode == STYR_WS_WRITE ? LOCK_EX : LOCK_SH) | LOCK_NB) < 0) {
         rc = styr_diag_sys(d, STYR_EBUSY, "%s", dir);
         goto out;
     }
-    int flags = mode == STYR_WS_WRITE ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
+    /* Readers open the catalog read-write too (when they may), and then refuse
+     * to write (query_only): a writer killed inside a transaction leaves a hot
+     * journal, and only a read-write connection can roll it back. A read-only
+     * one fails on every read until some writer comes along. */
+    int flags = SQLITE_OPEN_READWRITE;
+    if (mode == STYR_WS_READ && access(cat, W_OK) < 0) flags = SQLITE_OPEN_READONLY;
     if (sqlite3_open_v2(cat, &ws->db, flags, NULL) != SQLITE_OK) {
-        rc = styr_diag_sys(d, STYR_ESQL, "%s: %s", cat, ws->db ? sqlite3_errmsg(ws->db) : "cannot open");
+        rc = ws->db ? open_fail(ws, sqlite3_errcode(ws->db), dir, d)
+                    : styr_diag_sys(d, STYR_ENOMEM, "%s", styr_tr("ikke nok hukommelse", "out of memory"));
         goto out;
     }
     sqlite3_busy_timeout(ws->db, 5000);
     if ((rc = styr_sql_exec(ws->db, "PRAGMA foreign_keys = ON", d))) goto out;
     char v[64];
-    if (!meta_get(ws->db, "format", v, sizeof v) || strcmp(v, "styr-workspace")) {
-        rc = styr_diag_sys(d, STYR_EWS, "%s: not a styr workspace", dir);
+    int r = meta_read(ws->db, "format", v, sizeof v);
+    if (r != SQLITE_ROW && r != SQLITE_DONE) {
+        rc = open_fail(ws, r, dir, d);
+        goto out;
+    }
+    if (r == SQLITE_DONE || strcmp(v, "styr-workspace")) {
+        rc = styr_diag_sys(d, STYR_EWS, "%s: %s", dir,
+                           styr_tr("katalog.sqlite er ikke et styr-katalog", "katalog.sqlite is not a styr catalog"));
         goto out;
     }
     if (!meta_get(ws->db, "schema_version", v, sizeof v) || atoi(v) != STYR_WS_SCHEMA) {
-        rc = styr_diag_sys(d, STYR_EWS, "%s: unsupported workspace schema %s", dir, v);
+        rc = styr_diag_sys(d, STYR_EWS, "%s: %s %s", dir,
+                           styr_tr("arbejdsområdet har en ukendt skemaversion:", "unsupported workspace schema:"), v);
         goto out;
     }
+    if (mode == STYR_WS_READ && (rc = styr_sql_exec(ws->db, "PRAGMA query_only = ON", d))) goto out;
     meta_get(ws->db, "panel_file", ws->panel_file, sizeof ws->panel_file);
     meta_get(ws->db, "panel_generation", v, sizeof v);
     ws->generation = (uint32_t)strtoul(v, NULL, 10);
@@ -586,6 +676,31 @@ styr_rc styr_ws_panel(styr_ws *ws, const styr_panel **out, styr_diags *d)
     return STYR_OK;
 }
 
+/* 1 when the committed catalog names panel file pname, 0 when it names
+ * another, -1 when it cannot be read (then nothing may be deleted). */
+static int catalog_names(sqlite3 *db, const char *pname)
+{
+    char v[64];
+    int r = meta_read(db, "panel_file", v, sizeof v);
+    if (r != SQLITE_ROW) return -1;
+    return !strcmp(v, pname);
+}
+
+/* Empty the figure cache inside the commit's transaction (a workspace from
+ * before the cache has no table: nothing to empty). */
+static styr_rc drop_cache(sqlite3 *db, styr_diags *d)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'figurcache'", -1, &st,
+                           NULL))
+        return sql_err(db, d);
+    int r = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (r == SQLITE_DONE) return STYR_OK;
+    if (r != SQLITE_ROW) return sql_err(db, d);
+    return styr_sql_exec(db, "DELETE FROM figurcache", d);
+}
+
 styr_rc styr_ws_commit(styr_ws *ws, const styr_cols *cols, styr_ws_txn_fn fn, void *ctx, styr_diags *d)
 {
     if (ws->mode != STYR_WS_WRITE) return styr_diag_sys(d, STYR_EUSAGE, "workspace opened read-only");
@@ -608,19 +723,18 @@ styr_rc styr_ws_commit(styr_ws *ws, const styr_cols *cols, styr_ws_txn_fn fn, vo
     char hex[17], num[16];
     styr_hex64(ck, hex);
     snprintf(num, sizeof num, "%u", gen);
-    /* figures computed from the old panel are stale (a workspace from before the
-     * cache has no table: nothing to drop) */
-    if (cols) sqlite3_exec(ws->db, "DELETE FROM figurcache", NULL, NULL, NULL);
-    if ((fn && (rc = fn(ws->db, ctx, gen, ck, d))) || (rc = meta_set(ws->db, "panel_file", pname, d)) ||
-        (rc = meta_set(ws->db, "panel_checksum", hex, d)) || (rc = meta_set(ws->db, "panel_generation", num, d))) {
-        sqlite3_exec(ws->db, "ROLLBACK", NULL, NULL, NULL);
+    /* Every statement is checked, and the transaction must still be open at
+     * COMMIT (styr_sql_commit): a statement that fails on a full disk makes
+     * SQLite roll back on its own, and what follows must not commit alone. */
+    if ((cols && (rc = drop_cache(ws->db, d))) || (fn && (rc = fn(ws->db, ctx, gen, ck, d))) ||
+        (rc = meta_set(ws->db, "panel_file", pname, d)) || (rc = meta_set(ws->db, "panel_checksum", hex, d)) ||
+        (rc = meta_set(ws->db, "panel_generation", num, d))) {
+        if (!sqlite3_get_autocommit(ws->db)) sqlite3_exec(ws->db, "ROLLBACK", NULL, NULL, NULL);
         goto fail;
     }
-    if ((rc = styr_sql_exec(ws->db, "COMMIT", d))) {
-        sqlite3_exec(ws->db, "ROLLBACK", NULL, NULL, NULL);
-        goto fail;
-    }
+    if ((rc = styr_sql_commit(ws->db, d))) goto fail;
     if (cols) {
+        /* the catalog names the new panel now: the old file is a leftover */
         char *old = styr_path_join(ws->dir, ws->panel_file);
         unlink(old);
         free(old);
@@ -633,6 +747,9 @@ styr_rc styr_ws_commit(styr_ws *ws, const styr_cols *cols, styr_ws_txn_fn fn, vo
     free(newpath);
     return STYR_OK;
 fail:
-    if (newpath) { unlink(newpath); free(newpath); }
+    /* the new file goes only when the catalog certainly does not name it; if
+     * the catalog cannot be read, it stays for the next writer to sort out */
+    if (newpath && catalog_names(ws->db, pname) == 0) unlink(newpath);
+    free(newpath);
     return rc;
 }

@@ -63,6 +63,15 @@ styr_rc styr_ws_commit(styr_ws *ws, const styr_cols *cols, styr_ws_txn_fn fn, vo
 /* Run SQL that returns no rows; on error fill d and return STYR_ESQL. */
 styr_rc styr_sql_exec(sqlite3 *db, const char *sql, styr_diags *d);
 
+/* Fill d with db's last error (in the user's language where it matters: a
+ * full disk, a read-only or damaged catalog) and return STYR_ESQL. */
+styr_rc styr_sql_fail(sqlite3 *db, styr_diags *d);
+
+/* COMMIT the open transaction. Fails, without committing anything, when
+ * SQLite has already rolled it back by itself (after a full disk or an I/O
+ * error in one of its statements); on a failed COMMIT rolls back. */
+styr_rc styr_sql_commit(sqlite3 *db, styr_diags *d);
+
 /* Hex text of a checksum, "%016llx". */
 void styr_hex64(uint64_t v, char out[17]);
 

@@ -61,6 +61,11 @@ run init 0 init ws --kommune 101
 run init-again 3 init ws
 run init-bad-kommune 1 init ws2 --kommune 999
 run import-nofiles 1 import -w ws
+# regression (issue 11): a FIFO blocked forever, a directory or /dev/zero said
+# "No such file or directory"; each is refused by name, in the user's language
+mkdir folder.csv && mkfifo pipe.csv
+run import-not-regular 2 import -w ws folder.csv pipe.csv /dev/zero
+run import-not-regular-en 2 --lang en import -w ws folder.csv
 
 # reference tables from a directory: a bad row is reported and nothing is created
 mkdir refdata && cp "$HERE"/../../data/*.csv refdata/

@@ -30,6 +30,8 @@ check 2 import -w ws bad.csv
 check 0 synth -w ws --persons 200 --seed 3 --out s.csv
 check 0 import -w ws --check s.csv s-personer.csv
 check 0 info -w ws
+mkfifo pipe.csv && mkdir folder.csv && head -c 1000 /dev/urandom > cut.xpt
+check 2 import -w ws pipe.csv folder.csv /dev/zero cut.xpt
 check 0 noegletal -w ws --periode 2024 --intern
 check 0 figures -w ws --periode 2024K1,2024M03R12 --format json --taellinger -j 2 -o f.json
 check 0 figures -w ws --periode 2024 --format csv -o f.csv
