@@ -171,6 +171,7 @@ typedef struct octx {
     const styr_period *per;
     int nper, k, g, t, h, selv, suppress;
     const uint8_t *in;
+    const int *cl_of;          /* cluster of every municipality (the offer tables' discretion) */
 } octx;
 
 static styr_figval offer_value(void *ctx, const char *period, int cluster)
@@ -189,7 +190,14 @@ static styr_figval offer_value(void *ctx, const char *period, int cluster)
             good += x->status[c->h][STYR_ST_JOB] + (c->selv ? x->status[c->h][STYR_ST_SELV] : 0);
         }
     }
-    if ((cluster || c->suppress) && persons < STYR_DISCRETION) return (styr_figval){0, STYR_FV_SUPPRESSED};
+    (void)persons;
+    /* the offer tables' discretion (offers.h): the own municipality exact with --intern */
+    if (cluster || c->suppress) {
+        int nkc = c->o->nk - 1, area = cluster ? (c->cl_of[c->k] >= 0 ? nkc + 1 + c->cl_of[c->k] : -1) : c->k;
+        unsigned h = area < 0 ? STYR_OH_ENDED
+                              : styr_offer_hide(c->o, p, c->g, c->t, area, STYR_NAGES, c->cl_of, c->per[p].kind == STYR_P_YEAR);
+        if (h & STYR_OH_ENDED) return (styr_figval){0, STYR_FV_SUPPRESSED};
+    }
     if (ended - notyet <= 0) return (styr_figval){0, STYR_FV_NONE};
     return (styr_figval){100 * good / (ended - notyet), STYR_FV_OK};
 }
@@ -227,10 +235,12 @@ styr_rc styr_goals_evaluate_all(styr_ws *ws, const styr_panel *p, const styr_bda
         if ((rc = styr_cat_clusters(ws, g[i].aar, &cl, d))) goto out;
         uint8_t in[STYR_MAX_KOMMUNER];
         styr_cluster_members(cl.of, b->nk, k, in);
+        int cl_of[STYR_MAX_KOMMUNER];
+        for (int j = 0; j < b->nk; j++) cl_of[j] = cl.of[j];
         int months = styr_goal_months(p, g[i].aar), f = styr_fig_by_key(g[i].figur);
         if (f < 0) continue;
         if (g[i].tilbud > 0) {
-            octx c = {&off, per, nper, k, g[i].grp, g[i].tilbud, 0, 0, !intern, in};
+            octx c = {&off, per, nper, k, g[i].grp, g[i].tilbud, 0, 0, !intern, in, cl_of};
             if (styr_goal_offer_figure(g[i].figur, &c.h, &c.selv)) continue;
             styr_goal_evaluate_with(&g[i], &styr_figdefs[f], offer_value, &c, months, &out[i]);
         } else {

@@ -87,6 +87,18 @@ static inline size_t styr_stratum(const styr_offers *o, int g, int band, int age
 
 void styr_offers_free(styr_offers *o);
 
+/* Discretion of the offer tables (spec §8; offer_sdc.c). One row (period p,
+ * group g, kind t) adds up over municipalities, clusters and the country,
+ * and over age bands; its pattern hides primary cells (1-4 persons) and
+ * hypercubes of complements, and only calendar years are published
+ * (year_period 0: all hidden). area: a municipality index, nk - 1 the
+ * country, nk + c cluster c; col: an age band, or STYR_NAGES for all ages.
+ * Bit STYR_OH_STARTED hides offers started and the weeks in offers,
+ * STYR_OH_ENDED offers ended and the status after. cl_of: the cluster of each
+ * municipality index (-1 none). */
+enum { STYR_OH_STARTED = 1, STYR_OH_ENDED = 2 };
+unsigned styr_offer_hide(const styr_offers *o, int p, int g, int t, int area, int col, const int *cl_of, int year_period);
+
 /* One engine pass over the workspace's panel for the periods per[0..nper) (the
  * offer flow) and, with window, the effect strata over its weeks (clusters of
  * the window's year). With money, cube gets the money figures of the periods

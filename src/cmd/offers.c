@@ -96,11 +96,12 @@ static styr_figval share_of(double num, double den, double persons, int suppress
     return (styr_figval){100 * num / den, STYR_FV_OK};
 }
 
-static void values(const ocell *x, const ocell *cl, int pweeks, int suppress, vals *v)
+/* hidden: STYR_OH_* bits of the row's level (offers.h); cl_hidden the same for the cluster */
+static void values(const ocell *x, const ocell *cl, int pweeks, unsigned hidden, unsigned cl_hidden, vals *v)
 {
-    int hid = suppress && x->started_p < STYR_DISCRETION, hide = suppress && x->ended_p < STYR_DISCRETION;
+    int hid = (hidden & STYR_OH_STARTED) != 0, hide = (hidden & STYR_OH_ENDED) != 0, suppress = hid || hide;
     v->started = hid ? (styr_figval){0, STYR_FV_SUPPRESSED} : (styr_figval){x->started, STYR_FV_OK};
-    for (int b = 0; b < NSHOWB; b++) v->band[b] = share_of(x->band[b], x->started, x->started_p, suppress);
+    for (int b = 0; b < NSHOWB; b++) v->band[b] = share_of(x->band[b], x->started, hid ? 0 : STYR_DISCRETION, hid);
     v->fte = hid && x->weeks > 0 ? (styr_figval){0, STYR_FV_SUPPRESSED} : (styr_figval){x->weeks / pweeks, STYR_FV_OK};
     v->share = share_of(x->weeks, x->gweeks, x->weeks > 0 ? STYR_DISCRETION : 0, 0);
     if (hid && x->weeks > 0) v->share.state = STYR_FV_SUPPRESSED;
@@ -109,13 +110,15 @@ static void values(const ocell *x, const ocell *cl, int pweeks, int suppress, va
                   : x->ended > 0 ? (styr_figval){x->len / x->ended, STYR_FV_OK} : (styr_figval){0, STYR_FV_NONE};
     for (int h = 0; h < STYR_NHORIZONS; h++) {
         double meas = x->ended - x->status[h][STYR_ST_NOTYET];
-        v->job[h] = share_of(x->status[h][STYR_ST_JOB], meas, x->ended_p, suppress);
+        v->job[h] = share_of(x->status[h][STYR_ST_JOB], meas, hide ? 0 : STYR_DISCRETION, hide);
     }
     double m3 = x->ended - x->status[1][STYR_ST_NOTYET];
-    v->selv3 = share_of(x->status[1][STYR_ST_JOB] + x->status[1][STYR_ST_SELV], m3, x->ended_p, suppress);
+    v->selv3 = share_of(x->status[1][STYR_ST_JOB] + x->status[1][STYR_ST_SELV], m3, hide ? 0 : STYR_DISCRETION, hide);
+    (void)suppress;
     v->notyet3 = hide ? (styr_figval){0, STYR_FV_SUPPRESSED} : (styr_figval){x->status[1][STYR_ST_NOTYET], STYR_FV_OK};
     double cm3 = cl ? cl->ended - cl->status[1][STYR_ST_NOTYET] : 0;
-    v->cl_job3 = cl ? share_of(cl->status[1][STYR_ST_JOB], cm3, cl->ended_p, 1) : (styr_figval){0, STYR_FV_NONE};
+    int clh = (cl_hidden & STYR_OH_ENDED) != 0;
+    v->cl_job3 = cl ? share_of(cl->status[1][STYR_ST_JOB], cm3, clh ? 0 : STYR_DISCRETION, clh) : (styr_figval){0, STYR_FV_NONE};
 }
 
 int styr_cmd_offers(styr_cli *cli, int argc, char **argv)
@@ -221,7 +224,14 @@ int styr_cmd_offers(styr_cli *cli, int argc, char **argv)
     }
     static const styr_figdef pct = {"", "", "", "", "", 1, STYR_U_PCT, 0}, cnt = {"", "", "", "", "", 0, STYR_U_COUNT, 0},
                              wks = {"", "", "", "", "", 1, STYR_U_WEEKS, 0}, fte = {"", "", "", "", "", 1, STYR_U_FTE, 0};
-    int suppress = !(intern && k < country);
+    int exact = intern && k < country, cl_of[STYR_MAX_KOMMUNER];
+    for (int j = 0; j < codes->dict.nkom; j++) cl_of[j] = -1;
+    {
+        styr_clusters all;
+        if ((rc = styr_cat_clusters(ws, styr_period_pop_year(&per), &all, &d))) goto fail;
+        for (int j = 0; j < codes->dict.nkom; j++) cl_of[j] = all.of[j];
+    }
+    int is_year = per.kind == STYR_P_YEAR;
     for (int i = 0; i < ngrp; i++) {
         int g = grp[i];
         if (!g) continue;
@@ -232,7 +242,10 @@ int styr_cmd_offers(styr_cli *cli, int argc, char **argv)
                 if (x.started == 0 && x.ended == 0 && x.weeks == 0) continue;
                 if (has_cl) gather(&off, g, t, a, in, k, &cl);
                 vals v;
-                values(&x, has_cl ? &cl : NULL, styr_period_weeks(&per), suppress, &v);
+                int acol = a < 0 ? STYR_NAGES : a, clarea = k < country && cl_of[k] >= 0 ? country + 1 + cl_of[k] : -1;
+                unsigned hid = exact ? 0 : styr_offer_hide(&off, 0, g, t, k, acol, cl_of, is_year);
+                values(&x, has_cl ? &cl : NULL, styr_period_weeks(&per), hid,
+                       clarea >= 0 ? styr_offer_hide(&off, 0, g, t, clarea, acol, cl_of, is_year) : 0, &v);
                 const char *age = a < 0 ? styr_tr("alle", "all") : styr_age_names[a];
                 if (arr) {
                     json_t *o = json_object(), *bands = json_object();
@@ -290,9 +303,10 @@ int styr_cmd_offers(styr_cli *cli, int argc, char **argv)
     } else if (tb) {
         styr_table_print(tb, f);
         fprintf(f, "\n%s\n", styr_tr("Rå tal: de blander tilbuddets effekt med, hvem der fik det (se styr effect). Status måles "
-                                     "efter tilbuddets sidste uge. .. = diskretion (færre end 5 personer).",
+                                     "efter tilbuddets sidste uge. Vises for kalenderår.",
                                      "Raw figures: they mix the offer's effect with who got it (see styr effect). Status is "
-                                     "read after the offer's last week. .. = discretion (fewer than 5 persons)."));
+                                     "read after the offer's last week. Shown for calendar years."));
+        fprintf(f, "%s\n", styr_discretion_note());
     }
     opened = 0;
     if ((rc = styr_dest_close(&dest, !wrc && !ferror(f), &d))) goto fail;

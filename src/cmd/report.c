@@ -179,6 +179,13 @@ static styr_rc effect_section(const styr_bctx *x, styr_report *r, styr_offers *o
     styr_rc rc = styr_offers_compute(x->ws, &x->per, 1, win, 0, 0, off, &cube, d);
     styr_cube_free(&cube);
     if (rc) return rc;
+    int cl_of[STYR_MAX_KOMMUNER];
+    {
+        styr_clusters all;
+        if ((rc = styr_cat_clusters(x->ws, styr_period_pop_year(&x->per), &all, d))) return rc;
+        for (int k = 0; k < x->b.nk; k++) cl_of[k] = all.of[k];
+    }
+    int is_year = x->per.kind == STYR_P_YEAR;
     static const char *groups[] = {"dagpenge", "kontanthjaelp", "sygedagpenge"};
     styr_rp_effect *e = styr_xcalloc(3 * (size_t)off->no, sizeof *e);
     int n = 0;
@@ -203,11 +210,15 @@ static styr_rc effect_section(const styr_bctx *x, styr_report *r, styr_offers *o
             styr_rp_effect *y = &e[n++];
             y->group = styr_group_name(x->codes, g);
             y->offer = x->codes->tb_name[t];
-            int hide = !x->intern;
-            y->started = hide && sp < STYR_DISCRETION ? (styr_figval){0, STYR_FV_SUPPRESSED} : (styr_figval){st, STYR_FV_OK};
-            y->job3 = hide && end_p < STYR_DISCRETION ? (styr_figval){0, STYR_FV_SUPPRESSED}
+            /* the offer tables' discretion (offers.h); the own municipality exact with --intern */
+            int nkc = off->nk - 1, ca = cl_of[x->k] >= 0 ? nkc + 1 + cl_of[x->k] : -1;
+            unsigned hk = x->intern ? 0 : styr_offer_hide(off, 0, g, t, x->k, STYR_NAGES, cl_of, is_year),
+                     hc = ca >= 0 ? styr_offer_hide(off, 0, g, t, ca, STYR_NAGES, cl_of, is_year) : STYR_OH_ENDED;
+            (void)sp, (void)end_p, (void)cend_p;
+            y->started = hk & STYR_OH_STARTED ? (styr_figval){0, STYR_FV_SUPPRESSED} : (styr_figval){st, STYR_FV_OK};
+            y->job3 = hk & STYR_OH_ENDED ? (styr_figval){0, STYR_FV_SUPPRESSED}
                     : meas > 0 ? (styr_figval){100 * job / meas, STYR_FV_OK} : (styr_figval){0, STYR_FV_NONE};
-            y->cl_job3 = cend_p < STYR_DISCRETION ? (styr_figval){0, STYR_FV_SUPPRESSED}
+            y->cl_job3 = hc & STYR_OH_ENDED ? (styr_figval){0, STYR_FV_SUPPRESSED}
                        : cmeas > 0 ? (styr_figval){100 * cjob / cmeas, STYR_FV_OK} : (styr_figval){0, STYR_FV_NONE};
             y->e = est;
             y->hidden = est.matched < STYR_DISCRETION || est.controls < STYR_DISCRETION;

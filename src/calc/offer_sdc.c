@@ -1,0 +1,130 @@
+/* offer_sdc: discretion of the offer tables (offers.h).
+ *
+ * One row of the offer tables (a period, group and kind) is a small table:
+ * areas (municipalities, their clusters, the country) x age bands and all
+ * ages, adding up both ways. Primary cells rest on 1-4 persons; each is
+ * protected as sdc.h protects the key figures, by a hypercube: two other
+ * municipalities (of the cluster when they can be) and another age band,
+ * every corner it takes a unit from non-empty, every published cell it
+ * changes hidden too. A cluster or the country resting on 1-4 persons hides
+ * every cluster and the country in the row. Periods: calendar years only,
+ * which do not overlap, so no year minus its quarters recovers a cell. */
+#include <string.h>
+
+#include "figures.h"
+#include "offers.h"
+
+#define NCOL (STYR_NAGES + 1) /* the age bands, and all ages */
+#define MAXA (STYR_MAX_KOMMUNER + 1 + 64)
+
+typedef struct tab {
+    int nkom, nareas;
+    double P[MAXA][NCOL], B[MAXA][NCOL]; /* persons behind, and the count itself */
+    uint8_t hide[MAXA][NCOL];
+    const int *cl_of;
+} tab;
+
+static int small(double p) { return p > 0 && p < STYR_DISCRETION; }
+static int cluster_area(const tab *x, int k) { return x->cl_of && x->cl_of[k] >= 0 ? x->nkom + 1 + x->cl_of[k] : -1; }
+
+/* A hypercube's corners: municipalities a, b (b < 0: none) x columns c, d (d < 0: none). */
+static int feasible(const tab *x, int a, int b, int c, int d)
+{
+    int ks[2] = {a, b}, cs[2] = {c, d}, ok[2] = {1, 1};
+    for (int i = 0; i < (b >= 0 ? 2 : 1); i++)
+        for (int j = 0; j < (d >= 0 ? 2 : 1); j++)
+            if (x->B[ks[i]][cs[j]] <= 0) ok[(i + j) & 1] = 0;
+    return ok[0] || ok[1] || (b < 0 && d < 0);
+}
+
+static void mark(tab *x, int a, int b, int c, int d)
+{
+    int cols[3] = {c, d >= 0 ? d : STYR_NAGES, -1}, nc = 2;
+    if (c == STYR_NAGES && d < 0) nc = 1;
+    int ks[2] = {a, b};
+    for (int i = 0; i < 2; i++) {
+        if (ks[i] < 0) continue;
+        for (int j = 0; j < nc; j++) x->hide[ks[i]][cols[j]] = 1;
+        int ca = cluster_area(x, a), cb = b >= 0 ? cluster_area(x, b) : -2;
+        if (ca != cb)
+            for (int j = 0; j < nc; j++) {
+                if (ca >= 0) x->hide[ca][cols[j]] = 1;
+                if (cb >= 0) x->hide[cb][cols[j]] = 1;
+            }
+    }
+}
+
+static void protect(tab *x, int k1, int col)
+{
+    int cands[STYR_MAX_KOMMUNER], nc = 0;
+    for (int pass = 0; pass < 3; pass++) /* hidden ones, then the cluster's, then the rest */
+        for (int k = 0; k < x->nkom; k++) {
+            if (k == k1 || x->B[k][STYR_NAGES] <= 0) continue;
+            int same = cluster_area(x, k) == cluster_area(x, k1), hid = x->hide[k][col];
+            if ((pass == 0 && hid) || (pass == 1 && !hid && same) || (pass == 2 && !hid && !same)) cands[nc++] = k;
+        }
+    int cols[NCOL], ncols = 0;
+    if (col < STYR_NAGES)
+        for (int a = 0; a < STYR_NAGES; a++)
+            if (a != col) cols[ncols++] = a;
+    cols[ncols++] = -1; /* the column alone (changes all ages) */
+    for (int ci = 0; ci < ncols; ci++) {
+        int c = col, d = cols[ci];
+        if (col == STYR_NAGES) { /* all ages: through a band with persons */
+            c = -1;
+            for (int a = 0; a < STYR_NAGES && c < 0; a++)
+                if (x->B[k1][a] > 0) c = a;
+            if (c < 0) continue;
+            d = -1;
+        }
+        for (int i = 0; i < nc; i++) {
+            if (!feasible(x, k1, cands[i], c, d)) continue;
+            for (int j = i + 1; j < nc; j++) {
+                if (!feasible(x, k1, cands[j], c, d) || !feasible(x, cands[i], cands[j], c, d)) continue;
+                mark(x, k1, cands[i], c, d);
+                mark(x, k1, cands[j], c, d);
+                mark(x, cands[i], cands[j], c, d);
+                return;
+            }
+        }
+        if (col == STYR_NAGES) break;
+    }
+    for (int k = 0; k < x->nkom; k++) /* no hypercube: the row's municipalities */
+        for (int a = 0; a < NCOL; a++) x->hide[k][a] = 1;
+}
+
+unsigned styr_offer_hide(const styr_offers *o, int p, int g, int t, int area, int col, const int *cl_of, int year_period)
+{
+    const unsigned all = STYR_OH_STARTED | STYR_OH_ENDED;
+    if (!year_period) return all;
+    static _Thread_local tab x;
+    unsigned h = 0;
+    for (int fam = 0; fam < 2; fam++) {
+        memset(&x, 0, sizeof x);
+        x.nkom = o->nk - 1, x.cl_of = cl_of;
+        for (int k = 0; k <= x.nkom; k++)
+            for (int a = 0; a < STYR_NAGES; a++) {
+                const styr_offer_cell *c = styr_offer_at(o, p, k, g, t, a);
+                double P = fam ? c->ended_p : c->started_p, B = fam ? c->ended : c->started;
+                int ca = k < x.nkom ? cluster_area(&x, k) : -1;
+                x.P[k][a] += P, x.B[k][a] += B, x.P[k][STYR_NAGES] += P, x.B[k][STYR_NAGES] += B;
+                if (ca >= 0 && ca < MAXA) x.P[ca][a] += P, x.B[ca][a] += B, x.P[ca][STYR_NAGES] += P, x.B[ca][STYR_NAGES] += B;
+            }
+        x.nareas = x.nkom + 1 + 64;
+        for (int k = 0; k < x.nkom; k++)
+            for (int a = 0; a < NCOL; a++) x.hide[k][a] = (uint8_t)small(x.P[k][a]);
+        for (int k = 0; k < x.nkom; k++)
+            for (int a = 0; a < NCOL; a++)
+                if (small(x.P[k][a])) protect(&x, k, a);
+        /* clusters and the country: one resting on 1-4 persons hides them all */
+        int top = 0;
+        for (int a = x.nkom; a < x.nareas; a++)
+            for (int c = 0; c < NCOL; c++) top |= small(x.P[a][c]);
+        if (top)
+            for (int a = x.nkom; a < x.nareas; a++)
+                for (int c = 0; c < NCOL; c++) x.hide[a][c] = 1;
+        if (area >= 0 && area < x.nareas && col >= 0 && col < NCOL && x.hide[area][col])
+            h |= fam ? STYR_OH_ENDED : STYR_OH_STARTED;
+    }
+    return h;
+}
