@@ -509,6 +509,9 @@ static void run_job(styr_server *s, job *j)
 static void *engine(void *arg)
 {
     styr_server *s = arg;
+    /* lower priority than libmicrohttpd's threads (the engine's own threads
+     * inherit it), so a cached answer is not kept waiting for a core */
+    if (setpriority(PRIO_PROCESS, (id_t)gettid(), 10)) { /* not fatal: the engine runs at normal priority */ }
     pthread_mutex_lock(&s->q_mu);
     for (;;) {
         while (!s->head && !s->quit) pthread_cond_wait(&s->q_cv, &s->q_mu);
