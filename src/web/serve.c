@@ -4,7 +4,8 @@
  * engine (cache hits, errors, redirects). A request that needs a command is a
  * job: it goes on a bounded queue, its connection is suspended, and the one
  * engine thread runs the jobs in turn (commands share per-process state, so
- * they do not run side by side) and resumes the connection with the result.
+ * they do not run side by side; light jobs wait before heavy ones) and resumes
+ * the connection with the result.
  * A job that waits longer than QUEUE_WAIT, or finds the queue full, is
  * answered 503. A watchdog closes connections whose request header has not
  * arrived within HEADER_DEADLINE, however slowly it trickles in. */
@@ -75,6 +76,7 @@ typedef struct job {
     job_kind kind;
     args a;
     int own, k, year, api;
+    int heavy;      /* many periods or the overview page: queued behind the light jobs */
     double deadline;
     char key[2048];
     /* the result */
@@ -542,9 +544,14 @@ static enum MHD_Result submit(styr_server *s, struct MHD_Connection *c, void **s
     if (ok) {
         *state = j;
         MHD_suspend_connection(c);
-        if (s->tail) s->tail->next = j;
-        else s->head = j;
-        s->tail = j;
+        /* a light job goes after the light ones already waiting, before the heavy ones */
+        job **at = &s->head;
+        if (j->heavy) at = s->tail ? &s->tail->next : &s->head;
+        else
+            while (*at && !(*at)->heavy) at = &(*at)->next;
+        j->next = *at;
+        *at = j;
+        if (!j->next) s->tail = j;
         s->queued++;
         pthread_cond_signal(&s->q_cv);
     }
@@ -742,6 +749,8 @@ static enum MHD_Result api(req *q, const char *what)
         }
         push(a, "--format");
         push(a, "json");
+        const char *per = arg(q->c, "periode");
+        j->heavy = per && strstr(per, "..");
         return submit(q->s, q->c, q->state, j);
     }
     return fail(q->c, 1, 404, "Ukendt API-adresse. Se /api/v1/kommuner, figurer, sammenlign, scorecard, maal, oekonomi, effekt.");
@@ -777,6 +786,7 @@ static enum MHD_Result page_overview(req *q, int k)
     if (per && *per && (strlen(per) > 24 || styr_period_parse(per, &p)))
         return fail_param(q->c, 0, 400, "Ugyldig periode.", "periode");
     job *j = new_job(q, J_OVERVIEW);
+    j->heavy = 1;
     start_page(q, j, "report", k);
     push(&j->a, "--dashboard");
     push(&j->a, "--effekt"); /* one more pass on the first request; the page is cached */

@@ -211,6 +211,25 @@ def main():
         check(heavy.get("r") and heavy["r"][0] == 200, "the heavy request (120 weeks) is answered (%.2f s)"
               % (heavy.get("t", t0) - t0))
         check(n > 0 and worst < 0.2, "%d cached requests while it ran, the slowest %.0f ms" % (n, worst * 1000))
+        # a light uncached request waits for the running job only, not for the heavy ones queued
+        done = {}
+
+        def run(name, path):
+            r = get(p, path, timeout=60)
+            done[name] = (r and r[0], time.time())
+        ths = [threading.Thread(target=run, args=("heavy%d" % i, "/api/v1/figurer?kommune=461&periode=%dU02..%dU02"
+                                                  % (2016 + i % 3, 2018 + i % 3) + "&ydelse=i_alt,dagpenge" * (i // 3)))
+               for i in range(4)]
+        for t in ths:
+            t.start()
+        time.sleep(0.1)
+        run("light", "/api/v1/figurer?kommune=461&periode=2023K3")
+        for t in ths:
+            t.join(60)
+        last = max(v[1] for k, v in done.items() if k.startswith("heavy"))
+        check(done["light"][0] == 200 and all(v[0] == 200 for v in done.values()) and done["light"][1] < last,
+              "a light request queued behind four heavy ones is answered before the last of them (%.2f s earlier)"
+              % (last - done["light"][1]))
         # slow clients and many idle connections (from another loopback address: one
         # address may hold 64 connections)
         slow = socket.create_connection(("127.0.0.1", p))
