@@ -2,7 +2,7 @@
 # Build the libFuzzer targets with clang (ASan + UBSan) and run each for a
 # number of seconds on its seed corpus. `make test` runs 10 s each; run longer
 # by hand: bash tests/fuzz/run.sh 600
-set -eu
+set -euo pipefail
 SECS=${1:-10}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
