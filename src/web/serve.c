@@ -513,7 +513,7 @@ static void *engine(void *arg)
     styr_server *s = arg;
     /* lower priority than libmicrohttpd's threads (the engine's own threads
      * inherit it), so a cached answer is not kept waiting for a core */
-    if (setpriority(PRIO_PROCESS, (id_t)gettid(), 10)) { /* not fatal: the engine runs at normal priority */ }
+    (void)setpriority(PRIO_PROCESS, (id_t)gettid(), 10); /* best effort: else normal priority */
     pthread_mutex_lock(&s->q_mu);
     for (;;) {
         while (!s->head && !s->quit) pthread_cond_wait(&s->q_cv, &s->q_mu);
@@ -1064,7 +1064,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 static void completed(void *cls, struct MHD_Connection *c, void **state, enum MHD_RequestTerminationCode toe)
 {
     (void)cls, (void)toe;
-    if (*state && *state != HEADERS_SEEN) {
+    if (*state && *state != HEADERS_SEEN && *state != TOO_MANY) {
         job *j = *state;
         free(j->out);
         free(j);
