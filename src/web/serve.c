@@ -59,6 +59,7 @@ extern const char styr_app_js[];
 
 typedef struct entry {
     char *key;
+    uint64_t hash;                /* of key: a scan compares these first */
     struct MHD_Response *ok, *not_modified;
     char etag[40];
     int status;
@@ -246,8 +247,9 @@ static enum MHD_Result fail(struct MHD_Connection *c, int api, int status, const
 
 static entry *cache_find(styr_server *s, const char *key)
 {
+    uint64_t h = XXH3_64bits(key, strlen(key));
     for (size_t i = 0; i < s->ncache; i++)
-        if (!strcmp(s->cache[i].key, key)) return &s->cache[i];
+        if (s->cache[i].hash == h && !strcmp(s->cache[i].key, key)) return &s->cache[i];
     return NULL;
 }
 
@@ -291,6 +293,7 @@ static enum MHD_Result cache_put_send(styr_server *s, struct MHD_Connection *c, 
         e = &s->cache[s->ncache];
         memset(e, 0, sizeof *e);
         e->key = styr_xstrdup(key);
+        e->hash = XXH3_64bits(key, strlen(key));
         e->status = MHD_HTTP_OK;
         e->bytes = n;
         snprintf(e->etag, sizeof e->etag, "\"%016llx-%08x\"", (unsigned long long)s->checksum,
