@@ -4,6 +4,7 @@
 #   bash tools/deps.sh          what `make demo` needs (build and run)
 #   bash tools/deps.sh test     also what `make test` needs (valgrind, clang for fuzzing,
 #                               python3 and chromium for the browser test)
+#   bash tools/deps.sh bench    also what the benchmarks need (wrk, curl, bc)
 #   bash tools/deps.sh --check  only list what is missing (exit 1 if anything is)
 #
 # Uses apt-get as root, or through sudo; otherwise prints the command to run.
@@ -11,8 +12,10 @@ set -eu
 mode=${1:-build}
 build=(gcc make pkg-config libsqlite3-dev libreadstat-dev libxxhash-dev libcmocka-dev libxlsxwriter-dev libjansson-dev libmicrohttpd-dev)
 test=(valgrind clang python3 chromium libglpk-dev)
+bench=(wrk curl bc python3)
 want=("${build[@]}")
 [[ $mode == test || $mode == --check ]] && want+=("${test[@]}")
+[[ $mode == bench ]] && want+=("${bench[@]}")
 
 missing() {
     local out=()

@@ -270,6 +270,12 @@ static int cmd_followup(styr_cli *cli, const opts *o)
         goto out;
     }
     if ((rc = styr_goals_load(ws, kommune, &g, &n, &d))) goto fail;
+    if (!n && o->fmt == STYR_FMT_JSON) { /* JSON readers get JSON: no goals, an empty list */
+        if ((rc = styr_dest_open(&dest, o->out, &d))) goto fail;
+        fputs("[]\n", dest.f);
+        if ((rc = styr_dest_close(&dest, 1, &d))) goto fail;
+        goto out;
+    }
     if (!n) {
         printf("%s\n", styr_tr("Ingen resultatmål endnu (styr goals add).", "No result goals yet (styr goals add)."));
         goto out;

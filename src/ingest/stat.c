@@ -88,6 +88,7 @@ static int on_value(int obs, readstat_variable_t *var, readstat_value_t v, void 
 {
     stat_ctx *s = p;
     int i = readstat_variable_get_index(var);
+    if (i < 0 || i >= s->nvars) return READSTAT_HANDLER_ABORT;
     if (!s->header_done && emit_header(s)) return READSTAT_HANDLER_ABORT;
     if (i == 0) s->bn = 0;
     char tmp[64];
@@ -100,7 +101,7 @@ static int on_value(int obs, readstat_variable_t *var, readstat_value_t v, void 
     } else {
         double x = readstat_double_value(v);
         int n;
-        if (x == (double)(long long)x && x > -1e15 && x < 1e15) n = snprintf(tmp, sizeof tmp, "%lld", (long long)x);
+        if (x > -1e15 && x < 1e15 && x == (double)(long long)x) n = snprintf(tmp, sizeof tmp, "%lld", (long long)x);
         else n = snprintf(tmp, sizeof tmp, "%.10g", x);
         put(s, i, tmp, (size_t)n);
     }

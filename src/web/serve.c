@@ -1,14 +1,28 @@
-/* serve: routing, access, caching and hardening around libmicrohttpd. */
+/* serve: routing, access, caching and hardening around libmicrohttpd.
+ *
+ * Threads: libmicrohttpd's pool answers every request it can without the
+ * engine (cache hits, errors, redirects). A request that needs a command is a
+ * job: it goes on a bounded queue, its connection is suspended, and the one
+ * engine thread runs the jobs in turn (commands share per-process state, so
+ * they do not run side by side; light jobs wait before heavy ones) and resumes
+ * the connection with the result.
+ * A job that waits longer than QUEUE_WAIT, or finds the queue full, is
+ * answered 503. A watchdog closes connections whose request header has not
+ * arrived within HEADER_DEADLINE, however slowly it trickles in. */
 #define _GNU_SOURCE
 #include "serve.h"
 #include "url.h"
 
 #include <arpa/inet.h>
 #include <jansson.h>
+#include <malloc.h>
 #include <microhttpd.h>
 #include <netdb.h>
 #include <pthread.h>
 #include <sqlite3.h>
+#include <stdatomic.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +30,7 @@
 #include <xxhash.h>
 
 #include "../calc/figures.h"
+#include "../calc/query.h"
 #include "../core/mem.h"
 #include "../core/msg.h"
 #include "../core/period.h"
@@ -27,16 +42,59 @@
 #include "../ws/catalog.h"
 #include "../ws/workspace.h"
 
-#define CACHE_MAX 1024
+#define CACHE_MAX 1024                   /* answers kept */
+#define CACHE_BYTES ((size_t)64 << 20)   /* their bodies together */
+#define CACHE_ONE ((size_t)2 << 20)      /* a larger answer is sent but not kept */
+#define MAX_BODY ((size_t)8 << 20)       /* a larger answer is refused (413) */
+#define MAX_PARAMS 16                    /* query parameters of one request */
+#define MAX_PERIODS 120                  /* periods of one request */
+#define MAX_CELLS 2000                   /* periods x municipalities x groups of one request */
+#define QUEUE_MAX 64                     /* jobs waiting for the engine */
+#define QUEUE_WAIT 15.0                  /* seconds a job may wait for the engine */
+#define HEADER_DEADLINE 10.0             /* seconds for a request's header to arrive */
+#define PER_IP 64                        /* connections from one client address */
+#define CONN_MAX 4096                    /* connections in all */
 
 extern const char styr_app_js[];
 
 typedef struct entry {
     char *key;
+    uint64_t hash;                /* of key: a scan compares these first */
     struct MHD_Response *ok, *not_modified;
     char etag[40];
     int status;
+    size_t bytes;
 } entry;
+
+/* A request waiting for the engine. The handler makes it, the engine thread
+ * fills in the result and resumes the connection; the request-completed
+ * callback frees it. */
+typedef enum { J_API, J_OVERVIEW, J_CLUSTER, J_KLYNGER } job_kind;
+typedef struct args { char *v[40]; int n; char buf[2048]; size_t o; } args;
+typedef struct job {
+    struct job *next;
+    struct MHD_Connection *c;
+    job_kind kind;
+    args a;
+    int own, k, year, api;
+    int heavy;      /* many periods or the overview page: queued behind the light jobs */
+    double deadline;
+    char key[2048];
+    /* the result */
+    int busy;       /* not run: the queue was full or the wait too long */
+    int hit;        /* another job made the answer meanwhile: it is in the cache */
+    int e;          /* the command's exit code */
+    char *out;
+    size_t n;
+} job;
+
+/* A connection, for the header deadline. */
+typedef struct conn {
+    struct conn *prev, *next;
+    int fd;
+    atomic_int waiting;        /* 1 while a request header is expected */
+    atomic_llong since_ms;     /* since when */
+} conn;
 
 struct styr_server {
     struct MHD_Daemon *d;
@@ -45,10 +103,22 @@ struct styr_server {
     int port, own;
     uint64_t checksum;
     styr_codes *codes;
-    pthread_mutex_t run, cache_mu;
+    pthread_mutex_t cache_mu;
     entry *cache;
-    size_t ncache;
+    size_t ncache, cache_bytes;
     double checked;               /* when the catalog's panel checksum was last read */
+    /* the engine thread and its queue */
+    pthread_t engine;
+    pthread_mutex_t q_mu;
+    pthread_cond_t q_cv;
+    job *head, *tail;
+    int queued, quit, engine_up;
+    /* the header watchdog */
+    pthread_t watchdog;
+    pthread_mutex_t w_mu;
+    pthread_cond_t w_cv;
+    conn *conns;
+    int w_quit, watchdog_up;
 };
 
 static double now_s(void)
@@ -56,6 +126,21 @@ static double now_s(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static long long now_ms(void) { return (long long)(now_s() * 1000.0); }
+
+/* Forget the n oldest answers (cache_mu held). */
+static void cache_drop(styr_server *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        MHD_destroy_response(s->cache[i].ok);
+        MHD_destroy_response(s->cache[i].not_modified);
+        free(s->cache[i].key);
+        s->cache_bytes -= s->cache[i].bytes;
+    }
+    memmove(s->cache, s->cache + n, (s->ncache - n) * sizeof *s->cache);
+    s->ncache -= n;
 }
 
 /* The catalog's current panel checksum (0 when it cannot be read). */
@@ -89,12 +174,7 @@ static void refresh(styr_server *s)
     if (!sum) return;
     pthread_mutex_lock(&s->cache_mu);
     if (sum != s->checksum) {
-        for (size_t i = 0; i < s->ncache; i++) {
-            MHD_destroy_response(s->cache[i].ok);
-            MHD_destroy_response(s->cache[i].not_modified);
-            free(s->cache[i].key);
-        }
-        s->ncache = 0;
+        cache_drop(s, s->ncache);
         s->checksum = sum;
     }
     pthread_mutex_unlock(&s->cache_mu);
@@ -128,18 +208,21 @@ static enum MHD_Result send_body(struct MHD_Connection *c, int status, const cha
     return ret;
 }
 
-/* A JSON error with a Danish message (API) or a small page (elsewhere). */
-static enum MHD_Result fail(struct MHD_Connection *c, int api, int status, const char *msg)
+/* A JSON error with a Danish message (API) or a small page (elsewhere); param,
+ * when given, names the parameter at fault ("parameter" in the JSON). */
+static enum MHD_Result fail_param(struct MHD_Connection *c, int api, int status, const char *msg, const char *param)
 {
     char *body = NULL;
+    const char *xn = status == 405 ? "Allow" : status == 503 ? "Retry-After" : NULL;
+    const char *xv = status == 405 ? "GET, HEAD" : "5";
     if (api) {
         json_t *o = json_object();
         json_object_set_new(o, "fejl", json_string(msg));
         json_object_set_new(o, "status", json_integer(status));
+        if (param) json_object_set_new(o, "parameter", json_string(param));
         body = json_dumps(o, JSON_COMPACT);
         json_decref(o);
-        enum MHD_Result r = send_body(c, status, "application/json; charset=utf-8", body, strlen(body),
-                                      status == 405 ? "Allow" : NULL, "GET, HEAD");
+        enum MHD_Result r = send_body(c, status, "application/json; charset=utf-8", body, strlen(body), xn, xv);
         free(body);
         return r;
     }
@@ -150,17 +233,23 @@ static enum MHD_Result fail(struct MHD_Connection *c, int api, int status, const
     styr_html_text(f, msg);
     fprintf(f, "</p></body></html>\n");
     fclose(f);
-    enum MHD_Result r = send_body(c, status, "text/html; charset=utf-8", body, n, status == 405 ? "Allow" : NULL, "GET, HEAD");
+    enum MHD_Result r = send_body(c, status, "text/html; charset=utf-8", body, n, xn, xv);
     free(body);
     return r;
+}
+
+static enum MHD_Result fail(struct MHD_Connection *c, int api, int status, const char *msg)
+{
+    return fail_param(c, api, status, msg, NULL);
 }
 
 /* ---- the cache -------------------------------------------------------------------------------- */
 
 static entry *cache_find(styr_server *s, const char *key)
 {
+    uint64_t h = XXH3_64bits(key, strlen(key));
     for (size_t i = 0; i < s->ncache; i++)
-        if (!strcmp(s->cache[i].key, key)) return &s->cache[i];
+        if (s->cache[i].hash == h && !strcmp(s->cache[i].key, key)) return &s->cache[i];
     return NULL;
 }
 
@@ -171,26 +260,42 @@ static enum MHD_Result send_entry(struct MHD_Connection *c, const entry *e)
     return MHD_queue_response(c, (unsigned)e->status, e->ok);
 }
 
-/* Store body under key (the cache takes body) and answer with it. */
+/* Answer from the cache; MHD_NO in *found when key is not there. */
+static enum MHD_Result cache_send(styr_server *s, struct MHD_Connection *c, const char *key, int *found)
+{
+    enum MHD_Result r = MHD_NO;
+    pthread_mutex_lock(&s->cache_mu);
+    entry *e = cache_find(s, key);
+    *found = e != NULL;
+    if (e) r = send_entry(c, e);
+    pthread_mutex_unlock(&s->cache_mu);
+    return r;
+}
+
+/* Store body under key (the cache takes body) and answer with it. An answer
+ * larger than CACHE_ONE is sent without being kept; the oldest answers go
+ * when there are CACHE_MAX or their bodies pass CACHE_BYTES. */
 static enum MHD_Result cache_put_send(styr_server *s, struct MHD_Connection *c, const char *key, const char *type,
                                       char *body, size_t n)
 {
+    if (n > CACHE_ONE) {
+        enum MHD_Result r = send_body(c, MHD_HTTP_OK, type, body, n, NULL, NULL);
+        free(body);
+        return r;
+    }
     pthread_mutex_lock(&s->cache_mu);
     entry *e = cache_find(s, key);
     if (!e) {
-        if (s->ncache == CACHE_MAX) { /* full: drop the oldest half */
-            for (size_t i = 0; i < CACHE_MAX / 2; i++) {
-                MHD_destroy_response(s->cache[i].ok);
-                MHD_destroy_response(s->cache[i].not_modified);
-                free(s->cache[i].key);
-            }
-            memmove(s->cache, s->cache + CACHE_MAX / 2, (CACHE_MAX - CACHE_MAX / 2) * sizeof *s->cache);
-            s->ncache -= CACHE_MAX / 2;
-        }
+        if (s->ncache == CACHE_MAX) cache_drop(s, CACHE_MAX / 2);
+        size_t drop = 0, bytes = s->cache_bytes;
+        while (drop < s->ncache && bytes + n > CACHE_BYTES) bytes -= s->cache[drop++].bytes;
+        cache_drop(s, drop);
         e = &s->cache[s->ncache];
         memset(e, 0, sizeof *e);
         e->key = styr_xstrdup(key);
+        e->hash = XXH3_64bits(key, strlen(key));
         e->status = MHD_HTTP_OK;
+        e->bytes = n;
         snprintf(e->etag, sizeof e->etag, "\"%016llx-%08x\"", (unsigned long long)s->checksum,
                  (unsigned)XXH3_64bits(key, strlen(key)));
         e->ok = MHD_create_response_from_buffer(n, body, MHD_RESPMEM_MUST_FREE);
@@ -204,6 +309,7 @@ static enum MHD_Result cache_put_send(styr_server *s, struct MHD_Connection *c, 
         }
         MHD_add_response_header(e->ok, "Content-Type", type);
         s->ncache++;
+        s->cache_bytes += n;
     }
     enum MHD_Result r = send_entry(c, e);
     pthread_mutex_unlock(&s->cache_mu);
@@ -227,9 +333,88 @@ static const char *arg(struct MHD_Connection *c, const char *name)
 typedef struct req {
     styr_server *s;
     struct MHD_Connection *c;
+    void **state;
     int api;
     int scope, scope_kommune;
+    const char *key;
 } req;
+
+/* The parameters a route takes, in the order of the cache key ("token" is
+ * taken everywhere and is not part of the key: the access is). */
+typedef struct route { const char *path; const char *params[5]; } route;
+static const route routes[] = {
+    {"/api/v1/kommuner", {0}},
+    {"/api/v1/klynger", {"aar", 0}},
+    {"/api/v1/figurer", {"kommune", "periode", "ydelse", 0}},
+    {"/api/v1/sammenlign", {"figur", "kommune", "periode", "ydelse", 0}},
+    {"/api/v1/scorecard", {"kommune", "periode", "ydelse", 0}},
+    {"/api/v1/maal", {"kommune", 0}},
+    {"/api/v1/oekonomi", {"kommune", "periode", "regime", "ydelse", 0}},
+    {"/api/v1/profil", {"kommune", "periode", 0}},
+    {"/api/v1/effekt", {"periode", "tilbud", "ydelse", 0}},
+    {"/", {"kommune", "periode", 0}},
+    {"/vis", {"kommune", "periode", 0}},
+    {"/static/app.js", {0}},
+    {"/kommune/", {"periode", 0}},
+    {"/kommune/klynge", {"figur", "periode", "ydelse", 0}},
+};
+
+static const route *route_of(const char *url)
+{
+    if (!strncmp(url, "/kommune/", 9)) {
+        const char *slash = strchr(url + 9, '/');
+        return &routes[slash && !strcmp(slash, "/klynge") ? 13 : 12];
+    }
+    for (size_t i = 0; i < 12; i++)
+        if (!strcmp(url, routes[i].path)) return &routes[i];
+    return NULL;
+}
+
+typedef struct pcheck {
+    const route *r;
+    int n;
+    const char *seen[MAX_PARAMS];
+    const char *bad;          /* the first parameter at fault */
+    const char *why;          /* and what is wrong with it (Danish) */
+} pcheck;
+
+static enum MHD_Result check_param(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    (void)kind;
+    pcheck *p = cls;
+    int known = !strcmp(key, "token");
+    for (int i = 0; p->r->params[i] && !known; i++) known = !strcmp(key, p->r->params[i]);
+    if (p->n == MAX_PARAMS) p->why = "for mange parametre";
+    else if (!known) p->why = "ukendt parameter";
+    else if (value && (strchr(value, 1) || strlen(value) > 256)) p->why = "ugyldig værdi for parameteren";
+    for (int i = 0; i < p->n && !p->why; i++)
+        if (!strcmp(p->seen[i], key)) p->why = "parameteren er givet mere end én gang";
+    if (p->why) {
+        p->bad = key;
+        return MHD_NO;
+    }
+    p->seen[p->n++] = key;
+    return MHD_YES;
+}
+
+/* Every parameter known to the route, given once, decoded cleanly and not
+ * too long, at most MAX_PARAMS; else a 400 naming it was sent (*ret). */
+static int check_params(struct MHD_Connection *c, int api, const route *r, enum MHD_Result *ret)
+{
+    pcheck p = {.r = r};
+    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, check_param, &p);
+    if (!p.bad) return 1;
+    char msg[320];
+    int o = snprintf(msg, sizeof msg, "%c%s: %.64s.", p.why[0] - 32, p.why + 1, p.bad);
+    if (!strcmp(p.why, "for mange parametre")) snprintf(msg, sizeof msg, "For mange parametre (højst %d).", MAX_PARAMS);
+    else if (!strcmp(p.why, "ukendt parameter")) {
+        o += snprintf(msg + o, sizeof msg - (size_t)o, " Adressen %s tager:", r->path);
+        for (int i = 0; r->params[i]; i++) o += snprintf(msg + o, sizeof msg - (size_t)o, " %s,", r->params[i]);
+        snprintf(msg + o, sizeof msg - (size_t)o, " token.");
+    }
+    *ret = fail_param(c, api, MHD_HTTP_BAD_REQUEST, msg, p.bad);
+    return 0;
+}
 
 /* The municipality code in text, or 0 when it is not one of the workspace's. */
 static int kommune_of(const styr_server *s, const char *t)
@@ -254,7 +439,7 @@ static int allowed(req *q, int k, enum MHD_Result *ret)
     return 0;
 }
 
-/* ---- running a command with its output captured -------------------------------------------- */
+/* ---- running a command with its output captured: the engine thread -------------------------- */
 
 static int run_command(styr_server *s, int own, int argc, char **argv, char **out, size_t *n)
 {
@@ -262,7 +447,6 @@ static int run_command(styr_server *s, int own, int argc, char **argv, char **ou
     for (const styr_cmd *c = styr_commands; c->name; c++)
         if (!strcmp(c->name, argv[0])) cmd = c;
     if (!cmd) return -1;
-    pthread_mutex_lock(&s->run);
     *out = NULL;
     *n = 0;
     FILE *f = open_memstream(out, n);
@@ -274,73 +458,27 @@ static int run_command(styr_server *s, int own, int argc, char **argv, char **ou
     styr_ws_override_own(-1);
     styr_dest_capture(NULL);
     fclose(f);
-    pthread_mutex_unlock(&s->run);
     if (e) {
         free(*out);
         *out = NULL;
+        *n = 0;
     }
     return e;
 }
 
-/* argv for a command: the name, then -w and the given pairs, then --intern when granted. */
-typedef struct args { char *v[40]; int n; char buf[2048]; size_t o; } args;
-
-static void push(args *a, const char *s)
+/* The clusters of a year as JSON (job J_KLYNGER). */
+static int run_klynger(styr_server *s, job *j)
 {
-    size_t l = strlen(s) + 1;
-    if (a->n >= 38 || a->o + l > sizeof a->buf) return;
-    memcpy(a->buf + a->o, s, l);
-    a->v[a->n++] = a->buf + a->o;
-    a->o += l;
-}
-
-static enum MHD_Result api_command(req *q, const char *key, args *a, int own)
-{
-    char *body;
-    size_t n;
-    a->v[a->n] = NULL;
-    int e = run_command(q->s, own, a->n, a->v, &body, &n);
-    if (e) return fail(q->c, 1, e == STYR_EXIT_USAGE ? 400 : 500,
-                       e == STYR_EXIT_USAGE ? "Ugyldig forespørgsel: tjek kommune, ydelse, periode og figur."
-                                            : "Tallene kunne ikke beregnes.");
-    return cache_put_send(q->s, q->c, key, "application/json; charset=utf-8", body, n);
-}
-
-/* ---- the API --------------------------------------------------------------------------------- */
-
-static enum MHD_Result api_kommuner(req *q, const char *key)
-{
-    const styr_codes *c = q->s->codes;
-    json_t *a = json_array();
-    for (int k = 0; k < c->dict.nkom; k++) {
-        json_t *o = json_object();
-        json_object_set_new(o, "kommune", json_integer(c->dict.kom[k]));
-        json_object_set_new(o, "kommunenavn", json_string(c->kom_name[k]));
-        json_object_set_new(o, "region", json_string(c->kom_region[k]));
-        json_array_append_new(a, o);
-    }
-    char *body = json_dumps(a, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
-    json_decref(a);
-    return cache_put_send(q->s, q->c, key, "application/json; charset=utf-8", body, strlen(body));
-}
-
-static enum MHD_Result api_klynger(req *q, const char *key)
-{
-    const char *aar = arg(q->c, "aar");
-    int year = aar ? atoi(aar) : 0;
-    if (aar && (year < 1990 || year > 2099)) return fail(q->c, 1, 400, "aar skal være et år, fx 2024.");
     styr_diags d;
     styr_diags_init(&d);
     styr_ws *ws = NULL;
     styr_clusters cl;
-    pthread_mutex_lock(&q->s->run);
-    styr_rc rc = styr_ws_open(q->s->ws, STYR_WS_READ, &ws, &d);
-    if (!rc) rc = styr_cat_clusters(ws, year ? year : 2099, &cl, &d);
+    styr_rc rc = styr_ws_open(s->ws, STYR_WS_READ, &ws, &d);
+    if (!rc) rc = styr_cat_clusters(ws, j->year ? j->year : 2099, &cl, &d);
     styr_ws_close(ws);
-    pthread_mutex_unlock(&q->s->run);
     styr_diags_free(&d);
-    if (rc) return fail(q->c, 1, 500, "Klyngerne kunne ikke læses.");
-    const styr_codes *c = q->s->codes;
+    if (rc) return STYR_EXIT_WS;
+    const styr_codes *c = s->codes;
     json_t *o = json_object(), *a = json_array();
     json_object_set_new(o, "aar", json_integer(cl.year));
     for (int i = 0; i < cl.n; i++) {
@@ -352,17 +490,148 @@ static enum MHD_Result api_klynger(req *q, const char *key)
         json_array_append_new(a, x);
     }
     json_object_set_new(o, "klynger", a);
-    char *body = json_dumps(o, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+    j->out = json_dumps(o, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+    j->n = strlen(j->out);
     json_decref(o);
-    return cache_put_send(q->s, q->c, key, "application/json; charset=utf-8", body, strlen(body));
+    return 0;
 }
 
-/* The common parameters: kommune (required unless national), ydelse, periode. */
+static void run_job(styr_server *s, job *j)
+{
+    pthread_mutex_lock(&s->cache_mu);
+    j->hit = cache_find(s, j->key) != NULL; /* a twin request was answered meanwhile */
+    pthread_mutex_unlock(&s->cache_mu);
+    if (j->hit) return;
+    if (j->kind == J_KLYNGER) {
+        j->e = run_klynger(s, j);
+    } else {
+        j->a.v[j->a.n] = NULL;
+        j->e = run_command(s, j->own, j->a.n, j->a.v, &j->out, &j->n);
+    }
+    malloc_trim(0); /* give a large computation's memory back */
+}
+
+static void *engine(void *arg)
+{
+    styr_server *s = arg;
+    /* lower priority than libmicrohttpd's threads (the engine's own threads
+     * inherit it), so a cached answer is not kept waiting for a core */
+    (void)setpriority(PRIO_PROCESS, (id_t)gettid(), 10); /* best effort: else normal priority */
+    pthread_mutex_lock(&s->q_mu);
+    for (;;) {
+        while (!s->head && !s->quit) pthread_cond_wait(&s->q_cv, &s->q_mu);
+        job *j = s->head;
+        if (!j) break;
+        s->head = j->next;
+        if (!s->head) s->tail = NULL;
+        s->queued--;
+        int quit = s->quit;
+        pthread_mutex_unlock(&s->q_mu);
+        if (quit || now_s() > j->deadline) j->busy = 1;
+        else run_job(s, j);
+        MHD_resume_connection(j->c); /* j belongs to the connection from here */
+        pthread_mutex_lock(&s->q_mu);
+    }
+    pthread_mutex_unlock(&s->q_mu);
+    return NULL;
+}
+
+/* Queue j for the engine and suspend its connection (*state = j); a full
+ * queue is answered 503 at once. */
+static enum MHD_Result submit(styr_server *s, struct MHD_Connection *c, void **state, job *j)
+{
+    j->c = c;
+    j->deadline = now_s() + QUEUE_WAIT;
+    pthread_mutex_lock(&s->q_mu);
+    int ok = !s->quit && s->queued < QUEUE_MAX;
+    if (ok) {
+        *state = j;
+        MHD_suspend_connection(c);
+        /* a light job goes after the light ones already waiting, before the heavy ones */
+        job **at = &s->head;
+        if (j->heavy) at = s->tail ? &s->tail->next : &s->head;
+        else
+            while (*at && !(*at)->heavy) at = &(*at)->next;
+        j->next = *at;
+        *at = j;
+        if (!j->next) s->tail = j;
+        s->queued++;
+        pthread_cond_signal(&s->q_cv);
+    }
+    pthread_mutex_unlock(&s->q_mu);
+    if (ok) return MHD_YES;
+    int api = j->api;
+    free(j);
+    return fail(c, api, MHD_HTTP_SERVICE_UNAVAILABLE, "Serveren er optaget; prøv igen om lidt.");
+}
+
+/* A new job for this request, to be filled in and submitted. */
+static job *new_job(req *q, job_kind kind)
+{
+    job *j = styr_xcalloc(1, sizeof *j);
+    j->kind = kind;
+    j->api = q->api;
+    j->own = -1;
+    snprintf(j->key, sizeof j->key, "%s", q->key);
+    return j;
+}
+
+/* argv for a command: the name, then -w and the given pairs, then --intern when granted. */
+static void push(args *a, const char *s)
+{
+    size_t l = strlen(s) + 1;
+    if (a->n >= 38 || a->o + l > sizeof a->buf) return;
+    memcpy(a->buf + a->o, s, l);
+    a->v[a->n++] = a->buf + a->o;
+    a->o += l;
+}
+
+/* The periods a periode value names (0 when it names none). */
+static int count_periods(const char *per)
+{
+    styr_period *p;
+    int n;
+    if (styr_parse_periods(per, &p, &n)) return 0;
+    free(p);
+    return n;
+}
+
+/* How much a request asks for before it runs: its periods and rows (periods x
+ * municipalities x groups). 1 when within the limits; else a 400 or 413 naming
+ * the limit was sent (*ret). */
+static int within_limits(req *q, int nper, int nkom, int ngrp, enum MHD_Result *ret)
+{
+    char msg[320];
+    if (nper > MAX_PERIODS) {
+        snprintf(msg, sizeof msg, "periode: højst %d perioder i én forespørgsel (her %d). Vælg et kortere interval.",
+                 MAX_PERIODS, nper);
+        *ret = fail_param(q->c, q->api, MHD_HTTP_BAD_REQUEST, msg, "periode");
+        return 0;
+    }
+    long cells = (long)nper * nkom * ngrp;
+    if (cells > MAX_CELLS) {
+        snprintf(msg, sizeof msg, "Forespørgslen er for stor: %d perioder x %d kommuner x %d ydelser = %ld rækker, "
+                 "højst %d. Vælg færre perioder eller ydelser.", nper, nkom, ngrp, cells, MAX_CELLS);
+        *ret = fail_param(q->c, q->api, 413, msg, "periode");
+        return 0;
+    }
+    return 1;
+}
+
+/* The groups a ydelse value names (all of them when absent). */
+static int count_groups(const styr_server *s, const char *yd)
+{
+    if (!yd || !*yd || !strcmp(yd, "alle")) return s->codes->dict.nyd + 1;
+    int n = 1;
+    for (const char *p = yd; *p; p++) n += *p == ',';
+    return n;
+}
+
+/* The common parameters: kommune (required unless national), periode. */
 static int common(req *q, args *a, const char *cmd, int need_kommune, int allow_land, int *own, enum MHD_Result *ret)
 {
     const char *ks = arg(q->c, "kommune");
     int k = kommune_of(q->s, ks);
-    *own = -1;
     push(a, cmd);
     push(a, "-w");
     push(a, q->s->ws);
@@ -372,7 +641,7 @@ static int common(req *q, args *a, const char *cmd, int need_kommune, int allow_
     } else if (need_kommune) {
         if (!ks) k = q->s->own;
         if (!k) {
-            *ret = fail(q->c, 1, 400, "kommune skal være en af de 98 kommunekoder, fx kommune=461.");
+            *ret = fail_param(q->c, 1, 400, "kommune skal være en af de 98 kommunekoder, fx kommune=461.", "kommune");
             return 0;
         }
         if (!allowed(q, k, ret)) return 0;
@@ -386,25 +655,65 @@ static int common(req *q, args *a, const char *cmd, int need_kommune, int allow_
         }
     }
     const char *per = arg(q->c, "periode");
+    int nper = 1;
     if (per) {
         styr_period p;
-        if (strlen(per) > 24 || (styr_period_parse(per, &p) && !strstr(per, ".."))) {
-            *ret = fail(q->c, 1, 400, "periode skal være fx 2024, 2024K2, 2024M03 eller 2024M03R12.");
+        if (strlen(per) > 24 || (styr_period_parse(per, &p) && (!strstr(per, "..") || !(nper = count_periods(per))))) {
+            *ret = fail_param(q->c, 1, 400, "periode skal være fx 2024, 2024K2, 2024M03, 2024M03R12 eller 2024M01..2024M12.",
+                              "periode");
             return 0;
         }
         push(a, "--periode");
         push(a, per);
     }
-    return 1;
+    return within_limits(q, nper, 1, count_groups(q->s, arg(q->c, "ydelse")), ret);
 }
 
-static enum MHD_Result api(req *q, const char *what, const char *key)
+/* ---- the API --------------------------------------------------------------------------------- */
+
+static enum MHD_Result api_kommuner(req *q)
+{
+    const styr_codes *c = q->s->codes;
+    json_t *a = json_array();
+    for (int k = 0; k < c->dict.nkom; k++) {
+        json_t *o = json_object();
+        json_object_set_new(o, "kommune", json_integer(c->dict.kom[k]));
+        json_object_set_new(o, "kommunenavn", json_string(c->kom_name[k]));
+        json_object_set_new(o, "region", json_string(c->kom_region[k]));
+        json_array_append_new(a, o);
+    }
+    char *body = json_dumps(a, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+    json_decref(a);
+    return cache_put_send(q->s, q->c, q->key, "application/json; charset=utf-8", body, strlen(body));
+}
+
+/* A year: four digits, 1990-2099, nothing else (0 when it is not). */
+static int year_of(const char *t)
+{
+    if (!t || strlen(t) != 4) return 0;
+    int v = 0;
+    for (const char *p = t; *p; p++) {
+        if (*p < '0' || *p > '9') return 0;
+        v = v * 10 + (*p - '0');
+    }
+    return v >= 1990 && v <= 2099 ? v : 0;
+}
+
+static enum MHD_Result api_klynger(req *q)
+{
+    const char *aar = arg(q->c, "aar");
+    int year = year_of(aar);
+    if (aar && !year) return fail_param(q->c, 1, 400, "aar skal være et år med fire cifre, 1990-2099, fx aar=2024.", "aar");
+    job *j = new_job(q, J_KLYNGER);
+    j->year = year;
+    return submit(q->s, q->c, q->state, j);
+}
+
+static enum MHD_Result api(req *q, const char *what)
 {
     enum MHD_Result ret = MHD_NO;
-    args a = {0};
-    int own;
-    if (!strcmp(what, "kommuner")) return api_kommuner(q, key);
-    if (!strcmp(what, "klynger")) return api_klynger(q, key);
+    if (!strcmp(what, "kommuner")) return api_kommuner(q);
+    if (!strcmp(what, "klynger")) return api_klynger(q);
     static const struct { const char *path, *cmd; int kommune, land; const char *pass[4]; } map[] = {
         {"figurer", "figures", 1, 1, {"ydelse", 0}},
         {"sammenlign", "compare", 1, 0, {"ydelse", "figur", 0}},
@@ -416,26 +725,36 @@ static enum MHD_Result api(req *q, const char *what, const char *key)
     };
     for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
         if (strcmp(what, map[i].path)) continue;
-        if (!common(q, &a, map[i].cmd, map[i].kommune, map[i].land, &own, &ret)) return ret;
+        job *j = new_job(q, J_API);
+        args *a = &j->a;
+        if (!common(q, a, map[i].cmd, map[i].kommune, map[i].land, &j->own, &ret)) {
+            free(j);
+            return ret;
+        }
         if (!strcmp(map[i].cmd, "goals")) { /* goals take the sub-command first */
-            memmove(a.v + 2, a.v + 1, (size_t)(a.n - 1) * sizeof *a.v);
-            a.v[1] = "opfoelgning";
-            a.n++;
-            for (int j = 2; j < a.n; j++)
-                if (!strcmp(a.v[j], "--periode")) a.n = j; /* goals follow their own years */
+            memmove(a->v + 2, a->v + 1, (size_t)(a->n - 1) * sizeof *a->v);
+            a->v[1] = "opfoelgning";
+            a->n++;
+            for (int k = 2; k < a->n; k++)
+                if (!strcmp(a->v[k], "--periode")) a->n = k; /* goals follow their own years */
         }
-        for (int j = 0; map[i].pass[j]; j++) {
-            const char *v = arg(q->c, map[i].pass[j]);
+        for (int k = 0; map[i].pass[k]; k++) {
+            const char *v = arg(q->c, map[i].pass[k]);
             if (!v) continue;
-            if (strlen(v) > 200) return fail(q->c, 1, 400, "En parameter er for lang.");
+            if (strlen(v) > 200) {
+                free(j);
+                return fail_param(q->c, 1, 400, "En parameter er for lang.", map[i].pass[k]);
+            }
             char opt[32];
-            snprintf(opt, sizeof opt, "--%s", map[i].pass[j]);
-            push(&a, opt);
-            push(&a, v);
+            snprintf(opt, sizeof opt, "--%s", map[i].pass[k]);
+            push(a, opt);
+            push(a, v);
         }
-        push(&a, "--format");
-        push(&a, "json");
-        return api_command(q, key, &a, own);
+        push(a, "--format");
+        push(a, "json");
+        const char *per = arg(q->c, "periode");
+        j->heavy = per && strstr(per, "..");
+        return submit(q->s, q->c, q->state, j);
     }
     return fail(q->c, 1, 404, "Ukendt API-adresse. Se /api/v1/kommuner, figurer, sammenlign, scorecard, maal, oekonomi, effekt.");
 }
@@ -443,73 +762,76 @@ static enum MHD_Result api(req *q, const char *what, const char *key)
 /* ---- pages ------------------------------------------------------------------------------------ */
 
 /* A page's command for municipality k: the name, -w, --kommune and, for the
- * municipality's own token, --intern; returns the municipality to treat as
- * the workspace's own (-1: the workspace's). */
-static int start_page(req *q, args *a, const char *cmd, int k)
+ * municipality's own token, --intern (and that municipality as the
+ * workspace's own). */
+static void start_page(req *q, job *j, const char *cmd, int k)
 {
     char b[8];
     snprintf(b, sizeof b, "%d", k);
-    push(a, cmd);
-    push(a, "-w");
-    push(a, q->s->ws);
-    push(a, "--kommune");
-    push(a, b);
+    j->k = k;
+    push(&j->a, cmd);
+    push(&j->a, "-w");
+    push(&j->a, q->s->ws);
+    push(&j->a, "--kommune");
+    push(&j->a, b);
     if (q->scope == STYR_SCOPE_KOMMUNE && q->scope_kommune == k) {
-        push(a, "--intern");
-        return k;
+        push(&j->a, "--intern");
+        j->own = k;
     }
-    return -1;
 }
 
-static enum MHD_Result page_overview(req *q, int k, const char *key)
+static enum MHD_Result page_overview(req *q, int k)
 {
     enum MHD_Result ret;
     if (!allowed(q, k, &ret)) return ret;
-    args a = {0};
-    int own = start_page(q, &a, "report", k);
-    push(&a, "--dashboard");
-    push(&a, "--effekt"); /* one more pass on the first request; the page is cached */
     const char *per = arg(q->c, "periode");
     styr_period p;
+    if (per && *per && (strlen(per) > 24 || styr_period_parse(per, &p)))
+        return fail_param(q->c, 0, 400, "Ugyldig periode.", "periode");
+    job *j = new_job(q, J_OVERVIEW);
+    j->heavy = 1;
+    start_page(q, j, "report", k);
+    push(&j->a, "--dashboard");
+    push(&j->a, "--effekt"); /* one more pass on the first request; the page is cached */
     if (per && *per) {
-        if (strlen(per) > 24 || styr_period_parse(per, &p)) return fail(q->c, 0, 400, "Ugyldig periode.");
-        push(&a, "--periode");
-        push(&a, per);
+        push(&j->a, "--periode");
+        push(&j->a, per);
     }
-    a.v[a.n] = NULL;
-    char *body;
-    size_t n;
-    int e = run_command(q->s, own, a.n, a.v, &body, &n);
-    if (e) return fail(q->c, 0, e == STYR_EXIT_USAGE ? 400 : 500, "Siden kunne ikke dannes.");
-    return cache_put_send(q->s, q->c, key, "text/html; charset=utf-8", body, n);
+    return submit(q->s, q->c, q->state, j);
 }
 
-static enum MHD_Result page_cluster(req *q, int k, const char *key)
+static enum MHD_Result page_cluster(req *q, int k)
 {
     enum MHD_Result ret;
     if (!allowed(q, k, &ret)) return ret;
-    args a = {0};
-    int own = start_page(q, &a, "compare", k);
+    const char *per = arg(q->c, "periode");
+    if (per && strstr(per, "..") && !within_limits(q, count_periods(per), 1, 1, &ret)) return ret;
+    job *j = new_job(q, J_CLUSTER);
+    start_page(q, j, "compare", k);
     const char *names[] = {"figur", "ydelse", "periode"};
     for (int i = 0; i < 3; i++) {
         const char *v = arg(q->c, names[i]);
         if (!v || !*v) continue;
-        if (strlen(v) > 64) return fail(q->c, 0, 400, "En parameter er for lang.");
+        if (strlen(v) > 64) {
+            free(j);
+            return fail_param(q->c, 0, 400, "En parameter er for lang.", names[i]);
+        }
         char opt[16];
         snprintf(opt, sizeof opt, "--%s", names[i]);
-        push(&a, opt);
-        push(&a, v);
+        push(&j->a, opt);
+        push(&j->a, v);
     }
-    push(&a, "--format");
-    push(&a, "json");
-    a.v[a.n] = NULL;
-    char *js;
-    size_t jn;
-    int e = run_command(q->s, own, a.n, a.v, &js, &jn);
-    if (e) return fail(q->c, 0, e == STYR_EXIT_USAGE ? 400 : 500, "Ugyldig figur, ydelse eller periode.");
+    push(&j->a, "--format");
+    push(&j->a, "json");
+    return submit(q->s, q->c, q->state, j);
+}
+
+/* The cluster page of municipality k from compare's JSON (js, jn; taken). */
+static enum MHD_Result render_cluster(styr_server *s, struct MHD_Connection *c, int k, const char *key, char *js, size_t jn)
+{
     json_t *o = json_loadb(js, jn, 0, NULL);
     free(js);
-    if (!o) return fail(q->c, 0, 500, "Siden kunne ikke dannes.");
+    if (!o) return fail(c, 0, 500, "Siden kunne ikke dannes.");
     const char *fig = json_string_value(json_object_get(o, "figur"));
     int fi = fig ? styr_fig_by_key(fig) : -1;
     static const styr_figdef kr = {"", "Kroner", "Kroner", "", "", 0, STYR_U_KR, -1};
@@ -533,7 +855,7 @@ static enum MHD_Result page_cluster(req *q, int k, const char *key)
     size_t n = 0;
     FILE *f = open_memstream(&body, &n);
     char title[256];
-    snprintf(title, sizeof title, "%s: %s, %s", q->s->codes->kom_name[q->s->codes->kom_idx[k]], def->da, periode ? periode : "");
+    snprintf(title, sizeof title, "%s: %s, %s", s->codes->kom_name[s->codes->kom_idx[k]], def->da, periode ? periode : "");
     fprintf(f, "<!DOCTYPE html>\n<html lang=\"da\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
                "content=\"width=device-width, initial-scale=1\"><title>");
     styr_html_text(f, title);
@@ -544,7 +866,7 @@ static enum MHD_Result page_cluster(req *q, int k, const char *key)
                "stroke-dasharray:6 4}svg .dot{fill:#6f9bd1}svg .dot.own{fill:#c0392b}svg .name.own,svg .ownlabel{"
                "font-weight:bold;fill:#c0392b}td.n{text-align:right}table{border-collapse:collapse}td,th{padding:3px 8px;"
                "border-bottom:1px solid #ddd}@media print{nav.bar{display:none}}</style></head><body>\n");
-    styr_web_nav(f, q->s->codes, k, periode ? periode : "");
+    styr_web_nav(f, s->codes, k, periode ? periode : "");
     fprintf(f, "<h1>");
     styr_html_text(f, title);
     fprintf(f, "</h1>\n");
@@ -568,10 +890,88 @@ static enum MHD_Result page_cluster(req *q, int k, const char *key)
     fprintf(f, "<p>.. = diskretion: tallet hviler på færre end 5 personer.</p></body></html>\n");
     fclose(f);
     json_decref(o);
-    return cache_put_send(q->s, q->c, key, "text/html; charset=utf-8", body, n);
+    return cache_put_send(s, c, key, "text/html; charset=utf-8", body, n);
 }
 
+
 /* ---- the handler ------------------------------------------------------------------------------ */
+
+#define HEADERS_SEEN ((void *)1) /* *state after the first call, until a job is made */
+static char too_many_mark;
+#define TOO_MANY ((void *)&too_many_mark) /* *state before the first call: too many parameters */
+
+/* Called with the request target before libmicrohttpd splits its query. With
+ * more than MAX_PARAMS parameters the '&'s are blanked so that it stores one
+ * argument rather than hundreds: libmicrohttpd 0.9.75 keeps each argument in
+ * the connection's 16 KB memory pool, and when that runs out it neither
+ * answers nor closes (300 parameters hung until the timeout). The handler
+ * then answers 400. The target lies in the connection's own read buffer. */
+static void *uri_seen(void *cls, const char *uri, struct MHD_Connection *c)
+{
+    (void)cls, (void)c;
+    const char *q = strchr(uri, '?');
+    if (!q) return NULL;
+    int n = 1;
+    for (const char *p = q; *p; p++) n += *p == '&';
+    if (n <= MAX_PARAMS) return NULL;
+    for (char *p = (char *)q; *p; p++)
+        if (*p == '&') *p = '_';
+    return TOO_MANY;
+}
+
+/* Answer a job the engine has finished with (j stays the connection's). */
+static enum MHD_Result finish(styr_server *s, struct MHD_Connection *c, job *j)
+{
+    static const char *const failed[] = {
+        [J_API] = "Ugyldig forespørgsel: tjek kommune, ydelse, periode og figur.",
+        [J_OVERVIEW] = "Siden kunne ikke dannes.",
+        [J_CLUSTER] = "Ugyldig figur, ydelse eller periode.",
+        [J_KLYNGER] = "Klyngerne kunne ikke læses.",
+    };
+    if (j->hit) {
+        int found;
+        enum MHD_Result r = cache_send(s, c, j->key, &found);
+        if (found) return r;
+    }
+    if (j->busy || j->hit) return fail(c, j->api, MHD_HTTP_SERVICE_UNAVAILABLE, "Serveren er optaget; prøv igen om lidt.");
+    if (j->e) return fail(c, j->api, j->e == STYR_EXIT_USAGE ? 400 : 500,
+                          j->e == STYR_EXIT_USAGE || j->kind != J_API ? failed[j->kind] : "Tallene kunne ikke beregnes.");
+    char *out = j->out;
+    size_t n = j->n;
+    j->out = NULL;
+    if (n > MAX_BODY) {
+        free(out);
+        char msg[200];
+        snprintf(msg, sizeof msg, "Svaret er for stort (over %zu MB). Vælg færre perioder eller ydelser.", MAX_BODY >> 20);
+        return fail(c, j->api, 413, msg);
+    }
+    if (j->kind == J_CLUSTER) return render_cluster(s, c, j->k, j->key, out, n);
+    if (j->kind == J_OVERVIEW) return cache_put_send(s, c, j->key, "text/html; charset=utf-8", out, n);
+    /* the API always answers JSON: a command that printed none has failed */
+    json_t *check = n ? json_loadb(out, n, 0, NULL) : NULL;
+    if (!check) {
+        free(out);
+        return fail(c, 1, 500, "Svaret kunne ikke dannes.");
+    }
+    json_decref(check);
+    return cache_put_send(s, c, j->key, "application/json; charset=utf-8", out, n);
+}
+
+/* The cache key: the path, the route's parameters in a fixed order (the
+ * municipality as its number), the access. */
+static void make_key(styr_server *s, struct MHD_Connection *c, const char *url, const route *r, const req *q, char *key,
+                     size_t cap)
+{
+    int o = snprintf(key, cap, "%s", url);
+    for (int i = 0; r->params[i] && o < (int)cap; i++) {
+        const char *v = arg(c, r->params[i]);
+        char b[8];
+        if (!v) continue;
+        if (!strcmp(r->params[i], "kommune") && kommune_of(s, v)) snprintf(b, sizeof b, "%d", kommune_of(s, v)), v = b;
+        o += snprintf(key + o, cap - (size_t)o, "&%s=%s", r->params[i], v);
+    }
+    if (o < (int)cap) snprintf(key + o, cap - (size_t)o, "|%d:%d", q->scope, q->scope_kommune);
+}
 
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
                               const char *version, const char *upload, size_t *upload_size, void **state)
@@ -579,26 +979,37 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     (void)version, (void)upload;
     styr_server *s = cls;
     int api_path = !strncmp(url, "/api/", 5);
-    if (!*state) { /* the first call: headers only */
-        *state = (void *)1;
+    if (!*state || *state == TOO_MANY) { /* the first call: headers only */
+        int too_many = *state == TOO_MANY;
+        *state = HEADERS_SEEN;
+        const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+        if (ci && ci->socket_context) atomic_store(&((conn *)ci->socket_context)->waiting, 0);
         const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
         if (strcmp(method, "GET") && strcmp(method, "HEAD")) return fail(c, api_path, MHD_HTTP_METHOD_NOT_ALLOWED, "Kun GET og HEAD.");
         if ((cl && strcmp(cl, "0")) || MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding"))
             return fail(c, api_path, 413, "Forespørgsler må ikke have et indhold.");
+        if (too_many) {
+            char msg[64];
+            snprintf(msg, sizeof msg, "For mange parametre (højst %d).", MAX_PARAMS);
+            return fail(c, api_path, MHD_HTTP_BAD_REQUEST, msg);
+        }
         return MHD_YES;
     }
+    if (*state != HEADERS_SEEN) return finish(s, c, *state); /* resumed: the engine is done */
     if (*upload_size) {
         *upload_size = 0;
         return fail(c, api_path, 413, "Forespørgsler må ikke have et indhold.");
     }
     if (styr_url_bad_path(url)) return fail(c, api_path, MHD_HTTP_BAD_REQUEST, "Ugyldig adresse.");
-    /* every argument must have decoded cleanly */
-    static const char *params[] = {"kommune", "ydelse", "periode", "figur", "tilbud", "regime", "aar", "token"};
-    for (size_t i = 0; i < sizeof params / sizeof *params; i++) {
-        const char *v = arg(c, params[i]);
-        if (v && (strchr(v, 1) || strlen(v) > 256)) return fail(c, api_path, MHD_HTTP_BAD_REQUEST, "Ugyldig parameter.");
+    const route *r = route_of(url);
+    if (!r) {
+        if (!strncmp(url, "/api/v1/", 8) && !strchr(url + 8, '/'))
+            return fail(c, 1, 404, "Ukendt API-adresse. Se /api/v1/kommuner, figurer, sammenlign, scorecard, maal, oekonomi, effekt.");
+        return fail(c, api_path, MHD_HTTP_NOT_FOUND, api_path ? "Ukendt API-adresse." : "Siden findes ikke.");
     }
-    req q = {s, c, api_path, STYR_SCOPE_NONE, 0};
+    enum MHD_Result ret;
+    if (!check_params(c, api_path, r, &ret)) return ret;
+    req q = {s, c, state, api_path, STYR_SCOPE_NONE, 0, NULL};
     const char *auth = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
     const char *tok = arg(c, "token");
     if (auth) {
@@ -610,28 +1021,15 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         q.scope = styr_tokens_scope(s->tokens, tok, strlen(tok), &q.scope_kommune, &bad);
         if (bad) return fail(c, api_path, MHD_HTTP_UNAUTHORIZED, "Ukendt token.");
     }
-    /* the cache key: path, the known parameters, the access */
     char key[2048];
-    int o = snprintf(key, sizeof key, "%s", url);
-    for (size_t i = 0; i + 1 < sizeof params / sizeof *params && o < (int)sizeof key; i++) {
-        const char *v = arg(c, params[i]);
-        if (v) o += snprintf(key + o, sizeof key - (size_t)o, "&%s=%s", params[i], v);
-    }
-    if (o < (int)sizeof key) snprintf(key + o, sizeof key - (size_t)o, "|%d:%d", q.scope, q.scope_kommune);
+    make_key(s, c, url, r, &q, key, sizeof key);
+    q.key = key;
     refresh(s);
-    pthread_mutex_lock(&s->cache_mu);
-    entry *e = cache_find(s, key);
-    if (e) {
-        enum MHD_Result r = send_entry(c, e);
-        pthread_mutex_unlock(&s->cache_mu);
-        return r;
-    }
-    pthread_mutex_unlock(&s->cache_mu);
+    int found;
+    ret = cache_send(s, c, key, &found);
+    if (found) return ret;
 
-    if (api_path) {
-        if (strncmp(url, "/api/v1/", 8) || strchr(url + 8, '/')) return fail(c, 1, 404, "Ukendt API-adresse.");
-        return api(&q, url + 8, key);
-    }
+    if (api_path) return api(&q, url + 8);
     if (!strcmp(url, "/static/app.js")) {
         char *body = styr_xstrdup(styr_app_js);
         return cache_put_send(s, c, key, "text/javascript; charset=utf-8", body, strlen(body));
@@ -639,7 +1037,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     if (!strcmp(url, "/") || !strcmp(url, "/vis")) {
         const char *ks = arg(c, "kommune");
         int k = ks ? kommune_of(s, ks) : s->own ? s->own : s->codes->dict.kom[0];
-        if (!k) return fail(c, 0, 400, "Ukendt kommune.");
+        if (!k) return fail_param(c, 0, 400, "Ukendt kommune.", "kommune");
         char loc[512];
         int n = snprintf(loc, sizeof loc, "/kommune/%d", k);
         const char *per = arg(c, "periode");
@@ -649,18 +1047,92 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         if (tok && *tok && !auth && strlen(tok) <= 128) snprintf(loc + n, sizeof loc - (size_t)n, "%ctoken=%s", sep, tok);
         return send_body(c, MHD_HTTP_FOUND, "text/plain; charset=utf-8", "", 0, "Location", loc);
     }
-    if (!strncmp(url, "/kommune/", 9)) {
-        const char *rest = url + 9, *slash = strchr(rest, '/');
-        char kb[8] = {0};
-        size_t kl = slash ? (size_t)(slash - rest) : strlen(rest);
-        if (kl >= sizeof kb) return fail(c, 0, 404, "Ukendt kommune.");
+    /* /kommune/K and /kommune/K/klynge */
+    const char *rest = url + 9, *slash = strchr(rest, '/');
+    char kb[8] = {0};
+    size_t kl = slash ? (size_t)(slash - rest) : strlen(rest);
+    int k = 0;
+    if (kl < sizeof kb) {
         memcpy(kb, rest, kl);
-        int k = kommune_of(s, kb);
-        if (!k) return fail(c, 0, 404, "Ukendt kommune.");
-        if (!slash) return page_overview(&q, k, key);
-        if (!strcmp(slash, "/klynge")) return page_cluster(&q, k, key);
+        k = kommune_of(s, kb);
     }
+    if (!k) return fail(c, 0, 404, "Ukendt kommune.");
+    if (!slash) return page_overview(&q, k);
+    if (!strcmp(slash, "/klynge")) return page_cluster(&q, k);
     return fail(c, 0, MHD_HTTP_NOT_FOUND, "Siden findes ikke.");
+}
+
+/* A request is over (answered, or its connection gone): free its job, and
+ * start the clock for the next request's header. */
+static void completed(void *cls, struct MHD_Connection *c, void **state, enum MHD_RequestTerminationCode toe)
+{
+    (void)cls, (void)toe;
+    if (*state && *state != HEADERS_SEEN && *state != TOO_MANY) {
+        job *j = *state;
+        free(j->out);
+        free(j);
+    }
+    *state = NULL;
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    conn *x = ci ? ci->socket_context : NULL;
+    if (x) {
+        atomic_store(&x->since_ms, now_ms());
+        atomic_store(&x->waiting, 1);
+    }
+}
+
+/* Connections opened and closed: the list the watchdog walks. libmicrohttpd
+ * says "closed" before it closes the socket, so the watchdog (which holds
+ * w_mu) never touches a descriptor that may have been reused. */
+static void connection(void *cls, struct MHD_Connection *c, void **socket_context, enum MHD_ConnectionNotificationCode code)
+{
+    styr_server *s = cls;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        conn *x = styr_xcalloc(1, sizeof *x);
+        x->fd = ci ? ci->connect_fd : -1;
+        atomic_store(&x->since_ms, now_ms());
+        atomic_store(&x->waiting, 1);
+        pthread_mutex_lock(&s->w_mu);
+        x->next = s->conns;
+        if (s->conns) s->conns->prev = x;
+        s->conns = x;
+        pthread_mutex_unlock(&s->w_mu);
+        *socket_context = x;
+    } else if (code == MHD_CONNECTION_NOTIFY_CLOSED && *socket_context) {
+        conn *x = *socket_context;
+        pthread_mutex_lock(&s->w_mu);
+        if (x->prev) x->prev->next = x->next;
+        else s->conns = x->next;
+        if (x->next) x->next->prev = x->prev;
+        pthread_mutex_unlock(&s->w_mu);
+        free(x);
+        *socket_context = NULL;
+    }
+}
+
+/* Twice a second: shut the socket of every connection whose request header
+ * has taken longer than HEADER_DEADLINE (libmicrohttpd's own timeout only
+ * counts idle time, which a byte every few seconds resets). */
+static void *watchdog(void *arg)
+{
+    styr_server *s = arg;
+    pthread_mutex_lock(&s->w_mu);
+    while (!s->w_quit) {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        ts.tv_nsec += 500000000L;
+        if (ts.tv_nsec >= 1000000000L) ts.tv_sec++, ts.tv_nsec -= 1000000000L;
+        pthread_cond_timedwait(&s->w_cv, &s->w_mu, &ts);
+        long long t = now_ms();
+        for (conn *x = s->conns; x; x = x->next)
+            if (x->fd >= 0 && atomic_load(&x->waiting) == 1 && t - atomic_load(&x->since_ms) > (long long)(HEADER_DEADLINE * 1000)) {
+                shutdown(x->fd, SHUT_RDWR);
+                atomic_store(&x->waiting, 2);
+            }
+    }
+    pthread_mutex_unlock(&s->w_mu);
+    return NULL;
 }
 
 /* ---- start and stop --------------------------------------------------------------------------- */
@@ -699,8 +1171,11 @@ styr_rc styr_serve_start(const styr_serve_opts *o, styr_server **out, styr_diags
     s->tokens = o->tokens;
     s->codes = styr_xmalloc(sizeof *s->codes);
     s->cache = styr_xcalloc(CACHE_MAX, sizeof *s->cache);
-    pthread_mutex_init(&s->run, NULL);
     pthread_mutex_init(&s->cache_mu, NULL);
+    pthread_mutex_init(&s->q_mu, NULL);
+    pthread_cond_init(&s->q_cv, NULL);
+    pthread_mutex_init(&s->w_mu, NULL);
+    pthread_cond_init(&s->w_cv, NULL);
     styr_ws *ws;
     const styr_panel *p;
     styr_rc rc = styr_ws_open(o->ws, STYR_WS_READ, &ws, d);
@@ -715,13 +1190,24 @@ styr_rc styr_serve_start(const styr_serve_opts *o, styr_server **out, styr_diags
         styr_serve_stop(s);
         return rc;
     }
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL;
+    /* room for CONN_MAX connections */
+    struct rlimit rl;
+    if (!getrlimit(RLIMIT_NOFILE, &rl) && rl.rlim_cur < CONN_MAX + 256) {
+        rl.rlim_cur = rl.rlim_max < CONN_MAX + 256 ? rl.rlim_max : CONN_MAX + 256;
+        setrlimit(RLIMIT_NOFILE, &rl);
+    }
+    if (pthread_create(&s->engine, NULL, engine, s) == 0) s->engine_up = 1;
+    if (pthread_create(&s->watchdog, NULL, watchdog, s) == 0) s->watchdog_up = 1;
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME;
     if (sa.ss_family == AF_INET6) flags |= MHD_USE_IPv6;
-    s->d = MHD_start_daemon(flags, 0, NULL, NULL, handle, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-                            MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(o->threads > 0 ? o->threads : 2),
-                            MHD_OPTION_CONNECTION_LIMIT, (unsigned)512, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)10,
-                            MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)16384, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
-                            (unsigned)0, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_END);
+    if (s->engine_up && s->watchdog_up)
+        s->d = MHD_start_daemon(flags, 0, NULL, NULL, handle, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+                                MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(o->threads > 0 ? o->threads : 2),
+                                MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONN_MAX, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)10,
+                                MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)16384, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+                                (unsigned)PER_IP, MHD_OPTION_NOTIFY_COMPLETED, completed, s,
+                                MHD_OPTION_NOTIFY_CONNECTION, connection, s, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
+                                MHD_OPTION_URI_LOG_CALLBACK, uri_seen, NULL, MHD_OPTION_END);
     if (!s->d) {
         styr_serve_stop(s);
         return styr_diag_sys(d, STYR_EIO, "%s: %s", o->listen ? o->listen : "127.0.0.1:8080",
@@ -738,16 +1224,26 @@ int styr_serve_port(const styr_server *s) { return s->port; }
 void styr_serve_stop(styr_server *s)
 {
     if (!s) return;
+    /* the engine answers what is queued with 503 and stops; then the daemon */
+    pthread_mutex_lock(&s->q_mu);
+    s->quit = 1;
+    pthread_cond_signal(&s->q_cv);
+    pthread_mutex_unlock(&s->q_mu);
+    if (s->engine_up) pthread_join(s->engine, NULL);
     if (s->d) MHD_stop_daemon(s->d);
-    for (size_t i = 0; i < s->ncache; i++) {
-        MHD_destroy_response(s->cache[i].ok);
-        MHD_destroy_response(s->cache[i].not_modified);
-        free(s->cache[i].key);
-    }
+    pthread_mutex_lock(&s->w_mu);
+    s->w_quit = 1;
+    pthread_cond_signal(&s->w_cv);
+    pthread_mutex_unlock(&s->w_mu);
+    if (s->watchdog_up) pthread_join(s->watchdog, NULL);
+    cache_drop(s, s->ncache);
     free(s->cache);
     free(s->codes);
     free(s->ws);
-    pthread_mutex_destroy(&s->run);
     pthread_mutex_destroy(&s->cache_mu);
+    pthread_mutex_destroy(&s->q_mu);
+    pthread_cond_destroy(&s->q_cv);
+    pthread_mutex_destroy(&s->w_mu);
+    pthread_cond_destroy(&s->w_cv);
     free(s);
 }

@@ -9,17 +9,22 @@
  * output captured), with discretion; errors are JSON {"fejl": ..., "status":
  * ...} with a Danish message. Pages: /kommune/K (the overview: the report's
  * renderer with a navigation bar), /kommune/K/klynge (one cluster chart),
- * /static/app.js. Responses are cached per (path, query, access) for the
- * panel they were made from and carry an ETag from the panel checksum; the
- * catalog is looked at every two seconds at most, and when an import has
- * installed another panel the cache is emptied.
+ * /static/app.js. Responses are cached per (path, the route's parameters
+ * normalised, access) for the panel they were made from and carry an ETag
+ * from the panel checksum; the catalog is looked at every two seconds at
+ * most, and when an import has installed another panel the cache is emptied.
+ * Cache hits are answered by libmicrohttpd's threads; commands run one at a
+ * time on an engine thread behind a bounded queue with a deadline (503).
  *
  * Hardening: GET and HEAD only (405 otherwise), no request body, a 16 KB
- * limit on a request's header, a connection limit, a 10-second timeout for
- * slow clients, strict percent-decoding (a bad escape is 400), no ".." or
- * absolute paths anywhere, security headers on every response (CSP without
- * external sources, nosniff, no referrer, no framing). Binds to loopback
- * unless told otherwise. */
+ * limit on a request's header, only the parameters a route takes (400 naming
+ * the one at fault), at most 120 periods and 2,000 rows per request and 8 MB
+ * per answer (400/413), at most 64 connections per client address, a
+ * 10-second idle timeout and a 10-second deadline for a request's header,
+ * strict percent-decoding (a bad escape is 400), no ".." or absolute paths
+ * anywhere, security headers on every response (CSP without external
+ * sources, nosniff, no referrer, no framing). Binds to loopback unless told
+ * otherwise. */
 #ifndef STYR_SERVE_H
 #define STYR_SERVE_H
 

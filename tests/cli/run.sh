@@ -193,6 +193,8 @@ run scorecard 0 scorecard -w big --periode 2024
 run scorecard-json 0 scorecard -w big --ydelse sygedagpenge --periode 2024M09R12 --format json
 run scorecard-en 0 --lang en scorecard -w big --ydelse i_alt --periode 2024 --intern
 run goals-none 0 goals -w big
+# issue 11: without goals, --format json is an empty list, not a sentence (the API answered 200 with no JSON)
+run goals-none-json 0 goals -w big --format json
 run goals-add-cluster 0 goals add -w big --ydelse dagpenge --figur andel_befolkning --maal klynge --aar 2024 --enhed "Team A"
 run goals-add-change 0 goals add -w big --ydelse sygedagpenge --figur langvarige --maal -10% --aar 2024 --tekst "Færre langvarige sygedagpengeforløb"
 run goals-add-min 0 goals add -w big --ydelse i_alt --figur i_job_3mdr --maal ">=40" --aar 2025

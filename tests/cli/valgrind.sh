@@ -91,11 +91,17 @@ if [[ -n $port ]]; then
     http /kommune/101
     http "/kommune/101/klynge?figur=andel_befolkning"
     http /../etc/passwd
+    # issue 11: parameters per route, the engine thread, a range of periods, too many parameters
+    http "/api/v1/figurer?kommune=101&aar=1"
+    http "/api/v1/klynger?aar=2024"
+    http "/api/v1/maal?kommune=101" "Authorization: Bearer valgrind-token-0123456789abcdef"$'\r\n'
+    http "/api/v1/figurer?kommune=101&periode=2024M01..2024M03" "Authorization: Bearer valgrind-token-0123456789abcdef"$'\r\n'
+    http "/api/v1/kommuner?$(printf 'p%d=1&' $(seq 300))"
 fi
 kill -TERM $pid 2>/dev/null
 wait $pid
 got=$?
-if [[ -z $port || $got != 0 ]] || [[ $(grep -c 'HTTP/1.1' answers.txt 2>/dev/null) != 9 ]]; then
+if [[ -z $port || $got != 0 ]] || [[ $(grep -c 'HTTP/1.1' answers.txt 2>/dev/null) != 14 ]]; then
     echo "FAIL valgrind: styr serve (exit $got)"; sed 's/^/    /' serve.txt | head -40; cat answers.txt 2>/dev/null; fails=$((fails + 1))
 else
     echo "ok   valgrind: styr serve ($(tr '\n' ' ' < answers.txt | tr -s ' '))"

@@ -7,6 +7,7 @@ import json
 import os
 import socket
 import sys
+import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -21,9 +22,9 @@ def check(cond, what):
         fails.append(what)
 
 
-def raw(port, data, timeout=5):
+def raw(port, data, timeout=5, source="127.0.0.1"):
     """Send raw bytes, return (status, headers, body) of the answer or None."""
-    s = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+    s = socket.create_connection(("127.0.0.1", port), timeout=timeout, source_address=(source, 0))
     try:
         s.sendall(data)
         buf = b""
@@ -56,8 +57,37 @@ def raw(port, data, timeout=5):
     return status, headers, body
 
 
-def get(port, path, headers=""):
-    return raw(port, ("GET %s HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n%s\r\n" % (path, headers)).encode())
+def get(port, path, headers="", timeout=5):
+    return raw(port, ("GET %s HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n%s\r\n" % (path, headers)).encode(),
+               timeout=timeout)
+
+
+def timed_get(port, path):
+    t0 = time.time()
+    r = get(port, path)
+    return (r[0] if r else None), time.time() - t0
+
+
+def closed(sock):
+    """Has the server closed this connection?"""
+    sock.setblocking(False)
+    try:
+        return sock.recv(100) == b""
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True
+
+
+def json_error(r, status, param=None):
+    """r is a JSON error with this status (and naming param)."""
+    if not r or r[0] != status:
+        return False
+    try:
+        o = json.loads(r[2])
+    except ValueError:
+        return False
+    return o.get("status") == status and bool(o.get("fejl")) and (param is None or o.get("parameter") == param)
 
 
 def main():
@@ -131,13 +161,91 @@ def main():
         check(r is None or r[0] == 400, "TLS bytes on the plain port: closed or 400")
         r = raw(p, b"GARBAGE\r\n\r\n", timeout=3)
         check(r is None or r[0] == 400, "garbage request line: closed or 400")
-        # slow clients and many idle connections
+        # parameters (issue 11): known ones only, once each, strict values, always JSON
+        r = get(p, "/api/v1/figurer?kommune=461&aar=junk1")
+        check(json_error(r, 400, "aar"), "an unknown parameter: 400 naming it (%s)" % (r and r[0]))
+        r = get(p, "/api/v1/klynger?aar=2024abc")
+        check(json_error(r, 400, "aar"), "klynger?aar=2024abc: 400 naming aar, not read as 2024 (%s)" % (r and r[0]))
+        r = get(p, "/api/v1/klynger?aar=%202024")
+        check(json_error(r, 400, "aar"), "klynger?aar= 2024: 400")
+        r = get(p, "/api/v1/klynger?aar=2024")
+        check(r[0] == 200 and json.loads(r[2])["aar"] <= 2024, "klynger?aar=2024: 200")
+        r = get(p, "/api/v1/figurer?kommune=461&kommune=101")
+        check(json_error(r, 400, "kommune"), "a parameter given twice: 400 naming it")
+        t0 = time.time()
+        r = get(p, "/api/v1/figurer?" + "&".join("p%d=%d" % (i, i) for i in range(300)), timeout=5)
+        check(json_error(r, 400) and time.time() - t0 < 2, "300 parameters: a JSON 400 at once (%s, %.1f s)"
+              % (r and r[0], time.time() - t0))
+        # regression: a request line with too many parameters whose client left before the
+        # header ended made the request-completed callback free a static marker (crash)
+        half = socket.create_connection(("127.0.0.1", p))
+        half.sendall(b"GET /api/v1/kommuner?" + b"&".join(b"a%d=1" % i for i in range(20)) + b" HTTP/1.1\r\nHost: x\r\n")
+        time.sleep(0.2)
+        half.close()
+        time.sleep(0.2)
+        check(srv.alive() and get(p, "/api/v1/kommuner")[0] == 200, "a client leaving after too many parameters")
+        r = get(p, "/api/v1/kommuner?" + "&".join("a" for _ in range(3000)), timeout=5)
+        check(r is not None and r[0] in (400, 414), "3,000 empty parameters: refused (%s)" % (r and r[0]))
+        r = get(p, "/kommune/461?periode=2024&foo=1")
+        check(r is not None and r[0] == 400, "a page with an unknown parameter: 400")
+        r = get(p, "/api/v1/maal?kommune=461")
+        check(r[0] == 200 and json.loads(r[2]) == [], "maal without goals: 200 with an empty JSON list")
+        _, ha, _ = get(p, "/api/v1/figurer?kommune=461&ydelse=kontanthjaelp&token=")
+        _, hb, _ = get(p, "/api/v1/figurer?ydelse=kontanthjaelp&kommune=461")
+        check(ha.get("etag") == hb.get("etag") == etag, "the cache key is the normalised parameters (order, empty token)")
+        # bounded work: too many periods or rows are refused before anything runs
+        t0 = time.time()
+        r = get(p, "/api/v1/figurer?kommune=461&periode=1990U02..2099U52")
+        check(json_error(r, 400, "periode") and time.time() - t0 < 1,
+              "5,738 weeks: 400 naming periode at once (%s, %.2f s)" % (r and r[0], time.time() - t0))
+        r = get(p, "/api/v1/oekonomi?kommune=461&periode=2010U01..2014U52")
+        check(json_error(r, 400, "periode"), "260 weeks of money figures: 400 naming periode (%s)" % (r and r[0]))
+        # a heavy request runs on the engine thread; cached answers do not wait for it
+        heavy = {}
+
+        def run_heavy():
+            heavy["r"] = get(p, "/api/v1/figurer?kommune=461&periode=2016U01..2018U16", timeout=60)
+            heavy["t"] = time.time()
+        th = threading.Thread(target=run_heavy)
+        t0 = time.time()
+        th.start()
+        time.sleep(0.05)
+        worst, n = 0.0, 0
+        while th.is_alive() and n < 200:
+            st, dt = timed_get(p, "/api/v1/figurer?kommune=461&ydelse=kontanthjaelp")
+            worst = max(worst, dt) if st == 200 else 99
+            n += 1
+        th.join(60)
+        check(heavy.get("r") and heavy["r"][0] == 200, "the heavy request (120 weeks) is answered (%.2f s)"
+              % (heavy.get("t", t0) - t0))
+        check(n > 0 and worst < 0.2, "%d cached requests while it ran, the slowest %.0f ms" % (n, worst * 1000))
+        # a light uncached request waits for the running job only, not for the heavy ones queued
+        done = {}
+
+        def run(name, path):
+            r = get(p, path, timeout=60)
+            done[name] = (r and r[0], time.time())
+        ths = [threading.Thread(target=run, args=("heavy%d" % i, "/api/v1/figurer?kommune=461&periode=%dU02..%dU02"
+                                                  % (2016 + i % 3, 2018 + i % 3) + "&ydelse=i_alt,dagpenge" * (i // 3)))
+               for i in range(4)]
+        for t in ths:
+            t.start()
+        time.sleep(0.1)
+        run("light", "/api/v1/figurer?kommune=461&periode=2023K3")
+        for t in ths:
+            t.join(60)
+        last = max(v[1] for k, v in done.items() if k.startswith("heavy"))
+        check(done["light"][0] == 200 and all(v[0] == 200 for v in done.values()) and done["light"][1] < last,
+              "a light request queued behind four heavy ones is answered before the last of them (%.2f s earlier)"
+              % (last - done["light"][1]))
+        # slow clients and many idle connections (from another loopback address: one
+        # address may hold 64 connections)
         slow = socket.create_connection(("127.0.0.1", p))
         slow.sendall(b"GET /api/v1/kommuner HTTP/1.1\r\nHost: x\r\n")
-        idle = [socket.create_connection(("127.0.0.1", p)) for _ in range(100)]
+        idle = [socket.create_connection(("127.0.0.1", p), source_address=("127.0.0.2", 0)) for _ in range(60)]
         t0 = time.time()
         st = get(p, "/api/v1/klynger")[0]
-        check(st == 200 and time.time() - t0 < 2, "serves while a slow client and 100 idle connections wait")
+        check(st == 200 and time.time() - t0 < 2, "serves while a slow client and 60 idle connections wait")
         slow.settimeout(20)
         t0 = time.time()
         try:
@@ -147,6 +255,40 @@ def main():
         check(got == b"" and time.time() - t0 < 15, "the slow client is dropped after the timeout (%.1f s)" % (time.time() - t0))
         slow.close()
         for s in idle:
+            s.close()
+        # slow headers (a byte every 2 s, from four addresses, more than each may hold) while
+        # probes from 127.0.0.1 are answered; the trickling ones are closed after 10 s
+        lor = []
+        for a in range(2, 6):
+            for _ in range(80):
+                try:
+                    lor.append(socket.create_connection(("127.0.0.1", p), timeout=2,
+                                                        source_address=("127.0.0.%d" % a, 0)))
+                except OSError:
+                    pass
+        time.sleep(0.3)
+        refused = sum(1 for s in lor if closed(s))
+        check(refused >= 4 * (80 - 64), "at most 64 connections per address (%d of %d closed at once)" % (refused, len(lor)))
+        t0, worst, probes, line = time.time(), 0.0, 0, b"GET /api/v1/kommuner HTTP/1.1\r\nX-Slow: "
+        sent = 0
+        while time.time() - t0 < 13:
+            for s in lor:
+                try:
+                    s.send(line[sent:sent + 1] if sent < len(line) else b"a")
+                except OSError:
+                    pass
+            sent += 1
+            for _ in range(3):
+                st, dt = timed_get(p, "/api/v1/figurer?kommune=461&ydelse=kontanthjaelp")
+                worst = max(worst, dt) if st == 200 else 99
+                probes += 1
+            time.sleep(2)
+        check(worst < 0.5, "%d probes answered among %d slow-header connections, the slowest %.0f ms"
+              % (probes, len(lor), worst * 1000))
+        dropped = sum(1 for s in lor if closed(s))
+        check(dropped == len(lor), "every slow-header connection closed after the header deadline (%d of %d)"
+              % (dropped, len(lor)))
+        for s in lor:
             s.close()
         st = get(p, "/api/v1/kommuner")[0]
         check(st == 200 and srv.alive(), "still serving after it all")
