@@ -112,8 +112,9 @@ test-durable: $(BUILD)/styr $(BUILD)/failio.so
 	@bash tests/fault/durable.sh $(BUILD)/styr $(BUILD)/failio.so 20
 	@bash tests/fault/tmpfs.sh $(BUILD)/styr 33
 
-stress: $(BUILD)/styr $(BUILD)/failio.so
+stress: $(BUILD)/styr $(BUILD)/failio.so $(BUILD)/tests/test_sdc
 	@bash tests/fault/durable.sh $(BUILD)/styr $(BUILD)/failio.so 500 $${SEED:-11} 1
+	@STYR_SDC_FULL=1 STYR_TEST_TMP=$(BUILD)/tmp $(BUILD)/tests/test_sdc
 
 test:
 	@bash tools/deps.sh test

@@ -647,13 +647,23 @@ styr_rc styr_sdc_build(styr_ws *ws, int threads, styr_sdc *s, styr_diags *d)
                     }
         }
     }
-    /* suppressed cells, from the final bits */
-    for (int f = 0; f < SDC_NFAM; f++)
+    /* suppressed cells with persons behind them, from the final bits */
+    for (int f = 0; f < SDC_NFAM; f++) {
+        int pf = f == SDC_MONEY ? SDC_LEVEL : f;
         for (int sp = 0; sp < m; sp++)
-            for (int a = 0; a < s->nks; a++)
-                for (int g = 0; g < s->ng; g++)
-                    if (styr_sdc_suppressed(s, (styr_sdc_fam)f, sp, a, g))
+            for (int g = 0; g < s->ng; g++) {
+                uint32_t pc[64] = {0};
+                for (int k = 0; k < s->nkom; k++) {
+                    int c = cluster_of(s, sp, k);
+                    if (c >= 0 && c < 64) pc[c] += persons_of(pf, styr_cube_at(&cube, sp, k, g));
+                }
+                for (int a = 0; a < s->nks; a++) {
+                    uint32_t v = a <= s->nkom ? persons_of(pf, styr_cube_at(&cube, sp, a, g)) : pc[(a - s->nkom - 1) & 63];
+                    if (v && styr_sdc_suppressed(s, (styr_sdc_fam)f, sp, a, g))
                         for (int kind = 0; kind < 6; kind++) s->stats.suppressed[f][kind] += kinds[sp] >> kind & 1;
+                }
+            }
+    }
     free(b.money);
     span_year = NULL;
     free(years);

@@ -63,7 +63,8 @@ styr_sdc_fam styr_sdc_family(styr_fig f);
 typedef struct styr_sdc_stats {
     uint64_t fallbacks[SDC_NFAM]; /* primary cells protected by a single corner */
     /* per family and period kind (STYR_P_*): cells (municipality, cluster and
-     * country x group), with persons behind them, primary, all suppressed */
+     * country x group), those with persons behind them, and of those the
+     * primary and all suppressed */
     uint64_t cells[SDC_NFAM][6], nonzero[SDC_NFAM][6], primary[SDC_NFAM][6], suppressed[SDC_NFAM][6];
     double seconds;            /* building the pattern (engine pass included) */
 } styr_sdc_stats;
