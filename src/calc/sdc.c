@@ -315,10 +315,16 @@ static int kom_cands(const build *b, int sp, int g, int cl, int skip_cluster, in
 }
 
 /* Try the area options for a fixed period and group part; on success mark and return 1. */
-static int try_areas(build *b, int sp, int area, dim2 p, dim2 g, const cand *c, int n)
+static int try_areas(build *b, int sp, int area, dim2 p, dim2 g, const cand *c, int n, int alone, int (*out)[2], int *nout)
 {
     const styr_sdc *s = b->s;
     const int lim = CAND_MAX / 2;
+    if (area < s->nkom && alone) { /* the municipality alone: its cluster and the country change too */
+        dim2 a = {{area, -1}, 1};
+        if (!feasible(b, p, a, g)) return 0;
+        out[0][0] = area, out[0][1] = -1, *nout = 1;
+        return 1;
+    }
     if (area < s->nkom) { /* a municipality: two complements */
         int k1 = area;
         for (int i = 0; i < n && i < lim; i++) {
@@ -328,7 +334,7 @@ static int try_areas(build *b, int sp, int area, dim2 p, dim2 g, const cand *c, 
                 dim2 a2 = {{k1, c[j].k}, 2}, a3 = {{c[i].k, c[j].k}, 2};
                 if (!feasible(b, p, a2, g) || !feasible(b, p, a3, g)) continue;
                 int wit[3][2] = {{k1, c[i].k}, {k1, c[j].k}, {c[i].k, c[j].k}};
-                mark(b, p, wit, 3, g, moves_young(b, p, wit, 3, g));
+                memcpy(out, wit, sizeof wit), *nout = 3;
                 return 1;
             }
         }
@@ -342,18 +348,22 @@ static int try_areas(build *b, int sp, int area, dim2 p, dim2 g, const cand *c, 
         }
         if (ng < 2) return 0;
         int wit[2][2] = {{got[0], -1}, {got[1], -1}};
-        mark(b, p, wit, 2, g, moves_young(b, p, wit, 2, g));
+        memcpy(out, wit, sizeof wit), *nout = 2;
         return 1;
     }
-    /* a cluster: two members, each paired with a municipality outside */
+    /* a cluster: two members, each paired with a municipality outside (so a
+     * member that knows its own figures cannot pin the cluster); when only
+     * one member holds persons, the cluster's units are that member's, and
+     * it is paired with two municipalities outside */
     int cl = area - s->nkom - 1;
-    int in[STYR_MAX_KOMMUNER], nin = 0;
-    for (int k = 0; k < s->nkom; k++)
-        if (cluster_of(s, sp, k) == cl) in[nin++] = k;
+    int in[STYR_MAX_KOMMUNER], nin = 0, held = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (int k = 0; k < s->nkom; k++)
+            if (cluster_of(s, sp, k) == cl && (b->P[at(s, sp, k, g.e[0])] > 0) == !pass) in[nin++] = k, held += !pass;
     int wit[2][2], nw = 0, used_out = -1, used_in = -1;
     for (int t = 0; t < 2; t++) {
         for (int i = 0; i < nin && nw == t; i++) {
-            if (in[i] == used_in) continue;
+            if (in[i] == used_in && held > 1) continue;
             for (int j = 0; j < n && j < 4 * lim && nw == t; j++) {
                 if (c[j].k == used_out) continue;
                 dim2 a = {{in[i], c[j].k}, 2};
@@ -363,8 +373,8 @@ static int try_areas(build *b, int sp, int area, dim2 p, dim2 g, const cand *c, 
             }
         }
     }
-    if (nw < 2 && !(nw == 1 && nin == 1)) return 0;
-    mark(b, p, wit, nw, g, moves_young(b, p, wit, nw, g));
+    if (nw < 2) return 0;
+    memcpy(out, wit, sizeof wit), *nout = nw;
     return 1;
 }
 
@@ -439,17 +449,28 @@ static void protect(build *b, int sp, int area, int g)
         qsort(c, (size_t)nc, sizeof *c, cand_cmp);
     } else
         nc = kom_cands(b, sp, g, area - s->nkom - 1, 1, -1, c);
-    for (int i = 0; i < np; i++)
-        for (int j = 0; j < ngo; j++)
-            if (try_areas(b, sp, area, popt[i], gopt[j], c, nc)) return;
+    /* other municipalities of the cluster first; else the municipality alone
+     * (when no other has persons in the weeks and group, the cluster and the
+     * country hold the cell's units only there) */
+    /* the first cube that fits, in the order of the options (cheaper ones
+     * first); choosing among all by the cells they hide was tried and hid
+     * more in all, as each cell's cheapest cube seldom serves the next */
+    int w[3][2], nw;
+    for (int alone = 0; alone < (area < s->nkom ? 2 : 1); alone++)
+        for (int i = 0; i < np; i++)
+            for (int j = 0; j < ngo; j++)
+                if (try_areas(b, sp, area, popt[i], gopt[j], c, nc, alone, w, &nw)) {
+                    mark(b, popt[i], (const int(*)[2])w, nw, gopt[j], moves_young(b, popt[i], (const int(*)[2])w, nw, gopt[j]));
+                    return;
+                }
     /* no hypercube of two or three municipalities: one unit more in one base
      * cell of the cell itself is an alternative table too; it changes the
      * cluster and the country, which are hidden with it */
     b->fallbacks++;
     int w1 = s->last[sp];
     if (k1 >= 0)
-        for (int w = s->first[sp]; w <= s->last[sp]; w++)
-            if (X(b, w, k1, g > 0 || !add_over_groups(b->fam) ? g : gopt[0].e[0])) { w1 = w; break; }
+        for (int x = s->first[sp]; x <= s->last[sp]; x++)
+            if (X(b, x, k1, g > 0 || !add_over_groups(b->fam) ? g : gopt[0].e[0])) { w1 = x; break; }
     int ka = k1 >= 0 ? k1 : 0;
     if (k1 < 0) /* a cluster or the country: a member with persons */
         for (int k = 0; k < s->nkom; k++)

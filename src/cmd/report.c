@@ -152,18 +152,29 @@ static void lead(const styr_bctx *x, styr_report *r)
     styr_figval o = styr_bdata_value(&x->b, &share, x->p0, x->k, 0), c = styr_bdata_area(&x->b, &share, x->p0, x->in, 0);
     styr_figval n = styr_bdata_value(&x->b, &fte, x->p0, x->k, 0);
     char a[48], b[48], f[48];
-    if (o.state != STYR_FV_OK || c.state != STYR_FV_OK || n.state != STYR_FV_OK) {
-        snprintf(r->lead, sizeof r->lead, "%s", styr_tr("Andelen på offentlig forsørgelse kan ikke vises (diskretion).",
-                                                        "The share on public support cannot be shown (discretion)."));
+    if (o.state != STYR_FV_OK || n.state != STYR_FV_OK) {
+        snprintf(r->lead, sizeof r->lead, "%s", o.state == STYR_FV_SUPPRESSED || n.state == STYR_FV_SUPPRESSED
+                                                    ? styr_tr("Andelen på offentlig forsørgelse kan ikke vises (diskretion).",
+                                                              "The share on public support cannot be shown (discretion).")
+                                                    : styr_tr("Der er ingen data om offentlig forsørgelse for perioden.",
+                                                              "There are no data on public support for the period."));
         return;
     }
+    char cl[160];
+    if (c.state == STYR_FV_OK)
+        snprintf(cl, sizeof cl, styr_tr("I klyngen var andelen %s%s", "In the cluster the share was %s%s"),
+                 styr_fig_text(b, sizeof b, share.def, c), styr_sentence_end(b));
+    else
+        snprintf(cl, sizeof cl, "%s", c.state == STYR_FV_SUPPRESSED
+                                          ? styr_tr("Klyngens andel kan ikke vises (diskretion).",
+                                                    "The cluster's share cannot be shown (discretion).")
+                                          : styr_tr("Klyngens andel kan ikke beregnes.", "The cluster's share cannot be computed."));
     snprintf(r->lead, sizeof r->lead,
              styr_tr("I %s var %s af borgerne 16-66 år i %s Kommune på offentlig forsørgelse. Det svarer til %s "
-                     "fuldtidspersoner. I klyngen var andelen %s",
-                     "In %s, %s of the citizens aged 16-66 in %s were on public support, or %s full-time recipients. "
-                     "In the cluster the share was %s"),
+                     "fuldtidspersoner. %s",
+                     "In %s, %s of the citizens aged 16-66 in %s were on public support, or %s full-time recipients. %s"),
              x->per.name, styr_fig_text(a, sizeof a, share.def, o), x->codes->kom_name[x->k],
-             styr_fmt_num(f, sizeof f, n.v, 0), styr_fig_text(b, sizeof b, share.def, c));
+             styr_fmt_num(f, sizeof f, n.v, 0), cl);
 }
 
 /* The effect section: raw offers of the municipality and its cluster in the
