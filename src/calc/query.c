@@ -227,3 +227,18 @@ styr_rc styr_query_store(const char *wsdir, const styr_qresult *r, styr_diags *d
     styr_ws_close(ws);
     return rc;
 }
+
+styr_rc styr_query_prepare(const char *wsdir, int threads, styr_diags *d)
+{
+    styr_ws *ws;
+    styr_rc rc = styr_ws_open(wsdir, STYR_WS_WRITE, &ws, d);
+    if (rc) return rc;
+    styr_sdc s;
+    int built = 0;
+    if (!(rc = styr_sdc_get(ws, threads, &s, &built, d))) {
+        if (built) rc = styr_sdc_save(ws, &s, d);
+        styr_sdc_free(&s);
+    }
+    styr_ws_close(ws);
+    return rc;
+}

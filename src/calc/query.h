@@ -62,6 +62,11 @@ void styr_qresult_free(styr_qresult *r);
  * is skipped silently: storing is an optimisation). */
 styr_rc styr_query_store(const char *wsdir, const styr_qresult *r, styr_diags *d);
 
+/* Compute and store the discretion pattern of the workspace's current panel
+ * when it is not stored (after an import, so that reading never waits for
+ * it). Opens the workspace for writing. */
+styr_rc styr_query_prepare(const char *wsdir, int threads, styr_diags *d);
+
 /* The period whose population a period's figures use: the calendar year of its
  * last week's Thursday. */
 int styr_period_pop_year(const styr_period *p);

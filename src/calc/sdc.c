@@ -39,6 +39,8 @@ typedef struct build {
     uint32_t *P;                    /* [nspan][nks][ng]: persons behind family fam */
     uint8_t *supp;                  /* [nspan][nks][ng] */
     uint8_t *money;                 /* the same for the money figures (with the level) */
+    uint8_t *seen;                  /* [nspan][nks][ng]: changed by a cube already (its own witness) */
+    uint8_t *cap;                   /* [W1 - W0 + 1][nkom][ng]: what a corner can give or take (can()) */
     int *aff;                       /* scratch: affected spans */
     int fallbacks;
 } build;
@@ -50,12 +52,15 @@ static size_t at(const styr_sdc *s, int span, int a, int g)
 
 static int add_over_groups(int fam) { return fam == SDC_LEVEL || fam == SDC_YOUNG; }
 
-/* Spells and their status after are published by month and longer periods, not
- * by week: a week's spells rest on a handful of persons almost everywhere, so
- * weekly cells would be suppressed anyway and would make every month's
- * protection costly (global recoding). For these families the smallest
- * published unit, the atom a hypercube moves units between, is the month. */
-static int by_month(int fam) { return fam != SDC_LEVEL && fam != SDC_YOUNG && fam != SDC_LONG; }
+/* Only the level is published by week. The young, spells, their status after
+ * and langvarige are published by month and longer periods: a week's cell of
+ * them rests on a handful of persons almost everywhere, so it would be
+ * suppressed anyway and would make every month's protection costly (global
+ * recoding). For these the smallest published unit, the atom a hypercube
+ * moves units between, is the month (langvarige, a point in time, is read in
+ * a period's last week, which for a month and longer is a month's last). */
+static int weekly(int fam) { return fam == SDC_LEVEL; }
+static int by_month(int fam) { return fam != SDC_LEVEL && fam != SDC_LONG; }
 
 /* The family's additive base measure of a cell, and the persons behind it. */
 static uint32_t base_of(int fam, const styr_cell *c)
@@ -152,24 +157,60 @@ static int can(const build *b, int move, int take, const styr_cell *c)
 
 /* Whether some unit can move along the cube with every table non-negative;
  * *young is set when the move changes the young family as well. */
+/* The capabilities of a corner cell as bits: bit m, a unit of move m can be
+ * taken from it; bit 7, a unit of the swap can be given to it. */
+static uint8_t cap_of(const build *b, const styr_cell *c)
+{
+    uint8_t m = 0;
+    for (int mv = MOVE_OLD_PASSIVE; mv <= MOVE_EVENT; mv++) m |= (uint8_t)(can(b, mv, 1, c) << mv);
+    return (uint8_t)(m | can(b, MOVE_SWAP, 0, c) << 7);
+}
+
+static void caps_fill(build *b)
+{
+    const styr_sdc *s = b->s;
+    for (int w = b->W0; w <= b->W1; w++)
+        for (int k = 0; k < s->nkom; k++)
+            for (int g = 0; g < s->ng; g++) {
+                const styr_cell *c = corner(b, w, k, g);
+                b->cap[((size_t)(w - b->W0) * (size_t)s->nkom + (size_t)k) * (size_t)s->ng + (size_t)g] = c ? cap_of(b, c) : 0;
+            }
+}
+
 static int feasible_move(const build *b, dim2 p, dim2 k, dim2 g, int *young)
 {
     static const int level[] = {MOVE_OLD_PASSIVE, MOVE_OLD_ACTIVE, MOVE_YOUNG_PASSIVE, MOVE_YOUNG_ACTIVE};
     static const int swap[] = {MOVE_SWAP}, event[] = {MOVE_EVENT};
     const int *moves = b->fam == SDC_LEVEL ? level : b->fam == SDC_YOUNG ? swap : event;
     int nmoves = b->fam == SDC_LEVEL ? 4 : 1;
-    for (int m = 0; m < nmoves; m++)
+    const styr_sdc *s = b->s;
+    /* the corners once: what each can take, and give */
+    uint8_t cc[8];
+    unsigned odd = 0;
+    int nc = 0;
+    for (int i = 0; i < p.n; i++)
+        for (int j = 0; j < k.n; j++)
+            for (int l = 0; l < g.n; l++, nc++) {
+                int w = p.e[i];
+                cc[nc] = w < b->W0 || w > b->W1 ? 0
+                         : b->cap[((size_t)(w - b->W0) * (size_t)s->nkom + (size_t)k.e[j]) * (size_t)s->ng + (size_t)g.e[l]];
+                if ((i + j + l) & 1) odd |= 1u << nc;
+            }
+    unsigned all = (1u << nc) - 1;
+    for (int m = 0; m < nmoves; m++) {
+        unsigned can_take = 0, can_give = moves[m] == MOVE_SWAP ? 0 : all;
+        for (int x = 0; x < nc; x++) {
+            can_take |= (unsigned)(cc[x] >> moves[m] & 1) << x;
+            if (moves[m] == MOVE_SWAP) can_give |= (unsigned)(cc[x] >> 7 & 1) << x;
+        }
         for (int par = 0; par < 2; par++) {
-            int ok = 1;
-            for (int i = 0; i < p.n && ok; i++)
-                for (int j = 0; j < k.n && ok; j++)
-                    for (int l = 0; l < g.n && ok; l++)
-                        ok = can(b, moves[m], ((i + j + l) & 1) == par, corner(b, p.e[i], k.e[j], g.e[l]));
-            if (ok) {
+            unsigned take = par ? odd : all & ~odd; /* the corners that lose a unit */
+            if ((can_take & take) == take && (can_give & (all & ~take)) == (all & ~take)) {
                 if (young) *young = moves[m] == MOVE_YOUNG_PASSIVE || moves[m] == MOVE_YOUNG_ACTIVE;
                 return 1;
             }
         }
+    }
     return 0;
 }
 
@@ -230,6 +271,7 @@ static void mark_areas(build *b, int sp, const int (*wit)[2], int nwit, const in
                     continue;
                 }
                 b->supp[i] = 1;
+                b->seen[i] = 1;
                 if (young) s->bits[SDC_YOUNG][i >> 3] |= (uint8_t)(1u << (i & 7));
             }
     }
@@ -288,9 +330,9 @@ static int cand_cmp(const void *x, const void *y)
 
 #define CAND_MAX 48
 
-/* Municipalities ordered as complements: already suppressed ones with persons
- * first, then those of the same cluster with persons, then others with
- * persons, then the rest; within a class in code order, so that the same
+/* Municipalities with persons in the span and group, ordered as complements:
+ * already suppressed ones first, then those of the same cluster, then
+ * others; within a class in code order, so that the same
  * complements serve many cells (fewer cells hidden in all than by taking the
  * smallest or the largest first, measured on the demo panel). */
 static int kom_cands(const build *b, int sp, int g, int cl, int skip_cluster, int exclude, cand *out)
@@ -301,7 +343,8 @@ static int kom_cands(const build *b, int sp, int g, int cl, int skip_cluster, in
         int c = cluster_of(s, sp, k);
         if (k == exclude || (skip_cluster && c == cl)) continue;
         uint32_t p = b->P[at(s, sp, k, g)];
-        uint32_t cls = b->supp[at(s, sp, k, g)] && p ? 0 : c == cl && p ? 1 : p ? 2 : 3;
+        if (!p) continue; /* no persons in the span and group: its corners are empty, or nearly */
+        uint32_t cls = b->supp[at(s, sp, k, g)] ? 0 : c == cl ? 1 : 2;
         cand x = {k, cls};
         /* keep the best CAND_MAX in order (insertion; n is small) */
         int i = n < CAND_MAX ? n++ : CAND_MAX;
@@ -326,18 +369,20 @@ static int try_areas(build *b, int sp, int area, dim2 p, dim2 g, const cand *c, 
         return 1;
     }
     if (area < s->nkom) { /* a municipality: two complements */
-        int k1 = area;
-        for (int i = 0; i < n && i < lim; i++) {
+        int k1 = area, f[CAND_MAX], nf = 0;
+        (void)lim;
+        for (int i = 0; i < n && i < 24 && nf < 12; i++) { /* complements that pair with k1 */
             dim2 a = {{k1, c[i].k}, 2};
-            if (!feasible(b, p, a, g)) continue;
-            for (int j = i + 1; j < n && j < 2 * lim; j++) {
-                dim2 a2 = {{k1, c[j].k}, 2}, a3 = {{c[i].k, c[j].k}, 2};
-                if (!feasible(b, p, a2, g) || !feasible(b, p, a3, g)) continue;
-                int wit[3][2] = {{k1, c[i].k}, {k1, c[j].k}, {c[i].k, c[j].k}};
+            if (feasible(b, p, a, g)) f[nf++] = c[i].k;
+        }
+        for (int i = 0; i < nf; i++)
+            for (int j = i + 1; j < nf; j++) {
+                dim2 a3 = {{f[i], f[j]}, 2};
+                if (!feasible(b, p, a3, g)) continue;
+                int wit[3][2] = {{k1, f[i]}, {k1, f[j]}, {f[i], f[j]}};
                 memcpy(out, wit, sizeof wit), *nout = 3;
                 return 1;
             }
-        }
         return 0;
     }
     if (area == s->nkom) { /* the country: two municipalities, each alone */
@@ -614,6 +659,8 @@ styr_rc styr_sdc_build(styr_ws *ws, int threads, styr_sdc *s, styr_diags *d)
         free(all);
     }
     b.money = styr_xcalloc(ncell, 1);
+    b.seen = styr_xmalloc(ncell);
+    b.cap = styr_xmalloc((size_t)nw * (size_t)s->nkom * (size_t)s->ng);
     /* the young before the level: a level's cube may hide young cells too */
     static const int order[] = {SDC_YOUNG, SDC_LEVEL, SDC_STARTED, SDC_ENDED, SDC_LONG, SDC_H4, SDC_H13, SDC_H26, SDC_H52};
     for (size_t o = 0; o < sizeof order / sizeof order[0]; o++) {
@@ -621,6 +668,8 @@ styr_rc styr_sdc_build(styr_ws *ws, int threads, styr_sdc *s, styr_diags *d)
         b.fam = fam;
         memset(b.P, 0, ncell * sizeof *b.P);
         memset(b.supp, 0, ncell);
+        memset(b.seen, 0, ncell);
+        caps_fill(&b);
         for (int sp = 0; sp < m; sp++)
             for (int k = 0; k <= s->nkom; k++)
                 for (int g = 0; g < s->ng; g++) {
@@ -630,7 +679,7 @@ styr_rc styr_sdc_build(styr_ws *ws, int threads, styr_sdc *s, styr_diags *d)
                     if (c >= 0) b.P[at(s, sp, s->nkom + 1 + c, g)] += v;
                 }
         for (size_t i = 0; i < ncell; i++) b.supp[i] = b.P[i] > 0 && b.P[i] < STYR_DISCRETION;
-        if (by_month(fam)) /* not published by week */
+        if (!weekly(fam)) /* not published by week */
             for (int sp = 0; sp < m; sp++)
                 if (kinds[sp] == 1u << STYR_P_WEEK) memset(&b.supp[at(s, sp, 0, 0)], 1, (size_t)s->nks * (size_t)s->ng);
         /* larger spans first: their hypercubes hide the small cells they cross */
@@ -642,9 +691,19 @@ styr_rc styr_sdc_build(styr_ws *ws, int threads, styr_sdc *s, styr_diags *d)
                         if (v == 0 || v >= STYR_DISCRETION) continue;
                         int len = s->last[sp] - s->first[sp];
                         if ((pass == 0) != (len > 0)) continue;
-                        if (by_month(fam) && kinds[sp] == 1u << STYR_P_WEEK) continue;
+                        if (!weekly(fam) && kinds[sp] == 1u << STYR_P_WEEK) continue;
+                        /* a municipality's cell that an earlier cube changed has that cube
+                         * (and its partners) as its own witness */
+                        if (a < s->nkom && b.seen[at(s, sp, a, g)]) continue;
                         protect(&b, sp, a, g);
                     }
+        if (fam == SDC_LONG) /* a month's last week is the month's point in time: the same cell */
+            for (int sp = 0; sp < m; sp++) {
+                if (kinds[sp] != 1u << STYR_P_WEEK) continue;
+                int w = s->last[sp] - b.W0, month = b.wmonth[w];
+                if (month < 0 || s->last[month] != s->last[sp]) continue;
+                memcpy(&b.supp[at(s, sp, 0, 0)], &b.supp[at(s, month, 0, 0)], (size_t)s->nks * (size_t)s->ng);
+            }
         if (fam == SDC_LEVEL) {
             for (size_t i = 0; i < ncell; i++) b.money[i] |= b.supp[i];
             bits_from(s, SDC_MONEY, b.money);
@@ -686,6 +745,8 @@ styr_rc styr_sdc_build(styr_ws *ws, int threads, styr_sdc *s, styr_diags *d)
             }
     }
     free(b.money);
+    free(b.seen);
+    free(b.cap);
     span_year = NULL;
     free(years);
     free(kinds);
@@ -834,6 +895,7 @@ int styr_sdc_unpack(const unsigned char *buf, size_t len, styr_sdc *s)
 
 static styr_rc load(styr_ws *ws, uint64_t checksum, styr_sdc *out)
 {
+    memset(out, 0, sizeof *out);
     sqlite3 *db = styr_ws_db(ws);
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db, "SELECT data FROM diskretion WHERE panel_checksum = ?", -1, &st, NULL) != SQLITE_OK)

@@ -32,8 +32,8 @@
  *
  * Families: the figures of a cell rest on different persons (the level on
  * the persons with weeks, varighed on the persons whose spells ended, ...),
- * so each family has its own primary and secondary pattern. Spells and their
- * status after are published by month and longer periods, not by week.
+ * so each family has its own primary and secondary pattern. Only the level
+ * (and the money) is published by week; the rest by month and longer. 
  *
  * The pattern is computed once per panel (one engine pass over every period
  * of the universe) and stored in the catalog beside the figure cache. */

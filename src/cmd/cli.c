@@ -156,6 +156,20 @@ int styr_cli_intern_denied(const char *cmd)
     return STYR_EXIT_USAGE;
 }
 
+void styr_cli_prepare(const styr_cli *cli)
+{
+    styr_diags mine;
+    styr_diags_init(&mine);
+    if (styr_query_prepare(cli->ws, 0, &mine))
+        fprintf(stderr, "styr: %s (%s)\n",
+                styr_tr("advarsel: diskretionsmønstret blev ikke gemt; det beregnes ved næste udtræk, og de indlæste"
+                        " data er gemt",
+                        "warning: the discretion pattern was not stored; it is computed at the next output, and the"
+                        " imported data are stored"),
+                mine.sys);
+    styr_diags_free(&mine);
+}
+
 styr_rc styr_cli_store(const styr_cli *cli, const styr_qresult *r, styr_diags *d)
 {
     (void)d;

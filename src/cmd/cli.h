@@ -39,6 +39,10 @@ struct styr_qresult;
  * (styr_query_store). Storing is an optimisation: when it fails (a full disk,
  * an I/O error) the figures already shown are still right and the catalog is
  * unchanged, so this prints a warning and returns STYR_OK. */
+/* After a change of the panel: compute and store its discretion pattern
+ * (a warning when that fails; the change itself is committed). */
+void styr_cli_prepare(const styr_cli *cli);
+
 styr_rc styr_cli_store(const styr_cli *cli, const struct styr_qresult *r, styr_diags *d);
 
 /* Print the general help (to out). */

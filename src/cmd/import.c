@@ -153,6 +153,7 @@ int styr_cmd_import(styr_cli *cli, int argc, char **argv)
     styr_import_result_free(&res);
     styr_ws_close(ws);
     styr_diags_free(&d);
+    if (!rc && !o.check_only) styr_cli_prepare(cli);
     styr_cli_stats(cli);
     return e;
 }

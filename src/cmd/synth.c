@@ -150,6 +150,7 @@ int styr_cmd_synth(styr_cli *cli, int argc, char **argv)
     styr_import_result_free(&ires);
     styr_ws_close(ws);
     styr_diags_free(&d);
+    if (e == STYR_EXIT_OK && !o.out) styr_cli_prepare(cli);
     styr_cli_stats(cli);
     return e;
 }
