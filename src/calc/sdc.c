@@ -471,7 +471,7 @@ static void protect(build *b, int sp, int area, int g)
                 uint32_t key = (b->supp[at(s, sp, ai, h)] ? 0u : 1u << 30) + b->P[at(s, sp, ai, h)];
                 c[n++] = (cand){h, key};
             }
-        qsort(c, (size_t)n, sizeof *c, cand_cmp);
+        if (n > 1) qsort(c, (size_t)n, sizeof *c, cand_cmp);
         for (int i = 0; i < n; i++) gopt[ngo++] = (dim2){{g, c[i].k}, 2};
         gopt[ngo++] = (dim2){{g, 0}, 1};
     } else if (add_over_groups(b->fam) && g == 0) {
@@ -480,7 +480,7 @@ static void protect(build *b, int sp, int area, int g)
         int ai = area;
         for (int h = 1; h < s->ng; h++)
             if (b->public_g[h]) c[n++] = (cand){h, 0xffffffffu - b->P[at(s, sp, ai, h)]};
-        qsort(c, (size_t)n, sizeof *c, cand_cmp);
+        if (n > 1) qsort(c, (size_t)n, sizeof *c, cand_cmp);
         for (int i = 0; i < n; i++) gopt[ngo++] = (dim2){{c[i].k, 0}, 1};
     } else {
         gopt[ngo++] = (dim2){{g, 0}, 1};
@@ -491,7 +491,7 @@ static void protect(build *b, int sp, int area, int g)
     else if (area == s->nkom) {
         nc = 0;
         for (int k = 0; k < s->nkom; k++) c[nc++] = (cand){k, 0xffffffffu - b->P[at(s, sp, k, g)]};
-        qsort(c, (size_t)nc, sizeof *c, cand_cmp);
+        if (nc > 1) qsort(c, (size_t)nc, sizeof *c, cand_cmp);
     } else
         nc = kom_cands(b, sp, g, area - s->nkom - 1, 1, -1, c);
     /* other municipalities of the cluster first; else the municipality alone
