@@ -181,16 +181,15 @@ static styr_figval offer_value(void *ctx, const char *period, int cluster)
     for (int i = 0; i < c->nper; i++)
         if (!strcmp(c->per[i].name, period)) p = i;
     if (p < 0) return (styr_figval){0, STYR_FV_NONE};
-    double ended = 0, persons = 0, notyet = 0, good = 0;
+    double ended = 0, notyet = 0, good = 0;
     for (int k = 0; k < c->o->nk - 1; k++) {
         if (cluster ? !c->in[k] : k != c->k) continue;
         for (int a = 0; a < STYR_NAGES; a++) {
             const styr_offer_cell *x = styr_offer_at(c->o, p, k, c->g, c->t, a);
-            ended += x->ended, persons += x->ended_p, notyet += x->status[c->h][STYR_ST_NOTYET];
+            ended += x->ended, notyet += x->status[c->h][STYR_ST_NOTYET];
             good += x->status[c->h][STYR_ST_JOB] + (c->selv ? x->status[c->h][STYR_ST_SELV] : 0);
         }
     }
-    (void)persons;
     /* the offer tables' discretion (offers.h): the own municipality exact with --intern */
     if (cluster || c->suppress) {
         int nkc = c->o->nk - 1, area = cluster ? (c->cl_of[c->k] >= 0 ? nkc + 1 + c->cl_of[c->k] : -1) : c->k;

@@ -48,16 +48,14 @@ void styr_money_defs_make(styr_money_defs *m, const styr_rules *r)
     m->n = MONEY_STEP0 + 2 * r->nsteps;
 }
 
-static styr_figval val(double v, uint32_t persons, int suppress)
+static styr_figval val(double v, int suppress)
 {
-    (void)persons;
     if (suppress) return (styr_figval){0, STYR_FV_SUPPRESSED};
     return (styr_figval){v, STYR_FV_OK};
 }
 
-static styr_figval per(double num, double den, uint32_t persons, int suppress)
+static styr_figval per(double num, double den, int suppress)
 {
-    (void)persons;
     if (suppress) return (styr_figval){0, STYR_FV_SUPPRESSED};
     if (den <= 0) return (styr_figval){0, STYR_FV_NONE};
     return (styr_figval){num / den, STYR_FV_OK};
@@ -67,13 +65,13 @@ void styr_money_of(const styr_cell *c, const styr_rules *r, int reg, int pweeks,
                    int suppress, styr_figval *out)
 {
     double net = c->net[reg];
-    out[MONEY_BRUTTO] = val(c->gross, c->persons, suppress);
-    out[MONEY_REFUSION] = val(c->gross - net, c->persons, suppress);
-    out[MONEY_NETTO] = val(net, c->persons, suppress);
-    out[MONEY_PR_FTE] = per(net, (double)c->weeks / pweeks, c->persons, suppress);
-    out[MONEY_PR_INDB] = per(net, pop1666, c->persons, suppress);
-    out[MONEY_PR_INDB_18_64] = per(net, pop1864, c->persons, suppress);
-    out[MONEY_UDEN_SATS] = val(c->weeks_norate, c->persons, suppress);
+    out[MONEY_BRUTTO] = val(c->gross, suppress);
+    out[MONEY_REFUSION] = val(c->gross - net, suppress);
+    out[MONEY_NETTO] = val(net, suppress);
+    out[MONEY_PR_FTE] = per(net, (double)c->weeks / pweeks, suppress);
+    out[MONEY_PR_INDB] = per(net, pop1666, suppress);
+    out[MONEY_PR_INDB_18_64] = per(net, pop1864, suppress);
+    out[MONEY_UDEN_SATS] = val(c->weeks_norate, suppress);
     /* the steps belong to the trappe regime (and to auto, where it is in force) */
     int steps = reg == r->trappe_regime || reg == r->nreg;
     for (int k = 0; k < r->nsteps; k++) {
@@ -81,7 +79,7 @@ void styr_money_of(const styr_cell *c, const styr_rules *r, int reg, int pweeks,
             out[MONEY_STEP0 + k] = out[MONEY_STEP0 + r->nsteps + k] = (styr_figval){0, STYR_FV_NONE};
             continue;
         }
-        out[MONEY_STEP0 + k] = val(c->net_step[k], c->persons, suppress);
-        out[MONEY_STEP0 + r->nsteps + k] = val(c->weeks_step[k], c->persons, suppress);
+        out[MONEY_STEP0 + k] = val(c->net_step[k], suppress);
+        out[MONEY_STEP0 + r->nsteps + k] = val(c->weeks_step[k], suppress);
     }
 }

@@ -211,7 +211,7 @@ int styr_cmd_money(styr_cli *cli, int argc, char **argv)
         goto out;
     }
     if ((e = styr_select_query(ws, p, "money", kl, yl, pl, fo.format == STYR_FMT_TABLE, &q))) goto out;
-    const int *kom = q.kom, nk = q.nkom, ng = q.ngrp;
+    const int *kom = q.kom, *grps = q.grp, nk = q.nkom, ng = q.ngrp;
     if ((rc = styr_query_run(ws, &q, &res, &d))) goto fail;
 
     /* the population aged 18-64 of each period's year (KL's cost per inhabitant) */
@@ -231,8 +231,8 @@ int styr_cmd_money(styr_cli *cli, int argc, char **argv)
                  regs[0] == rules->nreg ? "auto" : rules->regname[regs[0]]);
     for (size_t i = 0; i < res.nrows; i++) {
         const styr_figrow *fr = &res.rows[i];
-        int pi = (int)(i / ((size_t)nk * (size_t)ng)), k = kom[(i / (size_t)ng) % (size_t)nk];
-        int suppress = (int)(styr_qresult_hide(&res, pi, k, fr->cell - styr_cube_at(&res.cube, pi, k, 0)) >> SDC_MONEY & 1u);
+        int pi = (int)(i / ((size_t)nk * (size_t)ng)), k = kom[(i / (size_t)ng) % (size_t)nk], g = grps[i % (size_t)ng];
+        int suppress = (int)(styr_qresult_hide(&res, pi, k, g) >> SDC_MONEY & 1u);
         size_t first = o;
         for (int j = 0; j < nregs; j++) {
             styr_figrow *x = &rows[o++];

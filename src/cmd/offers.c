@@ -99,7 +99,7 @@ static styr_figval share_of(double num, double den, double persons, int suppress
 /* hidden: STYR_OH_* bits of the row's level (offers.h); cl_hidden the same for the cluster */
 static void values(const ocell *x, const ocell *cl, int pweeks, unsigned hidden, unsigned cl_hidden, vals *v)
 {
-    int hid = (hidden & STYR_OH_STARTED) != 0, hide = (hidden & STYR_OH_ENDED) != 0, suppress = hid || hide;
+    int hid = (hidden & STYR_OH_STARTED) != 0, hide = (hidden & STYR_OH_ENDED) != 0;
     v->started = hid ? (styr_figval){0, STYR_FV_SUPPRESSED} : (styr_figval){x->started, STYR_FV_OK};
     for (int b = 0; b < NSHOWB; b++) v->band[b] = share_of(x->band[b], x->started, hid ? 0 : STYR_DISCRETION, hid);
     v->fte = hid && x->weeks > 0 ? (styr_figval){0, STYR_FV_SUPPRESSED} : (styr_figval){x->weeks / pweeks, STYR_FV_OK};
@@ -114,7 +114,6 @@ static void values(const ocell *x, const ocell *cl, int pweeks, unsigned hidden,
     }
     double m3 = x->ended - x->status[1][STYR_ST_NOTYET];
     v->selv3 = share_of(x->status[1][STYR_ST_JOB] + x->status[1][STYR_ST_SELV], m3, hide ? 0 : STYR_DISCRETION, hide);
-    (void)suppress;
     v->notyet3 = hide ? (styr_figval){0, STYR_FV_SUPPRESSED} : (styr_figval){x->status[1][STYR_ST_NOTYET], STYR_FV_OK};
     double cm3 = cl ? cl->ended - cl->status[1][STYR_ST_NOTYET] : 0;
     int clh = (cl_hidden & STYR_OH_ENDED) != 0;

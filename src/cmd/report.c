@@ -204,16 +204,16 @@ static styr_rc effect_section(const styr_bctx *x, styr_report *r, styr_offers *o
         int g = group_of(x->codes, groups[i]);
         if (g < 0) continue;
         for (int t = 1; t < off->no; t++) {
-            double st = 0, sp = 0, end_p = 0, job = 0, meas = 0, cend_p = 0, cjob = 0, cmeas = 0;
+            double st = 0, job = 0, meas = 0, cjob = 0, cmeas = 0;
             for (int k = 0; k < x->b.nk; k++)
                 for (int a = 0; a < STYR_NAGES; a++) {
                     const styr_offer_cell *c = styr_offer_at(off, 0, k, g, t, a);
                     double m = c->ended - c->status[1][STYR_ST_NOTYET];
                     if (k == x->k) {
-                        st += c->started, sp += c->started_p, end_p += c->ended_p;
+                        st += c->started;
                         job += c->status[1][STYR_ST_JOB], meas += m;
                     }
-                    if (x->in[k]) cend_p += c->ended_p, cjob += c->status[1][STYR_ST_JOB], cmeas += m;
+                    if (x->in[k]) cjob += c->status[1][STYR_ST_JOB], cmeas += m;
                 }
             styr_effect est;
             styr_effect_estimate(off, g, t, 1, &est);
@@ -225,7 +225,6 @@ static styr_rc effect_section(const styr_bctx *x, styr_report *r, styr_offers *o
             int nkc = off->nk - 1, ca = cl_of[x->k] >= 0 ? nkc + 1 + cl_of[x->k] : -1;
             unsigned hk = x->intern ? 0 : styr_offer_hide(off, 0, g, t, x->k, STYR_NAGES, cl_of, is_year),
                      hc = ca >= 0 ? styr_offer_hide(off, 0, g, t, ca, STYR_NAGES, cl_of, is_year) : STYR_OH_ENDED;
-            (void)sp, (void)end_p, (void)cend_p;
             y->started = hk & STYR_OH_STARTED ? (styr_figval){0, STYR_FV_SUPPRESSED} : (styr_figval){st, STYR_FV_OK};
             y->job3 = hk & STYR_OH_ENDED ? (styr_figval){0, STYR_FV_SUPPRESSED}
                     : meas > 0 ? (styr_figval){100 * job / meas, STYR_FV_OK} : (styr_figval){0, STYR_FV_NONE};
