@@ -10,7 +10,9 @@
  * rounded inwards). A cell whose bounds meet is pinned: the test fails. Roles:
  * anonymous (the CLI without --intern, the API without a token or with a *
  * token: the same published cube) and a municipality that knows all of its
- * own figures exactly (its token, --intern in its own workspace). */
+ * own figures exactly (its token, --intern in its own workspace). Distinct
+ * persons, which add up only over a cluster and otherwise bound each other
+ * (all public support, the country), are bounded span by span the same way. */
 #include "harness.h"
 
 #include <glpk.h>
@@ -23,6 +25,7 @@
 #include "ws/catalog.h"
 
 #define HDR "person;uge;kommune;ydelse;tilbud;timer\n"
+#define MAXAREA (STYR_MAX_KOMMUNER + 1 + STYR_MAX_CLUSTERS)
 
 /* ---- the attacker --------------------------------------------------------------------- */
 
@@ -266,11 +269,135 @@ static void world_free(world *w)
     free(w->mfirst), free(w->mlast);
 }
 
+/* Distinct persons do not add up over groups (a person may have two) nor over
+ * the country (a person may move); they add up over a cluster (styr sums its
+ * members). Per span: bound every hidden persons count of another
+ * municipality from the published ones by those relations (clusters
+ * exactly; all public support at least each group and at most their sum; the
+ * country at least each municipality and at most their sum). */
+static int attack_persons(world *w, int fam, int own, int *checked)
+{
+    const styr_sdc *s = &w->s;
+    int pinned = 0, na = s->nks, ng = s->ng;
+    int *col = malloc((size_t)na * (size_t)ng * sizeof *col);
+    double *val = malloc(((size_t)na * (size_t)ng + 1) * sizeof *val);
+    int *ind = malloc(((size_t)na * (size_t)ng + 1) * sizeof *ind);
+    for (int sp = 0; sp < s->nspan; sp++) {
+        if (s->first[sp] == s->last[sp] && fam != SDC_LEVEL) continue; /* not published by week */
+        int year = styr_week_year(s->last[sp]);
+        glp_prob *lp = glp_create_prob();
+        int ncol = 0;
+        double known[MAXAREA][STYR_MAX_CODES];
+        for (int a = 0; a < na; a++)
+            for (int g = 0; g < ng; g++) {
+                double v = 0;
+                if (a <= s->nkom) {
+                    const styr_cell *c = styr_cube_at(&w->cube, sp, a, g);
+                    v = fam == SDC_LEVEL ? c->persons : c->y_persons;
+                } else
+                    for (int k = 0; k < s->nkom; k++)
+                        if (styr_sdc_cluster_area(s, year, k) == a) {
+                            const styr_cell *c = styr_cube_at(&w->cube, sp, k, g);
+                            v += fam == SDC_LEVEL ? c->persons : c->y_persons;
+                        }
+                known[a][g] = v;
+                int pub = !styr_sdc_suppressed(s, (styr_sdc_fam)fam, sp, a, g) || a == own;
+                col[a * ng + g] = pub ? 0 : ++ncol;
+            }
+        if (!ncol) {
+            glp_delete_prob(lp);
+            continue;
+        }
+        glp_add_cols(lp, ncol);
+        for (int j = 1; j <= ncol; j++) glp_set_col_bnds(lp, j, GLP_LO, 0, 0);
+        /* row: sum of coef x cell (variables, or constants moved to the bound) between lo and hi */
+#define ROW(lo_, hi_)                                                                                                 \
+    do {                                                                                                              \
+        double c0 = 0;                                                                                                \
+        int len = 0;                                                                                                  \
+        for (int t = 0; t < nt; t++) {                                                                                \
+            int cc = col[ta[t] * ng + tg[t]];                                                                         \
+            if (cc) ind[++len] = cc, val[len] = tc[t];                                                                \
+            else c0 += tc[t] * known[ta[t]][tg[t]];                                                                   \
+        }                                                                                                             \
+        if (len) {                                                                                                    \
+            int r = glp_add_rows(lp, 1);                                                                              \
+            double l_ = (lo_) - c0, h_ = (hi_) - c0;                                                                  \
+            glp_set_row_bnds(lp, r, isinf(h_) ? GLP_LO : l_ == h_ ? GLP_FX : GLP_DB, l_, h_);                         \
+            glp_set_mat_row(lp, r, len, ind, val);                                                                    \
+        }                                                                                                             \
+    } while (0)
+        int ta[MAXAREA + 2], tg[MAXAREA + 2], nt;
+        double tc[MAXAREA + 2];
+        for (int g = 0; g < ng; g++) {
+            for (int c = s->nkom + 1; c < na; c++) { /* a cluster is the sum of its members */
+                nt = 0;
+                ta[nt] = c, tg[nt] = g, tc[nt++] = 1;
+                for (int k = 0; k < s->nkom; k++)
+                    if (styr_sdc_cluster_area(s, year, k) == c) ta[nt] = k, tg[nt] = g, tc[nt++] = -1;
+                if (nt > 1) ROW(0, 0);
+            }
+            nt = 0; /* the country: at most the sum of the municipalities */
+            ta[nt] = s->nkom, tg[nt] = g, tc[nt++] = -1;
+            for (int k = 0; k < s->nkom; k++) ta[nt] = k, tg[nt] = g, tc[nt++] = 1;
+            ROW(0, INFINITY);
+            for (int k = 0; k < s->nkom; k++) { /* and at least each */
+                nt = 0;
+                ta[nt] = s->nkom, tg[nt] = g, tc[nt++] = 1;
+                ta[nt] = k, tg[nt] = g, tc[nt++] = -1;
+                ROW(0, INFINITY);
+            }
+        }
+        for (int a = 0; a < na; a++) { /* all public support: at least each group, at most their sum */
+            nt = 0;
+            ta[nt] = a, tg[nt] = 0, tc[nt++] = -1;
+            for (int g = 1; g < ng; g++)
+                if (w->codes->yd_public[g]) ta[nt] = a, tg[nt] = g, tc[nt++] = 1;
+            ROW(0, INFINITY);
+            for (int g = 1; g < ng; g++) {
+                if (!w->codes->yd_public[g]) continue;
+                nt = 0;
+                ta[nt] = a, tg[nt] = 0, tc[nt++] = 1;
+                ta[nt] = a, tg[nt] = g, tc[nt++] = -1;
+                ROW(0, INFINITY);
+            }
+        }
+#undef ROW
+        glp_smcp parm;
+        glp_init_smcp(&parm);
+        parm.msg_lev = GLP_MSG_OFF;
+        for (int k = 0; k < s->nkom; k++) {
+            if (k == own) continue;
+            for (int g = 0; g < ng; g++) {
+                int cc = col[k * ng + g];
+                if (!cc || known[k][g] == 0) continue;
+                for (int j = 1; j <= ncol; j++) glp_set_obj_coef(lp, j, j == cc);
+                glp_set_obj_dir(lp, GLP_MIN);
+                if (glp_simplex(lp, &parm) || glp_get_status(lp) != GLP_OPT) continue;
+                double lo = glp_get_obj_val(lp), hi = INFINITY;
+                glp_set_obj_dir(lp, GLP_MAX);
+                if (!glp_simplex(lp, &parm) && glp_get_status(lp) == GLP_OPT) hi = glp_get_obj_val(lp);
+                (*checked)++;
+                if (ceil(lo - 1e-6) >= floor(hi + 1e-6)) {
+                    pinned++;
+                    if (!quiet)
+                        fprintf(stderr, "pinned persons: family %d, weeks %d-%d, kommune %d, group %d: %g in [%g, %g] (role %d)\n", fam,
+                                s->first[sp], s->last[sp], w->codes->dict.kom[k], g, known[k][g], lo, hi, own);
+                }
+            }
+        }
+        glp_delete_prob(lp);
+    }
+    free(col), free(val), free(ind);
+    return pinned;
+}
+
 static int attack_all(world *w, int own, int *checked)
 {
     int pinned = 0;
     for (int f = 0; f < SDC_NFAM; f++)
         if (f != SDC_MONEY) pinned += attack(w, f, own, checked);
+    pinned += attack_persons(w, SDC_LEVEL, own, checked) + attack_persons(w, SDC_YOUNG, own, checked);
     return pinned;
 }
 
