@@ -5,6 +5,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "../core/fsutil.h"
+#include "../core/msg.h"
+
 static _Thread_local FILE *capture;
 
 void styr_dest_capture(FILE *f) { capture = f; }
@@ -24,11 +27,11 @@ styr_rc styr_dest_close(styr_dest *x, int ok, styr_diags *d)
 {
     if (!x->atomic) {
         fflush(x->f);
-        return ok ? STYR_OK : styr_diag_sys(d, STYR_EIO, "stdout: %s", strerror(errno));
+        return ok ? STYR_OK : styr_diag_sys(d, STYR_EIO, "%s: %s", styr_tr("standardoutput", "standard output"), styr_strerror(errno));
     }
     if (!ok) {
         styr_atomic_abort(&x->a);
-        return styr_diag_sys(d, STYR_EIO, "%s", strerror(errno));
+        return styr_diag_sys(d, STYR_EIO, "%s", styr_strerror(errno));
     }
     return styr_atomic_commit(&x->a, d);
 }

@@ -13,6 +13,7 @@
 
 #include "../core/fsutil.h"
 #include "../core/mem.h"
+#include "../core/msg.h"
 
 #if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "the panel format is little-endian; a big-endian port needs byte swapping"
@@ -217,25 +218,27 @@ styr_rc styr_panel_write(const char *path, const styr_cols *c, const styr_dict *
 
 static styr_rc bad(styr_diags *d, const char *path, const char *what)
 {
-    return styr_diag_sys(d, STYR_ECORRUPT, "%s: %s", path, what);
+    /* the finding itself stays technical; the sentence around it is the user's */
+    return styr_diag_sys(d, STYR_ECORRUPT, styr_tr("%s: panelfilen er beskadiget (%s)", "%s: the panel file is damaged (%s)"),
+                         path, what);
 }
 
 styr_rc styr_panel_open(const char *path, unsigned flags, styr_panel **out, styr_diags *d)
 {
     *out = NULL;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return styr_diag_sys(d, errno == ENOENT ? STYR_ENOENT : STYR_EIO, "%s: %s", path, strerror(errno));
+    if (fd < 0) return styr_diag_sys(d, errno == ENOENT ? STYR_ENOENT : STYR_EIO, "%s: %s", path, styr_strerror(errno));
     struct stat st;
     if (fstat(fd, &st) < 0) {
         int e = errno;
         close(fd);
-        return styr_diag_sys(d, STYR_EIO, "%s: %s", path, strerror(e));
+        return styr_diag_sys(d, STYR_EIO, "%s: %s", path, styr_strerror(e));
     }
     if (st.st_size < HEADER_SIZE) { close(fd); return bad(d, path, "too short for a panel"); }
     void *base = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_SHARED, fd, 0);
     int e = errno;
     close(fd);
-    if (base == MAP_FAILED) return styr_diag_sys(d, STYR_EIO, "%s: mmap: %s", path, strerror(e));
+    if (base == MAP_FAILED) return styr_diag_sys(d, STYR_EIO, "%s: mmap: %s", path, styr_strerror(e));
 
     styr_panel *p = styr_xcalloc(1, sizeof *p);
     p->base = base;

@@ -703,7 +703,8 @@ static styr_rc drop_cache(sqlite3 *db, styr_diags *d)
 
 styr_rc styr_ws_commit(styr_ws *ws, const styr_cols *cols, styr_ws_txn_fn fn, void *ctx, styr_diags *d)
 {
-    if (ws->mode != STYR_WS_WRITE) return styr_diag_sys(d, STYR_EUSAGE, "workspace opened read-only");
+    if (ws->mode != STYR_WS_WRITE)
+        return styr_diag_sys(d, STYR_EUSAGE, "%s", styr_tr("arbejdsområdet er åbnet kun til læsning", "the workspace is opened read-only"));
     uint32_t gen = ws->generation;
     uint64_t ck = ws->panel ? styr_panel_checksum(ws->panel) : 0;
     char pname[64], *newpath = NULL;
