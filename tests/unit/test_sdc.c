@@ -12,13 +12,16 @@
  * token: the same published cube) and a municipality that knows all of its
  * own figures exactly (its token, --intern in its own workspace). Distinct
  * persons, which add up only over a cluster and otherwise bound each other
- * (all public support, the country), are bounded span by span the same way. */
+ * (all public support, the country), are bounded span by span the same way,
+ * and so is each row of the offer tables (municipalities, clusters, the
+ * country and age bands). */
 #include "harness.h"
 
 #include <glpk.h>
 #include <math.h>
 
 #include "calc/engine.h"
+#include "calc/offers.h"
 #include "calc/query.h"
 #include "calc/sdc.h"
 #include "core/week.h"
@@ -401,6 +404,105 @@ static int attack_all(world *w, int own, int *checked)
     return pinned;
 }
 
+/* ---- the offer tables ------------------------------------------------------------------ */
+
+/* One row of the offer tables (2024, group g, kind t) attacked: the base cells
+ * are municipality x age band; every published cell (a municipality's band or
+ * all ages, a cluster's, the country's) and, for a municipality that knows its
+ * own, its cells are equations; every hidden cell of another municipality is
+ * bounded by LP. Offers started and offers ended. */
+static int attack_offers(const char *wsdir, int own, int *checked)
+{
+    styr_diags d;
+    styr_diags_init(&d);
+    styr_ws *ws;
+    assert_int_equal(styr_ws_open(wsdir, STYR_WS_READ, &ws, &d), STYR_OK);
+    styr_period per;
+    assert_int_equal(styr_period_parse("2024", &per), 0);
+    styr_offers off;
+    memset(&off, 0, sizeof off);
+    styr_cube cube;
+    assert_int_equal(styr_offers_compute(ws, &per, 1, NULL, 0, 1, &off, &cube, &d), STYR_OK);
+    styr_cube_free(&cube);
+    styr_clusters cl;
+    assert_int_equal(styr_cat_clusters(ws, 2024, &cl, &d), STYR_OK);
+    const int nkom = off.nk - 1;
+    int cl_of[STYR_MAX_KOMMUNER];
+    for (int k = 0; k < nkom; k++) cl_of[k] = cl.of[k];
+    const int NC = STYR_NAGES + 1, nv = nkom * STYR_NAGES;
+    int pinned = 0;
+    int *ind = malloc(((size_t)nv + 1) * sizeof *ind);
+    double *val = malloc(((size_t)nv + 1) * sizeof *val);
+    glp_smcp parm;
+    glp_init_smcp(&parm);
+    parm.msg_lev = GLP_MSG_OFF;
+    for (int g = 1; g < off.ng; g++)
+        for (int t = 1; t < off.no; t++)
+            for (int fam = 0; fam < 2; fam++) {
+                unsigned bit = fam ? STYR_OH_ENDED : STYR_OH_STARTED;
+                double x[STYR_MAX_KOMMUNER][STYR_NAGES];
+                double any = 0;
+                for (int k = 0; k < nkom; k++)
+                    for (int a = 0; a < STYR_NAGES; a++) {
+                        const styr_offer_cell *c = styr_offer_at(&off, 0, k, g, t, a);
+                        any += x[k][a] = fam ? c->ended : c->started;
+                    }
+                if (!any) continue;
+                glp_prob *lp = glp_create_prob();
+                glp_add_cols(lp, nv);
+                for (int j = 1; j <= nv; j++) glp_set_col_bnds(lp, j, GLP_LO, 0, 0);
+                /* areas: municipalities, the country, the clusters; columns: bands and all ages */
+                for (int area = 0; area < nkom + 1 + cl.n; area++)
+                    for (int col = 0; col < NC; col++) {
+                        int pub = area == own || !(styr_offer_hide(&off, 0, g, t, area, col, cl_of, 1) & bit);
+                        if (!pub) continue;
+                        int len = 0;
+                        double v = 0;
+                        for (int k = 0; k < nkom; k++) {
+                            int in = area < nkom ? k == area : area == nkom ? 1 : cl_of[k] == area - nkom - 1;
+                            if (!in) continue;
+                            for (int a = 0; a < STYR_NAGES; a++)
+                                if (col == STYR_NAGES || col == a) ind[++len] = k * STYR_NAGES + a + 1, val[len] = 1, v += x[k][a];
+                        }
+                        if (!len) continue;
+                        int r = glp_add_rows(lp, 1);
+                        glp_set_row_bnds(lp, r, GLP_FX, v, v);
+                        glp_set_mat_row(lp, r, len, ind, val);
+                    }
+                for (int k = 0; k < nkom; k++) {
+                    if (k == own) continue;
+                    for (int col = 0; col < NC; col++) {
+                        if (!(styr_offer_hide(&off, 0, g, t, k, col, cl_of, 1) & bit)) continue;
+                        double v = 0;
+                        for (int a = 0; a < STYR_NAGES; a++)
+                            if (col == STYR_NAGES || col == a) v += x[k][a];
+                        if (v == 0) continue;
+                        for (int j = 1; j <= nv; j++) {
+                            int kk = (j - 1) / STYR_NAGES, a = (j - 1) % STYR_NAGES;
+                            glp_set_obj_coef(lp, j, kk == k && (col == STYR_NAGES || col == a));
+                        }
+                        glp_set_obj_dir(lp, GLP_MIN);
+                        assert_int_equal(glp_simplex(lp, &parm), 0);
+                        double lo = glp_get_obj_val(lp), hi = INFINITY;
+                        glp_set_obj_dir(lp, GLP_MAX);
+                        if (!glp_simplex(lp, &parm) && glp_get_status(lp) == GLP_OPT) hi = glp_get_obj_val(lp);
+                        (*checked)++;
+                        if (ceil(lo - 1e-6) >= floor(hi + 1e-6)) {
+                            pinned++;
+                            fprintf(stderr, "pinned offers: group %d, kind %d, %s, kommune index %d, age column %d: %g (role %d)\n", g,
+                                    t, fam ? "ended" : "started", k, col, v, own);
+                        }
+                    }
+                }
+                glp_delete_prob(lp);
+            }
+    free(ind), free(val);
+    styr_offers_free(&off);
+    styr_ws_close(ws);
+    styr_diags_free(&d);
+    return pinned;
+}
+
 /* ---- panels built to be hard ------------------------------------------------------------ */
 
 static uint64_t rng_state;
@@ -559,6 +661,9 @@ static void test_hard_panels(void **state)
         pinned += attack_all(&w, -1, &checked);
         pinned += attack_all(&w, w.codes->kom_idx[461], &checked);
         if (full) pinned += attack_all(&w, w.codes->kom_idx[151], &checked);
+        int ochecked = 0;
+        pinned += attack_offers(ws, -1, &ochecked) + attack_offers(ws, w.codes->kom_idx[461], &ochecked);
+        fprintf(stderr, "seed %llu: %d hidden offer cells bounded\n", (unsigned long long)seed, ochecked);
         fprintf(stderr, "seed %llu: %d suppressed cells bounded, %d pinned\n", (unsigned long long)seed, checked, pinned);
         assert_int_equal(pinned, 0);
         world_free(&w);
