@@ -82,7 +82,11 @@ styr_rc styr_fu_run_compute(styr_ws *ws, int k, const styr_period *month_p, doub
         x->navn = styr_lang_get() == STYR_LANG_EN ? codes->yd_name_en[g] : codes->yd_name[g];
         x->b = bud[i];
         styr_followup_compute(&bud[i], &a, m, threshold, &x->f);
-        x->suppressed = !open && a.persons_ytd < STYR_DISCRETION;
+        /* the discretion pattern of every period the row shows (the months, the year to
+         * date and the year to date three months before), for the level and the money */
+        unsigned hide = 0;
+        for (int j = 0; j < np; j++) hide |= styr_qresult_hide(&r->res, j, k, g);
+        x->suppressed = !open && (hide & (1u << SDC_LEVEL | 1u << SDC_MONEY)) != 0;
         tot->suppressed |= x->suppressed;
         styr_followup_add(&tot->f, &x->f);
         /* the total's assumptions: sums, the activation weighted by full-time recipients */

@@ -266,10 +266,11 @@ int styr_cmd_invest(styr_cli *cli, int argc, char **argv)
         if ((rc = styr_query_run(ws, &q, &res, &d))) goto fail;
         const styr_cell *ck = styr_cube_at(&res.cube, 0, k, g), *cl = styr_cube_at(&res.cube, 0, codes->dict.nkom, g);
         int open = a.intern && own == codes->dict.kom[k];
-        if (ck->ended && (ck->ended_p >= STYR_DISCRETION || open)) {
+        /* the municipality's varighed where the discretion pattern shows it (or --intern) */
+        if (ck->ended && (open || !(styr_qresult_hide(&res, 0, k, g) >> SDC_ENDED & 1u))) {
             dur = (double)ck->ended_len / ck->ended;
             dur_src = styr_tr("kommunens gennemsnit", "the municipality's mean");
-        } else if (cl->ended) {
+        } else if (cl->ended && !(styr_qresult_hide(&res, 0, codes->dict.nkom, g) >> SDC_ENDED & 1u)) {
             dur = (double)cl->ended_len / cl->ended;
             dur_src = styr_tr("landets gennemsnit", "the country's mean");
         } else {
