@@ -270,7 +270,7 @@ int styr_cmd_invest(styr_cli *cli, int argc, char **argv)
         if (ck->ended && (open || !(styr_qresult_hide(&res, 0, k, g) >> SDC_ENDED & 1u))) {
             dur = (double)ck->ended_len / ck->ended;
             dur_src = styr_tr("kommunens gennemsnit", "the municipality's mean");
-        } else if (cl->ended && !(styr_qresult_hide(&res, 0, codes->dict.nkom, g) >> SDC_ENDED & 1u)) {
+        } else if (cl->ended) { /* the national mean (hidden only on a panel of a handful of persons) */
             dur = (double)cl->ended_len / cl->ended;
             dur_src = styr_tr("landets gennemsnit", "the country's mean");
         } else {
