@@ -370,7 +370,6 @@ static int try_areas(build *b, int sp, int area, dim2 p, dim2 g, const cand *c, 
     }
     if (area < s->nkom) { /* a municipality: two complements */
         int k1 = area, f[CAND_MAX], nf = 0;
-        (void)lim;
         for (int i = 0; i < n && i < 24 && nf < 12; i++) { /* complements that pair with k1 */
             dim2 a = {{k1, c[i].k}, 2};
             if (feasible(b, p, a, g)) f[nf++] = c[i].k;
