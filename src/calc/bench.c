@@ -66,12 +66,13 @@ void styr_bdata_free(styr_bdata *b)
 /* The value of a cell with populations; hide: the families the discretion
  * pattern suppresses (sdc.h). */
 static styr_figval value_of(const styr_bdata *b, const styr_metric *m, int p, const styr_cell *c, double pop,
-                            double ypop, double pop1864, unsigned hide)
+                            double ypop, double pop1864, unsigned hide, int g)
 {
     int weeks = styr_period_weeks(&b->res.ps.p[p]);
     if (m->fig >= 0) {
         styr_figval v[STYR_NFIG];
         styr_figures_of(c, weeks, pop, ypop, hide, v);
+        if (g) styr_figures_na(v, b->codes->yd_na[g]);
         return v[m->fig];
     }
     if (!b->rules) return (styr_figval){0, STYR_FV_NONE};
@@ -85,7 +86,7 @@ styr_figval styr_bdata_value(const styr_bdata *b, const styr_metric *m, int p, i
     const int nkc = b->res.cube.nk;
     size_t at = (size_t)p * (size_t)nkc + (size_t)k;
     return value_of(b, m, p, styr_cube_at(&b->res.cube, p, k, g), b->res.pop[at], b->res.ypop[at],
-                    b->pop1864 ? b->pop1864[at] : 0, styr_qresult_hide(&b->res, p, k, g));
+                    b->pop1864 ? b->pop1864[at] : 0, styr_qresult_hide(&b->res, p, k, g), g);
 }
 
 styr_figval styr_bdata_area(const styr_bdata *b, const styr_metric *m, int p, const uint8_t *in, int g)
@@ -104,7 +105,7 @@ styr_figval styr_bdata_area(const styr_bdata *b, const styr_metric *m, int p, co
         ypop += b->res.ypop[at];
         if (b->pop1864) p1864 += b->pop1864[at];
     }
-    return value_of(b, m, p, &sum, pop, ypop, p1864, styr_qresult_hide_set(&b->res, p, members, n, g));
+    return value_of(b, m, p, &sum, pop, ypop, p1864, styr_qresult_hide_set(&b->res, p, members, n, g), g);
 }
 
 double styr_bdata_pop(const styr_bdata *b, const styr_metric *m, int p, const uint8_t *in)

@@ -96,6 +96,32 @@ static styr_figval val(double num, double den, unsigned hide, int fam, double sc
 
 static unsigned small(uint32_t persons, int fam) { return persons > 0 && persons < STYR_DISCRETION ? 1u << fam : 0; }
 
+void styr_figures_na(styr_figval v[STYR_NFIG], uint32_t mask)
+{
+    for (int f = 0; f < STYR_NFIG; f++)
+        if (mask >> f & 1u) v[f] = (styr_figval){0, STYR_FV_NA};
+}
+
+int styr_figures_mask(const char *list, uint32_t *mask)
+{
+    *mask = 0;
+    const char *s = list;
+    while (s && *s) {
+        const char *e = strchr(s, ',');
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        while (n && s[n - 1] == ' ') n--;
+        while (n && *s == ' ') s++, n--;
+        int prefix = n && s[n - 1] == '*', hit = 0;
+        if (prefix) n--;
+        for (int f = 0; f < STYR_NFIG && n; f++)
+            if (prefix ? !strncmp(styr_figdefs[f].key, s, n) : strlen(styr_figdefs[f].key) == n && !strncmp(styr_figdefs[f].key, s, n))
+                *mask |= 1u << f, hit = 1;
+        if (n && !hit) return -1;
+        s = e ? e + 1 : NULL;
+    }
+    return 0;
+}
+
 unsigned styr_primary_hide(const styr_cell *c)
 {
     unsigned h = small(c->persons, SDC_LEVEL) | small(c->y_persons, SDC_YOUNG) | small(c->started_p, SDC_STARTED) |

@@ -54,7 +54,12 @@ typedef struct styr_figdef {
 
 extern const styr_figdef styr_figdefs[STYR_NFIG];
 
-enum { STYR_FV_OK = 0, STYR_FV_SUPPRESSED = 1, STYR_FV_NONE = 2 };
+/* The four states of spec §8, never shown as one another: a value,
+ * suppressed by discretion (".."), no data ("-": nothing to compute from,
+ * e.g. no ended spells or a period the panel does not cover) and not
+ * applicable ("."): a figure that means nothing for the group (declared in
+ * data/ydelser.csv, column ikke_relevant). */
+enum { STYR_FV_OK = 0, STYR_FV_SUPPRESSED = 1, STYR_FV_NONE = 2, STYR_FV_NA = 3 };
 
 typedef struct styr_figval {
     double v;
@@ -67,6 +72,13 @@ typedef struct styr_figval {
  * its figures are STYR_FV_SUPPRESSED. A count of 0 is a value (spec §8). */
 void styr_figures_of(const styr_cell *c, int pweeks, double pop, double ypop, unsigned hide,
                      styr_figval out[STYR_NFIG]);
+
+/* Mark the figures in mask (bit f for figure f) not applicable. */
+void styr_figures_na(styr_figval v[STYR_NFIG], uint32_t mask);
+
+/* The mask of figure keys in a comma list ("langvarige,i_job_*"; a trailing
+ * '*' matches a prefix). Returns -1 when an item names no figure. */
+int styr_figures_mask(const char *list, uint32_t *mask);
 
 /* The primary suppression of a cell alone (families resting on 1-4
  * persons), for an area the pattern does not hold. */
@@ -81,6 +93,7 @@ typedef struct styr_figrow {
     const char *regime;        /* money rows: the refusion regime; else NULL */
     styr_figval v[STYR_NFIG];
     int suppressed;            /* some value is hidden by discretion */
+    int incomplete;            /* the panel covers only part of the period (ufuldstaendig) */
     const styr_cell *cell;     /* the counts (for counts output) */
 } styr_figrow;
 

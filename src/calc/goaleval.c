@@ -106,6 +106,7 @@ void styr_goal_evaluate_with(const styr_goal *g, const styr_figdef *def, styr_go
     const styr_figval none = {0, STYR_FV_NONE};
     memset(o, 0, sizeof *o);
     o->months = months;
+    o->status = months ? STYR_GS_UNKNOWN : STYR_GS_NODATA;
     o->latest = o->forecast = o->target = o->baseline = none;
     for (int i = 0; i < 12; i++) o->path[i] = none;
     char s[24];
@@ -259,12 +260,13 @@ const char *styr_goal_status_text(int status)
     case STYR_GS_REACHED: return styr_tr("nået", "reached");
     case STYR_GS_ON_TRACK: return styr_tr("på vej", "on track");
     case STYR_GS_NOT_REACHED: return styr_tr("ikke nået", "not reached");
+    case STYR_GS_NODATA: return styr_tr("ingen data", "no data");
     default: return styr_tr("ukendt", "unknown");
     }
 }
 
 const char *styr_goal_status_key(int status)
 {
-    static const char *k[] = {"naaet", "paa_vej", "ikke_naaet", "ukendt"};
-    return k[status >= 0 && status <= 3 ? status : 3];
+    static const char *k[] = {"naaet", "paa_vej", "ikke_naaet", "ukendt", "ingen_data"};
+    return k[status >= 0 && status <= 4 ? status : 3];
 }

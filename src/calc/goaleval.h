@@ -12,14 +12,16 @@
  *             months; CHANGE: last year's value x (1 + p/100)
  *   status    nået / ikke nået when the year is complete; while it runs,
  *             på vej when the forecast meets the target, else ikke nået
- *             (by the forecast). Unknown when a value is suppressed or missing. */
+ *             (by the forecast). Unknown when a value is suppressed or missing;
+ *             no data when the goal year has not begun in the panel. */
 #ifndef STYR_GOALEVAL_H
 #define STYR_GOALEVAL_H
 
 #include "../ws/goals.h"
 #include "bench.h"
 
-enum { STYR_GS_REACHED, STYR_GS_ON_TRACK, STYR_GS_NOT_REACHED, STYR_GS_UNKNOWN };
+/* NODATA: the goal year has not begun in the data (never "nået"). */
+enum { STYR_GS_REACHED, STYR_GS_ON_TRACK, STYR_GS_NOT_REACHED, STYR_GS_UNKNOWN, STYR_GS_NODATA };
 
 typedef struct styr_goal_eval {
     int months;                  /* months of the goal year in the data (12: complete) */
@@ -73,7 +75,7 @@ int styr_goal_offer_figure(const char *key, int *h, int *selv);
 styr_rc styr_goals_evaluate_all(styr_ws *ws, const styr_panel *p, const styr_bdata *b, const styr_goal *g, size_t n,
                                 int k, int intern, styr_goal_eval *out, styr_diags *d);
 
-/* Status names: "nået", "på vej", "ikke nået", "ukendt" (or English), and JSON keys. */
+/* Status names: "nået", "på vej", "ikke nået", "ukendt", "ingen data" (or English), and JSON keys. */
 const char *styr_goal_status_text(int status);
 const char *styr_goal_status_key(int status);
 

@@ -102,6 +102,7 @@ styr_rc styr_query_run(styr_ws *ws, const styr_query *q, styr_qresult *r, styr_d
     const styr_codes *codes = styr_ws_codes(ws);
     if ((rc = styr_pset_build(&r->ps, q->per, q->nper, d))) return rc;
     const int nk = codes->dict.nkom + 1, ng = codes->dict.nyd, np = r->ps.n;
+    const int wmin = styr_panel_week_min(p), wmax = styr_panel_week_max(p);
     r->cube = (styr_cube){np, nk, ng, NULL, styr_panel_checksum(p), styr_panel_week_max(p)};
     r->cube.cell = styr_xcalloc((size_t)np * (size_t)nk * (size_t)ng, sizeof *r->cube.cell);
     uint8_t *found = styr_xcalloc((size_t)np, 1);
@@ -182,6 +183,8 @@ styr_rc styr_query_run(styr_ws *ws, const styr_query *q, styr_qresult *r, styr_d
                 x->cell = styr_cube_at(&r->cube, i, k, g);
                 styr_figures_of(x->cell, styr_period_weeks(&r->ps.p[i]), r->pop[(size_t)i * (size_t)nk + (size_t)k],
                                 r->ypop[(size_t)i * (size_t)nk + (size_t)k], styr_qresult_hide(r, i, k, g), x->v);
+                if (g) styr_figures_na(x->v, codes->yd_na[g]);
+                x->incomplete = r->ps.p[i].first < wmin || r->ps.p[i].last > wmax;
                 for (int f = 0; f < STYR_NFIG; f++) x->suppressed |= x->v[f].state == STYR_FV_SUPPRESSED;
             }
 out:

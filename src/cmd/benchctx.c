@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../core/mem.h"
+#include "select.h"
 
 int styr_bctx_open(styr_cli *cli, const char *cmd, long long kommune, int intern, const char *periode, styr_bctx *x,
                    styr_diags *d)
@@ -41,6 +42,8 @@ int styr_bctx_open(styr_cli *cli, const char *cmd, long long kommune, int intern
         snprintf(yb, sizeof yb, "%d", styr_default_year(x->p));
         styr_period_parse(yb, &x->per);
     }
+    int e = styr_select_in_panel(cmd, x->p, &x->per, 1);
+    if (e) return e;
     x->has_prev = !styr_period_year_before(&x->per, &x->prev);
     return -1;
 }

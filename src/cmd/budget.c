@@ -16,6 +16,7 @@
 #include "../out/budgetout.h"
 #include "../ws/budget.h"
 #include "cli.h"
+#include "select.h"
 #include "budgetrun.h"
 #include "cmds.h"
 
@@ -317,6 +318,18 @@ static int cmd_followup(styr_cli *cli, opts *o)
     if (o->maaned ? styr_period_parse(o->maaned, &month) || month.kind != STYR_P_MONTH : styr_last_whole_month(p, &month)) {
         e = o->maaned ? styr_cli_bad_option("budget opfoelgning", "--maaned", o->maaned) : STYR_EXIT_USAGE;
         if (!o->maaned) fprintf(stderr, "styr budget: %s\n", styr_tr("panelet er tomt", "the panel is empty"));
+        goto out;
+    }
+    styr_period last;
+    if (!styr_last_whole_month(p, &last) && month.last > last.last) {
+        /* actuals the panel does not have are no data: never 0, ".." or "no deviation" */
+        char span[96];
+        styr_select_span_text(p, span, sizeof span);
+        fprintf(stderr, styr_tr("styr budget: ingen faktiske tal for %s: %s. Den seneste hele måned er %s"
+                                " (--maaned %s).\n",
+                                "styr budget: no actuals for %s: %s. The last whole month is %s (--maaned %s).\n"),
+                month.name, span, last.name, last.name);
+        e = STYR_EXIT_INPUT;
         goto out;
     }
     int open = o->intern && styr_ws_egen_kommune(ws) == code;

@@ -225,11 +225,14 @@ static int write_bench(FILE *f, const args *a, const styr_bdata *b, const styr_m
         fprintf(f, styr_tr("Udvikling fra året før: %s i kommunen, %s i klyngen.\n",
                            "Change from a year before: %s in the municipality, %s in the cluster.\n"),
                 styr_change_text(t1, sizeof t1, def, x->dev_own), styr_change_text(t2, sizeof t2, def, x->dev_level));
-    if (x->has_potential)
+    if (x->has_potential) {
+        /* the texts first: the order arguments are evaluated in is unspecified */
+        styr_potential_text(t1, sizeof t1, x->pot_unit, x->pot_level);
+        styr_potential_text(t3, sizeof t3, x->pot_unit, x->pot_best);
         fprintf(f, styr_tr("Potentiale ved at gøre det lige så godt som klyngens niveau: %s; som den bedste: %s%s\n",
                            "Potential from doing as well as the cluster's level: %s; as the best: %s%s\n"),
-                styr_potential_text(t1, sizeof t1, x->pot_unit, x->pot_level),
-                styr_potential_text(t3, sizeof t3, x->pot_unit, x->pot_best), styr_sentence_end(t3));
+                t1, t3, styr_sentence_end(t3));
+    }
     if (def->unit == STYR_U_PCT)
         fprintf(f, "%s\n", styr_tr("Udvikling i procentpoint.", "Change in percentage points."));
     fprintf(f, "%s %s\n", styr_discretion_note(), styr_tr("* = kommunen selv.", "* = the municipality itself."));
@@ -425,9 +428,11 @@ int styr_cmd_compare(styr_cli *cli, int argc, char **argv)
         snprintf(yb, sizeof yb, "%d", styr_default_year(p));
         styr_period_parse(yb, &per[0]);
     }
+    if ((e = styr_select_in_panel("compare", p, &per[0], 1))) goto out;
     if (!a.model && !styr_period_year_before(&per[0], &per[1])) nper = 2;
     const char *fig = a.model ? "andel_befolkning" : a.figur;
     int money = styr_fig_by_key(fig) < 0;
+    if ((e = styr_select_applies("compare", c, grp[0], fig))) goto out;
     int own_idx = a.intern ? k : -1;
     if ((rc = styr_bdata_load(ws, per, nper, money, own_idx, 0, &b, &d))) goto fail;
     styr_metric m;

@@ -65,6 +65,7 @@ typedef struct row {
     styr_effect e;
     double price, net_week, cost;  /* cost per extra person in work; NAN when none */
     int hidden;
+    int no_effect;                 /* priced, but the interval includes 0: no cost per person */
 } row;
 
 static int parse_prices(const styr_codes *c, const char *s, double *price)
@@ -121,6 +122,10 @@ static int write_rows(FILE *f, styr_format fmt, const row *r, size_t n, const st
             json_object_set_new(o, "sparede_ydelsesuger", num(e->ben_saved, hd));
             json_object_set_new(o, "pris_pr_tilbud", num(r[i].price, 0));
             json_object_set_new(o, "nettoudgift_pr_ekstra_i_job", num(r[i].cost, hd));
+            if (r[i].no_effect && !hd)
+                json_object_set_new(o, "nettoudgift_begrundelse",
+                                    json_string(styr_tr("ingen påvist positiv effekt (intervallet rummer 0 eller ligger under 0)",
+                                                        "no shown positive effect (the interval includes 0 or lies below 0)")));
             json_object_set_new(o, "diskretion", json_boolean(hd));
             json_array_append_new(a, o);
         }
@@ -149,8 +154,8 @@ static int write_rows(FILE *f, styr_format fmt, const row *r, size_t n, const st
                                  "endnu, i samme forløbsuge, alder, køn og klynge.",
                                  "Difference in the share in work after the start, in percentage points, against spells of "
                                  "the same group without an offer yet, in the same spell week, age, sex and cluster."));
-    int cost = 0;
-    for (size_t i = 0; i < n; i++) cost |= !isnan(r[i].cost);
+    int cost = 0, no_effect = 0;
+    for (size_t i = 0; i < n; i++) cost |= !isnan(r[i].cost) || r[i].no_effect, no_effect |= r[i].no_effect && !r[i].hidden;
     styr_table *tb = styr_table_new(cost ? 9 : 8, "llrrrrrrr");
     const char *h[9] = {styr_tr("Ydelse", "Group"), styr_tr("Tilbud", "Offer"), styr_tr("Uger", "Weeks"),
                         styr_tr("Effekt", "Effect"), styr_tr("95 pct. KI", "95 pct. CI"), styr_tr("Rå forskel", "Raw"),
@@ -174,7 +179,7 @@ static int write_rows(FILE *f, styr_format fmt, const row *r, size_t n, const st
             styr_fmt_num(t[3], 64, e->effect_selv, 1);
         }
         styr_fmt_int(t[4], 64, e->matched);
-        if (r[i].hidden || isnan(r[i].cost)) snprintf(t[5], 64, "%s", r[i].hidden ? ".." : "-");
+        if (r[i].hidden || isnan(r[i].cost)) snprintf(t[5], 64, "%s", r[i].hidden ? ".." : r[i].no_effect ? styr_tr("i.e.", "n.e.") : "-");
         else styr_fmt_kr(t[5], 64, r[i].cost);
         const char *row_[9] = {i && r[i - 1].e.g == e->g ? "" : c->yd_name[e->g],
                                i && r[i - 1].e.g == e->g && r[i - 1].e.kind == e->kind ? "" : c->tb_name[e->kind],
@@ -192,6 +197,13 @@ static int write_rows(FILE *f, styr_format fmt, const row *r, size_t n, const st
                                    "uge) / effekt.",
                                    "DKK per extra in work: (price - benefit weeks saved in 52 weeks x municipal net cost "
                                    "per week) / effect."));
+    if (no_effect)
+        fprintf(f, "%s\n", styr_tr("i.e. = ingen påvist positiv effekt: intervallet rummer 0 eller ligger under 0, så der er "
+                                   "ingen ekstra i job at dele prisen på (en pris pr. person kunne blive et hvilket som "
+                                   "helst beløb).",
+                                   "n.e. = no shown positive effect: the interval includes 0 or lies below 0, so there is "
+                                   "no extra person in work to divide the price by (a price per person could come out as "
+                                   "any amount)."));
     return ferror(f) ? -1 : 0;
 }
 
@@ -281,7 +293,10 @@ int styr_cmd_effect(styr_cli *cli, int argc, char **argv)
                 r->hidden = r->e.matched < STYR_DISCRETION || r->e.controls < STYR_DISCRETION;
                 r->price = price[k];
                 r->cost = NAN;
-                if (!isnan(price[k]) && r->e.ok && r->e.effect > 0) {
+                /* a cost per extra person in work divides by the effect: only where the
+                 * interval says there is one (an effect that may be 0 gives any amount) */
+                r->no_effect = !isnan(price[k]) && r->e.ok && !(r->e.lo > 0);
+                if (!isnan(price[k]) && r->e.ok && r->e.lo > 0) {
                     r->net_week = off.net_week[g];
                     r->cost = (price[k] - r->e.ben_saved * r->net_week) / (r->e.effect / 100);
                 }

@@ -152,6 +152,7 @@ static int cmd_add(styr_cli *cli, const opts *o)
         goto out;
     }
     g.grp = grp[0];
+    if (!o->tilbud && (e = styr_select_applies("goals add", styr_ws_codes(ws), g.grp, o->figur))) goto out;
     if (o->tilbud) {
         int h, selv;
         g.tilbud = styr_codes_tilbud(styr_ws_codes(ws), o->tilbud, strlen(o->tilbud));

@@ -1,5 +1,6 @@
 /* styr noegletal: a municipality's key figures against its cluster. */
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "../out/table.h"
 #include "../ws/catalog.h"
 #include "cli.h"
+#include "select.h"
 #include "cmds.h"
 
 static const char help_da[] =
@@ -44,8 +46,15 @@ static void text(char *buf, size_t cap, const styr_figval *v, int pct)
 {
     if (v->state == STYR_FV_SUPPRESSED) snprintf(buf, cap, "..");
     else if (v->state == STYR_FV_NONE) snprintf(buf, cap, "-");
+    else if (v->state == STYR_FV_NA) snprintf(buf, cap, ".");
     else if (pct) styr_fmt_pct(buf, cap, v->v, 1);
     else styr_fmt_num(buf, cap, v->v, 1);
+}
+
+/* A value as the table shows it, with one decimal. */
+static double shown(double v)
+{
+    return v >= 0 ? floor(v * 10 + 0.5) / 10 : -floor(-v * 10 + 0.5) / 10; /* as styr_fmt_num rounds */
 }
 
 int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv)
@@ -98,6 +107,7 @@ int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv)
         snprintf(yb, sizeof yb, "%d", styr_default_year(p));
         styr_period_parse(yb, &per);
     }
+    if ((e = styr_select_in_panel("noegletal", p, &per, 1))) goto out;
     /* every municipality (the cluster is summed from them), every group */
     const int nkom = codes->dict.nkom, ng = codes->dict.nyd;
     kom = malloc((size_t)nkom * sizeof *kom);
@@ -149,13 +159,15 @@ int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv)
             if (ci >= 0 && cl.of[j] == ci) styr_cell_add(&sum, styr_cube_at(&res.cube, 0, j, g)), members[nm++] = j;
         styr_figval cv[STYR_NFIG];
         styr_figures_of(&sum, styr_period_weeks(&per), cpop, cypop, styr_qresult_hide_set(&res, 0, members, nm, g), cv);
+        if (g) styr_figures_na(cv, codes->yd_na[g]);
         const styr_figval *ov = own->v;
         char c1[48], c2[48], c3[48], c4[48], c5[48], c6[48], c7[48];
         text(c1, sizeof c1, &ov[FIG_FULDTIDSPERSONER], 0);
         text(c2, sizeof c2, &ov[FIG_ANDEL], 1);
         text(c3, sizeof c3, &cv[FIG_ANDEL], 1);
         if (ov[FIG_ANDEL].state == STYR_FV_OK && cv[FIG_ANDEL].state == STYR_FV_OK) {
-            double diff = ov[FIG_ANDEL].v - cv[FIG_ANDEL].v;
+            /* the difference of the shown (rounded) shares, so the row subtracts */
+            double diff = shown(ov[FIG_ANDEL].v) - shown(cv[FIG_ANDEL].v);
             char zero[16];
             styr_fmt_num(c4, sizeof c4, diff, 1);
             styr_fmt_num(zero, sizeof zero, 0.0, 1);
@@ -179,7 +191,7 @@ int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv)
     styr_table_free(t);
     printf("\n%s\n", styr_tr("Andel = fuldtidspersoner i pct. af befolkningen 16-66 år. Akt.grad = andel af ugerne med et tilbud.",
                              "Share = full-time recipients as a percentage of the population aged 16-66. Activation = share of weeks with an offer."));
-    if (none) printf("%s\n", styr_tr("- = intet at beregne ud fra.", "- = nothing to compute from."));
+    if (none) printf("%s\n", styr_none_note());
     if (suppressed)
         printf("%s\n", styr_discretion_note());
     styr_ws_close(ws);

@@ -189,6 +189,7 @@ int styr_cmd_offers(styr_cli *cli, int argc, char **argv)
         snprintf(yb, sizeof yb, "%d", styr_default_year(p));
         styr_period_parse(yb, &per);
     }
+    if ((e = styr_select_in_panel("offers", p, &per, 1))) goto out;
     if ((rc = styr_offers_compute(ws, &per, 1, NULL, 0, 0, &off, &cube, &d))) goto fail;
     uint8_t in[STYR_MAX_KOMMUNER] = {0};
     int has_cl = 0;

@@ -161,9 +161,11 @@ static void lead(const styr_bctx *x, styr_report *r)
         return;
     }
     char cl[160];
-    if (c.state == STYR_FV_OK)
-        snprintf(cl, sizeof cl, styr_tr("I klyngen var andelen %s%s", "In the cluster the share was %s%s"),
-                 styr_fig_text(b, sizeof b, share.def, c), styr_sentence_end(b));
+    if (c.state == STYR_FV_OK) {
+        styr_fig_text(b, sizeof b, share.def, c); /* before styr_sentence_end reads it */
+        snprintf(cl, sizeof cl, styr_tr("I klyngen var andelen %s%s", "In the cluster the share was %s%s"), b,
+                 styr_sentence_end(b));
+    }
     else
         snprintf(cl, sizeof cl, "%s", c.state == STYR_FV_SUPPRESSED
                                           ? styr_tr("Klyngens andel kan ikke vises (diskretion).",

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/msg.h"
+#include "../core/week.h"
 #include "cli.h"
 
 /* Parse --kommune: codes, "alle", "land"; indexes into *out. */
@@ -72,7 +74,7 @@ int styr_select_query(styr_ws *ws, const styr_panel *p, const char *cmd, const c
                       const char *pl, int table, styr_query *q)
 {
     const styr_codes *codes = styr_ws_codes(ws);
-    int own = styr_ws_egen_kommune(ws), *kom = NULL, *grp = NULL, nk = 0, ng = 0, np = 0;
+    int own = styr_ws_egen_kommune(ws), *kom = NULL, *grp = NULL, nk = 0, ng = 0, np = 0, e;
     styr_period *per = NULL;
     if (q->intern && !own) {
         fprintf(stderr, "styr %s: %s\n", cmd,
@@ -97,6 +99,12 @@ int styr_select_query(styr_ws *ws, const styr_panel *p, const char *cmd, const c
         free(grp);
         return styr_cli_bad_option(cmd, "--periode", pl);
     }
+    if ((e = styr_select_in_panel(cmd, p, per, np))) {
+        free(kom);
+        free(grp);
+        free(per);
+        return e;
+    }
     q->kom = kom;
     q->nkom = nk;
     q->grp = grp;
@@ -113,4 +121,43 @@ void styr_select_free(styr_query *q)
     free((void *)q->per);
     q->kom = q->grp = NULL;
     q->per = NULL;
+}
+
+void styr_select_span_text(const styr_panel *p, char *buf, size_t cap)
+{
+    int w0 = styr_panel_week_min(p), w1 = styr_panel_week_max(p);
+    if (w0 < 0) {
+        snprintf(buf, cap, "%s", styr_tr("panelet er tomt", "the panel is empty"));
+        return;
+    }
+    char a[16], b[16];
+    styr_week_format(w0, a);
+    styr_week_format(w1, b);
+    snprintf(buf, cap, styr_tr("panelet dækker uge %s til %s", "the panel covers weeks %s to %s"), a, b);
+}
+
+int styr_select_in_panel(const char *cmd, const styr_panel *p, const styr_period *per, int n)
+{
+    int w0 = styr_panel_week_min(p), w1 = styr_panel_week_max(p);
+    for (int i = 0; i < n; i++) {
+        if (w0 >= 0 && per[i].last >= w0 && per[i].first <= w1) continue;
+        char span[96];
+        styr_select_span_text(p, span, sizeof span);
+        fprintf(stderr, styr_tr("styr %s: ingen data for perioden %s: %s. Vælg en periode i det spænd.\n",
+                                "styr %s: no data for the period %s: %s. Choose a period within that span.\n"),
+                cmd, per[i].name, span);
+        return STYR_EXIT_INPUT;
+    }
+    return STYR_EXIT_OK;
+}
+
+int styr_select_applies(const char *cmd, const styr_codes *c, int g, const char *figkey)
+{
+    int f = styr_fig_by_key(figkey);
+    if (f < 0 || g <= 0 || !(c->yd_na[g] >> f & 1u)) return STYR_EXIT_OK;
+    fprintf(stderr,
+            styr_tr("styr %s: %s siger intet for %s og vises ikke for den (data/ydelser.csv, kolonnen ikke_relevant).\n",
+                    "styr %s: %s means nothing for %s and is not shown for it (data/ydelser.csv, column ikke_relevant).\n"),
+            cmd, figkey, styr_group_name(c, g));
+    return STYR_EXIT_USAGE;
 }

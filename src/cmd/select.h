@@ -25,4 +25,18 @@ int styr_select_query(styr_ws *ws, const styr_panel *p, const char *cmd, const c
                       const char *pl, int table, styr_query *q);
 void styr_select_free(styr_query *q);
 
+/* Check periods against the weeks the panel covers: a period wholly outside
+ * has no data (spec §8: never shown as zero or discretion), so this says so,
+ * naming the panel's span, and returns STYR_EXIT_INPUT; a period partly
+ * outside is computed on the weeks covered (rows marked incomplete). */
+int styr_select_in_panel(const char *cmd, const styr_panel *p, const styr_period *per, int n);
+
+/* A figure that means nothing for group g (data/ydelser.csv, ikke_relevant)
+ * is not shown, compared or set as a goal: says so and returns
+ * STYR_EXIT_USAGE; else STYR_EXIT_OK (also for keys that are not figures). */
+int styr_select_applies(const char *cmd, const styr_codes *c, int g, const char *figkey);
+
+/* The panel's span as text: "uge 2015-W01 til 2024-W52". */
+void styr_select_span_text(const styr_panel *p, char *buf, size_t cap);
+
 #endif

@@ -41,6 +41,8 @@ char *styr_fmt_int(char *buf, size_t cap, long long v)
 char *styr_fmt_num(char *buf, size_t cap, double v, int decimals)
 {
     char plain[64];
+    /* a value that is not a number (0/0, an empty mean) is no data: "-", never "nan" */
+    if (!isfinite(v)) return snprintf(buf, cap, "-"), buf;
     /* round half away from zero, as Danish statistics print */
     double scale = pow(10, decimals);
     double r = v >= 0 ? floor(v * scale + 0.5) / scale : -floor(-v * scale + 0.5) / scale;
@@ -52,6 +54,7 @@ char *styr_fmt_num(char *buf, size_t cap, double v, int decimals)
 char *styr_fmt_pct(char *buf, size_t cap, double v, int decimals)
 {
     char n[48];
+    if (!isfinite(v)) return snprintf(buf, cap, "-"), buf;
     styr_fmt_num(n, sizeof n, v, decimals);
     snprintf(buf, cap, "%s pct.", n);
     return buf;
@@ -60,6 +63,7 @@ char *styr_fmt_pct(char *buf, size_t cap, double v, int decimals)
 char *styr_fmt_mio_kr(char *buf, size_t cap, double kr)
 {
     char n[48];
+    if (!isfinite(kr)) return snprintf(buf, cap, "-"), buf;
     /* whole millions as KL writes them ("57 mio. kr."); one decimal below 10 */
     styr_fmt_num(n, sizeof n, kr / 1e6, fabs(kr) < 9.95e6 ? 1 : 0);
     if (styr_lang_get() == STYR_LANG_EN) snprintf(buf, cap, "DKK %sm", n);
@@ -69,7 +73,7 @@ char *styr_fmt_mio_kr(char *buf, size_t cap, double kr)
 
 char *styr_fmt_kr(char *buf, size_t cap, double kr)
 {
-    if (fabs(kr) >= 0.995e6) return styr_fmt_mio_kr(buf, cap, kr);
+    if (!isfinite(kr) || fabs(kr) >= 0.995e6) return styr_fmt_mio_kr(buf, cap, kr);
     char n[48];
     styr_fmt_num(n, sizeof n, kr, 0);
     if (styr_lang_get() == STYR_LANG_EN) snprintf(buf, cap, "DKK %s", n);

@@ -71,6 +71,7 @@ static void cell_text(char *buf, size_t cap, const styr_figval *v, const styr_fi
 {
     if (v->state == STYR_FV_SUPPRESSED) { snprintf(buf, cap, ".."); return; }
     if (v->state == STYR_FV_NONE) { snprintf(buf, cap, "-"); return; }
+    if (v->state == STYR_FV_NA) { snprintf(buf, cap, "."); return; }
     if (fd->unit == STYR_U_COUNT) styr_fmt_int(buf, cap, (long long)llround(v->v));
     else if (fd->unit == STYR_U_PCT && pct_suffix) styr_fmt_pct(buf, cap, v->v, fd->decimals);
     else styr_fmt_num(buf, cap, v->v, fd->decimals);
@@ -100,11 +101,14 @@ static styr_rc write_table(const styr_figrow *rows, size_t n, const styr_figout_
         head[lead + i] = hb[i];
     }
     styr_table_row(t, head);
-    int any_supp = 0, any_none = 0;
+    int any_supp = 0, any_none = 0, any_na = 0, any_part = 0;
     for (size_t r = 0; r < n; r++) {
+        any_part |= rows[r].incomplete;
         char cb[32][48];
         const char *row[40];
-        row[0] = rows[r].periode;
+        char pb[24];
+        snprintf(pb, sizeof pb, "%s%s", rows[r].periode, rows[r].incomplete ? "*" : "");
+        row[0] = pb;
         row[1] = rows[r].kommunenavn;
         row[2] = rows[r].ydelsenavn;
         if (lead == 4) row[3] = rows[r].regime;
@@ -112,6 +116,7 @@ static styr_rc write_table(const styr_figrow *rows, size_t n, const styr_figout_
             cell_text(cb[i], sizeof cb[i], &rows[r].v[cols[i]], &o->defs[cols[i]], 0);
             any_supp |= rows[r].v[cols[i]].state == STYR_FV_SUPPRESSED;
             any_none |= rows[r].v[cols[i]].state == STYR_FV_NONE;
+            any_na |= rows[r].v[cols[i]].state == STYR_FV_NA;
             row[lead + i] = cb[i];
         }
         styr_table_row(t, row);
@@ -120,7 +125,9 @@ static styr_rc write_table(const styr_figrow *rows, size_t n, const styr_figout_
     styr_table_free(t);
     if (any_supp)
         fprintf(out, "%s\n", styr_discretion_note());
-    if (any_none) fprintf(out, "%s\n", styr_tr("- = intet at beregne ud fra.", "- = nothing to compute from."));
+    if (any_none) fprintf(out, "%s\n", styr_none_note());
+    if (any_na) fprintf(out, "%s\n", styr_na_note());
+    if (any_part) fprintf(out, "%s\n", styr_incomplete_note());
     return STYR_OK;
 }
 
@@ -140,7 +147,7 @@ static int write_csv(const styr_figrow *rows, size_t n, const styr_figout_opts *
     }
     if (o->counts)
         for (size_t k = 0; k < NCOUNTS; k++) fprintf(f, ";%s", counts[k].key);
-    fputs(";Diskretion\r\n", f);
+    fprintf(f, ";Diskretion;%s\r\n", styr_tr("Ufuldstaendig", "Incomplete"));
     for (size_t r = 0; r < n; r++) {
         const styr_figrow *x = &rows[r];
         fprintf(f, "%s;%d;", x->periode, x->kommune);
@@ -151,6 +158,7 @@ static int write_csv(const styr_figrow *rows, size_t n, const styr_figout_opts *
         for (int i = 0; i < o->ndefs; i++) {
             fputc(';', f);
             if (x->v[i].state == STYR_FV_SUPPRESSED) fputs("..", f);
+            else if (x->v[i].state == STYR_FV_NA) fputs(".", f);
             else if (x->v[i].state == STYR_FV_OK) styr_csv_number(f, x->v[i].v, o->defs[i].decimals);
         }
         if (o->counts) {
@@ -159,7 +167,8 @@ static int write_csv(const styr_figrow *rows, size_t n, const styr_figout_opts *
                 else fprintf(f, ";%llu", (unsigned long long)counts[k].get(x->cell));
             }
         }
-        fprintf(f, ";%s\r\n", x->suppressed ? styr_tr("ja", "yes") : styr_tr("nej", "no"));
+        fprintf(f, ";%s;%s\r\n", x->suppressed ? styr_tr("ja", "yes") : styr_tr("nej", "no"),
+                x->incomplete ? styr_tr("ja", "yes") : styr_tr("nej", "no"));
     }
     return !ferror(f);
 }
@@ -195,6 +204,14 @@ static int write_json(const styr_figrow *rows, size_t n, const styr_figout_opts 
         for (int i = 0; i < opt->ndefs; i++)
             json_object_set_new(o, opt->defs[i].key, styr_json_value(x->v[i], &opt->defs[i]));
         json_object_set_new(o, "diskretion", json_boolean(x->suppressed));
+        json_t *na = NULL;
+        for (int i = 0; i < opt->ndefs; i++)
+            if (x->v[i].state == STYR_FV_NA) {
+                if (!na) na = json_array();
+                json_array_append_new(na, json_string(opt->defs[i].key));
+            }
+        if (na) json_object_set_new(o, "ikke_relevant", na);
+        json_object_set_new(o, "ufuldstaendig", json_boolean(x->incomplete));
         if (opt->counts) {
             json_t *c = json_object();
             for (size_t k = 0; k < NCOUNTS; k++)
@@ -265,6 +282,7 @@ static styr_rc write_xlsx(const styr_figrow *rows, size_t n, const styr_figout_o
                 lxw_col_t col = (lxw_col_t)(lead + i);
                 const styr_figdef *fd = &o->defs[i];
                 if (x->v[i].state == STYR_FV_SUPPRESSED) worksheet_write_string(ws, row, col, "..", fmt_supp);
+                else if (x->v[i].state == STYR_FV_NA) worksheet_write_string(ws, row, col, ".", fmt_supp);
                 else if (x->v[i].state == STYR_FV_OK)
                     worksheet_write_number(ws, row, col, x->v[i].v,
                                            fd->unit == STYR_U_COUNT ? fmt_cnt : fd->unit == STYR_U_PCT ? fmt_pct : fmt_fte);

@@ -12,6 +12,7 @@ static int special(char *buf, size_t cap, styr_figval v)
 {
     if (v.state == STYR_FV_SUPPRESSED) return snprintf(buf, cap, ".."), 1;
     if (v.state == STYR_FV_NONE) return snprintf(buf, cap, "-"), 1;
+    if (v.state == STYR_FV_NA) return snprintf(buf, cap, "."), 1;
     return 0;
 }
 
@@ -66,4 +67,24 @@ const char *styr_discretion_note(void)
 {
     return styr_tr(".. = diskretion: tallet hviler på færre end 5 personer eller ville kunne regnes ud af de viste tal.",
                    ".. = discretion: the figure rests on fewer than 5 persons or could be worked out from those shown.");
+}
+
+const char *styr_none_note(void)
+{
+    return styr_tr("- = ingen data: intet at beregne ud fra (fx ingen afsluttede forløb).",
+                   "- = no data: nothing to compute from (e.g. no ended spells).");
+}
+
+const char *styr_na_note(void)
+{
+    return styr_tr(". = ikke relevant for ydelsen (data/ydelser.csv, ikke_relevant).",
+                   ". = not applicable to the group (data/ydelser.csv, ikke_relevant).");
+}
+
+const char *styr_incomplete_note(void)
+{
+    return styr_tr("* = ufuldstændig: panelet dækker kun en del af perioden. Kun de dækkede uger tæller, men"
+                   " fuldtidspersoner og andele er pr. uge i hele perioden (spec §2) og derfor for lave.",
+                   "* = incomplete: the panel covers only part of the period. Only the weeks covered count, but"
+                   " full-time persons and shares are per week of the whole period (spec §2) and so too low.");
 }

@@ -1,7 +1,8 @@
 /* figtext: a figure's value as a reader sees it, in the chosen language.
  *
  *   styr_fig_text    "15,2 pct.", "9,8 uger", "1.234,5", "1.234", "54.260 kr.";
- *                    ".." for discretion, "-" for nothing to compute from
+ *                    ".." for discretion, "-" for nothing to compute from,
+ *                    "." for a figure that means nothing for the group
  *   styr_change_text a development with its sign and unit: "+0,3 pct.-point",
  *                    "-0,6 uger", "-9,5 pct." (percentage points for a
  *                    percentage, weeks for a duration, else percent change)
@@ -26,5 +27,12 @@ const char *styr_sentence_end(const char *text);
 /* The legend of "..": a figure hidden by discretion (spec §8), because it
  * rests on fewer than 5 persons or could be worked out from those shown. */
 const char *styr_discretion_note(void);
+
+/* The legends of "-" (no data) and "." (not applicable). */
+const char *styr_none_note(void);
+const char *styr_na_note(void);
+
+/* The legend of a period marked "*": the panel covers only part of it. */
+const char *styr_incomplete_note(void);
 
 #endif

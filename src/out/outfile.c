@@ -50,6 +50,7 @@ void styr_csv_text(FILE *f, const char *s)
 void styr_csv_number(FILE *f, double v, int decimals)
 {
     char b[64];
+    if (!isfinite(v)) return; /* no data: an empty field, never "nan" */
     double scale = pow(10, decimals);
     double r = v >= 0 ? floor(v * scale + 0.5) / scale : -floor(-v * scale + 0.5) / scale;
     snprintf(b, sizeof b, "%.*f", decimals, r == 0 ? 0.0 : r);

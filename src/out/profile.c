@@ -47,6 +47,7 @@ static void add(styr_profile *pr, int strength, double weight, int g, const char
 static void level(styr_profile *pr, const styr_bdata *b, int p, int k, const uint8_t *in, int g, int fig)
 {
     styr_metric m = {&styr_figdefs[fig], fig, -1};
+    if (g && (b->codes->yd_nodir[g] >> fig & 1u)) return; /* neither better nor worse for the group */
     styr_figval o = styr_bdata_value(b, &m, p, k, g), c = styr_bdata_area(b, &m, p, in, g);
     int mark = styr_mark(o, c, m.def->better, m.def->decimals);
     if (!mark || mark == STYR_MARK_NA || c.v == 0 || fabs(o.v - c.v) / fabs(c.v) < LEVEL_MIN) return;
@@ -106,6 +107,7 @@ static void change_words(char *buf, size_t cap, double v, int own)
 static void development(styr_profile *pr, const styr_bdata *b, int p, int pprev, int k, const uint8_t *in, int g)
 {
     styr_metric m = {&styr_figdefs[FIG_ANDEL], FIG_ANDEL, -1};
+    if (g && (b->codes->yd_nodir[g] >> FIG_ANDEL & 1u)) return;
     styr_figval o = styr_pct_change(styr_bdata_value(b, &m, p, k, g), styr_bdata_value(b, &m, pprev, k, g));
     styr_figval c = styr_pct_change(styr_bdata_area(b, &m, p, in, g), styr_bdata_area(b, &m, pprev, in, g));
     if (o.state != STYR_FV_OK || c.state != STYR_FV_OK || fabs(o.v - c.v) < DEV_MIN) return;

@@ -30,7 +30,7 @@ static const char css[] =
     "stroke-dasharray:6 4;fill:none}svg .pt1{fill:#123a5c}svg .pt2{fill:#8a8a8a}"
     ".better{color:#1e7b34;font-weight:bold}.worse{color:#b03a2e;font-weight:bold}"
     ".status{padding:1px 8px;border-radius:10px;color:#fff;font-size:12px;white-space:nowrap}"
-    ".naaet{background:#1e7b34}.paa_vej{background:#2f6db5}.ikke_naaet{background:#b03a2e}.ukendt{background:#777}"
+    ".naaet{background:#1e7b34}.paa_vej{background:#2f6db5}.ikke_naaet{background:#b03a2e}.ukendt{background:#777}.ingen_data{background:#fff;color:#555;border:1px solid #999}"
     ".wide{overflow-x:auto}table.keys{font-size:12px}table.keys td,table.keys th{padding:3px 5px}"
     "nav.bar{background:#123a5c;color:#fff;padding:8px 12px;margin:-16px -16px 16px;font-size:14px}"
     "nav.bar a{color:#fff;margin-left:12px}nav.bar select,nav.bar input{font-size:14px}"
@@ -298,8 +298,9 @@ static void budget(FILE *f, const styr_report *r)
             fprintf(f, "<td class=\"n\">..</td><td class=\"n\">..</td><td class=\"n\">..</td><td></td></tr>\n");
             continue;
         }
-        styr_fmt_num(t[4], sizeof t[4], x->f.diff_pct, 1);
-        fprintf(f, "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n%s\">%s%s pct.</td><td%s>%s</td></tr>\n",
+        if (isfinite(x->f.diff_pct)) styr_fmt_pct(t[4], sizeof t[4], x->f.diff_pct, 1);
+        else snprintf(t[4], sizeof t[4], "-"); /* no budget to depart from */
+        fprintf(f, "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n%s\">%s%s</td><td%s>%s</td></tr>\n",
                 styr_fmt_kr(t[2], sizeof t[2], x->f.a_total), styr_fmt_kr(t[3], sizeof t[3], x->f.f_total),
                 x->f.warn ? " warn" : "", x->f.diff_pct > 0 ? "+" : "", t[4], x->f.warn ? " class=\"warn\"" : "",
                 x->f.main_driver >= 0 ? styr_driver_name(x->f.main_driver, x->f.drv[x->f.main_driver]) : "-");

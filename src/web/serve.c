@@ -39,6 +39,7 @@
 #include "../out/report.h"
 #include "../out/svg.h"
 #include "../cmd/cli.h"
+#include "../cmd/select.h"
 #include "../ws/catalog.h"
 #include "../ws/workspace.h"
 
@@ -102,6 +103,7 @@ struct styr_server {
     const styr_tokens *tokens;
     int port, own;
     uint64_t checksum;
+    char nodata[200];             /* the answer for a period outside the panel, naming its span */
     styr_codes *codes;
     pthread_mutex_t cache_mu;
     entry *cache;
@@ -934,6 +936,8 @@ static enum MHD_Result finish(styr_server *s, struct MHD_Connection *c, job *j)
         if (found) return r;
     }
     if (j->busy || j->hit) return fail(c, j->api, MHD_HTTP_SERVICE_UNAVAILABLE, "Serveren er optaget; prøv igen om lidt.");
+    /* a period outside the panel has no data: said as such, never as discretion or an error */
+    if (j->e == STYR_EXIT_INPUT) return fail(c, j->api, 404, s->nodata);
     if (j->e) return fail(c, j->api, j->e == STYR_EXIT_USAGE ? 400 : 500,
                           j->e == STYR_EXIT_USAGE || j->kind != J_API ? failed[j->kind] : "Tallene kunne ikke beregnes.");
     char *out = j->out;
@@ -1184,6 +1188,10 @@ styr_rc styr_serve_start(const styr_serve_opts *o, styr_server **out, styr_diags
         s->own = styr_ws_egen_kommune(ws);
         s->checksum = styr_panel_checksum(p);
         s->checked = now_s();
+        char span[120];
+        styr_select_span_text(p, span, sizeof span);
+        snprintf(s->nodata, sizeof s->nodata, "%s: %s.",
+                 styr_tr("Ingen data for den valgte periode", "No data for the chosen period"), span);
     }
     styr_ws_close(ws);
     if (rc) {

@@ -25,6 +25,8 @@ typedef struct styr_codes {
     char yd_name_en[STYR_MAX_CODES][64];
     uint8_t yd_public[STYR_MAX_CODES];       /* counts as public support (offentlig forsørgelse) */
     uint8_t yd_trappe[STYR_MAX_CODES];       /* counts toward the 2016 refusion staircase */
+    uint32_t yd_na[STYR_MAX_CODES];          /* figures (bit f = styr_fig f) that mean nothing for the group */
+    uint32_t yd_nodir[STYR_MAX_CODES];       /* figures shown for the group but neither better nor worse higher */
     char tb_name[STYR_MAX_CODES][64];
     char tb_name_en[STYR_MAX_CODES][64];
     /* DREAM branch code -> ydelse/tilbud index; dream_known 0 = unknown code,

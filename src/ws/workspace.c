@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../calc/figures.h" /* the figure keys of ydelser.ikke_relevant */
 #include "../core/fsutil.h"
 #include "../core/mem.h"
 #include "../core/num.h"
@@ -43,7 +44,9 @@ static const char *const schema =
     " klynge TEXT NOT NULL, PRIMARY KEY(aar, kommune));\n"
     "CREATE TABLE ydelser(ydelse TEXT PRIMARY KEY, navn TEXT NOT NULL, navn_en TEXT NOT NULL,"
     " offentlig INTEGER NOT NULL CHECK(offentlig IN (0,1)), refusionsklasse TEXT NOT NULL,"
-    " trappe INTEGER NOT NULL CHECK(trappe IN (0,1)), idx INTEGER UNIQUE NOT NULL);\n"
+    " trappe INTEGER NOT NULL CHECK(trappe IN (0,1)), ikke_relevant TEXT NOT NULL DEFAULT '',"
+    " uden_retning TEXT NOT NULL DEFAULT '',"
+    " idx INTEGER UNIQUE NOT NULL);\n"
     "CREATE TABLE tilbud(tilbud TEXT PRIMARY KEY, navn TEXT NOT NULL, navn_en TEXT NOT NULL,"
     " idx INTEGER UNIQUE NOT NULL);\n"
     "CREATE TABLE dream_koder(kode INTEGER PRIMARY KEY CHECK(kode BETWEEN 0 AND 999),"
@@ -76,7 +79,7 @@ typedef struct refspec {
 
 static const refspec refs[] = {
     {"kommuner.csv", "kommuner", "kode;navn;region", "ITT", 0},
-    {"ydelser.csv", "ydelser", "ydelse;navn;navn_en;offentlig;refusionsklasse;trappe", "TTTITI", 1},
+    {"ydelser.csv", "ydelser", "ydelse;navn;navn_en;offentlig;refusionsklasse;trappe;ikke_relevant;uden_retning", "TTTITITT", 1},
     {"tilbud.csv", "tilbud", "tilbud;navn;navn_en", "TTT", 1},
     {"klynger.csv", "klynger", "aar;kommune;klynge", "IIT", 0},
     {"dream.csv", "dream_koder", "kode;ydelse;tilbud;tekst", "ITTT", 0},
@@ -333,6 +336,20 @@ static styr_rc load_refs(sqlite3 *db, const char *datadir, styr_diags *d)
         rc = STYR_EINPUT;
     }
     sqlite3_finalize(st);
+    if (sqlite3_prepare_v2(db, "SELECT idx, ikke_relevant, uden_retning FROM ydelser ORDER BY idx", -1, &st, NULL))
+        return sql_err(db, d);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        for (int col = 1; col <= 2; col++) {
+            const char *v = (const char *)sqlite3_column_text(st, col);
+            uint32_t m;
+            if (v && styr_figures_mask(v, &m)) {
+                styr_diag_add(d, D_BAD_FIGURE, X_FIGUR, "ydelser.csv", sqlite3_column_int(st, 0) + 2, 6 + col, NULL, v,
+                              strlen(v));
+                rc = STYR_EINPUT;
+            }
+        }
+    }
+    sqlite3_finalize(st);
     return rc;
 }
 
@@ -358,7 +375,11 @@ static styr_rc load_codes(sqlite3 *db, styr_codes *c, styr_diags *d)
     sqlite3_finalize(st);
 
     c->dict.nyd = 1;
-    if (sqlite3_prepare_v2(db, "SELECT ydelse, navn, navn_en, offentlig, trappe FROM ydelser ORDER BY idx", -1, &st, NULL))
+    /* ikke_relevant came with the four states; a workspace made before has none */
+    if (sqlite3_prepare_v2(db, "SELECT ydelse, navn, navn_en, offentlig, trappe, ikke_relevant, uden_retning FROM ydelser ORDER BY idx",
+                           -1, &st, NULL) &&
+        sqlite3_prepare_v2(db, "SELECT ydelse, navn, navn_en, offentlig, trappe, '', '' FROM ydelser ORDER BY idx", -1, &st,
+                           NULL))
         return sql_err(db, d);
     while (sqlite3_step(st) == SQLITE_ROW) {
         int n = c->dict.nyd;
@@ -368,6 +389,10 @@ static styr_rc load_codes(sqlite3 *db, styr_codes *c, styr_diags *d)
         snprintf(c->yd_name_en[n], sizeof c->yd_name_en[n], "%s", sqlite3_column_text(st, 2));
         c->yd_public[n] = (uint8_t)sqlite3_column_int(st, 3);
         c->yd_trappe[n] = (uint8_t)sqlite3_column_int(st, 4);
+        const char *na = (const char *)sqlite3_column_text(st, 5);
+        if (styr_figures_mask(na ? na : "", &c->yd_na[n])) c->yd_na[n] = 0; /* checked at init */
+        const char *nd = (const char *)sqlite3_column_text(st, 6);
+        if (styr_figures_mask(nd ? nd : "", &c->yd_nodir[n])) c->yd_nodir[n] = 0;
         c->dict.nyd++;
     }
     sqlite3_finalize(st);

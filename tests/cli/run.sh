@@ -96,14 +96,20 @@ n=$((n + 1))
 run import-good 0 import -w ws good.csv
 run import-again 2 import -w ws good.csv
 run figures-table 0 figures -w ws --kommune 101,land --ydelse kontanthjaelp,i_alt --periode 2024M01 --intern
-run figures-json 0 figures -w ws --kommune 101 --ydelse kontanthjaelp --periode 2024M01,2024M02 --format json --intern
+run figures-json 0 figures -w ws --kommune 101 --ydelse kontanthjaelp --periode 2024M01,2024K1 --format json --intern
+# a period wholly outside the panel has no data: exit 2 naming the span, never zeros or discretion
+run figures-outside 2 figures -w ws --kommune 101 --ydelse kontanthjaelp --periode 2024M01,2024M02
+run noegletal-outside 2 noegletal -w ws --kommune 101 --periode 2030
+# partly outside: computed on the weeks covered and marked
+has figures-partial '2024K1*' figures -w ws --kommune 101 --ydelse kontanthjaelp --periode 2024K1
+has figures-partial-json '"ufuldstaendig":true' figures -w ws --kommune 101 --ydelse kontanthjaelp --periode 2024K1 --format json
 run figures-json-discretion 0 figures -w ws --kommune 101 --ydelse kontanthjaelp --periode 2024M01 --format json
 run figures-csv 0 figures -w ws --kommune 101 --ydelse kontanthjaelp --periode 2024M01 --format csv --intern --taellinger
 run figures-en 0 --lang en figures -w ws --periode 2024M01
 run figures-bad-period 1 figures -w ws --periode 2024M13
 run figures-bad-group 1 figures -w ws --ydelse kontant
 run figures-xlsx-needs-o 1 figures -w ws --format xlsx
-run figures-xlsx 0 figures -w ws --periode 2024M01..2024M03 --format xlsx -o f.xlsx
+run figures-xlsx 0 figures -w ws --periode 2024M01,2024K1 --format xlsx -o f.xlsx
 if [[ $(head -c 2 f.xlsx) != PK ]]; then echo "FAIL figures-xlsx: not a zip"; fails=$((fails + 1)); fi
 run money-table 0 money -w ws --kommune 101 --ydelse kontanthjaelp,i_alt --periode 2024M01 --intern
 run money-compare 0 money -w ws --kommune 101 --ydelse kontanthjaelp --periode 2024M01 --intern --compare 2011,2016
@@ -134,6 +140,8 @@ run budget-followup-discretion 0 budget opfoelgning -w ws --maaned 2024M01
 run budget-followup-json 0 budget opfoelgning -w ws --maaned 2024M01 --intern --format json
 run budget-followup-en 0 --lang en budget opfoelgning -w ws --maaned 2024M01 --intern --graense 500
 run budget-bad-month 1 budget opfoelgning -w ws --maaned 2024K1
+# issue 12: a month the panel does not cover has no actuals: exit 2, never 0, '..' or "no deviation"
+run budget-beyond-panel 2 budget opfoelgning -w ws --maaned 2024M06 --intern
 run budget-bad-sub 1 budget frobnicate -w ws
 run budget-export-csv 0 budget export -w ws --aar 2024 -o t1.csv
 run budget-reimport 0 budget import -w ws t1.csv
@@ -203,6 +211,9 @@ run goals-list 0 goals list -w big
 run goals-followup 0 goals -w big
 run goals-json 0 goals opfoelgning -w big --format json
 run goals-add-offer 0 goals add -w big --ydelse kontanthjaelp --tilbud praktik --figur i_job_3mdr --maal ">=40" --aar 2024
+# issue 12: a figure that means nothing for the group is neither a goal nor compared
+run goals-add-na 1 goals add -w big --ydelse foertidspension --figur langvarige --maal "<=10" --aar 2024
+run compare-na 1 compare -w big --figur i_job_3mdr --ydelse fleksjob
 run goals-add-offer-bad 1 goals add -w big --ydelse kontanthjaelp --tilbud praktik --figur varighed --maal ">=40" --aar 2024
 run goals-offer-followup 0 goals -w big
 run goals-remove 0 goals remove -w big 3
@@ -234,10 +245,14 @@ run synth-bad-effect 1 synth -w planted --persons 10 --effekt praktik
 
 # the committee's report
 export SOURCE_DATE_EPOCH=1798000000
+run goals-add-2025 0 goals add -w big --ydelse dagpenge --figur andel_befolkning --maal klynge --aar 2025
 run report 0 report -w big --periode 2024 -o rapport.html --xlsx rapport.xlsx
 file_has report-title "Opfølgning på beskæftigelsesindsatsen i Odense Kommune" rapport.html
 file_has report-date "Dannet 2026-12-23" rapport.html
 file_has report-scorecard "Fastholdt i job" rapport.html
+# issue 12: the 2025 goal has no data: "ingen data", never a green "nået"
+file_has report-goal-nodata '<span class="status ingen_data">ingen data</span>' rapport.html
+if grep -qiE '(-?nan|-?inf)( |<| pct)' rapport.html; then echo "FAIL report-nan: NaN or inf in rapport.html"; fails=$((fails + 1)); fi
 has report-en "Follow-up on the employment effort in Odense" --lang en report -w big --periode 2024
 run report-effekt 0 report -w big --periode 2024 --effekt -o rapport-effekt.html
 file_has report-effekt-section "Effekt af tilbud" rapport-effekt.html
