@@ -2,9 +2,13 @@
 #
 #   make            build build/styr (release, -O2 -g)
 #   make demo       install missing Debian packages, build, create ./styr.ws
-#                   with the national demo population and print key figures,
-#                   the net cost under the 2011 and 2016 rules and the
-#                   scorecard, and write the committee's report to rapport.html
+#                   (tools/demo.sh): Odense's own workspace with the national
+#                   demo population 2015-2025, a 2025 budget and result goals;
+#                   print key figures, the net cost under the 2011 and 2016
+#                   rules, the scorecard and the budget follow-up, and write
+#                   the committee's report to rapport.html
+#   make test-readme  the README's usage block, line by line, on the demo
+#                   workspace, and a NaN/inf scan of every format
 #   make test       everything CI runs: -Werror build, unit and CLI tests in a
 #                   normal and an ASan/UBSan build, the report in headless
 #                   Chromium, valgrind on the CLI paths, a short fuzz run of the
@@ -43,7 +47,7 @@ DATA     := $(sort $(wildcard data/*.csv))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all demo serve test test-unit test-cli test-browser test-valgrind test-fuzz test-durable stress asan bench lint \
+.PHONY: all demo serve test test-unit test-cli test-readme test-browser test-valgrind test-fuzz test-durable stress asan bench lint \
         format deps clean
 all: $(BUILD)/styr
 
@@ -95,6 +99,11 @@ test-unit: $(UNIT_BIN) $(BUILD)/styr
 test-cli: $(BUILD)/styr
 	@bash tests/cli/run.sh $(BUILD)/styr
 
+# every command line of the README's usage block against the demo workspace,
+# and every format of every command scanned for NaN and inf
+test-readme: $(BUILD)/styr
+	@bash tests/readme/run.sh $(BUILD)/styr
+
 # the report and the dashboard in headless Chromium (artefacts: screenshots and a PDF in
 # $(BUILD)/test-artifacts), and styr serve under malformed and hostile requests
 test-browser: $(BUILD)/styr
@@ -118,7 +127,7 @@ stress: $(BUILD)/styr $(BUILD)/failio.so $(BUILD)/tests/test_sdc
 
 test:
 	@bash tools/deps.sh test
-	$(MAKE) all test-unit test-cli test-browser test-durable
+	$(MAKE) all test-unit test-cli test-readme test-browser test-durable
 	$(MAKE) BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	        SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" test-unit test-cli
 	$(MAKE) test-valgrind
@@ -140,13 +149,12 @@ DEMO_PERSONS ?= 300000
 DEMO_KOMMUNE ?= 461
 demo: deps
 	$(MAKE) all
-	rm -rf $(DEMO_WS)
-	$(BUILD)/styr init $(DEMO_WS)
-	$(BUILD)/styr synth -w $(DEMO_WS) --persons $(DEMO_PERSONS) --from 2015 --to 2024 --seed 1
-	$(BUILD)/styr noegletal -w $(DEMO_WS) --kommune $(DEMO_KOMMUNE) --periode 2024
-	$(BUILD)/styr money -w $(DEMO_WS) --kommune $(DEMO_KOMMUNE) --ydelse i_alt --periode 2024 --compare 2011,2016
-	$(BUILD)/styr scorecard -w $(DEMO_WS) --kommune $(DEMO_KOMMUNE) --periode 2024
-	$(BUILD)/styr report -w $(DEMO_WS) --kommune $(DEMO_KOMMUNE) --periode 2024 -o rapport.html
+	bash tools/demo.sh $(BUILD)/styr $(DEMO_WS) $(DEMO_KOMMUNE) $(DEMO_PERSONS)
+	$(BUILD)/styr noegletal -w $(DEMO_WS) --periode 2024
+	$(BUILD)/styr money -w $(DEMO_WS) --ydelse i_alt --periode 2024 --compare 2011,2016
+	$(BUILD)/styr scorecard -w $(DEMO_WS) --periode 2024
+	$(BUILD)/styr budget opfoelgning -w $(DEMO_WS) --maaned 2025M06
+	$(BUILD)/styr report -w $(DEMO_WS) --periode 2024 -o rapport.html
 
 # ---- tools -------------------------------------------------------------------
 deps:

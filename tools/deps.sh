@@ -3,6 +3,7 @@
 #
 #   bash tools/deps.sh          what `make demo` needs (build and run)
 #   bash tools/deps.sh test     also what `make test` needs (valgrind, clang for fuzzing,
+#                               unzip and curl for the README test,
 #                               python3 and chromium for the browser test)
 #   bash tools/deps.sh bench    also what the benchmarks need (wrk, curl, bc)
 #   bash tools/deps.sh --check  only list what is missing (exit 1 if anything is)
@@ -11,7 +12,7 @@
 set -eu
 mode=${1:-build}
 build=(gcc make pkg-config libsqlite3-dev libreadstat-dev libxxhash-dev libcmocka-dev libxlsxwriter-dev libjansson-dev libmicrohttpd-dev)
-test=(valgrind clang python3 chromium libglpk-dev)
+test=(valgrind clang python3 chromium libglpk-dev unzip curl)
 bench=(wrk curl bc python3)
 want=("${build[@]}")
 [[ $mode == test || $mode == --check ]] && want+=("${test[@]}")
