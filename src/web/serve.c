@@ -1040,7 +1040,16 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     }
     if (!strcmp(url, "/") || !strcmp(url, "/vis")) {
         const char *ks = arg(c, "kommune");
-        int k = ks ? kommune_of(s, ks) : s->own ? s->own : s->codes->dict.kom[0];
+        /* the municipality the visitor may see: the token's own, the workspace's own, any for an all-token */
+        int k = ks                                                        ? kommune_of(s, ks)
+                : q.scope == STYR_SCOPE_KOMMUNE                           ? q.scope_kommune
+                : s->own                                                  ? s->own
+                : q.scope == STYR_SCOPE_ALL                               ? s->codes->dict.kom[0]
+                                                                          : 0;
+        if (!k && !ks)
+            return fail(c, 0, 401,
+                        "Arbejdsområdet har ingen egen kommune, så siderne kræver et token (styr serve --tokens FIL;"
+                        " se styr serve --help), eller opret arbejdsområdet med styr init --kommune KODE.");
         if (!k) return fail_param(c, 0, 400, "Ukendt kommune.", "kommune");
         char loc[512];
         int n = snprintf(loc, sizeof loc, "/kommune/%d", k);
