@@ -331,8 +331,8 @@ static int cand_cmp(const void *x, const void *y)
 #define CAND_MAX 48
 
 /* Municipalities with persons in the span and group, ordered as complements:
- * already suppressed ones first, then those of the same cluster, then
- * others; within a class in code order, so that the same
+ * those of the same cluster (already suppressed first), then the others
+ * (already suppressed first); within a class in code order, so that the same
  * complements serve many cells (fewer cells hidden in all than by taking the
  * smallest or the largest first, measured on the demo panel). */
 static int kom_cands(const build *b, int sp, int g, int cl, int skip_cluster, int exclude, cand *out)
@@ -344,7 +344,11 @@ static int kom_cands(const build *b, int sp, int g, int cl, int skip_cluster, in
         if (k == exclude || (skip_cluster && c == cl)) continue;
         uint32_t p = b->P[at(s, sp, k, g)];
         if (!p) continue; /* no persons in the span and group: its corners are empty, or nearly */
-        uint32_t cls = b->supp[at(s, sp, k, g)] ? 0 : c == cl ? 1 : 2;
+        /* the cluster first: a cube within one cluster leaves the cluster's
+         * cells as they are, and the cluster is what a municipality reads
+         * itself against; among them, and then among the others, the
+         * already suppressed first */
+        uint32_t cls = (c == cl ? 0u : 2u) + (b->supp[at(s, sp, k, g)] ? 0u : 1u);
         cand x = {k, cls};
         /* keep the best CAND_MAX in order (insertion; n is small) */
         int i = n < CAND_MAX ? n++ : CAND_MAX;
