@@ -94,7 +94,7 @@ static int parse(styr_cli *cli, int argc, char **argv, opts *o)
         {"workspace", required_argument, 0, 'w'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     long long v;
     int c;
-    while ((c = getopt_long(argc, argv, "w:o:h", lo, NULL)) != -1) {
+    while ((c = styr_cli_getopt("budget", argc, argv, "w:o:h", lo)) != -1) {
         switch (c) {
         case 'k': o->kommune = optarg; break;
         case 'a':
@@ -134,9 +134,7 @@ static int pick_kommune(styr_ws *ws, const char *arg)
     }
     int own = styr_ws_egen_kommune(ws);
     if (own > 0 && own < 1000 && c->kom_idx[own] >= 0) return c->kom_idx[own];
-    fprintf(stderr, "styr budget: %s\n",
-            styr_tr("vælg en kommune med --kommune (arbejdsområdet har ingen egen kommune)",
-                    "choose a municipality with --kommune (the workspace has no own municipality)"));
+    styr_cli_no_kommune("budget");
     return -1;
 }
 
@@ -144,6 +142,7 @@ static int pick_kommune(styr_ws *ws, const char *arg)
 
 static int cmd_import(styr_cli *cli, int argc, char **argv)
 {
+    cli->writes = 1;
     if (optind >= argc) {
         fprintf(stderr, "styr budget import: %s\n", styr_tr("angiv mindst én fil", "name at least one file"));
         return STYR_EXIT_USAGE;
@@ -205,7 +204,7 @@ out:
 
 static int cmd_export(styr_cli *cli, opts *o)
 {
-    if (!o->path) return styr_cli_bad_option("budget export", "-o", "");
+    if (!o->path) return styr_cli_needs_o("budget export", "budget.xlsx");
     if (!o->format_set) {
         size_t n = strlen(o->path);
         o->format = n > 4 && !strcmp(o->path + n - 4, ".csv") ? STYR_FMT_CSV : STYR_FMT_XLSX;

@@ -91,10 +91,10 @@ static int parse(styr_cli *cli, int argc, char **argv, args *a)
     memset(a, 0, sizeof *a);
     a->figur = "andel_befolkning";
     a->ydelse = "i_alt";
-    while ((c = getopt_long(argc, argv, "w:o:h", lo, NULL)) != -1) {
+    while ((c = styr_cli_getopt("compare", argc, argv, "w:o:h", lo)) != -1) {
         switch (c) {
         case 'k':
-            if (styr_cli_int(optarg, 1, 999, &a->kommune)) return styr_cli_bad_option("compare", "--kommune", optarg);
+            if (styr_cli_kommune("compare", optarg, &a->kommune)) return STYR_EXIT_USAGE;
             break;
         case 'f': a->figur = optarg; break;
         case 'y': a->ydelse = optarg; break;

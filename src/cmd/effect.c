@@ -207,7 +207,7 @@ int styr_cmd_effect(styr_cli *cli, int argc, char **argv)
     styr_format fmt = STYR_FMT_TABLE;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "w:o:h", lo, NULL)) != -1) {
+    while ((c = styr_cli_getopt("effect", argc, argv, "w:o:h", lo)) != -1) {
         switch (c) {
         case 'y': yl = optarg; break;
         case 't': tl = optarg; break;

@@ -72,7 +72,7 @@ int styr_cmd_figures(styr_cli *cli, int argc, char **argv)
     long long v;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "w:o:j:h", opts, NULL)) != -1) {
+    while ((c = styr_cli_getopt("figures", argc, argv, "w:o:j:h", opts)) != -1) {
         switch (c) {
         case 'k': kl = optarg; break;
         case 'y': yl = optarg; break;
@@ -94,7 +94,7 @@ int styr_cmd_figures(styr_cli *cli, int argc, char **argv)
         }
     }
     if (optind < argc) return styr_cli_bad_option("figures", styr_tr("argument", "argument"), argv[optind]);
-    if (fo.format == STYR_FMT_XLSX && !fo.path) return styr_cli_bad_option("figures", "-o", "");
+    if (fo.format == STYR_FMT_XLSX && !fo.path) return styr_cli_needs_o("figures", "noegletal.xlsx");
     styr_diags d;
     styr_diags_init(&d);
     styr_ws *ws = NULL;

@@ -77,10 +77,10 @@ static int parse(styr_cli *cli, int argc, char **argv, opts *o)
         {0, 0, 0, 0}};
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "w:o:h", lo, NULL)) != -1) {
+    while ((c = styr_cli_getopt("goals", argc, argv, "w:o:h", lo)) != -1) {
         switch (c) {
         case 'k':
-            if (styr_cli_int(optarg, 1, 999, &o->kommune)) return styr_cli_bad_option("goals", "--kommune", optarg);
+            if (styr_cli_kommune("goals", optarg, &o->kommune)) return STYR_EXIT_USAGE;
             break;
         case 'f': o->figur = optarg; break;
         case 'y': o->ydelse = optarg; break;
@@ -116,9 +116,7 @@ static int pick(styr_ws *ws, const opts *o)
         snprintf(v, sizeof v, "%lld", o->kommune);
         styr_cli_bad_option("goals", "--kommune", v);
     } else {
-        fprintf(stderr, "styr goals: %s\n",
-                styr_tr("vælg en kommune med --kommune (arbejdsområdet har ingen egen kommune)",
-                        "choose a municipality with --kommune (the workspace has no own municipality)"));
+        styr_cli_no_kommune("goals");
     }
     return 0;
 }

@@ -40,7 +40,7 @@ int styr_cmd_info(styr_cli *cli, int argc, char **argv)
                                           {0, 0, 0, 0}};
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "w:h", opts, NULL)) != -1) {
+    while ((c = styr_cli_getopt("info", argc, argv, "w:h", opts)) != -1) {
         if (c == 'w') cli->ws = optarg;
         else if (c == 'h') return styr_cli_help(stdout, help_da, help_en);
         else return STYR_EXIT_USAGE;

@@ -33,6 +33,7 @@ static const char help_en[] =
 
 int styr_cmd_init(styr_cli *cli, int argc, char **argv)
 {
+    cli->writes = 1;
     static const struct option opts[] = {{"data", required_argument, 0, 'd'}, {"kommune", required_argument, 0, 'k'},
                                           {"workspace", required_argument, 0, 'w'}, {"help", no_argument, 0, 'h'},
                                           {0, 0, 0, 0}};
@@ -40,11 +41,11 @@ int styr_cmd_init(styr_cli *cli, int argc, char **argv)
     long long kommune = 0;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "w:h", opts, NULL)) != -1) {
+    while ((c = styr_cli_getopt("init", argc, argv, "w:h", opts)) != -1) {
         switch (c) {
         case 'd': data = optarg; break;
         case 'k':
-            if (styr_cli_int(optarg, 1, 999, &kommune)) return styr_cli_bad_option("init", "--kommune", optarg);
+            if (styr_cli_kommune("init", optarg, &kommune)) return STYR_EXIT_USAGE;
             break;
         case 'w': ws = optarg; break;
         case 'h': return styr_cli_help(stdout, help_da, help_en);

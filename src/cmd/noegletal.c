@@ -57,10 +57,10 @@ int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv)
     const char *pname = NULL;
     int intern = 0, c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "w:h", opts, NULL)) != -1) {
+    while ((c = styr_cli_getopt("noegletal", argc, argv, "w:h", opts)) != -1) {
         switch (c) {
         case 'k':
-            if (styr_cli_int(optarg, 1, 999, &kommune)) return styr_cli_bad_option("noegletal", "--kommune", optarg);
+            if (styr_cli_kommune("noegletal", optarg, &kommune)) return STYR_EXIT_USAGE;
             break;
         case 'p': pname = optarg; break;
         case 'i': intern = 1; break;

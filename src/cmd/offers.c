@@ -132,7 +132,7 @@ int styr_cmd_offers(styr_cli *cli, int argc, char **argv)
     int by_age = 0, intern = 0, c;
     styr_format fmt = STYR_FMT_TABLE;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "w:o:h", lo, NULL)) != -1) {
+    while ((c = styr_cli_getopt("offers", argc, argv, "w:o:h", lo)) != -1) {
         switch (c) {
         case 'k': kl = optarg; break;
         case 'y': yl = optarg; break;

@@ -113,7 +113,7 @@ int styr_cmd_sample(styr_cli *cli, int argc, char **argv)
     long long n = 25, seed = 1;
     int intern = 0, c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "w:o:n:h", lo, NULL)) != -1) {
+    while ((c = styr_cli_getopt("sample", argc, argv, "w:o:n:h", lo)) != -1) {
         switch (c) {
         case 'y': yl = optarg; break;
         case 'n':
