@@ -167,7 +167,7 @@ static int cmd_add(styr_cli *cli, const opts *o)
     if ((rc = styr_goal_add(ws, &g, &id, &d))) goto fail;
     char t[96], what[160];
     snprintf(what, sizeof what, "%s%s%s", styr_group_name(styr_ws_codes(ws), g.grp), g.tilbud > 0 ? ", " : "",
-             g.tilbud > 0 ? styr_ws_codes(ws)->tb_name[g.tilbud] : "");
+             g.tilbud > 0 ? styr_offer_name(styr_ws_codes(ws), g.tilbud) : "");
     printf(styr_tr("Mål %d oprettet: %s, %s, %s %d.\n", "Goal %d added: %s, %s, %s %d.\n"), id, what, o->figur,
            styr_goal_target_text(t, sizeof t, &g, styr_figdefs[styr_fig_by_key(o->figur)].decimals), g.aar);
     goto out;
@@ -226,7 +226,7 @@ static int cmd_list(styr_cli *cli, const opts *o)
             styr_goal_target_text(tg, sizeof tg, &g[i], f >= 0 ? styr_figdefs[f].decimals : 1);
             char grp[160];
             snprintf(grp, sizeof grp, "%s%s%s", styr_group_name(c, g[i].grp), g[i].tilbud > 0 ? ", " : "",
-                     g[i].tilbud > 0 ? c->tb_name[g[i].tilbud] : "");
+                     g[i].tilbud > 0 ? styr_offer_name(c, g[i].tilbud) : "");
             const char *row[7] = {id, kom, g[i].enhed[0] ? g[i].enhed : "-", grp, g[i].figur, tg, yr};
             styr_table_row(t, row);
         }
@@ -305,7 +305,7 @@ static int cmd_followup(styr_cli *cli, const opts *o)
         const styr_goal_eval ev = ev_all[i];
         char tg[96], t1[64], t2[64], t3[64], grp[160];
         snprintf(grp, sizeof grp, "%s%s%s", styr_group_name(c, g[i].grp), g[i].tilbud > 0 ? ", " : "",
-                 g[i].tilbud > 0 ? c->tb_name[g[i].tilbud] : "");
+                 g[i].tilbud > 0 ? styr_offer_name(c, g[i].tilbud) : "");
         styr_goal_target_text(tg, sizeof tg, &g[i], m.def->decimals);
         if (arr) {
             json_t *x = json_object(), *path = json_array();

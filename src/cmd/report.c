@@ -220,7 +220,7 @@ static styr_rc effect_section(const styr_bctx *x, styr_report *r, styr_offers *o
             if (!st && !est.treated) continue;
             styr_rp_effect *y = &e[n++];
             y->group = styr_group_name(x->codes, g);
-            y->offer = x->codes->tb_name[t];
+            y->offer = styr_offer_name(x->codes, t);
             /* the offer tables' discretion (offers.h); the own municipality exact with --intern */
             int nkc = off->nk - 1, ca = cl_of[x->k] >= 0 ? nkc + 1 + cl_of[x->k] : -1;
             unsigned hk = x->intern ? 0 : styr_offer_hide(off, 0, g, t, x->k, STYR_NAGES, cl_of, is_year),

@@ -126,3 +126,8 @@ const char *styr_group_name(const styr_codes *c, int g)
     if (!g) return styr_tr("Offentligt forsørgede i alt", "All public support");
     return styr_lang_get() == STYR_LANG_EN ? c->yd_name_en[g] : c->yd_name[g];
 }
+
+const char *styr_offer_name(const styr_codes *c, int t)
+{
+    return styr_lang_get() == STYR_LANG_EN && c->tb_name_en[t][0] ? c->tb_name_en[t] : c->tb_name[t];
+}

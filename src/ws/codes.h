@@ -51,4 +51,7 @@ void styr_codes_finish(styr_codes *c);
 const char *styr_group_key(const styr_codes *c, int g);
 const char *styr_group_name(const styr_codes *c, int g);
 
+/* An offer's name (tilbud.csv: navn, or navn_en with --lang en); t > 0. */
+const char *styr_offer_name(const styr_codes *c, int t);
+
 #endif
