@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../calc/figures.h"
 #include "../core/msg.h"
@@ -120,7 +121,7 @@ static const char *bad_item(const char *list, int (*ok)(const char *), char *buf
     return *list ? NULL : buf;
 }
 
-static int kommune_ok(const char *s) { return !strcmp(s, "alle") || !strcmp(s, "land") || kommune_code(s) > 0; }
+static int kommune_ok(const char *s) { return !strcasecmp(s, "alle") || !strcasecmp(s, "land") || kommune_code(s) > 0; }
 
 static int ydelse_ok(const char *s)
 {
