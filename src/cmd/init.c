@@ -16,7 +16,7 @@ static const char help_da[] =
     "Referencetabellerne er bygget ind i styr; --data læser dem fra en mappe i stedet.\n"
     "\n"
     "  --data MAPPE      læs kommuner.csv, klynger.csv, ... fra MAPPE\n"
-    "  --kommune KODE    arbejdsområdets egen kommune (fx 461); dens egne tal kan\n"
+    "  --kommune KODE    arbejdsområdets egen kommune (fx 461 eller Odense); dens egne tal kan\n"
     "                    vises uden diskretion med --intern\n"
     "  -w, --workspace   arbejdsområdet (i stedet for det første argument)\n";
 static const char help_en[] =
@@ -27,7 +27,7 @@ static const char help_en[] =
     "panel. The reference tables are built into styr; --data reads them from a directory.\n"
     "\n"
     "  --data DIR        read kommuner.csv, klynger.csv, ... from DIR\n"
-    "  --kommune CODE    the workspace's own municipality (e.g. 461); its own figures\n"
+    "  --kommune CODE    the workspace's own municipality (e.g. 461 or Odense); its own figures\n"
     "                    can be shown without discretion with --intern\n"
     "  -w, --workspace   the workspace (instead of the first argument)\n";
 
