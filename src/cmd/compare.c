@@ -428,6 +428,12 @@ int styr_cmd_compare(styr_cli *cli, int argc, char **argv)
     if (!a.model && !styr_period_year_before(&per[0], &per[1])) nper = 2;
     const char *fig = a.model ? "andel_befolkning" : a.figur;
     int money = styr_fig_by_key(fig) < 0;
+    /* a key that no money figure can have is told before the counts are loaded */
+    if (money && strncmp(fig, "netto", 5) && strncmp(fig, "brutto", 6) && strncmp(fig, "refusion", 8) &&
+        strncmp(fig, "uger_", 5)) {
+        e = styr_cli_bad_option("compare", "--figur", fig);
+        goto out;
+    }
     int own_idx = a.intern ? k : -1;
     if ((rc = styr_bdata_load(ws, per, nper, money, own_idx, 0, &b, &d))) goto fail;
     styr_metric m;

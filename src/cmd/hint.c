@@ -179,8 +179,8 @@ static void hint(FILE *f, const char *cmd, const char *opt, const char *value)
 {
     styr_cand c[3 * MAXROWS + 40];
     const char *best[64];
-    char item[64], guess[32];
-    int n = 0, nb = 0, all = 0;
+    char item[64];
+    int n = 0, nb;
     if (!strcmp(opt, "--kommune") || !strcmp(opt, "--klynge")) {
         load(&kommuner, "kommuner.csv");
         const char *it = bad_item(value, kommune_ok, item, sizeof item);
@@ -222,6 +222,7 @@ static void hint(FILE *f, const char *cmd, const char *opt, const char *value)
     }
     if (!strcmp(opt, "--periode") || !strcmp(opt, "--maaned")) {
         int month = !strcmp(opt, "--maaned");
+        char guess[32];
         const char *it = bad_item(value, month ? month_ok : period_ok, item, sizeof item);
         if (it && period_guess(it, guess, sizeof guess) && (month ? month_ok : period_ok)(guess) && strcmp(guess, it))
             fprintf(f, " %s %s?", styr_msg_text(M_HINT_DID_YOU_MEAN), guess);
@@ -236,7 +237,7 @@ static void hint(FILE *f, const char *cmd, const char *opt, const char *value)
                 c[n++] = (styr_cand){money_keys[i], money_keys[i]};
         nb = styr_suggest(value, c, n, 1, best, 1);
         if (nb) fprintf(f, " %s %s?", styr_msg_text(M_HINT_DID_YOU_MEAN), best[0]);
-        all = styr_suggest(value, c, n, 0, best, 64);
+        int all = styr_suggest(value, c, n, 0, best, 64);
         fprintf(f, "\n  %s: ", styr_msg_text(M_HINT_FIGURES));
         for (int i = 0; i < all; i++) fprintf(f, "%s%s", i ? ", " : "", best[i]);
         fputc('\n', f);
