@@ -23,9 +23,7 @@ int styr_bctx_open(styr_cli *cli, const char *cmd, long long kommune, int intern
     x->k = kommune > 0 && kommune < 1000 ? x->codes->kom_idx[kommune] : -1;
     if (x->k < 0) {
         if (!kommune) {
-            fprintf(stderr, "styr %s: %s\n", cmd,
-                    styr_tr("vælg en kommune med --kommune (arbejdsområdet har ingen egen kommune)",
-                            "choose a municipality with --kommune (the workspace has no own municipality)"));
+            styr_cli_no_kommune(cmd);
             return STYR_EXIT_USAGE;
         }
         char v[16];

@@ -41,7 +41,7 @@ static const char help_da[] =
     "               grænsen fra budgettet, med den vigtigste årsag (flere personer,\n"
     "               længere varighed, lavere aktiveringsgrad, prisen)\n"
     "\n"
-    "  --kommune K    kommunekode (standard: egen kommune)\n"
+    "  --kommune K    kommunekode eller -navn (standard: egen kommune)\n"
     "  --aar ÅR       budgetåret (export; standard: det seneste budget eller året efter\n"
     "                 panelets sidste hele år)\n"
     "  --maaned M     opfølgning til og med måneden, fx 2024M06 (standard: panelets\n"
@@ -70,7 +70,7 @@ static const char help_en[] =
     "               from the budget by more than the threshold, with the main driver (more\n"
     "               persons, longer duration, lower activation, the cost)\n"
     "\n"
-    "  --kommune K    municipality code (default: the own municipality)\n"
+    "  --kommune K    municipality code or name (default: the own municipality)\n"
     "  --aar YEAR     the budget year (export; default: the latest budget or the year after\n"
     "                 the panel's last whole year)\n"
     "  --maaned M     follow up to the end of the month, e.g. 2024M06 (default: the panel's\n"
@@ -95,7 +95,7 @@ static int parse(styr_cli *cli, int argc, char **argv, opts *o)
         {"workspace", required_argument, 0, 'w'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     long long v;
     int c;
-    while ((c = getopt_long(argc, argv, "w:o:h", lo, NULL)) != -1) {
+    while ((c = styr_cli_getopt("budget", argc, argv, "w:o:h", lo)) != -1) {
         switch (c) {
         case 'k': o->kommune = optarg; break;
         case 'a':
@@ -135,9 +135,7 @@ static int pick_kommune(styr_ws *ws, const char *arg)
     }
     int own = styr_ws_egen_kommune(ws);
     if (own > 0 && own < 1000 && c->kom_idx[own] >= 0) return c->kom_idx[own];
-    fprintf(stderr, "styr budget: %s\n",
-            styr_tr("vælg en kommune med --kommune (arbejdsområdet har ingen egen kommune)",
-                    "choose a municipality with --kommune (the workspace has no own municipality)"));
+    styr_cli_no_kommune("budget");
     return -1;
 }
 
@@ -145,6 +143,7 @@ static int pick_kommune(styr_ws *ws, const char *arg)
 
 static int cmd_import(styr_cli *cli, int argc, char **argv)
 {
+    cli->writes = 1;
     if (optind >= argc) {
         fprintf(stderr, "styr budget import: %s\n", styr_tr("angiv mindst én fil", "name at least one file"));
         return STYR_EXIT_USAGE;
@@ -206,7 +205,7 @@ out:
 
 static int cmd_export(styr_cli *cli, opts *o)
 {
-    if (!o->path) return styr_cli_bad_option("budget export", "-o", "");
+    if (!o->path) return styr_cli_needs_o("budget export", "budget.xlsx");
     if (!o->format_set) {
         size_t n = strlen(o->path);
         o->format = n > 4 && !strcmp(o->path + n - 4, ".csv") ? STYR_FMT_CSV : STYR_FMT_XLSX;

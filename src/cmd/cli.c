@@ -63,7 +63,6 @@ static void one(FILE *f, const styr_diag *g, int unknown)
 
 int styr_cli_fail(const styr_cli *cli, styr_rc rc, const styr_diags *d)
 {
-    (void)cli;
     FILE *f = stderr;
     char a[32], b[32];
     fprintf(f, "styr: %s", styr_msg_text(styr_rc_msg(rc)));
@@ -82,7 +81,7 @@ int styr_cli_fail(const styr_cli *cli, styr_rc rc, const styr_diags *d)
             fprintf(f, "  ... %s %s\n", styr_fmt_int(a, sizeof a, (long long)(d->unknown_distinct - d->nunknown)),
                     styr_tr("flere ukendte koder er ikke vist", "more unknown codes not shown"));
     }
-    if (rc == STYR_EINPUT) fprintf(f, "%s\n", styr_msg_text(W_NOTHING_WRITTEN));
+    if (rc == STYR_EINPUT && cli && cli->writes) fprintf(f, "%s\n", styr_msg_text(W_NOTHING_WRITTEN));
     return styr_cli_exit(rc);
 }
 
@@ -139,13 +138,6 @@ int styr_cli_int(const char *s, long long lo, long long hi, long long *out)
     if (errno || e == s || *e || v < lo || v > hi) return -1;
     *out = v;
     return 0;
-}
-
-int styr_cli_bad_option(const char *cmd, const char *opt, const char *value)
-{
-    fprintf(stderr, "styr %s: %s %s \"%s\" (styr %s --help)\n", cmd, styr_tr("ugyldig værdi for", "invalid value for"),
-            opt, value ? value : "", cmd);
-    return STYR_EXIT_USAGE;
 }
 
 int styr_cli_intern_denied(const char *cmd)

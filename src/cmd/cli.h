@@ -21,6 +21,8 @@ typedef struct styr_cli {
     int tty;              /* stderr is a terminal (progress bars) */
     double t0;            /* start time */
     char command[512];    /* the command line, for logs */
+    int writes;           /* the command changes the workspace all or nothing, so an
+                             input error ends with "nothing was written" */
 } styr_cli;
 
 typedef int (*styr_cmd_fn)(styr_cli *cli, int argc, char **argv);
@@ -69,7 +71,36 @@ int styr_cli_int(const char *s, long long lo, long long hi, long long *out);
 /* Say that --intern applies only to the workspace's own municipality; STYR_EXIT_USAGE. */
 int styr_cli_intern_denied(const char *cmd);
 
-/* Complain about a bad option value and return STYR_EXIT_USAGE. */
+/* Complain about a bad option value and return STYR_EXIT_USAGE. For the
+ * options whose values styr knows (--kommune, --klynge, --ydelse, --tilbud,
+ * --periode, --maaned, --figur, --format, --listen) it adds the nearest valid
+ * value ("mente du dagpenge?") and what is valid; an empty --kommune or "0"
+ * is the missing-municipality message (styr_cli_no_kommune). (hint.c) */
 int styr_cli_bad_option(const char *cmd, const char *opt, const char *value);
+
+/* Say that the command needs a municipality and how to give one (--kommune
+ * CODE or NAME, or a workspace made with styr init WS --kommune K);
+ * STYR_EXIT_USAGE. */
+int styr_cli_no_kommune(const char *cmd);
+
+/* The municipality a user named by code ("461", "0461") or name ("Odense",
+ * "høje-taastrup", "Odense Kommune"; case, blanks, hyphens and æ/ø/å as
+ * ae/oe/aa do not matter), from the reference table compiled into styr; -1
+ * when there is none. */
+int styr_cli_kommune_code(const char *s);
+
+/* Parse --kommune of a command about one municipality into *code; after a
+ * message naming cmd (with the nearest names) STYR_EXIT_USAGE. */
+int styr_cli_kommune(const char *cmd, const char *s, long long *code);
+
+/* Say that --format xlsx needs -o FILE (example: a file name); STYR_EXIT_USAGE. */
+int styr_cli_needs_o(const char *cmd, const char *example);
+
+struct option;
+/* getopt_long with styr's own messages in the user's language (opterr is
+ * cleared): an unknown option (with the nearest one), a missing value, a value
+ * given to an option that takes none, each with a hint to styr CMD --help.
+ * Returns what getopt_long returns ('?' after a message). */
+int styr_cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts, const struct option *lo);
 
 #endif

@@ -91,10 +91,10 @@ static int parse(styr_cli *cli, int argc, char **argv, args *a)
     memset(a, 0, sizeof *a);
     a->figur = "andel_befolkning";
     a->ydelse = "i_alt";
-    while ((c = getopt_long(argc, argv, "w:o:h", lo, NULL)) != -1) {
+    while ((c = styr_cli_getopt("compare", argc, argv, "w:o:h", lo)) != -1) {
         switch (c) {
         case 'k':
-            if (styr_cli_int(optarg, 1, 999, &a->kommune)) return styr_cli_bad_option("compare", "--kommune", optarg);
+            if (styr_cli_kommune("compare", optarg, &a->kommune)) return STYR_EXIT_USAGE;
             break;
         case 'f': a->figur = optarg; break;
         case 'y': a->ydelse = optarg; break;
@@ -433,6 +433,12 @@ int styr_cmd_compare(styr_cli *cli, int argc, char **argv)
     const char *fig = a.model ? "andel_befolkning" : a.figur;
     int money = styr_fig_by_key(fig) < 0;
     if ((e = styr_select_applies("compare", c, grp[0], fig))) goto out;
+    /* a key that no money figure can have is told before the counts are loaded */
+    if (money && strncmp(fig, "netto", 5) && strncmp(fig, "brutto", 6) && strncmp(fig, "refusion", 8) &&
+        strncmp(fig, "uger_", 5)) {
+        e = styr_cli_bad_option("compare", "--figur", fig);
+        goto out;
+    }
     int own_idx = a.intern ? k : -1;
     if ((rc = styr_bdata_load(ws, per, nper, money, own_idx, 0, &b, &d))) goto fail;
     styr_metric m;

@@ -181,8 +181,8 @@ static int write_rows(FILE *f, styr_format fmt, const row *r, size_t n, const st
         styr_fmt_int(t[4], 64, e->matched);
         if (r[i].hidden || isnan(r[i].cost)) snprintf(t[5], 64, "%s", r[i].hidden ? ".." : r[i].no_effect ? styr_tr("i.e.", "n.e.") : "-");
         else styr_fmt_kr(t[5], 64, r[i].cost);
-        const char *row_[9] = {i && r[i - 1].e.g == e->g ? "" : c->yd_name[e->g],
-                               i && r[i - 1].e.g == e->g && r[i - 1].e.kind == e->kind ? "" : c->tb_name[e->kind],
+        const char *row_[9] = {i && r[i - 1].e.g == e->g ? "" : styr_group_name(c, e->g),
+                               i && r[i - 1].e.g == e->g && r[i - 1].e.kind == e->kind ? "" : styr_offer_name(c, e->kind),
                                w, t[0], t[1], t[2], t[3], t[4], t[5]};
         styr_table_row(tb, row_);
     }
@@ -219,7 +219,7 @@ int styr_cmd_effect(styr_cli *cli, int argc, char **argv)
     styr_format fmt = STYR_FMT_TABLE;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "w:o:h", lo, NULL)) != -1) {
+    while ((c = styr_cli_getopt("effect", argc, argv, "w:o:h", lo)) != -1) {
         switch (c) {
         case 'y': yl = optarg; break;
         case 't': tl = optarg; break;

@@ -20,12 +20,12 @@ static const char help_da[] =
     "langvarige og status 4, 13, 26 og 52 uger efter afsluttede forløb. Tal, der\n"
     "allerede er beregnet for det samme panel, læses fra kataloget.\n"
     "\n"
-    "  --kommune K,...   kommunekoder, 'alle' (alle kommuner) og/eller 'land' (hele\n"
+    "  --kommune K,...   kommunekoder eller -navne, 'alle' og/eller 'land' (hele\n"
     "                    landet). Standard: alle kommuner og landet; i tabelform egen\n"
     "                    kommune eller landet\n"
     "  --ydelse G,...    ydelseskoder, 'alle' eller 'i_alt' (offentligt forsørgede i alt).\n"
     "                    Standard: alle ydelser og i alt\n"
-    "  --periode P,...   2024, 2024K2, 2024M03, 2024U05, 2024M03R12, år til dato 2024M06AATD\n"
+    "  --periode P,...   2024, 2024K2 (2024Q2), 2024M03, 2024U05, 2024M03R12, år til dato 2024M06AATD\n"
     "                    og intervaller som 2015M01..2024M12. Standard: panelets sidste hele år\n"
     "  --format F        table (standard), csv (dansk Excel: ; og decimalkomma),\n"
     "                    json eller xlsx (et ark pr. ydelse; kræver -o)\n"
@@ -44,11 +44,11 @@ static const char help_en[] =
     "ended, duration, long-term share and status 4, 13, 26 and 52 weeks after ended\n"
     "spells. Figures already computed for the same panel are read from the catalog.\n"
     "\n"
-    "  --kommune K,...   municipality codes, 'alle' (all municipalities) and/or 'land'\n"
+    "  --kommune K,...   municipality codes or names, 'alle' and/or 'land'\n"
     "                    (the country). Default: all and the country; as a table the own\n"
     "                    municipality or the country\n"
     "  --ydelse G,...    group codes, 'alle' or 'i_alt' (all public support). Default: all\n"
-    "  --periode P,...   2024, 2024K2, 2024M03, 2024U05, 2024M03R12, year to date 2024M06AATD\n"
+    "  --periode P,...   2024, 2024K2 (2024Q2), 2024M03, 2024U05, 2024M03R12, year to date 2024M06AATD\n"
     "                    and ranges such as 2015M01..2024M12. Default: the panel's last whole year\n"
     "  --format F        table (default), csv (Danish Excel: ; and decimal comma),\n"
     "                    json or xlsx (one sheet per group; needs -o)\n"
@@ -72,7 +72,7 @@ int styr_cmd_figures(styr_cli *cli, int argc, char **argv)
     long long v;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "w:o:j:h", opts, NULL)) != -1) {
+    while ((c = styr_cli_getopt("figures", argc, argv, "w:o:j:h", opts)) != -1) {
         switch (c) {
         case 'k': kl = optarg; break;
         case 'y': yl = optarg; break;
@@ -94,7 +94,7 @@ int styr_cmd_figures(styr_cli *cli, int argc, char **argv)
         }
     }
     if (optind < argc) return styr_cli_bad_option("figures", styr_tr("argument", "argument"), argv[optind]);
-    if (fo.format == STYR_FMT_XLSX && !fo.path) return styr_cli_bad_option("figures", "-o", "");
+    if (fo.format == STYR_FMT_XLSX && !fo.path) return styr_cli_needs_o("figures", "noegletal.xlsx");
     styr_diags d;
     styr_diags_init(&d);
     styr_ws *ws = NULL;

@@ -77,10 +77,10 @@ static int parse(styr_cli *cli, int argc, char **argv, opts *o)
         {0, 0, 0, 0}};
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "w:o:h", lo, NULL)) != -1) {
+    while ((c = styr_cli_getopt("goals", argc, argv, "w:o:h", lo)) != -1) {
         switch (c) {
         case 'k':
-            if (styr_cli_int(optarg, 1, 999, &o->kommune)) return styr_cli_bad_option("goals", "--kommune", optarg);
+            if (styr_cli_kommune("goals", optarg, &o->kommune)) return STYR_EXIT_USAGE;
             break;
         case 'f': o->figur = optarg; break;
         case 'y': o->ydelse = optarg; break;
@@ -116,9 +116,7 @@ static int pick(styr_ws *ws, const opts *o)
         snprintf(v, sizeof v, "%lld", o->kommune);
         styr_cli_bad_option("goals", "--kommune", v);
     } else {
-        fprintf(stderr, "styr goals: %s\n",
-                styr_tr("vælg en kommune med --kommune (arbejdsområdet har ingen egen kommune)",
-                        "choose a municipality with --kommune (the workspace has no own municipality)"));
+        styr_cli_no_kommune("goals");
     }
     return 0;
 }
@@ -170,7 +168,7 @@ static int cmd_add(styr_cli *cli, const opts *o)
     if ((rc = styr_goal_add(ws, &g, &id, &d))) goto fail;
     char t[96], what[160];
     snprintf(what, sizeof what, "%s%s%s", styr_group_name(styr_ws_codes(ws), g.grp), g.tilbud > 0 ? ", " : "",
-             g.tilbud > 0 ? styr_ws_codes(ws)->tb_name[g.tilbud] : "");
+             g.tilbud > 0 ? styr_offer_name(styr_ws_codes(ws), g.tilbud) : "");
     printf(styr_tr("Mål %d oprettet: %s, %s, %s %d.\n", "Goal %d added: %s, %s, %s %d.\n"), id, what, o->figur,
            styr_goal_target_text(t, sizeof t, &g, styr_figdefs[styr_fig_by_key(o->figur)].decimals), g.aar);
     goto out;
@@ -229,7 +227,7 @@ static int cmd_list(styr_cli *cli, const opts *o)
             styr_goal_target_text(tg, sizeof tg, &g[i], f >= 0 ? styr_figdefs[f].decimals : 1);
             char grp[160];
             snprintf(grp, sizeof grp, "%s%s%s", styr_group_name(c, g[i].grp), g[i].tilbud > 0 ? ", " : "",
-                     g[i].tilbud > 0 ? c->tb_name[g[i].tilbud] : "");
+                     g[i].tilbud > 0 ? styr_offer_name(c, g[i].tilbud) : "");
             const char *row[7] = {id, kom, g[i].enhed[0] ? g[i].enhed : "-", grp, g[i].figur, tg, yr};
             styr_table_row(t, row);
         }
@@ -308,7 +306,7 @@ static int cmd_followup(styr_cli *cli, const opts *o)
         const styr_goal_eval ev = ev_all[i];
         char tg[96], t1[64], t2[64], t3[64], grp[160];
         snprintf(grp, sizeof grp, "%s%s%s", styr_group_name(c, g[i].grp), g[i].tilbud > 0 ? ", " : "",
-                 g[i].tilbud > 0 ? c->tb_name[g[i].tilbud] : "");
+                 g[i].tilbud > 0 ? styr_offer_name(c, g[i].tilbud) : "");
         styr_goal_target_text(tg, sizeof tg, &g[i], m.def->decimals);
         if (arr) {
             json_t *x = json_object(), *path = json_array();

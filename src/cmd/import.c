@@ -96,6 +96,7 @@ void styr_print_import_result(const styr_import_result *res, int check)
 
 int styr_cmd_import(styr_cli *cli, int argc, char **argv)
 {
+    cli->writes = 1;
     static const struct option opts[] = {{"check", no_argument, 0, 'c'}, {"kommune", required_argument, 0, 'k'},
                                           {"workspace", required_argument, 0, 'w'}, {"help", no_argument, 0, 'h'},
                                           {0, 0, 0, 0}};
@@ -104,11 +105,11 @@ int styr_cmd_import(styr_cli *cli, int argc, char **argv)
     long long kommune = 0;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "w:h", opts, NULL)) != -1) {
+    while ((c = styr_cli_getopt("import", argc, argv, "w:h", opts)) != -1) {
         switch (c) {
         case 'c': o.check_only = 1; break;
         case 'k':
-            if (styr_cli_int(optarg, 1, 999, &kommune)) return styr_cli_bad_option("import", "--kommune", optarg);
+            if (styr_cli_kommune("import", optarg, &kommune)) return STYR_EXIT_USAGE;
             break;
         case 'w': cli->ws = optarg; break;
         case 'h': return styr_cli_help(stdout, help_da, help_en);

@@ -1,25 +1,82 @@
 /* styr info: what a workspace holds. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../calc/money.h"
+#include "../calc/query.h"
+#include "../core/mem.h"
+#include "../core/msg.h"
 #include "../core/num.h"
+#include "../out/table.h"
 #include "../core/week.h"
 #include "../ws/workspace.h"
 #include "cli.h"
 #include "cmds.h"
 
 static const char help_da[] =
-    "Brug: styr info [-w ARBEJDSOMRÅDE]\n"
+    "Brug: styr info [-w ARBEJDSOMRÅDE] [--koder]\n"
     "\n"
     "Viser arbejdsområdets panel (personer, personuger, uger, filstørrelse og\n"
     "kontrolsum, som kontrolleres), referencetabellerne med deres kilder og\n"
-    "importloggen.\n";
+    "importloggen.\n"
+    "\n"
+    "  --koder   vis i stedet de værdier, kommandoerne tager: kommuner (--kommune,\n"
+    "            kode eller navn), ydelser (--ydelse), tilbud (--tilbud), nøgletal\n"
+    "            (--figur) og perioder (--periode) med panelets spænd\n";
 static const char help_en[] =
-    "Usage: styr info [-w WORKSPACE]\n"
+    "Usage: styr info [-w WORKSPACE] [--koder]\n"
     "\n"
     "Shows the workspace's panel (persons, person-weeks, weeks, file size and checksum,\n"
-    "which is verified), the reference tables with their sources, and the imports log.\n";
+    "which is verified), the reference tables with their sources, and the imports log.\n"
+    "\n"
+    "  --koder   show instead the values the commands take: municipalities (--kommune,\n"
+    "            code or name), groups (--ydelse), offers (--tilbud), figures (--figur)\n"
+    "            and periods (--periode) with the panel's span\n";
+
+/* styr info --koder: every value the options take, from the workspace's tables. */
+static void codes_list(styr_ws *ws, const styr_panel *p)
+{
+    const styr_codes *c = styr_ws_codes(ws);
+    printf("%s\n", styr_tr("Kommuner (--kommune KODE eller NAVN; figures og money også alle og land):",
+                           "Municipalities (--kommune CODE or NAME; figures and money also alle and land):"));
+    for (int k = 0; k < c->dict.nkom; k++) {
+        int last = k % 4 == 3 || k + 1 == c->dict.nkom;
+        printf("%s%3d %s", k % 4 ? "" : "  ", c->dict.kom[k], c->kom_name[k]);
+        if (last) putchar('\n');
+        else
+            for (int w = styr_utf8_width(c->kom_name[k]); w < 19; w++) putchar(' ');
+    }
+    printf("%s\n", styr_tr("Ydelser (--ydelse):", "Benefit groups (--ydelse):"));
+    for (int g = 1; g < c->dict.nyd; g++) printf("  %-24s %s\n", c->dict.yd[g], styr_group_name(c, g));
+    printf("  %-24s %s\n", "alle", styr_tr("hver ydelse og i alt", "each group and all public support"));
+    printf("  %-24s %s\n", "i_alt", styr_group_name(c, 0));
+    printf("%s\n", styr_tr("Tilbud (--tilbud):", "Offers (--tilbud):"));
+    for (int t = 1; t < c->dict.ntb; t++) printf("  %-24s %s\n", c->dict.tb[t], styr_offer_name(c, t));
+    printf("%s\n", styr_tr("Nøgletal (--figur):", "Figures (--figur):"));
+    for (int f = 0; f < STYR_NFIG; f++) printf("  %-24s %s\n", styr_figdefs[f].key, styr_tr(styr_figdefs[f].da, styr_figdefs[f].en));
+    styr_rules *rules = styr_xcalloc(1, sizeof *rules);
+    styr_diags d;
+    styr_diags_init(&d);
+    if (!styr_rules_load(ws, rules, &d)) {
+        styr_money_defs *m = styr_xcalloc(1, sizeof *m);
+        styr_money_defs_make(m, rules);
+        for (int i = 0; i < m->n; i++) printf("  %-24s %s\n", m->def[i].key, styr_tr(m->def[i].da, m->def[i].en));
+        free(m);
+    }
+    styr_diags_free(&d);
+    free(rules);
+    char w0[12] = "-", w1[12] = "-";
+    if (styr_panel_week_min(p) >= 0) {
+        styr_week_format(styr_panel_week_min(p), w0);
+        styr_week_format(styr_panel_week_max(p), w1);
+    }
+    printf("%s\n", styr_tr("Perioder (--periode):", "Periods (--periode):"));
+    printf("  %s %s - %s; %s %d\n", styr_tr("panelet dækker", "the panel spans"), w0, w1,
+           styr_tr("standard er det sidste hele år,", "the default is the last whole year,"), styr_default_year(p));
+    printf("  %s\n", styr_msg_text(M_HINT_PERIODE));
+}
 
 static long long count(sqlite3 *db, const char *table)
 {
@@ -37,12 +94,13 @@ static long long count(sqlite3 *db, const char *table)
 int styr_cmd_info(styr_cli *cli, int argc, char **argv)
 {
     static const struct option opts[] = {{"workspace", required_argument, 0, 'w'}, {"help", no_argument, 0, 'h'},
-                                          {0, 0, 0, 0}};
-    int c;
+                                          {"koder", no_argument, 0, 'k'}, {0, 0, 0, 0}};
+    int c, koder = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "w:h", opts, NULL)) != -1) {
+    while ((c = styr_cli_getopt("info", argc, argv, "w:h", opts)) != -1) {
         if (c == 'w') cli->ws = optarg;
         else if (c == 'h') return styr_cli_help(stdout, help_da, help_en);
+        else if (c == 'k') koder = 1;
         else return STYR_EXIT_USAGE;
     }
     styr_diags d;
@@ -56,6 +114,13 @@ int styr_cmd_info(styr_cli *cli, int argc, char **argv)
         styr_ws_close(ws);
         styr_diags_free(&d);
         return e;
+    }
+    if (koder) {
+        codes_list(ws, p);
+        styr_ws_close(ws);
+        styr_diags_free(&d);
+        styr_cli_stats(cli);
+        return STYR_EXIT_OK;
     }
     sqlite3 *db = styr_ws_db(ws);
     const styr_codes *codes = styr_ws_codes(ws);
@@ -109,6 +174,8 @@ int styr_cmd_info(styr_cli *cli, int argc, char **argv)
         sqlite3_finalize(st);
     }
     if (!any) printf("  %s\n", styr_tr("(ingen endnu)", "(none yet)"));
+    printf("%s\n", styr_tr("De værdier, kommandoerne tager (kommuner, ydelser, tilbud, nøgletal, perioder): styr info --koder",
+                           "The values the commands take (municipalities, groups, offers, figures, periods): styr info --koder"));
     styr_ws_close(ws);
     styr_diags_free(&d);
     styr_cli_stats(cli);

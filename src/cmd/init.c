@@ -16,7 +16,7 @@ static const char help_da[] =
     "Referencetabellerne er bygget ind i styr; --data læser dem fra en mappe i stedet.\n"
     "\n"
     "  --data MAPPE      læs kommuner.csv, klynger.csv, ... fra MAPPE\n"
-    "  --kommune KODE    arbejdsområdets egen kommune (fx 461); dens egne tal kan\n"
+    "  --kommune KODE    arbejdsområdets egen kommune (fx 461 eller Odense); dens egne tal kan\n"
     "                    vises uden diskretion med --intern\n"
     "  -w, --workspace   arbejdsområdet (i stedet for det første argument)\n";
 static const char help_en[] =
@@ -27,12 +27,13 @@ static const char help_en[] =
     "panel. The reference tables are built into styr; --data reads them from a directory.\n"
     "\n"
     "  --data DIR        read kommuner.csv, klynger.csv, ... from DIR\n"
-    "  --kommune CODE    the workspace's own municipality (e.g. 461); its own figures\n"
+    "  --kommune CODE    the workspace's own municipality (e.g. 461 or Odense); its own figures\n"
     "                    can be shown without discretion with --intern\n"
     "  -w, --workspace   the workspace (instead of the first argument)\n";
 
 int styr_cmd_init(styr_cli *cli, int argc, char **argv)
 {
+    cli->writes = 1;
     static const struct option opts[] = {{"data", required_argument, 0, 'd'}, {"kommune", required_argument, 0, 'k'},
                                           {"workspace", required_argument, 0, 'w'}, {"help", no_argument, 0, 'h'},
                                           {0, 0, 0, 0}};
@@ -40,11 +41,11 @@ int styr_cmd_init(styr_cli *cli, int argc, char **argv)
     long long kommune = 0;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "w:h", opts, NULL)) != -1) {
+    while ((c = styr_cli_getopt("init", argc, argv, "w:h", opts)) != -1) {
         switch (c) {
         case 'd': data = optarg; break;
         case 'k':
-            if (styr_cli_int(optarg, 1, 999, &kommune)) return styr_cli_bad_option("init", "--kommune", optarg);
+            if (styr_cli_kommune("init", optarg, &kommune)) return STYR_EXIT_USAGE;
             break;
         case 'w': ws = optarg; break;
         case 'h': return styr_cli_help(stdout, help_da, help_en);

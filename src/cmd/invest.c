@@ -79,7 +79,7 @@ static int parse(styr_cli *cli, int argc, char **argv, args *a)
     long long v;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "w:h", lo, NULL)) != -1) {
+    while ((c = styr_cli_getopt("invest", argc, argv, "w:h", lo)) != -1) {
         int e = 0;
         switch (c) {
         case 'k': a->kommune = optarg; break;

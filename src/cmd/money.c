@@ -157,7 +157,7 @@ int styr_cmd_money(styr_cli *cli, int argc, char **argv)
     long long v;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "w:o:j:h", opts, NULL)) != -1) {
+    while ((c = styr_cli_getopt("money", argc, argv, "w:o:j:h", opts)) != -1) {
         switch (c) {
         case 'r': regname = optarg; break;
         case 'c': compare = optarg; break;
@@ -179,7 +179,7 @@ int styr_cmd_money(styr_cli *cli, int argc, char **argv)
         }
     }
     if (optind < argc) return styr_cli_bad_option("money", styr_tr("argument", "argument"), argv[optind]);
-    if (fo.format == STYR_FMT_XLSX && !fo.path) return styr_cli_bad_option("money", "-o", "");
+    if (fo.format == STYR_FMT_XLSX && !fo.path) return styr_cli_needs_o("money", "penge.xlsx");
     styr_diags d;
     styr_diags_init(&d);
     styr_ws *ws = NULL;

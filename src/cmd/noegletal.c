@@ -22,7 +22,7 @@ static const char help_da[] =
     "nævnere): fuldtidspersoner, andel af befolkningen 16-66 år, aktiveringsgrad og\n"
     "personer. Tal, der hviler på færre end 5 personer, vises som \"..\".\n"
     "\n"
-    "  --kommune KODE   kommunen (standard: arbejdsområdets egen kommune)\n"
+    "  --kommune KODE   kommunen, kode eller navn (standard: arbejdsområdets egen)\n"
     "  --periode P      2024, 2024K2, 2024M03, 2024U05, 2024M03R12 eller 2024M06AATD\n"
     "                   (standard: panelets sidste hele år)\n"
     "  --intern         vis egen kommunes tal uden diskretion (kun for\n"
@@ -35,7 +35,7 @@ static const char help_en[] =
     "of denominators): full-time recipients, share of the population aged 16-66,\n"
     "activation rate and persons. Figures resting on fewer than 5 persons show \"..\".\n"
     "\n"
-    "  --kommune CODE   the municipality (default: the workspace's own)\n"
+    "  --kommune CODE   the municipality, code or name (default: the workspace's own)\n"
     "  --periode P      2024, 2024K2, 2024M03, 2024U05, 2024M03R12 or 2024M06AATD\n"
     "                   (default: the panel's last whole year)\n"
     "  --intern         show the own municipality's figures without discretion (only\n"
@@ -66,10 +66,10 @@ int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv)
     const char *pname = NULL;
     int intern = 0, c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "w:h", opts, NULL)) != -1) {
+    while ((c = styr_cli_getopt("noegletal", argc, argv, "w:h", opts)) != -1) {
         switch (c) {
         case 'k':
-            if (styr_cli_int(optarg, 1, 999, &kommune)) return styr_cli_bad_option("noegletal", "--kommune", optarg);
+            if (styr_cli_kommune("noegletal", optarg, &kommune)) return STYR_EXIT_USAGE;
             break;
         case 'p': pname = optarg; break;
         case 'i': intern = 1; break;

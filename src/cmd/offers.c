@@ -132,7 +132,7 @@ int styr_cmd_offers(styr_cli *cli, int argc, char **argv)
     int by_age = 0, intern = 0, c;
     styr_format fmt = STYR_FMT_TABLE;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "w:o:h", lo, NULL)) != -1) {
+    while ((c = styr_cli_getopt("offers", argc, argv, "w:o:h", lo)) != -1) {
         switch (c) {
         case 'k': kl = optarg; break;
         case 'y': yl = optarg; break;
@@ -285,7 +285,7 @@ int styr_cmd_offers(styr_cli *cli, int argc, char **argv)
                         early = (styr_figval){v.band[0].v + v.band[1].v + v.band[2].v, STYR_FV_OK};
                     else early.state = v.band[0].state;
                     const char *row[11] = {
-                        codes->yd_name[g], codes->tb_name[t], age, styr_fig_text(s[0], 48, &cnt, v.started),
+                        styr_group_name(codes, g), styr_offer_name(codes, t), age, styr_fig_text(s[0], 48, &cnt, v.started),
                         styr_fig_text(s[1], 48, &pct, early), styr_fig_text(s[2], 48, &wks, v.dur),
                         styr_fig_text(s[3], 48, &pct, v.share), styr_fig_text(s[4], 48, &cnt, v.ended),
                         styr_fig_text(s[5], 48, &pct, v.job[1]), styr_fig_text(s[6], 48, &pct, v.cl_job3),

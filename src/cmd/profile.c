@@ -45,10 +45,10 @@ int styr_cmd_profile(styr_cli *cli, int argc, char **argv)
     int intern = 0, all = 0, c;
     styr_format fmt = STYR_FMT_TABLE;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "w:h", lo, NULL)) != -1) {
+    while ((c = styr_cli_getopt("profil", argc, argv, "w:h", lo)) != -1) {
         switch (c) {
         case 'k':
-            if (styr_cli_int(optarg, 1, 999, &kommune)) return styr_cli_bad_option("profil", "--kommune", optarg);
+            if (styr_cli_kommune("profil", optarg, &kommune)) return STYR_EXIT_USAGE;
             break;
         case 'p': pl = optarg; break;
         case 'i': intern = 1; break;

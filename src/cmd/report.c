@@ -222,7 +222,7 @@ static styr_rc effect_section(const styr_bctx *x, styr_report *r, styr_offers *o
             if (!st && !est.treated) continue;
             styr_rp_effect *y = &e[n++];
             y->group = styr_group_name(x->codes, g);
-            y->offer = x->codes->tb_name[t];
+            y->offer = styr_offer_name(x->codes, t);
             /* the offer tables' discretion (offers.h); the own municipality exact with --intern */
             int nkc = off->nk - 1, ca = cl_of[x->k] >= 0 ? nkc + 1 + cl_of[x->k] : -1;
             unsigned hk = x->intern ? 0 : styr_offer_hide(off, 0, g, t, x->k, STYR_NAGES, cl_of, is_year),
@@ -311,12 +311,12 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
     const char *pl = NULL, *out = NULL, *xlsx = NULL, *pdf = NULL;
     int intern = 0, with_effect = 0, dashboard = 0, c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "w:o:h", lo, NULL)) != -1) {
+    while ((c = styr_cli_getopt("report", argc, argv, "w:o:h", lo)) != -1) {
         switch (c) {
         case 'e': with_effect = 1; break;
         case 'D': dashboard = 1; break; /* styr serve's pages: navigation and script */
         case 'k':
-            if (styr_cli_int(optarg, 1, 999, &kommune)) return styr_cli_bad_option("report", "--kommune", optarg);
+            if (styr_cli_kommune("report", optarg, &kommune)) return STYR_EXIT_USAGE;
             break;
         case 'p': pl = optarg; break;
         case 'i': intern = 1; break;

@@ -92,7 +92,7 @@ static styr_rc write_sheet(const char *path, const styr_sample *s, const styr_co
         worksheet_write_string(ws, r, 2, st, NULL);
         worksheet_write_string(ws, r, 3, wk, NULL);
         worksheet_write_number(ws, r, 4, k->weeks, NULL);
-        worksheet_write_string(ws, r, 5, k->tb_now ? codes->tb_name[k->tb_now] : "-", NULL);
+        worksheet_write_string(ws, r, 5, k->tb_now ? styr_offer_name(codes, k->tb_now) : "-", NULL);
     }
     lxw_error e = workbook_close(wb);
     if (e != LXW_NO_ERROR || rename(tmp, path) != 0) {
@@ -113,7 +113,7 @@ int styr_cmd_sample(styr_cli *cli, int argc, char **argv)
     long long n = 25, seed = 1;
     int intern = 0, c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "w:o:n:h", lo, NULL)) != -1) {
+    while ((c = styr_cli_getopt("sample", argc, argv, "w:o:n:h", lo)) != -1) {
         switch (c) {
         case 'y': yl = optarg; break;
         case 'n':
@@ -167,7 +167,7 @@ int styr_cmd_sample(styr_cli *cli, int argc, char **argv)
     styr_week_format(s.ref, wk);
     snprintf(title, sizeof title, styr_tr("Sagsgennemgang: %s, %s Kommune, forløb i gang i uge %s (frø %lld)",
                                           "Case review: %s, %s, spells in progress in week %s (seed %lld)"),
-             codes->yd_name[g], codes->kom_name[k], wk, seed);
+             styr_group_name(codes, g), codes->kom_name[k], wk, seed);
     printf("%s\n%s\n\n", title,
            styr_tr("FORTROLIGT: person-id'er, kun til intern sagsgennemgang; må ikke indgå i rapporter.",
                    "CONFIDENTIAL: person ids, for the internal case review only; must not enter reports."));
@@ -184,7 +184,7 @@ int styr_cmd_sample(styr_cli *cli, int argc, char **argv)
         stratum_text(st, sizeof st, s.cases[i].stratum);
         styr_week_format(s.cases[i].start, start);
         snprintf(w, sizeof w, "%d", s.cases[i].weeks);
-        const char *row[6] = {nr, idb, st, start, w, s.cases[i].tb_now ? codes->tb_name[s.cases[i].tb_now] : "-"};
+        const char *row[6] = {nr, idb, st, start, w, s.cases[i].tb_now ? styr_offer_name(codes, s.cases[i].tb_now) : "-"};
         styr_table_row(t, row);
     }
     styr_table_print(t, stdout);

@@ -112,10 +112,10 @@ int styr_cmd_scorecard(styr_cli *cli, int argc, char **argv)
     int intern = 0, c;
     styr_format fmt = STYR_FMT_TABLE;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "w:o:h", lo, NULL)) != -1) {
+    while ((c = styr_cli_getopt("scorecard", argc, argv, "w:o:h", lo)) != -1) {
         switch (c) {
         case 'k':
-            if (styr_cli_int(optarg, 1, 999, &kommune)) return styr_cli_bad_option("scorecard", "--kommune", optarg);
+            if (styr_cli_kommune("scorecard", optarg, &kommune)) return STYR_EXIT_USAGE;
             break;
         case 'y': yl = optarg; break;
         case 'p': pl = optarg; break;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../core/msg.h"
 #include "../core/week.h"
@@ -24,10 +25,10 @@ int styr_select_kommuner(const styr_codes *c, const char *list, int **out, int *
         if (!len || len >= sizeof item) { free(v); return -1; }
         memcpy(item, s, len);
         item[len] = 0;
-        if (!strcmp(item, "alle")) {
+        if (!strcasecmp(item, "alle")) {
             for (int k = 0; k < nk; k++)
                 if (!seen[k]) { seen[k] = 1; v[(*n)++] = k; }
-        } else if (!strcmp(item, "land") || !strcmp(item, "hele-landet") || !strcmp(item, "0")) {
+        } else if (!strcasecmp(item, "land") || !strcasecmp(item, "hele-landet") || !strcmp(item, "0")) {
             if (!seen[nk]) { seen[nk] = 1; v[(*n)++] = nk; }
         } else {
             int k = styr_codes_kommune(c, item, len);

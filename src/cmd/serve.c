@@ -1,7 +1,9 @@
 /* styr serve: the dashboard and JSON API (web/serve.h). */
 #include <getopt.h>
+#include <netdb.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../web/serve.h"
@@ -37,6 +39,26 @@ static const char help_en[] =
     "Answers are kept for the panel and forgotten when an import installs a new one.\n"
     "Stop with Ctrl-C.\n";
 
+/* --listen as ADDRESS:PORT with a numeric address (IPv6 in brackets), the form
+ * the server binds; 0 when it is one. */
+static int listen_form(const char *l)
+{
+    const char *colon = strrchr(l, ':');
+    if (!colon || colon == l || colon - l >= 128 || !colon[1] || strspn(colon + 1, "0123456789") != strlen(colon + 1) ||
+        strlen(colon + 1) > 5 || atoi(colon + 1) > 65535)
+        return -1;
+    char host[128];
+    memcpy(host, l, (size_t)(colon - l));
+    host[colon - l] = 0;
+    char *h = host;
+    size_t n = strlen(h);
+    if (n >= 2 && h[0] == '[' && h[n - 1] == ']') h[n - 1] = 0, h++;
+    struct addrinfo hints = {.ai_flags = AI_NUMERICHOST, .ai_socktype = SOCK_STREAM}, *res;
+    if (getaddrinfo(h, NULL, &hints, &res)) return -1;
+    freeaddrinfo(res);
+    return 0;
+}
+
 int styr_cmd_serve(styr_cli *cli, int argc, char **argv)
 {
     static const struct option lo[] = {{"listen", required_argument, 0, 'l'},  {"tokens", required_argument, 0, 't'},
@@ -47,7 +69,7 @@ int styr_cmd_serve(styr_cli *cli, int argc, char **argv)
     long long v;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "w:h", lo, NULL)) != -1) {
+    while ((c = styr_cli_getopt("serve", argc, argv, "w:h", lo)) != -1) {
         switch (c) {
         case 'l': o.listen = optarg; break;
         case 't': tokfile = optarg; break;
@@ -61,6 +83,7 @@ int styr_cmd_serve(styr_cli *cli, int argc, char **argv)
         }
     }
     if (optind < argc) return styr_cli_bad_option("serve", "", argv[optind]);
+    if (listen_form(o.listen)) return styr_cli_bad_option("serve", "--listen", o.listen);
     o.ws = cli->ws;
     styr_diags d;
     styr_diags_init(&d);

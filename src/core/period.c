@@ -91,9 +91,10 @@ int styr_period_parse(const char *s, styr_period *p)
     if (n == 4) return set(p, STYR_P_YEAR, y, 0);
     char k = s[4];
     if (k >= 'a' && k <= 'z') k = (char)(k - 32);
-    if (k == 'K' && n == 6 && !num(s + 5, 1, &sub) && sub >= 1 && sub <= 4)
+    /* Q as jobindsats.dk writes quarters, and a month of one digit, are read too */
+    if ((k == 'K' || k == 'Q') && n == 6 && !num(s + 5, 1, &sub) && sub >= 1 && sub <= 4)
         return set(p, STYR_P_QUARTER, y, sub);
-    if (k == 'M' && n == 7 && !num(s + 5, 2, &sub) && sub >= 1 && sub <= 12)
+    if (k == 'M' && (n == 7 || n == 6) && !num(s + 5, (int)n - 5, &sub) && sub >= 1 && sub <= 12)
         return set(p, STYR_P_MONTH, y, sub);
     if (k == 'M' && n == 10 && !num(s + 5, 2, &sub) && sub >= 1 && sub <= 12 &&
         (s[7] == 'R' || s[7] == 'r') && s[8] == '1' && s[9] == '2')

@@ -4,8 +4,8 @@
  * "2024" (year), "2024K2" (quarter), "2024M03" (month), "2024U05" (one ISO
  * week), "2024M03R12" (the 12 months ending with March 2024) and
  * "2024M03AATD" (år til dato: January to March 2024, what a budget follow-up
- * compares). Because
- * every period is a run of consecutive weeks it is kept as [first, last]. */
+ * compares). "2024Q2" (as jobindsats.dk writes a quarter) and "2024M6" are
+ * read too; the name is always the canonical one. Because every period is a run of consecutive weeks it is kept as [first, last]. */
 #ifndef STYR_PERIOD_H
 #define STYR_PERIOD_H
 

@@ -248,7 +248,7 @@ static void goals(FILE *f, const styr_report *r)
         esc(f, styr_group_name(r->codes, g->grp));
         if (g->tilbud > 0) {
             fprintf(f, ", ");
-            esc(f, r->codes->tb_name[g->tilbud]);
+            esc(f, styr_offer_name(r->codes, g->tilbud));
         }
         fprintf(f, ": ");
         esc(f, T(d->da, d->en));

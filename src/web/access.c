@@ -8,6 +8,7 @@
 
 #include "../core/fsutil.h"
 #include "../core/mem.h"
+#include "../core/msg.h"
 
 static int tok_char(char c)
 {
@@ -17,8 +18,8 @@ static int tok_char(char c)
 
 static void bad(styr_diags *d, const char *file, uint64_t line, uint32_t col, const char *v, size_t n, const char *exp)
 {
-    styr_diag_sys(d, STYR_EINPUT, "%s, linje %llu, kolonne %u: \"%.*s\"; forventet %s", file, (unsigned long long)line,
-                  col, (int)(n > 40 ? 40 : n), v, exp);
+    styr_diag_sys(d, STYR_EINPUT, styr_tr("%s, linje %llu, kolonne %u: \"%.*s\"; forventet %s", "%s, line %llu, column %u: \"%.*s\"; expected %s"),
+                  file, (unsigned long long)line, col, (int)(n > 40 ? 40 : n), v, exp);
 }
 
 styr_rc styr_tokens_read(const char *path, const styr_codes *codes, styr_tokens *out, styr_diags *d)
@@ -68,13 +69,13 @@ styr_rc styr_tokens_parse(const char *path, const void *data, size_t size, const
                 if (v > 0 && v < 1000 && codes->kom_idx[v] >= 0) kommune = v;
             }
             if (!okc || tl < 16 || tl > 128) {
-                bad(d, path, line, (uint32_t)(t0 - p) + 1, t0, tl, "et token på 16-128 tegn af A-Z a-z 0-9 _ . ~ -");
+                bad(d, path, line, (uint32_t)(t0 - p) + 1, t0, tl, styr_tr("et token på 16-128 tegn af A-Z a-z 0-9 _ . ~ -", "a token of 16-128 characters of A-Z a-z 0-9 _ . ~ -"));
                 rc = STYR_EINPUT;
             } else if (kommune < 0) {
-                bad(d, path, line, (uint32_t)(s0 - p) + 1, s0, sl, "en kommunekode eller *");
+                bad(d, path, line, (uint32_t)(s0 - p) + 1, s0, sl, styr_tr("en kommunekode eller *", "a municipality code or *"));
                 rc = STYR_EINPUT;
             } else if (q < le) {
-                bad(d, path, line, (uint32_t)(q - p) + 1, q, (size_t)(le - q), "linjens slut");
+                bad(d, path, line, (uint32_t)(q - p) + 1, q, (size_t)(le - q), styr_tr("linjens slut", "the end of the line"));
                 rc = STYR_EINPUT;
             } else {
                 if (out->n == cap) out->t = styr_xrealloc(out->t, (cap = cap ? 2 * cap : 8) * sizeof *out->t);

@@ -2,7 +2,9 @@
 #include "codes.h"
 
 #include <string.h>
+
 #include "../core/msg.h"
+#include "../core/suggest.h"
 
 static unsigned slot(const char *s, size_t n)
 {
@@ -87,18 +89,34 @@ int styr_codes_tilbud(const styr_codes *c, const char *s, size_t n)
     return lookup(c->hash_tb, (char (*)[32])c->dict.tb, s, n);
 }
 
+/* A municipality by name: folded ("Høje-Taastrup" = "hoeje taastrup"), with
+ * or without a trailing "Kommune". */
+static int kommune_by_name(const styr_codes *c, const char *s, size_t n)
+{
+    char t[96], f[96], g[96];
+    if (n >= sizeof t) return -1;
+    memcpy(t, s, n);
+    t[n] = 0;
+    size_t m = styr_fold(t, f, sizeof f);
+    if (m > 7 && !strcmp(f + m - 7, "kommune")) f[m - 7] = 0;
+    if (!m) return -1;
+    for (int k = 0; k < c->dict.nkom; k++)
+        if (styr_fold(c->kom_name[k], g, sizeof g) && !strcmp(f, g)) return k;
+    return -1;
+}
+
 int styr_codes_kommune(const styr_codes *c, const char *s, size_t n)
 {
     unsigned v = 0;
     while (n && s[n - 1] == ' ') n--;
     while (n && *s == ' ') { s++; n--; }
-    if (n == 0 || n > 4) return -1;
+    if (n == 0) return -1;
     for (size_t i = 0; i < n; i++) {
         unsigned d = (unsigned)(unsigned char)s[i] - '0';
-        if (d > 9) return -1;
+        if (d > 9) return kommune_by_name(c, s, n);
         v = v * 10 + d;
     }
-    return v < 1000 ? c->kom_idx[v] : -1;
+    return n <= 4 && v < 1000 ? c->kom_idx[v] : -1;
 }
 
 const char *styr_group_key(const styr_codes *c, int g) { return g ? c->dict.yd[g] : "offentligt_forsoergede"; }
@@ -107,4 +125,9 @@ const char *styr_group_name(const styr_codes *c, int g)
 {
     if (!g) return styr_tr("Offentligt forsørgede i alt", "All public support");
     return styr_lang_get() == STYR_LANG_EN ? c->yd_name_en[g] : c->yd_name[g];
+}
+
+const char *styr_offer_name(const styr_codes *c, int t)
+{
+    return styr_lang_get() == STYR_LANG_EN && c->tb_name_en[t][0] ? c->tb_name_en[t] : c->tb_name[t];
 }

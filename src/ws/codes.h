@@ -41,7 +41,8 @@ typedef struct styr_codes {
 int styr_codes_ydelse(const styr_codes *c, const char *s, size_t n);
 int styr_codes_tilbud(const styr_codes *c, const char *s, size_t n);
 
-/* Index of a municipality code given as text ("461", "0461"), or -1. */
+/* Index of a municipality given as a code ("461", "0461") or a name ("Odense",
+ * "høje-taastrup", "Odense Kommune": folded as styr_fold does), or -1. */
 int styr_codes_kommune(const styr_codes *c, const char *s, size_t n);
 
 /* Build the lookup accelerators after the tables are filled. */
@@ -51,5 +52,8 @@ void styr_codes_finish(styr_codes *c);
  * ("offentligt_forsoergede", "Offentligt forsørgede i alt"); the name follows --lang. */
 const char *styr_group_key(const styr_codes *c, int g);
 const char *styr_group_name(const styr_codes *c, int g);
+
+/* An offer's name (tilbud.csv: navn, or navn_en with --lang en); t > 0. */
+const char *styr_offer_name(const styr_codes *c, int t);
 
 #endif

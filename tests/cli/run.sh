@@ -260,5 +260,61 @@ run report-pdf-needs-o 1 report -w big --pdf r.pdf
 run report-bad-period 1 report -w big --periode 2024M13
 unset SOURCE_DATE_EPOCH
 
+# issue 12 §4: a wrong value names what was meant and what is valid (exit 1)
+run msg-ydelse-alias 1 figures -w big --ydelse a-dagpenge
+run msg-ydelse-alias-en 1 --lang en figures -w big --ydelse kontant,i_alt
+run msg-ydelse-one 1 compare -w big --ydelse dagpenge,i_alt
+run msg-periode-dash 1 figures -w big --periode 2024-06
+run msg-periode-week 1 noegletal -w big --periode 2024W05
+run msg-periode-range-one 1 compare -w big --periode 2023..2024
+run msg-maaned-quarter 1 budget opfoelgning -w big --maaned 2024Q2
+run msg-periode-q-en 1 --lang en figures -w big --periode 2024Q5
+# 2024Q2 (as jobindsats.dk writes it) and 2024M6 are read as 2024K2 and 2024M06
+has periode-q "2024K2   Odense" figures -w big --kommune 461 --ydelse i_alt --periode 2024Q2,2024M6
+has periode-m "2024M06  Odense" figures -w big --kommune 461 --ydelse i_alt --periode 2024Q2,2024M6
+# --kommune takes names: case, blanks, hyphens and æ/ø/å as ae/oe/aa do not matter
+has kommune-name "Høje-Taastrup  Offentligt" figures -w big --kommune "Odense,hoeje-taastrup,LAND" --ydelse i_alt --periode 2024
+has kommune-name-land "Hele landet" figures -w big --kommune "Odense,hoeje-taastrup,LAND" --ydelse i_alt --periode 2024
+has kommune-name-compare "Høje-Taastrup Kommune (169)" compare -w big --kommune "Høje Taastrup kommune" --periode 2024
+run msg-kommune-nearest 1 compare -w big --kommune Odence
+run msg-kommune-nearest-en 1 --lang en figures -w big --kommune 101,Aarhuus
+run msg-kommune-land 1 scorecard -w big --kommune land
+run msg-klynge 1 compare -w big --klynge 101,Frederiksbjerg
+run msg-figur 1 compare -w big --figur langvarig
+run msg-figur-goals 1 goals add -w big --ydelse dagpenge --figur andel --maal klynge --aar 2024
+run msg-tilbud 1 effect -w big --tilbud loentilskud,praktikk
+run msg-format 1 figures -w big --format excel
+run msg-format-no-xlsx 1 offers -w big --format xlsx
+run msg-xlsx-money 1 money -w big --format xlsx
+run msg-xlsx-budget 1 budget export -w big --aar 2024
+run msg-listen 1 serve -w big --listen 8733
+run msg-listen-en 1 --lang en serve -w big --listen localhost:8080
+# one message when the municipality is missing: --kommune "" or 0, or no own municipality
+run msg-kommune-empty 1 compare -w big --kommune ""
+run msg-kommune-zero 1 noegletal -w big --kommune 0
+run msg-kommune-none 1 scorecard -w planted
+run msg-kommune-none-goals 1 goals -w planted
+run msg-kommune-none-budget 1 budget opfoelgning -w planted --maaned 2024M06
+run msg-kommune-none-invest 1 invest -w planted --ydelse kontanthjaelp --tilbud praktik --personer 40 --pris 15.000 --effekt-uger 8
+run msg-kommune-none-en 1 --lang en profil -w planted
+# getopt's messages in the user's language, with the command and a hint to --help
+run msg-option-unknown 1 figures -w big --kommnue 461
+run msg-option-unknown-en 1 --lang en compare -w big --frobnicate
+run msg-option-missing 1 figures -w big --periode
+run msg-option-short 1 sample -w big -n
+run msg-option-no-value 1 scorecard -w big --intern=ja
+run msg-option-ambiguous 1 compare -w big --k 461
+# a short token is an input error of the tokens file, not of an import: no "Intet er skrevet"
+printf 'kort 461\n' > short-tokens.txt
+run msg-token-short 2 serve -w big --tokens short-tokens.txt
+run msg-token-short-en 2 --lang en serve -w big --tokens short-tokens.txt
+# the values the options take
+has info-codes "Høje-Taastrup" info -w big --koder
+has info-codes-figures "langvarige" info -w big --koder
+has info-codes-en "Unemployment insurance benefit" --lang en info -w big --koder
+# English names of groups and offers
+has offers-en "Work placement" --lang en offers -w big --ydelse kontanthjaelp --periode 2024
+has sample-en "Case review: Social assistance" --lang en sample -w big --ydelse kontanthjaelp --intern -n 5
+
 echo "$((n - fails))/$n CLI cases passed"
 ((fails == 0))

@@ -107,9 +107,28 @@ static void test_invalid(void **state)
     (void)state;
     styr_period p;
     const char *bad[] = {"", "24", "2024M13", "2024M00", "2024K5", "2024U53", "2021U53", "1989", "2024X1",
-                         "2024M3", "2024M03R11", "abcd", "2024M13AATD", "2024M03AAT", "2024M03ATD"};
+                         "2024M0", "2024M03R11", "abcd", "2024M13AATD", "2024M03AAT", "2024M03ATD", "2024-06",
+                         "2024Q5", "2024Q0", "2024M6R12"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) assert_int_equal(styr_period_parse(bad[i], &p), -1);
     assert_int_equal(styr_period_parse("2020U53", &p), 0);
+}
+
+/* issue 12: 2024Q2 (as jobindsats.dk writes a quarter) and a month of one
+ * digit are read, under their canonical names */
+static void test_other_forms(void **state)
+{
+    (void)state;
+    styr_period p = per("2024Q2"), k = per("2024K2");
+    assert_string_equal(p.name, "2024K2");
+    assert_int_equal(p.first, k.first);
+    assert_int_equal(p.last, k.last);
+    p = per("2024q4");
+    assert_string_equal(p.name, "2024K4");
+    p = per("2024M6");
+    styr_period m = per("2024M06");
+    assert_string_equal(p.name, "2024M06");
+    assert_int_equal(p.first, m.first);
+    assert_int_equal(p.last, m.last);
 }
 
 int main(void)
@@ -120,6 +139,7 @@ int main(void)
         cmocka_unit_test(test_rolling),
         cmocka_unit_test(test_year_to_date),
         cmocka_unit_test(test_invalid),
+        cmocka_unit_test(test_other_forms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
