@@ -188,6 +188,13 @@ def main():
         check(r is not None and r[0] in (400, 414), "3,000 empty parameters: refused (%s)" % (r and r[0]))
         r = get(p, "/kommune/461?periode=2024&foo=1")
         check(r is not None and r[0] == 400, "a page with an unknown parameter: 400")
+        # issue 12: a period outside the panel has no data: 404 naming the panel's span, never discretion or a 500
+        r = get(p, "/kommune/461?periode=2030", timeout=30)
+        check(r is not None and r[0] == 404 and "panelet dækker" in r[2].decode() and "diskretion" not in r[2].decode(),
+              "the overview for 2030: 404 naming the panel's span (%s)" % (r and r[0]))
+        r = get(p, "/api/v1/figurer?kommune=461&periode=2030", timeout=30)
+        check(r is not None and r[0] == 404 and "panelet dækker" in json.loads(r[2])["fejl"],
+              "figures for 2030: 404 naming the panel's span (%s)" % (r and r[0]))
         r = get(p, "/api/v1/maal?kommune=461")
         check(r[0] == 200 and json.loads(r[2]) == [], "maal without goals: 200 with an empty JSON list")
         _, ha, _ = get(p, "/api/v1/figurer?kommune=461&ydelse=kontanthjaelp&token=")
