@@ -154,7 +154,7 @@ demo: deps
 	$(BUILD)/styr money -w $(DEMO_WS) --ydelse i_alt --periode 2024 --compare 2011,2016
 	$(BUILD)/styr scorecard -w $(DEMO_WS) --periode 2024
 	$(BUILD)/styr budget opfoelgning -w $(DEMO_WS) --maaned 2025M06
-	$(BUILD)/styr report -w $(DEMO_WS) --periode 2024 -o rapport.html
+	$(BUILD)/styr report -w $(DEMO_WS) --periode 2024 --effekt -o rapport.html
 
 # ---- tools -------------------------------------------------------------------
 deps:
