@@ -150,11 +150,11 @@ DEMO_KOMMUNE ?= 461
 demo: deps
 	$(MAKE) all
 	bash tools/demo.sh $(BUILD)/styr $(DEMO_WS) $(DEMO_KOMMUNE) $(DEMO_PERSONS)
-	$(BUILD)/styr noegletal -w $(DEMO_WS) --periode 2024
-	$(BUILD)/styr money -w $(DEMO_WS) --ydelse i_alt --periode 2024 --compare 2011,2016
-	$(BUILD)/styr scorecard -w $(DEMO_WS) --periode 2024
+	$(BUILD)/styr noegletal -w $(DEMO_WS)
+	$(BUILD)/styr money -w $(DEMO_WS) --ydelse i_alt --compare 2011,2016
+	$(BUILD)/styr scorecard -w $(DEMO_WS)
 	$(BUILD)/styr budget opfoelgning -w $(DEMO_WS) --maaned 2025M06
-	$(BUILD)/styr report -w $(DEMO_WS) --periode 2024 --effekt -o rapport.html
+	$(BUILD)/styr report -w $(DEMO_WS) --effekt -o rapport.html
 
 # ---- tools -------------------------------------------------------------------
 deps:
