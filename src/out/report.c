@@ -36,7 +36,7 @@ static const char css[] =
     ".naaet{background:#1e7b34}.paa_vej{background:#2f6db5}.ikke_naaet{background:#b03a2e}.ukendt{background:#777}"
     ".wide{overflow-x:auto}table.keys{font-size:12px}table.keys td,table.keys th{padding:3px 5px}"
     "nav.bar{background:#123a5c;color:#fff;padding:8px 12px;margin:-16px -16px 16px;font-size:14px}"
-    "nav.bar a{color:#fff;margin-left:12px}nav.bar select,nav.bar input{font-size:14px}"
+    "nav.bar form{display:inline}nav.bar a{color:#fff;margin-left:12px}nav.bar select,nav.bar input{font-size:14px}"
     "@media print{nav.bar{display:none}}"
     "tr.total td{font-weight:bold;border-top:2px solid #999}.warn{color:#b03a2e;font-weight:bold}.note{color:#555;font-size:12px}"
     "section{break-before:page}section.first{break-before:auto}"
@@ -398,9 +398,14 @@ static void budget(FILE *f, const styr_report *r)
     if (!b) return;
     char t[6][64];
     fprintf(f, "<section id=\"budget\"><h2>%s</h2><p>", T("Budgetopfølgning", "Budget follow-up"));
-    fprintf(f, T("Budget %d, opfølgning til og med måned %d; advarsel ved afvigelse over %s pct.",
-                 "Budget %d, follow-up to the end of month %d; warning at a departure over %s pct."),
-            b->aar, b->month, styr_fmt_num(t[0], sizeof t[0], b->threshold * 100, 1));
+    styr_period bm;
+    char ms[16];
+    snprintf(ms, sizeof ms, "%04dM%02d", b->aar, b->month);
+    if (styr_period_parse(ms, &bm)) snprintf(t[1], sizeof t[1], "%d", b->month);
+    else styr_period_words(t[1], sizeof t[1], &bm);
+    fprintf(f, T("Budget %d, opfølgning til og med %s; advarsel ved afvigelse over %s pct.",
+                 "Budget %d, follow-up to the end of %s; warning at a departure over %s pct."),
+            b->aar, t[1], styr_fmt_num(t[0], sizeof t[0], b->threshold * 100, 1));
     fprintf(f, "</p><table><thead><tr><th>%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
                "<th class=\"n\">%s</th><th class=\"n\">%s</th><th>%s</th></tr></thead><tbody>\n",
             T("Ydelse", "Group"), T("Budget året", "Budget year"), T("Budget til dato", "Budget to date"),
@@ -416,10 +421,13 @@ static void budget(FILE *f, const styr_report *r)
             fprintf(f, "<td class=\"n\">..</td><td class=\"n\">..</td><td class=\"n\">..</td><td></td></tr>\n");
             continue;
         }
-        styr_fmt_num(t[4], sizeof t[4], x->f.diff_pct, 1);
-        fprintf(f, "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n%s\">%s%s pct.</td><td%s>%s</td></tr>\n",
+        /* no budget to depart from (0 kr.): no departure, not "nan" */
+        if (isfinite(x->f.diff_pct)) snprintf(t[5], sizeof t[5], "%s%s pct.", x->f.diff_pct > 0 ? "+" : "",
+                                              styr_fmt_num(t[4], sizeof t[4], x->f.diff_pct, 1));
+        else snprintf(t[5], sizeof t[5], "\xe2\x80\x93");
+        fprintf(f, "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n%s\">%s</td><td%s>%s</td></tr>\n",
                 styr_fmt_kr(t[2], sizeof t[2], x->f.a_total), styr_fmt_kr(t[3], sizeof t[3], x->f.f_total),
-                x->f.warn ? " warn" : "", x->f.diff_pct > 0 ? "+" : "", t[4], x->f.warn ? " class=\"warn\"" : "",
+                x->f.warn ? " warn" : "", t[5], x->f.warn ? " class=\"warn\"" : "",
                 x->f.main_driver >= 0 ? styr_driver_name(x->f.main_driver, x->f.drv[x->f.main_driver]) : "-");
     }
     fprintf(f, "</tbody></table></section>\n");
@@ -494,6 +502,7 @@ static void effects(FILE *f, const styr_report *r)
 {
     if (!r->eff) return;
     static const styr_figdef pct = {"", "", "", "", "", 1, STYR_U_PCT, 0}, cnt = {"", "", "", "", "", 0, STYR_U_COUNT, 0};
+    char pw[64];
     fprintf(f, "<section id=\"effekt\"><h2>%s</h2><p>", T("Effekt af tilbud", "Effect of offers"));
     fprintf(f, T("Rå tal for kommunen og klyngen i %s: tilbud startet, og andelen i job 3 måneder efter "
                  "tilbuddets afslutning. Skønnet over effekten (hele landet, tilbud startet i %s) sammenligner dem, "
@@ -504,7 +513,7 @@ static void effects(FILE *f, const styr_report *r)
                  "compares those who start their spell's first offer with spells without an offer yet in the same "
                  "spell week, age, sex and cluster (dynamic exact matching): the difference in the share in work 13 "
                  "weeks after the start in percentage points."),
-            r->periode, r->eff_window);
+            r->per ? styr_period_words(pw, sizeof pw, r->per) : r->periode, r->eff_window);
     fprintf(f, "</p><table><thead><tr><th>%s</th><th>%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
                "<th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th></tr>"
                "</thead><tbody>\n",

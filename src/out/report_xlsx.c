@@ -1,5 +1,6 @@
 /* report_xlsx: the report's tables as a workbook (styr report --xlsx). */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <xlsxwriter.h>
@@ -231,7 +232,7 @@ static void budget_sheet(const book *b, const styr_report *r)
         }
         worksheet_write_number(ws, row, 3, x->f.a_total, b->num0);
         worksheet_write_number(ws, row, 4, x->f.f_total, b->num0);
-        worksheet_write_number(ws, row, 5, x->f.diff_pct, b->num1);
+        if (isfinite(x->f.diff_pct)) worksheet_write_number(ws, row, 5, x->f.diff_pct, b->num1);
     }
 }
 

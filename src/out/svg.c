@@ -155,6 +155,11 @@ void styr_svg_scatter(FILE *f, const char *id, const char *title, const styr_fig
         styr_html_text(f, level_label);
         fprintf(f, " %s</text>\n", styr_fig_text(t, sizeof t, def, level));
     }
+    else if (level.state == STYR_FV_SUPPRESSED) { /* say that the level is hidden, not leave it out silently */
+        fprintf(f, "<text x=\"%d\" y=\"%d\" class=\"levellabel\" text-anchor=\"start\">", x0, BT - 16);
+        styr_html_text(f, level_label);
+        fprintf(f, " ..</text>\n");
+    }
 #undef XPOS
     fprintf(f, "</svg>\n");
 }

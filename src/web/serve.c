@@ -981,7 +981,7 @@ static enum MHD_Result render_cluster(styr_server *s, struct MHD_Connection *c, 
     fprintf(f, "</title><script src=\"/static/app.js\" defer></script><style>body{font-family:'DejaVu Sans',Arial,"
                "sans-serif;max-width:980px;margin:0 auto;padding:16px;font-size:14px;line-height:1.4}h1{font-size:22px;"
                "color:#123a5c}nav.bar{background:#123a5c;color:#fff;padding:8px "
-               "12px;margin:-16px -16px 16px}nav.bar a{color:#fff;margin-left:12px}form.choose{margin:8px 0 12px}"
+               "12px;margin:-16px -16px 16px}nav.bar form{display:inline}nav.bar a{color:#fff;margin-left:12px}form.choose{margin:8px 0 12px}"
                "svg.chart{width:480px;max-width:100%%;height:auto}svg text{font-size:12px;fill:#333}svg .grid{stroke:#e3e3e3}"
                "svg .grid.zero{stroke:#777}svg .level{stroke:#333;stroke-dasharray:6 4;stroke-width:1.5}"
                "svg .levellabel{font-weight:bold}svg .unit{fill:#555}svg .bar{fill:#8fb3dd}svg .bar.own{fill:#c0392b}"

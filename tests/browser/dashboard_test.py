@@ -93,7 +93,7 @@ def main():
         check("Syntetiske data" in banner, "overview: the banner says the data are synthetic")
         check(options(page) == ["461"], "overview: Odense's token lists only Odense (%s)" % options(page)[:5])
         budget = page.eval("(document.querySelector('#budget p') || {}).textContent || ''")
-        check("måned 12" in budget, "overview 2024: the budget follows the year to month 12 (%s)" % budget)
+        check("til og med december 2024" in budget, "overview 2024: the budget follows the year to December (%s)" % budget)
         for path in page.screenshot_sections("nav, header, section", os.path.join(shots, "dashboard-oversigt")):
             check(os.path.getsize(path) > 1000, "screenshot %s" % os.path.basename(path))
         eff = page.eval("document.querySelectorAll('#effekt tbody tr').length")
@@ -150,7 +150,7 @@ def main():
         meta = page5.eval("document.querySelector('.meta').textContent")
         check("Periode: 2. kvartal 2024." in meta, "overview: the period in words (%s)" % meta)
         budget = page5.eval("(document.querySelector('#budget p') || {}).textContent || ''")
-        check("måned 6" in budget, "overview 2024K2: the budget follows the quarter to month 6 (%s)" % budget)
+        check("til og med juni 2024" in budget, "overview 2024K2: the budget follows the quarter to June (%s)" % budget)
         pot = page5.eval("document.querySelector('#oekonomi p').textContent")
         check("pr. kvartal" in pot or pot.count("..") == 2, "overview 2024K2: the potential is per quarter (%s)" % pot)
         committee_checks(page5, check, "overview 2024K2")
