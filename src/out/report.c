@@ -20,7 +20,7 @@ static const char css[] =
     ".meta{color:#555;font-size:13px}.lead{font-size:16px;background:#eef3f8;padding:10px 14px;border-left:4px solid #123a5c}"
     "table{border-collapse:collapse;margin:6px 0 12px;font-size:13px}th,td{padding:4px 8px;border-bottom:1px solid #ddd}"
     "th{background:#f1f1f1;text-align:left}td.n,th.n{text-align:right;white-space:nowrap}"
-    ".cols{display:flex;gap:24px;flex-wrap:wrap}.cols>div{flex:1 1 420px}"
+    ".cols{display:flex;gap:24px;flex-wrap:wrap}.cols>div{flex:1 1 420px}.cols.months>div{flex:0 1 auto}"
     ".charts{display:flex;flex-wrap:wrap;gap:8px 40px}.charts figure{margin:0;flex:0 1 480px;break-inside:avoid}"
     ".synth{background:#fff3cd;border:2px solid #b8860b;color:#5c4400;padding:8px 12px;margin:8px 0;font-weight:bold}"
     ".synth span{display:block;font-weight:normal}"
@@ -41,7 +41,8 @@ static const char css[] =
     "tr.total td{font-weight:bold;border-top:2px solid #999}.warn{color:#b03a2e;font-weight:bold}.note{color:#555;font-size:12px}"
     "section{break-before:page}section.first{break-before:auto}"
     "@media print{body{max-width:none;padding:0;font-size:11pt}.charts figure{flex:0 1 480px}h2{break-after:avoid}"
-    "table,figure{break-inside:avoid}table.keys{font-size:8pt}.wide{overflow:visible}}";
+    "table,figure{break-inside:avoid}table.keys{font-size:9pt}table.keys td,table.keys th{padding:2px 3px}"
+    ".wide{overflow:visible}.note{font-size:9pt}th.n{white-space:normal}th,td{padding:3px 5px}}";
 
 static void esc(FILE *f, const char *s) { styr_html_text(f, s); }
 
@@ -158,36 +159,43 @@ static void profile(FILE *f, const styr_report *r)
     fprintf(f, "</div></section>\n");
 }
 
+/* Two tables of key figures, so that each fits an A4 page at 12 px: the level
+ * (full-time recipients, share with rank, activation) and the flow (duration,
+ * long-term, in work after 3 months), each beside the cluster. */
 static void keytable(FILE *f, const styr_report *r)
 {
     static const int figs[RP_NKEY] = {FIG_FULDTIDSPERSONER, FIG_ANDEL, FIG_AKTIVERINGSGRAD, FIG_VARIGHED, FIG_LANGVARIGE,
                                       FIG_JOB_3MDR};
-    fprintf(f, "<section id=\"noegletal\"><h2>%s</h2>\n<div class=\"wide\"><table class=\"keys\"><thead><tr><th>%s</th><th class=\"n\">%s</th>",
-            T("Nøgletal mod klyngen", "Key figures against the cluster"), T("Ydelse", "Benefit group"),
-            T("Fuldtidspersoner", "Full-time recipients"));
-    for (int c = RP_ANDEL; c < RP_NKEY; c++) {
-        const styr_figdef *d = &styr_figdefs[figs[c]];
-        fprintf(f, "<th class=\"n\">%s</th><th class=\"n\">%s</th>", T(d->short_da, d->short_en), T("Klyngen", "Cluster"));
-        if (c == RP_ANDEL) fprintf(f, "<th class=\"n\">%s</th>", T("Placering", "Rank"));
-    }
-    fprintf(f, "</tr></thead><tbody>\n");
-    for (int i = 0; i < r->nkeys; i++) {
-        const styr_rp_keyrow *k = &r->keys[i];
-        fprintf(f, "<tr><td>");
-        esc(f, k->navn);
-        fprintf(f, "</td>");
-        cell(f, &styr_figdefs[FIG_FULDTIDSPERSONER], k->own[RP_FTE]);
-        for (int c = RP_ANDEL; c < RP_NKEY; c++) {
-            cell(f, &styr_figdefs[figs[c]], k->own[c]);
-            cell(f, &styr_figdefs[figs[c]], k->cl[c]);
-            if (c == RP_ANDEL) {
-                if (k->rank) fprintf(f, "<td class=\"n\">%d %s %d</td>", k->rank, T("af", "of"), k->nranked);
-                else fprintf(f, "<td class=\"n\">-</td>");
-            }
+    static const int from[2] = {RP_ANDEL, RP_VARIGHED}, to[2] = {RP_VARIGHED, RP_NKEY};
+    fprintf(f, "<section id=\"noegletal\"><h2>%s</h2>\n", T("Nøgletal mod klyngen", "Key figures against the cluster"));
+    for (int t = 0; t < 2; t++) {
+        fprintf(f, "<div class=\"wide\"><table class=\"keys\"><thead><tr><th>%s</th>", T("Ydelse", "Benefit group"));
+        if (!t) fprintf(f, "<th class=\"n\">%s</th>", T("Fuldtidspersoner", "Full-time recipients"));
+        for (int c = from[t]; c < to[t]; c++) {
+            const styr_figdef *d = &styr_figdefs[figs[c]];
+            fprintf(f, "<th class=\"n\">%s</th><th class=\"n\">%s</th>", T(d->short_da, d->short_en), T("Klyngen", "Cluster"));
+            if (c == RP_ANDEL) fprintf(f, "<th class=\"n\">%s</th>", T("Placering", "Rank"));
         }
-        fprintf(f, "</tr>\n");
+        fprintf(f, "</tr></thead><tbody>\n");
+        for (int i = 0; i < r->nkeys; i++) {
+            const styr_rp_keyrow *k = &r->keys[i];
+            fprintf(f, "<tr><td>");
+            esc(f, k->navn);
+            fprintf(f, "</td>");
+            if (!t) cell(f, &styr_figdefs[FIG_FULDTIDSPERSONER], k->own[RP_FTE]);
+            for (int c = from[t]; c < to[t]; c++) {
+                cell(f, &styr_figdefs[figs[c]], k->own[c]);
+                cell(f, &styr_figdefs[figs[c]], k->cl[c]);
+                if (c == RP_ANDEL) {
+                    if (k->rank) fprintf(f, "<td class=\"n\">%d %s %d</td>", k->rank, T("af", "of"), k->nranked);
+                    else fprintf(f, "<td class=\"n\">-</td>");
+                }
+            }
+            fprintf(f, "</tr>\n");
+        }
+        fprintf(f, "</tbody></table></div>\n");
     }
-    fprintf(f, "</tbody></table></div><p class=\"note\">%s</p></section>\n",
+    fprintf(f, "<p class=\"note\">%s</p></section>\n",
             T("Andel = fuldtidspersoner i pct. af befolkningen 16-66 år; placering 1 = lavest andel i klyngen. Klyngen er "
               "regnet som ét område (summen af tællere over summen af nævnere).",
               "Share = full-time recipients in pct. of the population aged 16-66; rank 1 = the lowest share in the "
@@ -198,9 +206,10 @@ static void charts(FILE *f, const styr_report *r)
 {
     fprintf(f, "<section id=\"klynge\"><h2>%s</h2><p class=\"note\">%s</p><div class=\"charts\">\n",
             T("Kommunen i klyngen", "The municipality in its cluster"),
-            T("Hvert punkt er en kommune i klyngen; kommunen selv er rød, klyngens niveau den stiplede linje.",
-              "Each dot is a municipality of the cluster; the municipality itself is red, the cluster's level the "
-              "dashed line."));
+            T("Hver søjle er en kommune i klyngen; kommunen selv er rød, klyngens niveau den stiplede lodrette linje "
+              "(„Klyngen ..“: skjult af diskretion).",
+              "Each bar is a municipality of the cluster; the municipality itself is red, the cluster's level the "
+              "dashed vertical line (“Cluster ..”: hidden by discretion)."));
     for (int i = 0; i < r->nsc; i++) {
         const styr_rp_scatter *s = &r->sc[i];
         fprintf(f, "<figure><figcaption>");
@@ -285,25 +294,27 @@ static void development(FILE *f, const styr_report *r)
                        styr_msg_text(M_DEV_SAME));
         fprintf(f, "</figure>\n");
     }
-    fprintf(f, "</div><div class=\"wide\"><table id=\"maaneder\"><thead><tr><th>%s</th>", styr_msg_text(M_DEV_MONTH));
+    /* one table per group (side by side on a screen, one after another on A4) */
+    fprintf(f, "</div><div class=\"cols months\">\n");
     for (int i = 0; i < dv->ngroups; i++) {
-        fprintf(f, "<th class=\"n\">");
-        esc(f, styr_group_name(r->codes, dv->grp[i].g));
-        fprintf(f, "</th><th class=\"n\">%s</th><th class=\"n\">%s</th>", T("Året før", "Year before"),
-                styr_msg_text(M_DEV_CHANGE));
-    }
-    fprintf(f, "</tr></thead><tbody>\n");
-    for (int j = dv->n - 1; j >= 0; j--) {
-        fprintf(f, "<tr><td>%s</td>", styr_period_words(a, sizeof a, &dv->month[j]));
-        for (int i = 0; i < dv->ngroups; i++) {
-            const styr_dev_group *x = &dv->grp[i];
+        const styr_dev_group *x = &dv->grp[i];
+        fprintf(f, "<div><h3>");
+        esc(f, styr_group_name(r->codes, x->g));
+        fprintf(f, "</h3><table class=\"maaneder\" data-ydelse=\"%s\"><thead><tr><th>%s</th><th class=\"n\">%s</th>"
+                   "<th class=\"n\">%s</th><th class=\"n\">%s</th></tr></thead><tbody>\n",
+                styr_group_key(r->codes, x->g), styr_msg_text(M_DEV_MONTH), T(def->short_da, def->short_en),
+                T("Året før", "Year before"), styr_msg_text(M_DEV_CHANGE));
+        for (int j = dv->n - 1; j >= 0; j--) {
+            fprintf(f, "<tr><td>%s</td>", styr_period_words(a, sizeof a, &dv->month[j]));
             dcell(f, def, x->now[j], 0);
             dcell(f, def, x->prev[j], 0);
             dcell(f, def, styr_dev_change(dv, x->now[j], x->prev[j]), 1);
+            fprintf(f, "</tr>\n");
         }
-        fprintf(f, "</tr>\n");
+        fprintf(f, "</tbody></table></div>\n");
     }
-    fprintf(f, "</tbody></table></div><p class=\"note\">%s</p></section>\n", styr_msg_text(M_DEV_NOTE));
+    fprintf(f, "</div><p class=\"note\">%s</p></section>\n", styr_msg_text(M_DEV_NOTE));
+
 }
 
 static void scorecards(FILE *f, const styr_report *r)

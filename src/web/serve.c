@@ -364,6 +364,7 @@ static const route routes[] = {
     {"/api/v1/oekonomi", {"kommune", "periode", "regime", "ydelse", 0}},
     {"/api/v1/profil", {"kommune", "periode", 0}},
     {"/api/v1/effekt", {"periode", "tilbud", "ydelse", 0}},
+    {"/api/v1/udvikling", {"figur", "kommune", "periode", "ydelse", 0}},
     {"/", {"kommune", "periode", 0}},
     {"/vis", {"kommune", "periode", 0}},
     {"/static/app.js", {0}},
@@ -375,9 +376,9 @@ static const route *route_of(const char *url)
 {
     if (!strncmp(url, "/kommune/", 9)) {
         const char *slash = strchr(url + 9, '/');
-        return &routes[slash && !strcmp(slash, "/klynge") ? 13 : 12];
+        return &routes[slash && !strcmp(slash, "/klynge") ? 14 : 13];
     }
-    for (size_t i = 0; i < 12; i++)
+    for (size_t i = 0; i < 13; i++)
         if (!strcmp(url, routes[i].path)) return &routes[i];
     return NULL;
 }
@@ -750,6 +751,7 @@ static enum MHD_Result api(req *q, const char *what)
         {"oekonomi", "money", 1, 1, {"ydelse", "regime", 0}},
         {"profil", "profil", 1, 0, {0}},
         {"effekt", "effect", 0, 0, {"ydelse", "tilbud", 0}},
+        {"udvikling", "figures", 1, 1, {"ydelse", "figur", 0}},
     };
     for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
         if (strcmp(what, map[i].path)) continue;
@@ -759,6 +761,7 @@ static enum MHD_Result api(req *q, const char *what)
             free(j);
             return ret;
         }
+        if (!strcmp(map[i].path, "udvikling")) push(a, "--udvikling"); /* month by month (figures --udvikling) */
         if (!strcmp(map[i].cmd, "goals")) { /* goals take the sub-command first */
             memmove(a->v + 2, a->v + 1, (size_t)(a->n - 1) * sizeof *a->v);
             a->v[1] = "opfoelgning";
@@ -778,7 +781,7 @@ static enum MHD_Result api(req *q, const char *what)
                 return fail_param(q->c, 1, 400, "ydelse: ukendt ydelse (fx dagpenge, kontanthjaelp, sygedagpenge, i_alt, alle).",
                                   "ydelse");
             }
-            if (!strcmp(map[i].pass[k], "figur") && !figure_ok(v)) {
+            if (!strcmp(map[i].pass[k], "figur") && (!figure_ok(v) || (!strcmp(map[i].path, "udvikling") && styr_fig_by_key(v) < 0))) {
                 free(j);
                 return fail_param(q->c, 1, 400, "figur: ukendt nøgletal (fx andel_befolkning, varighed, langvarige).", "figur");
             }
@@ -793,7 +796,7 @@ static enum MHD_Result api(req *q, const char *what)
         j->heavy = per && strstr(per, "..");
         return submit(q->s, q->c, q->state, j);
     }
-    return fail(q->c, 1, 404, "Ukendt API-adresse. Se /api/v1/kommuner, figurer, sammenlign, scorecard, maal, oekonomi, effekt.");
+    return fail(q->c, 1, 404, "Ukendt API-adresse. Se /api/v1/kommuner, figurer, sammenlign, scorecard, maal, oekonomi, effekt, udvikling.");
 }
 
 /* ---- pages ------------------------------------------------------------------------------------ */
@@ -1131,7 +1134,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     const route *r = route_of(url);
     if (!r) {
         if (!strncmp(url, "/api/v1/", 8) && !strchr(url + 8, '/'))
-            return fail(c, 1, 404, "Ukendt API-adresse. Se /api/v1/kommuner, figurer, sammenlign, scorecard, maal, oekonomi, effekt.");
+            return fail(c, 1, 404, "Ukendt API-adresse. Se /api/v1/kommuner, figurer, sammenlign, scorecard, maal, oekonomi, effekt, udvikling.");
         return fail(c, api_path, MHD_HTTP_NOT_FOUND, api_path ? "Ukendt API-adresse." : "Siden findes ikke.");
     }
     enum MHD_Result ret;

@@ -144,6 +144,20 @@ class Page:
         return self.eval("[...document.querySelectorAll('svg.chart')].map(s => [s.dataset.chart, s.dataset.axisMin,"
                          " (s.querySelector('text.unit') || {}).textContent || ''])")
 
+    def as_a4_print(self):
+        """Lay the page out as printed on A4 (print media, the width inside 14 mm margins: 688 px)."""
+        self.call("Emulation.setEmulatedMedia", media="print")
+        self.call("Emulation.setDeviceMetricsOverride", width=688, height=1000, deviceScaleFactor=1, mobile=False)
+
+    def small_text(self, px=12):
+        """Visible text drawn smaller than px (CSS px as shown), as [text, size]."""
+        return self.eval("""(() => { const out = []; const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          let n; while ((n = w.nextNode())) { const el = n.parentElement, t = n.textContent.trim();
+            if (!t || !el || el.closest('title, script, style, select, option')) continue;
+            if (!el.getClientRects().length) continue;
+            const m = el instanceof SVGElement ? el.getScreenCTM().a : 1, sz = parseFloat(getComputedStyle(el).fontSize) * m;
+            if (sz < %s - 0.01) out.push([t.slice(0, 30), Math.round(sz * 10) / 10]); } return out; })()""" % px)
+
     def pdf(self, path):
         r = self.call("Page.printToPDF", paperWidth=8.27, paperHeight=11.69, printBackground=True)
         with open(path, "wb") as f:

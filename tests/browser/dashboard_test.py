@@ -94,6 +94,15 @@ def main():
         check(options(page) == ["461"], "overview: Odense's token lists only Odense (%s)" % options(page)[:5])
         budget = page.eval("(document.querySelector('#budget p') || {}).textContent || ''")
         check("til og med december 2024" in budget, "overview 2024: the budget follows the year to December (%s)" % budget)
+        # the development month by month: the overview's year to date equals the API's (the same discretion)
+        ytd = page.eval("[...document.querySelectorAll('#aatd tbody tr')].map(r => [r.cells[0].textContent,"
+                        " r.cells[1].textContent])")
+        dev = api(base, "/api/v1/udvikling?kommune=461&periode=2024", TOKENS["odense"])
+        want = [(g["ydelsenavn"], g["aar_til_dato"]["vaerdi"]) for g in dev["ydelser"]]
+        check(len(ytd) == 3 and [y[0] for y in ytd] == [w[0] for w in want]
+              and all(same_value(y[1], w[1]) for y, w in zip(ytd, want)),
+              "overview: the year to date equals /api/v1/udvikling (%s / %s)" % (ytd, want))
+        check(all(len(g["maaneder"]) == 24 for g in dev["ydelser"]), "the API: 24 months for each group")
         for path in page.screenshot_sections("nav, header, section", os.path.join(shots, "dashboard-oversigt")):
             check(os.path.getsize(path) > 1000, "screenshot %s" % os.path.basename(path))
         eff = page.eval("document.querySelectorAll('#effekt tbody tr').length")
@@ -163,7 +172,8 @@ def main():
                             ("/vis?kommune=9999", "kommune")):
             st, body = status_of(base + path)
             check(st == 400 and param + ":" in body, "%s: 400 naming %s (%s)" % (path, param, st))
-        for path, param in (("/api/v1/figurer?ydelse=ingen", "ydelse"), ("/api/v1/sammenlign?figur=ingen", "figur")):
+        for path, param in (("/api/v1/figurer?ydelse=ingen", "ydelse"), ("/api/v1/sammenlign?figur=ingen", "figur"),
+                            ("/api/v1/udvikling?figur=netto", "figur")):
             st, body = status_of(base + path)
             check(st == 400 and json.loads(body).get("parameter") == param, "%s: 400 naming %s (%s)" % (path, param, st))
         check(not page2.errors, "cluster page: no console errors %s" % page2.errors)

@@ -102,11 +102,11 @@ def main():
                   "the trappe's person-weeks sum to the total (%s)" % weeks)
             ytd = page.eval("[...document.querySelectorAll('#aatd tbody tr')].map(r => r.cells[0].textContent)")
             check(ytd == ["A-dagpenge", "Kontanthjælp", "Sygedagpenge"], "year to date for the scorecard groups (%s)" % ytd)
-            months = page.eval("document.querySelectorAll('#maaneder tbody tr').length")
-            check(months == 24, "24 months in the development table (%s)" % months)
-            first = page.eval("document.querySelector('#maaneder tbody tr td').textContent")
+            months = page.eval("[...document.querySelectorAll('table.maaneder')].map(t => t.tBodies[0].rows.length)")
+            check(months == [24, 24, 24], "24 months in each group's development table (%s)" % months)
+            first = page.eval("document.querySelector('table.maaneder tbody tr td').textContent")
             check(first == "december 2024", "months in words, the latest first (%s)" % first)
-            cells = page.eval("[...document.querySelectorAll('#maaneder td.n, #aatd td.n')].map(t => t.textContent)")
+            cells = page.eval("[...document.querySelectorAll('table.maaneder td.n, #aatd td.n')].map(t => t.textContent)")
             check(all(c == ".." or c == "\u2013" or re.match(r"^[+-]?[\d.]+(,\d+)?( pct\.)?$", c) for c in cells),
                   "development values are numbers, '..' or '\u2013' and nothing else")
             for path in page.screenshot_sections("header, section", os.path.join(shots, "rapport")):
@@ -116,6 +116,16 @@ def main():
             status = page.eval("document.querySelector('#maal .status').textContent")
             check(status in ("nået", "på vej", "ikke nået"), "goal status shown (%s)" % status)
             page.screenshot(os.path.join(art, "rapport.png"))
+            # as printed on A4: text of at least 12 px, nothing overlapping, the page's width kept
+            page.as_a4_print()
+            small = page.small_text(12)
+            check(not small, "A4: no text under 12 px (%d, e.g. %s)" % (len(small), small[:3]))
+            over = page.overlapping_text()
+            check(not over, "A4: no overlapping text (%d pairs%s)" % (len(over), ", e.g. %s" % (over[:3],) if over else ""))
+            wide = page.eval("Math.max(...[...document.querySelectorAll('section')].map(s => s.scrollWidth))")
+            check(wide <= 688, "A4: every section fits the page's width (%s px)" % wide)
+            page.screenshot(os.path.join(shots, "rapport-a4.png"), width=688)
+            page.call("Emulation.setEmulatedMedia", media="")
             page.pdf(os.path.join(art, "rapport.pdf"))
             leaving = [u for u in page.requests if not (u.startswith("file://") or u.startswith("data:"))]
             check(page.requests and not leaving, "no request leaves the file (%d requests, leaving: %s)"
