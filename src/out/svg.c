@@ -218,13 +218,21 @@ void styr_svg_lines(FILE *f, const char *id, const char *title, const styr_figde
         }
     }
 #undef YPOS
-    /* legend, each entry after the one before */
-    int x2 = ML + 30 + (int)(chars(la) * FONT_W) + 28;
+    /* legend, each entry after the one before; a series with no value shown says why
+     * (".." hidden by discretion, "–" no data) rather than being silently absent */
+    const char *why[2] = {"", ""};
+    for (int k = 0; k < 2; k++) {
+        const styr_figval *v = k ? b : a;
+        int ok = 0, hid = 0;
+        for (int i = 0; i < n; i++) ok += v[i].state == STYR_FV_OK, hid += v[i].state == STYR_FV_SUPPRESSED;
+        if (!ok) why[k] = hid ? ": .." : ": \xe2\x80\x93";
+    }
+    int x2 = ML + 30 + (int)((chars(la) + chars(why[0])) * FONT_W) + 28;
     fprintf(f, "\n<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" class=\"series1\"/>", ML, ML + 24, LH - 14, LH - 14);
     fprintf(f, "<text x=\"%d\" y=\"%d\" class=\"legend\">", ML + 30, LH - 10);
     styr_html_text(f, la);
-    fprintf(f, "</text><line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" class=\"series2\"/>", x2, x2 + 24, LH - 14, LH - 14);
+    fprintf(f, "%s</text><line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" class=\"series2\"/>", why[0], x2, x2 + 24, LH - 14, LH - 14);
     fprintf(f, "<text x=\"%d\" y=\"%d\" class=\"legend\">", x2 + 30, LH - 10);
     styr_html_text(f, lb);
-    fprintf(f, "</text>\n</svg>\n");
+    fprintf(f, "%s</text>\n</svg>\n", why[1]);
 }
