@@ -104,6 +104,7 @@ struct styr_server {
     const styr_tokens *tokens;
     int port, own;
     atomic_uint synthetic;        /* styr_catalog_synthetic of the current panel */
+    _Atomic uint64_t synth_sum;   /* the panel it was read for (a busy workspace is read again later) */
     uint64_t checksum;
     styr_codes *codes;
     pthread_mutex_t cache_mu;
@@ -176,17 +177,19 @@ static void refresh(styr_server *s)
     uint64_t sum = catalog_checksum(s->ws);
     if (!sum) return;
     pthread_mutex_lock(&s->cache_mu);
-    int changed = sum != s->checksum;
-    if (changed) {
+    if (sum != s->checksum) {
         cache_drop(s, s->ncache);
         s->checksum = sum;
     }
     pthread_mutex_unlock(&s->cache_mu);
-    if (changed) {
+    if (atomic_load(&s->synth_sum) != sum) { /* an import may have made the data synthetic (or real) */
         styr_diags d;
         styr_diags_init(&d);
         styr_ws *ws = NULL;
-        if (!styr_ws_open(s->ws, STYR_WS_READ, &ws, &d)) atomic_store(&s->synthetic, styr_catalog_synthetic(ws));
+        if (!styr_ws_open(s->ws, STYR_WS_READ, &ws, &d)) {
+            atomic_store(&s->synthetic, styr_catalog_synthetic(ws));
+            atomic_store(&s->synth_sum, sum);
+        }
         styr_ws_close(ws);
         styr_diags_free(&d);
     }
@@ -1315,6 +1318,7 @@ styr_rc styr_serve_start(const styr_serve_opts *o, styr_server **out, styr_diags
         s->checksum = styr_panel_checksum(p);
         s->checked = now_s();
         atomic_store(&s->synthetic, styr_catalog_synthetic(ws));
+        atomic_store(&s->synth_sum, s->checksum);
     }
     styr_ws_close(ws);
     if (rc) {
