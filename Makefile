@@ -107,8 +107,8 @@ test-readme: $(BUILD)/styr
 # the report and the dashboard in headless Chromium (artefacts: screenshots and a PDF in
 # $(BUILD)/test-artifacts), and styr serve under malformed and hostile requests
 test-browser: $(BUILD)/styr
-	@python3 tests/browser/report_test.py $(BUILD)/styr $(BUILD)/test-artifacts
-	@python3 tests/browser/dashboard_test.py $(BUILD)/styr $(BUILD)/test-artifacts
+	@python3 tests/browser/report_test.py $(BUILD)/styr $(BUILD)/test-artifacts $(BUILD)/screenshots
+	@python3 tests/browser/dashboard_test.py $(BUILD)/styr $(BUILD)/test-artifacts $(BUILD)/screenshots
 	@python3 tests/web/hostile_test.py $(BUILD)/styr
 
 # the failure-injection shim: fails the Nth write-side system call (tests/fault/failio.c)

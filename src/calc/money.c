@@ -26,6 +26,13 @@ static const styr_figdef base[MONEY_STEP0] = {
                          "No rate", 0, STYR_U_COUNT, 0},
 };
 
+const styr_figdef *styr_money_base_def(const char *key)
+{
+    for (int i = 0; i < MONEY_STEP0; i++)
+        if (base[i].key && !strcmp(base[i].key, key)) return &base[i];
+    return NULL;
+}
+
 void styr_money_defs_make(styr_money_defs *m, const styr_rules *r)
 {
     memset(m, 0, sizeof *m);

@@ -33,6 +33,10 @@ typedef struct styr_money_defs {
 
 void styr_money_defs_make(styr_money_defs *m, const styr_rules *r);
 
+/* The definition of a money figure that does not depend on the rules (brutto,
+ * netto, netto_pr_indbygger_18_64, ...; not the trappe steps), or NULL. */
+const styr_figdef *styr_money_base_def(const char *key);
+
 /* The money figures of a cell under regime reg (0..nreg-1, or nreg for the regime
  * in force each week), over |P| weeks, for a population aged 16-66 and 18-64.
  * Steps are shown under the trappe regime and under auto; suppress: the

@@ -147,6 +147,7 @@ static int write_bench(FILE *f, const args *a, const styr_bdata *b, const styr_m
         json_object_set_new(o, "klynge", json_string(areaname));
         json_object_set_new(o, "vaerdi", styr_json_value(x->own, def));
         json_object_set_new(o, "klynge_niveau", styr_json_value(x->level, def));
+        if (x->level.state == STYR_FV_SUPPRESSED) json_object_set_new(o, "klynge_diskretion", json_true());
         json_object_set_new(o, "bedste", styr_json_value(x->best, def));
         json_object_set_new(o, "bedste_kommune", x->best_kom >= 0 ? json_integer(c->dict.kom[x->best_kom]) : json_null());
         json_object_set_new(o, "placering", x->rank ? json_integer(x->rank) : json_null());

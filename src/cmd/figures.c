@@ -4,7 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../calc/develop.h"
 #include "../calc/query.h"
+#include "../out/devout.h"
 #include "../out/figout.h"
 #include "cli.h"
 #include "cmds.h"
@@ -33,7 +35,15 @@ static const char help_da[] =
     "  --intern          egen kommunes tal uden diskretion\n"
     "  --taellinger      tag de bagvedliggende tællinger med (csv og json)\n"
     "  -j N              antal tråde (standard: alle kerner)\n"
-    "  --ingen-cache     beregn igen, også det der er gemt\n";
+    "  --ingen-cache     beregn igen, også det der er gemt\n"
+    "\n"
+    "  --udvikling       udviklingen, som et udvalg følger den: hver af de seneste 24\n"
+    "                    måneder mod samme måned året før, og år til dato mod samme\n"
+    "                    periode sidste år, for én kommune (standard: egen) og\n"
+    "                    ydelserne i scorecards (standard: dagpenge, kontanthjælp,\n"
+    "                    sygedagpenge). --periode er den sidste måned (standard:\n"
+    "                    panelets sidste hele måned); formater: table, csv, json\n"
+    "  --figur F         nøgletallet for --udvikling (standard: fuldtidspersoner)\n";
 static const char help_en[] =
     "Usage: styr figures [-w WORKSPACE] [--kommune K,...] [--ydelse G,...] [--periode P,...]\n"
     "                    [--format table|csv|json|xlsx] [-o FILE] [--intern] [--taellinger] [-j N]\n"
@@ -56,7 +66,101 @@ static const char help_en[] =
     "  --intern          the own municipality's figures without discretion\n"
     "  --taellinger      include the counts behind the figures (csv and json)\n"
     "  -j N              threads (default: all cores)\n"
-    "  --ingen-cache     recompute, also what is stored\n";
+    "  --ingen-cache     recompute, also what is stored\n"
+    "\n"
+    "  --udvikling       the development as a committee follows it: each of the last 24\n"
+    "                    months against the same month a year before, and the year to\n"
+    "                    date against the same period last year, for one municipality\n"
+    "                    (default: the own) and the scorecard groups (default: dagpenge,\n"
+    "                    kontanthjaelp, sygedagpenge). --periode is the last month\n"
+    "                    (default: the panel's last whole month); formats: table, csv, json\n"
+    "  --figur F         the figure of --udvikling (default: fuldtidspersoner)\n";
+
+/* --udvikling: a row's value through the query's rows (discretion applied). */
+typedef struct devrows { const styr_qresult *res; const styr_codes *codes; int fig; } devrows;
+
+static styr_figval dev_row(void *ctx, const styr_period *per, int g)
+{
+    const devrows *c = ctx;
+    const char *key = styr_group_key(c->codes, g);
+    for (size_t i = 0; i < c->res->nrows; i++) {
+        const styr_figrow *r = &c->res->rows[i];
+        if (!strcmp(r->periode, per->name) && !strcmp(r->ydelse, key)) return r->v[c->fig];
+    }
+    return (styr_figval){0, STYR_FV_NONE};
+}
+
+static int udvikling(styr_cli *cli, const char *kl, const char *yl, const char *pl, const char *fig,
+                     const styr_figout_opts *fo, styr_query *q)
+{
+    int fi = styr_fig_by_key(fig ? fig : "fuldtidspersoner");
+    if (fi < 0) return styr_cli_bad_option("figures", "--figur", fig);
+    if (fo->format == STYR_FMT_XLSX) return styr_cli_bad_option("figures", "--format", "xlsx");
+    styr_period anchor;
+    if (pl && styr_period_parse(pl, &anchor)) return styr_cli_bad_option("figures", "--periode", pl);
+    styr_diags d;
+    styr_diags_init(&d);
+    styr_ws *ws = NULL;
+    const styr_panel *p = NULL;
+    int e = STYR_EXIT_OK, *ks = NULL, *gs = NULL, nk = 0, ng = 0;
+    styr_qresult res;
+    memset(&res, 0, sizeof res);
+    styr_period per[2 * STYR_DEV_MONTHS + 2];
+    static styr_dev dv;
+    styr_rc rc = styr_ws_open(cli->ws, STYR_WS_READ, &ws, &d);
+    if (!rc) rc = styr_ws_panel(ws, &p, &d);
+    if (rc) goto fail;
+    const styr_codes *codes = styr_ws_codes(ws);
+    int own = styr_ws_egen_kommune(ws);
+    char ownb[8];
+    snprintf(ownb, sizeof ownb, "%d", own);
+    if (!kl && !own) {
+        e = styr_cli_bad_option("figures", "--kommune", "");
+        goto out;
+    }
+    if (styr_select_kommuner(codes, kl ? kl : ownb, &ks, &nk) || nk != 1) {
+        e = styr_cli_bad_option("figures", "--kommune", kl ? kl : "");
+        goto out;
+    }
+    if (styr_select_ydelser(codes, yl ? yl : "dagpenge,kontanthjaelp,sygedagpenge", &gs, &ng)) {
+        e = styr_cli_bad_option("figures", "--ydelse", yl ? yl : "");
+        goto out;
+    }
+    int code = ks[0] < codes->dict.nkom ? codes->dict.kom[ks[0]] : 0;
+    if (q->intern && (!own || code != own)) {
+        e = styr_cli_intern_denied("figures");
+        goto out;
+    }
+    int nper = 0;
+    styr_dev_plan(p, pl ? &anchor : NULL, fi, &dv, per, &nper);
+    if (dv.n) {
+        q->kom = ks, q->nkom = 1, q->grp = gs, q->ngrp = ng, q->per = per, q->nper = nper;
+        rc = styr_query_run(ws, q, &res, &d);
+        q->kom = q->grp = NULL, q->per = NULL;
+        if (rc) goto fail;
+        devrows c = {&res, codes, fi};
+        for (int i = 0; i < ng; i++) styr_dev_fill(&dv, gs[i], dev_row, &c);
+    } else {
+        fprintf(stderr, "styr figures: %s\n", styr_msg_text(M_DEV_NONE));
+    }
+    if ((rc = styr_devout_write(&dv, codes, code, ks[0] < codes->dict.nkom ? codes->kom_name[ks[0]] : styr_tr("Hele landet", "The whole country"),
+                                fo->format, fo->path, &d)))
+        goto fail;
+    styr_ws_close(ws);
+    ws = NULL;
+    if ((rc = styr_cli_store(cli, &res, &d))) goto fail;
+    goto out;
+fail:
+    e = styr_cli_fail(cli, rc, &d);
+out:
+    styr_qresult_free(&res);
+    free(ks);
+    free(gs);
+    styr_ws_close(ws);
+    styr_diags_free(&d);
+    styr_cli_stats(cli);
+    return e;
+}
 
 int styr_cmd_figures(styr_cli *cli, int argc, char **argv)
 {
@@ -65,8 +169,10 @@ int styr_cmd_figures(styr_cli *cli, int argc, char **argv)
         {"periode", required_argument, 0, 'p'}, {"format", required_argument, 0, 'f'},
         {"intern", no_argument, 0, 'i'},        {"taellinger", no_argument, 0, 't'},
         {"ingen-cache", no_argument, 0, 'n'},   {"workspace", required_argument, 0, 'w'},
+        {"udvikling", no_argument, 0, 'U'},     {"figur", required_argument, 0, 'F'},
         {"help", no_argument, 0, 'h'},          {0, 0, 0, 0}};
-    const char *kl = NULL, *yl = NULL, *pl = NULL;
+    const char *kl = NULL, *yl = NULL, *pl = NULL, *fig = NULL;
+    int dev = 0;
     styr_figout_opts fo = {.format = STYR_FMT_TABLE};
     styr_query q = {.use_store = 1};
     long long v;
@@ -84,6 +190,8 @@ int styr_cmd_figures(styr_cli *cli, int argc, char **argv)
         case 'i': q.intern = 1; break;
         case 't': fo.counts = 1; break;
         case 'n': q.use_store = 0; break;
+        case 'U': dev = 1; break;
+        case 'F': fig = optarg; break;
         case 'j':
             if (styr_cli_int(optarg, 1, 64, &v)) return styr_cli_bad_option("figures", "-j", optarg);
             q.threads = (int)v;
@@ -94,6 +202,8 @@ int styr_cmd_figures(styr_cli *cli, int argc, char **argv)
         }
     }
     if (optind < argc) return styr_cli_bad_option("figures", styr_tr("argument", "argument"), argv[optind]);
+    if (dev) return udvikling(cli, kl, yl, pl, fig, &fo, &q);
+    if (fig) return styr_cli_bad_option("figures", "--figur", fig);
     if (fo.format == STYR_FMT_XLSX && !fo.path) return styr_cli_needs_o("figures", "noegletal.xlsx");
     styr_diags d;
     styr_diags_init(&d);

@@ -3,6 +3,7 @@
  * one pass over the stored counts. */
 #include <getopt.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,9 +29,11 @@ static const char help_da[] =
     "\n"
     "Opfølgning på beskæftigelsesindsatsen i kommunen som én selvstændig HTML-fil (inline\n"
     "SVG, ingen eksterne forespørgsler, udskrives på A4): nøgletal mod klyngen, profilen i\n"
-    "ord, klyngefigurer for hvert nøgletal, udviklingen over årene, scorecards,\n"
-    "resultatmål, budgetopfølgning (når der er et budget for året), økonomi efter\n"
-    "refusion og et bilag med definitioner.\n"
+    "ord, klyngefigurer for hvert nøgletal, udviklingen over årene og måned for måned\n"
+    "(de seneste 24 måneder mod året før, år til dato mod sidste år), scorecards,\n"
+    "resultatmål, budgetopfølgning (når der er et budget for året; til og med\n"
+    "periodens sidste måned), økonomi efter refusion og et bilag med definitioner.\n"
+    "Bygger tallene på syntetiske eller illustrative data, siger rapporten det.\n"
     "\n"
     "  -o FIL       HTML-filen (standard: standard output)\n"
     "  --xlsx FIL   de samme tabeller som regneark\n"
@@ -44,8 +47,10 @@ static const char help_en[] =
     "The follow-up on the municipality's employment effort as one self-contained HTML file\n"
     "(inline SVG, no external requests, prints on A4): key figures against the cluster,\n"
     "the profile in words, cluster charts for each key figure, development over the\n"
-    "years, scorecards, result goals, budget follow-up (when there is a budget for the\n"
-    "year), money after refusion and an appendix of definitions.\n"
+    "years and month by month (the last 24 months against the year before, the year to\n"
+    "date against last year's), scorecards, result goals, budget follow-up (when there is\n"
+    "a budget for the year; to the period's last month), money after refusion and an\n"
+    "appendix of definitions. A report on synthetic or illustrative data says so.\n"
     "\n"
     "  -o FILE      the HTML file (default: standard output)\n"
     "  --xlsx FILE  the same tables as a workbook\n"
@@ -89,8 +94,9 @@ static void scatter(const styr_bctx *x, styr_rp_scatter *s, const styr_metric *m
     }
     s->level = styr_bdata_area(&x->b, m, x->p0, x->in, g);
     snprintf(s->id, sizeof s->id, "klynge-%s-%s", m->def->key, styr_group_key(x->codes, g));
+    char pw[64];
     snprintf(s->title, sizeof s->title, "%s: %s, %s", styr_group_name(x->codes, g), styr_tr(m->def->da, m->def->en),
-             x->per.name);
+             styr_period_words(pw, sizeof pw, &x->per));
 }
 
 static void keyrows(const styr_bctx *x, styr_report *r)
@@ -143,7 +149,39 @@ static void money(const styr_bctx *x, styr_report *r)
         m->step_weeks[i] = styr_bdata_value(b, &wk, x->p0, x->k, 0);
     }
     m->nsteps = rl->nsteps < 8 ? rl->nsteps : 8;
+    /* outside the staircase: the total less the steps, so that the rows sum to the total */
+    styr_metric fte = {&styr_figdefs[FIG_FULDTIDSPERSONER], FIG_FULDTIDSPERSONER, -1};
+    styr_figval f = styr_bdata_value(b, &fte, x->p0, x->k, 0);
+    m->tot_net = m->own[2];
+    m->tot_weeks = f.state == STYR_FV_OK ? (styr_figval){round(f.v * styr_period_weeks(&x->per)), STYR_FV_OK} : f;
+    m->out_net = m->tot_net;
+    m->out_weeks = m->tot_weeks;
+    for (int i = 0; i < m->nsteps; i++) {
+        const styr_figval *pv[2] = {&m->step_net[i], &m->step_weeks[i]};
+        styr_figval *ov[2] = {&m->out_net, &m->out_weeks};
+        for (int j = 0; j < 2; j++) {
+            if (ov[j]->state != STYR_FV_OK) continue;
+            if (pv[j]->state == STYR_FV_SUPPRESSED) *ov[j] = (styr_figval){0, STYR_FV_SUPPRESSED};
+            else if (pv[j]->state == STYR_FV_OK) ov[j]->v -= pv[j]->v;
+        }
+    }
+    if (m->out_net.state == STYR_FV_OK && fabs(m->out_net.v) < 0.5) m->out_net.v = 0;
+    static const styr_msg per[] = {[STYR_P_YEAR] = M_POT_YEAR, [STYR_P_QUARTER] = M_POT_QUARTER,
+                                   [STYR_P_MONTH] = M_POT_MONTH, [STYR_P_WEEK] = M_POT_WEEK,
+                                   [STYR_P_ROLLING12] = M_POT_YEAR, [STYR_P_YTD] = M_POT_PERIOD};
+    m->pot_per = styr_msg_text(per[x->per.kind]);
     m->present = 1;
+}
+
+/* The development's lookup: the municipality's value through the benchmark data (discretion applied). */
+typedef struct devctx { const styr_bctx *x; styr_metric m; } devctx;
+
+static styr_figval dev_get(void *ctx, const styr_period *per, int g)
+{
+    const devctx *c = ctx;
+    int pi = styr_bctx_period(c->x, per->name);
+    if (pi < 0) return (styr_figval){0, STYR_FV_NONE};
+    return styr_bdata_value(&c->x->b, &c->m, pi, c->x->k, g);
 }
 
 static void lead(const styr_bctx *x, styr_report *r)
@@ -160,7 +198,7 @@ static void lead(const styr_bctx *x, styr_report *r)
                                                               "There are no data on public support for the period."));
         return;
     }
-    char cl[160];
+    char cl[160], pw[64];
     if (c.state == STYR_FV_OK) {
         styr_fig_text(b, sizeof b, share.def, c); /* before styr_sentence_end reads it */
         snprintf(cl, sizeof cl, styr_tr("I klyngen var andelen %s%s", "In the cluster the share was %s%s"), b,
@@ -175,7 +213,7 @@ static void lead(const styr_bctx *x, styr_report *r)
              styr_tr("I %s var %s af borgerne 16-66 år i %s Kommune på offentlig forsørgelse. Det svarer til %s "
                      "fuldtidspersoner. %s",
                      "In %s, %s of the citizens aged 16-66 in %s were on public support, or %s full-time recipients. %s"),
-             x->per.name, styr_fig_text(a, sizeof a, share.def, o), x->codes->kom_name[x->k],
+             styr_period_words(pw, sizeof pw, &x->per), styr_fig_text(a, sizeof a, share.def, o), x->codes->kom_name[x->k],
              styr_fmt_num(f, sizeof f, n.v, 0), cl);
 }
 
@@ -306,8 +344,9 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
         {"xlsx", required_argument, 0, 'x'},    {"pdf", required_argument, 0, 'P'},
         {"effekt", no_argument, 0, 'e'},       {"dashboard", no_argument, 0, 'D'},
         {"workspace", required_argument, 0, 'w'}, {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
+        {"synlige", required_argument, 0, 'S'}, {0, 0, 0, 0}};
     long long kommune = 0;
+    int visible[STYR_MAX_KOMMUNER], nvisible = -1;
     const char *pl = NULL, *out = NULL, *xlsx = NULL, *pdf = NULL;
     int intern = 0, with_effect = 0, dashboard = 0, c;
     optind = 1;
@@ -315,6 +354,14 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
         switch (c) {
         case 'e': with_effect = 1; break;
         case 'D': dashboard = 1; break; /* styr serve's pages: navigation and script */
+        case 'S': /* styr serve: the municipalities the token may see, for the navigation */
+            nvisible = 0;
+            for (char *t = optarg, *e2; *t && nvisible < STYR_MAX_KOMMUNER; t = *e2 ? e2 + 1 : e2) {
+                long v = strtol(t, &e2, 10);
+                if (e2 == t || v < 1 || v > 999 || (*e2 && *e2 != ',')) return styr_cli_bad_option("report", "--synlige", optarg);
+                visible[nvisible++] = (int)v;
+            }
+            break;
         case 'k':
             if (styr_cli_kommune("report", optarg, &kommune)) return STYR_EXIT_USAGE;
             break;
@@ -357,11 +404,17 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
     if (yfirst < ylast - 9) yfirst = ylast - 9;
     styr_rc rc = styr_goals_load(x.ws, x.kommune, &goals, &ngoals, &d);
     if (rc) { e = styr_cli_fail(cli, rc, &d); goto out; }
-    extra = styr_xmalloc((size_t)(STYR_RP_MAXYEARS + 16 * (ngoals + 1)) * sizeof *extra);
+    extra = styr_xmalloc((size_t)(STYR_RP_MAXYEARS + 2 * STYR_DEV_MONTHS + 2 + 16 * (ngoals + 1)) * sizeof *extra);
     for (int y = yfirst; y <= ylast && nextra < STYR_RP_MAXYEARS; y++) {
         char s[8];
         snprintf(s, sizeof s, "%d", y);
         styr_period_parse(s, &extra[nextra++]);
+    }
+    static styr_dev dev; /* the months and the years to date of the development */
+    {
+        int ndev = 0;
+        styr_dev_plan(x.p, &x.per, FIG_FULDTIDSPERSONER, &dev, extra + nextra, &ndev);
+        nextra += ndev;
     }
     for (size_t i = 0; i < ngoals; i++) {
         int m = styr_goal_months(x.p, goals[i].aar);
@@ -392,6 +445,10 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
     r->source = source;
     r->codes = x.codes;
     r->dashboard = dashboard;
+    r->per = &x.per;
+    r->prev_per = x.p1 >= 0 ? &x.prev : NULL;
+    r->synthetic = styr_catalog_synthetic(x.ws);
+    if (nvisible >= 0) r->visible = visible, r->nvisible = nvisible;
     lead(&x, r);
     styr_profile_make(&x.b, x.p0, x.p1, x.k, x.in, &prof);
     r->profile = &prof;
@@ -434,6 +491,16 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
             l->n++;
         }
     }
+    /* development month by month and the year to date, for the scorecard groups */
+    {
+        static const char *dg[] = {"dagpenge", "kontanthjaelp", "sygedagpenge"};
+        devctx dc = {&x, {&styr_figdefs[FIG_FULDTIDSPERSONER], FIG_FULDTIDSPERSONER, -1}};
+        for (size_t i = 0; i < 3 && dev.n; i++) {
+            int g = group_of(x.codes, dg[i]);
+            if (g > 0) styr_dev_fill(&dev, g, dev_get, &dc);
+        }
+        r->dev = &dev;
+    }
     /* scorecards */
     static const char *cg[] = {"dagpenge", "kontanthjaelp", "sygedagpenge"};
     for (size_t i = 0; i < 3; i++) {
@@ -451,8 +518,15 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
     r->ngoals = ngoals;
     /* budget: the follow-up through the last whole month, when it lies in the report's year */
     styr_period month;
-    int found = 0;
-    if (!styr_last_whole_month(x.p, &month) && month.year == ylast) {
+    memset(&month, 0, sizeof month);
+    int found = 0, py, pm;
+    if (!styr_last_whole_month(x.p, &month) && !styr_period_last_month(&x.per, &py, &pm) &&
+        py * 12 + pm < month.year * 12 + month.sub) {
+        char ms[16];
+        snprintf(ms, sizeof ms, "%04dM%02d", py, pm);
+        styr_period_parse(ms, &month);
+    }
+    if (month.year == ylast && month.kind == STYR_P_MONTH) {
         if ((rc = styr_fu_run_compute(x.ws, x.k, &month, 0.02, x.intern, &run, &found, &d))) {
             e = styr_cli_fail(cli, rc, &d);
             goto out;

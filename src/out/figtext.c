@@ -88,3 +88,53 @@ const char *styr_incomplete_note(void)
                    "* = incomplete: the panel covers only part of the period. Only the weeks covered count, but"
                    " full-time persons and shares are per week of the whole period (spec §2) and so too low.");
 }
+
+static const char *const month_da[12] = {"januar", "februar", "marts", "april", "maj", "juni",
+                                         "juli", "august", "september", "oktober", "november", "december"};
+static const char *const month_en[12] = {"January", "February", "March", "April", "May", "June",
+                                         "July", "August", "September", "October", "November", "December"};
+
+static const char *month_name(int m)
+{
+    if (m < 1 || m > 12) return "?";
+    return styr_lang_get() == STYR_LANG_EN ? month_en[m - 1] : month_da[m - 1];
+}
+
+const char *styr_month_short(int m)
+{
+    static const char *const da[12] = {"jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"};
+    static const char *const en[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (m < 1 || m > 12) return "?";
+    return styr_lang_get() == STYR_LANG_EN ? en[m - 1] : da[m - 1];
+}
+
+char *styr_period_words(char *buf, size_t cap, const styr_period *p)
+{
+    int en = styr_lang_get() == STYR_LANG_EN;
+    switch (p->kind) {
+    case STYR_P_YEAR: snprintf(buf, cap, "%d", p->year); break;
+    case STYR_P_QUARTER: snprintf(buf, cap, en ? "Q%d %d" : "%d. kvartal %d", p->sub, p->year); break;
+    case STYR_P_MONTH: snprintf(buf, cap, "%s %d", month_name(p->sub), p->year); break;
+    case STYR_P_WEEK: snprintf(buf, cap, en ? "week %d %d" : "uge %d %d", p->sub, p->year); break;
+    case STYR_P_ROLLING12:
+        snprintf(buf, cap, en ? "the 12 months to %s %d" : "12 måneder til og med %s %d", month_name(p->sub), p->year);
+        break;
+    case STYR_P_YTD:
+        if (p->sub <= 1) snprintf(buf, cap, "%s %d", month_name(1), p->year);
+        else snprintf(buf, cap, "%s-%s %d", month_name(1), month_name(p->sub), p->year);
+        break;
+    default: snprintf(buf, cap, "%s", p->name);
+    }
+    return buf;
+}
+
+const char *styr_unit_label(styr_unit u)
+{
+    switch (u) {
+    case STYR_U_PCT: return styr_msg_text(M_UNIT_PCT);
+    case STYR_U_WEEKS: return styr_msg_text(M_UNIT_WEEKS);
+    case STYR_U_KR: return styr_msg_text(M_UNIT_KR);
+    case STYR_U_FTE: return styr_msg_text(M_UNIT_FTE);
+    default: return styr_msg_text(M_UNIT_COUNT);
+    }
+}

@@ -15,10 +15,23 @@
 #include <stddef.h>
 
 #include "../calc/figures.h"
+#include "../core/period.h"
 
 char *styr_fig_text(char *buf, size_t cap, const styr_figdef *def, styr_figval v);
 char *styr_change_text(char *buf, size_t cap, const styr_figdef *def, styr_figval change);
 char *styr_potential_text(char *buf, size_t cap, styr_unit unit, styr_figval v);
+
+/* A period in words for prose and headings: "2024", "2. kvartal 2024",
+ * "juni 2024", "uge 5 2024", "12 måneder til og med marts 2024",
+ * "januar-juni 2024" (year to date); English with --lang en. */
+char *styr_period_words(char *buf, size_t cap, const styr_period *p);
+
+/* A month's short name for chart axes ("jan", "feb", ...; m 1-12). */
+const char *styr_month_short(int m);
+
+/* The unit a chart's value axis is labelled with ("pct.", "uger", "kr.",
+ * "fuldtidspersoner", "antal"). */
+const char *styr_unit_label(styr_unit u);
 
 /* "." to end a sentence whose last word is text, or "" when text ends with
  * one already ("57 mio. kr."). */

@@ -20,12 +20,15 @@ static const char css[] =
     ".meta{color:#555;font-size:13px}.lead{font-size:16px;background:#eef3f8;padding:10px 14px;border-left:4px solid #123a5c}"
     "table{border-collapse:collapse;margin:6px 0 12px;font-size:13px}th,td{padding:4px 8px;border-bottom:1px solid #ddd}"
     "th{background:#f1f1f1;text-align:left}td.n,th.n{text-align:right;white-space:nowrap}"
-    ".cols{display:flex;gap:24px;flex-wrap:wrap}.cols>div{flex:1 1 420px}"
-    ".charts{display:flex;flex-wrap:wrap;gap:8px}.charts figure{margin:0;flex:1 1 480px;break-inside:avoid}"
-    "figcaption{font-weight:bold;font-size:13px;margin:4px 0}svg.chart{width:100%;height:auto;max-width:640px}"
-    "svg text{font-family:inherit;font-size:11px;fill:#333}svg .grid{stroke:#e3e3e3}"
+    ".cols{display:flex;gap:24px;flex-wrap:wrap}.cols>div{flex:1 1 420px}.cols.months>div{flex:0 1 auto}"
+    ".charts{display:flex;flex-wrap:wrap;gap:8px 40px}.charts figure{margin:0;flex:0 1 480px;break-inside:avoid}"
+    ".synth{background:#fff3cd;border:2px solid #b8860b;color:#5c4400;padding:8px 12px;margin:8px 0;font-weight:bold}"
+    ".synth span{display:block;font-weight:normal}"
+    "figcaption{font-weight:bold;font-size:13px;margin:4px 0}svg.chart{width:480px;max-width:100%;height:auto}"
+    "svg text{font-family:inherit;font-size:12px;fill:#333}svg .grid{stroke:#e3e3e3}svg .grid.zero{stroke:#777}"
     "svg .level{stroke:#333;stroke-dasharray:6 4;stroke-width:1.5}svg .levellabel{font-weight:bold}"
-    "svg .dot{fill:#6f9bd1}svg .dot.own{fill:#c0392b}svg .name.own,svg .ownlabel{font-weight:bold;fill:#c0392b}"
+    "svg .unit{fill:#555}svg .bar{fill:#8fb3dd}svg .bar.own{fill:#c0392b}"
+    "svg .name.own,svg .val.own{font-weight:bold;fill:#c0392b}"
     "svg .series1{stroke:#123a5c;stroke-width:2.5;fill:none}svg .series2{stroke:#8a8a8a;stroke-width:2;"
     "stroke-dasharray:6 4;fill:none}svg .pt1{fill:#123a5c}svg .pt2{fill:#8a8a8a}"
     ".better{color:#1e7b34;font-weight:bold}.worse{color:#b03a2e;font-weight:bold}"
@@ -33,12 +36,13 @@ static const char css[] =
     ".naaet{background:#1e7b34}.paa_vej{background:#2f6db5}.ikke_naaet{background:#b03a2e}.ukendt{background:#777}.ingen_data{background:#fff;color:#555;border:1px solid #999}"
     ".wide{overflow-x:auto}table.keys{font-size:12px}table.keys td,table.keys th{padding:3px 5px}"
     "nav.bar{background:#123a5c;color:#fff;padding:8px 12px;margin:-16px -16px 16px;font-size:14px}"
-    "nav.bar a{color:#fff;margin-left:12px}nav.bar select,nav.bar input{font-size:14px}"
+    "nav.bar form{display:inline}nav.bar a{color:#fff;margin-left:12px}nav.bar select,nav.bar input{font-size:14px}"
     "@media print{nav.bar{display:none}}"
-    ".warn{color:#b03a2e;font-weight:bold}.note{color:#555;font-size:12px}"
+    "tr.total td{font-weight:bold;border-top:2px solid #999}.warn{color:#b03a2e;font-weight:bold}.note{color:#555;font-size:12px}"
     "section{break-before:page}section.first{break-before:auto}"
-    "@media print{body{max-width:none;padding:0;font-size:11pt}.charts figure{flex:1 1 45%}h2{break-after:avoid}"
-    "table,figure{break-inside:avoid}table.keys{font-size:8pt}.wide{overflow:visible}}";
+    "@media print{body{max-width:none;padding:0;font-size:11pt}.charts figure{flex:0 1 480px}h2{break-after:avoid}"
+    "table,figure{break-inside:avoid}table.keys{font-size:9pt}table.keys td,table.keys th{padding:2px 3px}"
+    ".wide{overflow:visible}.note{font-size:9pt}th.n{white-space:normal}th,td{padding:3px 5px}}";
 
 static void esc(FILE *f, const char *s) { styr_html_text(f, s); }
 
@@ -51,12 +55,43 @@ static void cell(FILE *f, const styr_figdef *def, styr_figval v)
 static const char *mark_class(int m) { return m == STYR_MARK_NA ? "" : m > 0 ? "better" : m < 0 ? "worse" : ""; }
 static const char *mark_sign(int m) { return m == STYR_MARK_NA ? "" : m > 0 ? "+" : m < 0 ? "&minus;" : "="; }
 
-void styr_web_nav(FILE *f, const styr_codes *codes, int kommune, const char *periode)
+void styr_synthetic_banner(FILE *f, unsigned flags)
 {
-    fprintf(f, "<nav class=\"bar\"><form id=\"vaelg\" method=\"get\" action=\"/vis\"><label>%s <select name=\"kommune\" "
+    if (!flags) return;
+    fprintf(f, "<div class=\"synth\" role=\"note\" id=\"syntetisk\">");
+    if (flags & (STYR_SYNTH_PANEL | STYR_SYNTH_POP)) esc(f, styr_msg_text(M_SYN_PANEL));
+    if (flags & (STYR_SYNTH_POP | STYR_ILLUSTR_POP)) {
+        fprintf(f, "<span>");
+        esc(f, styr_msg_text(M_SYN_POP));
+        fprintf(f, "</span>");
+    }
+    if (flags & STYR_ILLUSTR_CLUSTERS) {
+        fprintf(f, "<span>");
+        esc(f, styr_msg_text(M_SYN_CLUSTERS));
+        fprintf(f, "</span>");
+    }
+    fprintf(f, "</div>\n");
+}
+
+char *styr_synthetic_text(char *buf, size_t cap, unsigned flags)
+{
+    snprintf(buf, cap, "%s%s%s%s%s", flags & (STYR_SYNTH_PANEL | STYR_SYNTH_POP) ? styr_msg_text(M_SYN_PANEL) : "",
+             flags & (STYR_SYNTH_PANEL | STYR_SYNTH_POP) ? " " : "",
+             flags & (STYR_SYNTH_POP | STYR_ILLUSTR_POP) ? styr_msg_text(M_SYN_POP) : "",
+             flags & (STYR_SYNTH_POP | STYR_ILLUSTR_POP) ? " " : "",
+             flags & STYR_ILLUSTR_CLUSTERS ? styr_msg_text(M_SYN_CLUSTERS) : "");
+    return buf;
+}
+
+void styr_web_nav(FILE *f, const styr_codes *codes, int kommune, const char *periode, const int *visible, int nvisible)
+{
+    fprintf(f, "<nav class=\"bar\" id=\"valg\"><form id=\"vaelg\" method=\"get\" action=\"/vis\"><label>%s <select name=\"kommune\" "
                "id=\"kommune\">",
             T("Kommune", "Municipality"));
     for (int k = 0; k < codes->dict.nkom; k++) {
+        int show = !visible || codes->dict.kom[k] == kommune;
+        for (int i = 0; visible && i < nvisible && !show; i++) show = visible[i] == codes->dict.kom[k];
+        if (!show) continue;
         fprintf(f, "<option value=\"%d\"%s>", codes->dict.kom[k], codes->dict.kom[k] == kommune ? " selected" : "");
         styr_html_text(f, codes->kom_name[k]);
         fprintf(f, "</option>");
@@ -84,14 +119,18 @@ static void head(FILE *f, const styr_report *r)
     fprintf(f, T("Opfølgning på beskæftigelsesindsatsen i %s Kommune %s", "Follow-up on the employment effort in %s %s"),
             r->kommunenavn, r->periode);
     fprintf(f, "</title>\n<style>%s</style></head><body>\n", css);
-    if (r->dashboard) styr_web_nav(f, r->codes, r->kommune, r->periode);
-    fprintf(f, "<header><h1>");
+    if (r->dashboard) styr_web_nav(f, r->codes, r->kommune, r->periode, r->visible, r->nvisible);
+    fprintf(f, "<header id=\"forside\"><h1>");
     fprintf(f, T("Opfølgning på beskæftigelsesindsatsen i %s Kommune", "Follow-up on the employment effort in %s"),
             r->kommunenavn);
-    fprintf(f, "</h1><p class=\"meta\">");
+    fprintf(f, "</h1>");
+    styr_synthetic_banner(f, r->synthetic);
+    char pw[64], qw[64];
+    fprintf(f, "<p class=\"meta\">");
     fprintf(f, T("Periode: %s. Sammenlignet med %s (%d, %d kommuner). Udvikling fra %s. Dannet %s.",
                  "Period: %s. Compared with %s (%d, %d municipalities). Development from %s. Made %s."),
-            r->periode, r->klynge, r->klynge_aar, r->nmembers, r->prev ? r->prev : "-", r->generated);
+            r->per ? styr_period_words(pw, sizeof pw, r->per) : r->periode, r->klynge, r->klynge_aar, r->nmembers,
+            r->prev_per ? styr_period_words(qw, sizeof qw, r->prev_per) : r->prev ? r->prev : "-", r->generated);
     fprintf(f, "</p></header>\n<section class=\"first\" id=\"sammenfatning\"><p class=\"lead\">");
     esc(f, r->lead);
     fprintf(f, "</p>\n");
@@ -120,36 +159,43 @@ static void profile(FILE *f, const styr_report *r)
     fprintf(f, "</div></section>\n");
 }
 
+/* Two tables of key figures, so that each fits an A4 page at 12 px: the level
+ * (full-time recipients, share with rank, activation) and the flow (duration,
+ * long-term, in work after 3 months), each beside the cluster. */
 static void keytable(FILE *f, const styr_report *r)
 {
     static const int figs[RP_NKEY] = {FIG_FULDTIDSPERSONER, FIG_ANDEL, FIG_AKTIVERINGSGRAD, FIG_VARIGHED, FIG_LANGVARIGE,
                                       FIG_JOB_3MDR};
-    fprintf(f, "<section id=\"noegletal\"><h2>%s</h2>\n<div class=\"wide\"><table class=\"keys\"><thead><tr><th>%s</th><th class=\"n\">%s</th>",
-            T("Nøgletal mod klyngen", "Key figures against the cluster"), T("Ydelse", "Benefit group"),
-            T("Fuldtidspersoner", "Full-time recipients"));
-    for (int c = RP_ANDEL; c < RP_NKEY; c++) {
-        const styr_figdef *d = &styr_figdefs[figs[c]];
-        fprintf(f, "<th class=\"n\">%s</th><th class=\"n\">%s</th>", T(d->short_da, d->short_en), T("Klyngen", "Cluster"));
-        if (c == RP_ANDEL) fprintf(f, "<th class=\"n\">%s</th>", T("Placering", "Rank"));
-    }
-    fprintf(f, "</tr></thead><tbody>\n");
-    for (int i = 0; i < r->nkeys; i++) {
-        const styr_rp_keyrow *k = &r->keys[i];
-        fprintf(f, "<tr><td>");
-        esc(f, k->navn);
-        fprintf(f, "</td>");
-        cell(f, &styr_figdefs[FIG_FULDTIDSPERSONER], k->own[RP_FTE]);
-        for (int c = RP_ANDEL; c < RP_NKEY; c++) {
-            cell(f, &styr_figdefs[figs[c]], k->own[c]);
-            cell(f, &styr_figdefs[figs[c]], k->cl[c]);
-            if (c == RP_ANDEL) {
-                if (k->rank) fprintf(f, "<td class=\"n\">%d %s %d</td>", k->rank, T("af", "of"), k->nranked);
-                else fprintf(f, "<td class=\"n\">-</td>");
-            }
+    static const int from[2] = {RP_ANDEL, RP_VARIGHED}, to[2] = {RP_VARIGHED, RP_NKEY};
+    fprintf(f, "<section id=\"noegletal\"><h2>%s</h2>\n", T("Nøgletal mod klyngen", "Key figures against the cluster"));
+    for (int t = 0; t < 2; t++) {
+        fprintf(f, "<div class=\"wide\"><table class=\"keys\"><thead><tr><th>%s</th>", T("Ydelse", "Benefit group"));
+        if (!t) fprintf(f, "<th class=\"n\">%s</th>", T("Fuldtidspersoner", "Full-time recipients"));
+        for (int c = from[t]; c < to[t]; c++) {
+            const styr_figdef *d = &styr_figdefs[figs[c]];
+            fprintf(f, "<th class=\"n\">%s</th><th class=\"n\">%s</th>", T(d->short_da, d->short_en), T("Klyngen", "Cluster"));
+            if (c == RP_ANDEL) fprintf(f, "<th class=\"n\">%s</th>", T("Placering", "Rank"));
         }
-        fprintf(f, "</tr>\n");
+        fprintf(f, "</tr></thead><tbody>\n");
+        for (int i = 0; i < r->nkeys; i++) {
+            const styr_rp_keyrow *k = &r->keys[i];
+            fprintf(f, "<tr><td>");
+            esc(f, k->navn);
+            fprintf(f, "</td>");
+            if (!t) cell(f, &styr_figdefs[FIG_FULDTIDSPERSONER], k->own[RP_FTE]);
+            for (int c = from[t]; c < to[t]; c++) {
+                cell(f, &styr_figdefs[figs[c]], k->own[c]);
+                cell(f, &styr_figdefs[figs[c]], k->cl[c]);
+                if (c == RP_ANDEL) {
+                    if (k->rank) fprintf(f, "<td class=\"n\">%d %s %d</td>", k->rank, T("af", "of"), k->nranked);
+                    else fprintf(f, "<td class=\"n\">-</td>");
+                }
+            }
+            fprintf(f, "</tr>\n");
+        }
+        fprintf(f, "</tbody></table></div>\n");
     }
-    fprintf(f, "</tbody></table></div><p class=\"note\">%s</p></section>\n",
+    fprintf(f, "<p class=\"note\">%s</p></section>\n",
             T("Andel = fuldtidspersoner i pct. af befolkningen 16-66 år; placering 1 = lavest andel i klyngen. Klyngen er "
               "regnet som ét område (summen af tællere over summen af nævnere).",
               "Share = full-time recipients in pct. of the population aged 16-66; rank 1 = the lowest share in the "
@@ -160,9 +206,10 @@ static void charts(FILE *f, const styr_report *r)
 {
     fprintf(f, "<section id=\"klynge\"><h2>%s</h2><p class=\"note\">%s</p><div class=\"charts\">\n",
             T("Kommunen i klyngen", "The municipality in its cluster"),
-            T("Hvert punkt er en kommune i klyngen; kommunen selv er rød, klyngens niveau den stiplede linje.",
-              "Each dot is a municipality of the cluster; the municipality itself is red, the cluster's level the "
-              "dashed line."));
+            T("Hver søjle er en kommune i klyngen; kommunen selv er rød, klyngens niveau den stiplede lodrette linje "
+              "(„Klyngen ..“: skjult af diskretion).",
+              "Each bar is a municipality of the cluster; the municipality itself is red, the cluster's level the "
+              "dashed vertical line (“Cluster ..”: hidden by discretion)."));
     for (int i = 0; i < r->nsc; i++) {
         const styr_rp_scatter *s = &r->sc[i];
         fprintf(f, "<figure><figcaption>");
@@ -186,6 +233,88 @@ static void charts(FILE *f, const styr_report *r)
         fprintf(f, "</figure>\n");
     }
     fprintf(f, "</div></section>\n");
+}
+
+/* A value of the development tables: ".." hidden, "–" no data, never mixed. */
+static void dcell(FILE *f, const styr_figdef *def, styr_figval v, int change)
+{
+    char t[64];
+    if (v.state == STYR_FV_NONE) fprintf(f, "<td class=\"n\">\xe2\x80\x93</td>");
+    else if (change) fprintf(f, "<td class=\"n\">%s</td>", styr_change_text(t, sizeof t, def, v));
+    else fprintf(f, "<td class=\"n\">%s</td>", styr_fig_text(t, sizeof t, def, v));
+}
+
+static void development(FILE *f, const styr_report *r)
+{
+    const styr_dev *dv = r->dev;
+    if (!dv) return;
+    fprintf(f, "<section id=\"udvikling-maaned\"><h2>%s</h2>\n", styr_msg_text(M_DEV_TITLE));
+    if (!dv->n || !dv->ngroups) {
+        fprintf(f, "<p>%s</p></section>\n", styr_msg_text(M_DEV_NONE));
+        return;
+    }
+    const styr_figdef *def = &styr_figdefs[dv->fig];
+    char a[64], b[64];
+    /* the year to date first: what a committee asks */
+    fprintf(f, "<h3>%s: %s</h3><table id=\"aatd\"><thead><tr><th>%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
+               "<th class=\"n\">%s</th></tr></thead><tbody>\n",
+            styr_msg_text(M_DEV_YTD), T(def->da, def->en), T("Ydelse", "Group"), styr_period_words(a, sizeof a, &dv->ytd),
+            styr_period_words(b, sizeof b, &dv->ytd_prev), styr_msg_text(M_DEV_CHANGE));
+    for (int i = 0; i < dv->ngroups; i++) {
+        const styr_dev_group *x = &dv->grp[i];
+        fprintf(f, "<tr><td>");
+        esc(f, styr_group_name(r->codes, x->g));
+        fprintf(f, "</td>");
+        dcell(f, def, x->ytd, 0);
+        dcell(f, def, x->ytd_prev, 0);
+        dcell(f, def, styr_dev_change(dv, x->ytd, x->ytd_prev), 1);
+        fprintf(f, "</tr>\n");
+    }
+    fprintf(f, "</tbody></table><div class=\"charts\">\n");
+    const char *xl[STYR_DEV_MONTHS];
+    char lab[STYR_DEV_MONTHS][24];
+    for (int j = 0; j < dv->n; j++) {
+        const styr_period *m = &dv->month[j];
+        lab[j][0] = 0;
+        if (m->sub % 3 == 1) snprintf(lab[j], sizeof lab[j], "%s%s%d", styr_month_short(m->sub), m->sub == 1 || j < 3 ? "\n" : "",
+                                      m->year);
+        if (m->sub % 3 == 1 && !(m->sub == 1 || j < 3)) snprintf(lab[j], sizeof lab[j], "%s", styr_month_short(m->sub));
+        xl[j] = lab[j];
+    }
+    for (int i = 0; i < dv->ngroups; i++) {
+        const styr_dev_group *x = &dv->grp[i];
+        char id[96], title[256];
+        snprintf(id, sizeof id, "maaned-%s", styr_group_key(r->codes, x->g));
+        snprintf(title, sizeof title, "%s: %s, %s-%s", styr_group_name(r->codes, x->g), T(def->da, def->en),
+                 styr_period_words(a, sizeof a, &dv->month[0]), styr_period_words(b, sizeof b, &dv->month[dv->n - 1]));
+        fprintf(f, "<figure><figcaption>");
+        esc(f, title);
+        fprintf(f, "</figcaption>");
+        styr_svg_lines(f, id, title, def, xl, x->now, x->prev, dv->n, styr_msg_text(M_DEV_MONTH),
+                       styr_msg_text(M_DEV_SAME));
+        fprintf(f, "</figure>\n");
+    }
+    /* one table per group (side by side on a screen, one after another on A4) */
+    fprintf(f, "</div><div class=\"cols months\">\n");
+    for (int i = 0; i < dv->ngroups; i++) {
+        const styr_dev_group *x = &dv->grp[i];
+        fprintf(f, "<div><h3>");
+        esc(f, styr_group_name(r->codes, x->g));
+        fprintf(f, "</h3><table class=\"maaneder\" data-ydelse=\"%s\"><thead><tr><th>%s</th><th class=\"n\">%s</th>"
+                   "<th class=\"n\">%s</th><th class=\"n\">%s</th></tr></thead><tbody>\n",
+                styr_group_key(r->codes, x->g), styr_msg_text(M_DEV_MONTH), T(def->short_da, def->short_en),
+                T("Året før", "Year before"), styr_msg_text(M_DEV_CHANGE));
+        for (int j = dv->n - 1; j >= 0; j--) {
+            fprintf(f, "<tr><td>%s</td>", styr_period_words(a, sizeof a, &dv->month[j]));
+            dcell(f, def, x->now[j], 0);
+            dcell(f, def, x->prev[j], 0);
+            dcell(f, def, styr_dev_change(dv, x->now[j], x->prev[j]), 1);
+            fprintf(f, "</tr>\n");
+        }
+        fprintf(f, "</tbody></table></div>\n");
+    }
+    fprintf(f, "</div><p class=\"note\">%s</p></section>\n", styr_msg_text(M_DEV_NOTE));
+
 }
 
 static void scorecards(FILE *f, const styr_report *r)
@@ -280,9 +409,14 @@ static void budget(FILE *f, const styr_report *r)
     if (!b) return;
     char t[6][64];
     fprintf(f, "<section id=\"budget\"><h2>%s</h2><p>", T("Budgetopfølgning", "Budget follow-up"));
-    fprintf(f, T("Budget %d, opfølgning til og med måned %d; advarsel ved afvigelse over %s pct.",
-                 "Budget %d, follow-up to the end of month %d; warning at a departure over %s pct."),
-            b->aar, b->month, styr_fmt_num(t[0], sizeof t[0], b->threshold * 100, 1));
+    styr_period bm;
+    char ms[16];
+    snprintf(ms, sizeof ms, "%04dM%02d", b->aar, b->month);
+    if (styr_period_parse(ms, &bm)) snprintf(t[1], sizeof t[1], "%d", b->month);
+    else styr_period_words(t[1], sizeof t[1], &bm);
+    fprintf(f, T("Budget %d, opfølgning til og med %s; advarsel ved afvigelse over %s pct.",
+                 "Budget %d, follow-up to the end of %s; warning at a departure over %s pct."),
+            b->aar, t[1], styr_fmt_num(t[0], sizeof t[0], b->threshold * 100, 1));
     fprintf(f, "</p><table><thead><tr><th>%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
                "<th class=\"n\">%s</th><th class=\"n\">%s</th><th>%s</th></tr></thead><tbody>\n",
             T("Ydelse", "Group"), T("Budget året", "Budget year"), T("Budget til dato", "Budget to date"),
@@ -298,11 +432,13 @@ static void budget(FILE *f, const styr_report *r)
             fprintf(f, "<td class=\"n\">..</td><td class=\"n\">..</td><td class=\"n\">..</td><td></td></tr>\n");
             continue;
         }
-        if (isfinite(x->f.diff_pct)) styr_fmt_pct(t[4], sizeof t[4], x->f.diff_pct, 1);
-        else snprintf(t[4], sizeof t[4], "-"); /* no budget to depart from */
-        fprintf(f, "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n%s\">%s%s</td><td%s>%s</td></tr>\n",
+        /* no budget to depart from (0 kr.): no departure, not "nan" */
+        if (isfinite(x->f.diff_pct)) snprintf(t[5], sizeof t[5], "%s%s pct.", x->f.diff_pct > 0 ? "+" : "",
+                                              styr_fmt_num(t[4], sizeof t[4], x->f.diff_pct, 1));
+        else snprintf(t[5], sizeof t[5], "\xe2\x80\x93");
+        fprintf(f, "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n%s\">%s</td><td%s>%s</td></tr>\n",
                 styr_fmt_kr(t[2], sizeof t[2], x->f.a_total), styr_fmt_kr(t[3], sizeof t[3], x->f.f_total),
-                x->f.warn ? " warn" : "", x->f.diff_pct > 0 ? "+" : "", t[4], x->f.warn ? " class=\"warn\"" : "",
+                x->f.warn ? " warn" : "", t[5], x->f.warn ? " class=\"warn\"" : "",
                 x->f.main_driver >= 0 ? styr_driver_name(x->f.main_driver, x->f.drv[x->f.main_driver]) : "-");
     }
     fprintf(f, "</tbody></table></section>\n");
@@ -325,11 +461,20 @@ static void money(FILE *f, const styr_report *r)
     }
     fprintf(f, "</tbody></table><p>");
     styr_potential_text(u, sizeof u, STYR_U_KR, m->pot_best);
+    if (m->pot_per) { /* a potential over a quarter or a month is that period's, not a year's */
+        size_t l = strlen(u);
+        if (m->pot_best.state == STYR_FV_OK) snprintf(u + l, sizeof u - l, " %s", m->pot_per);
+    }
+    styr_potential_text(t, sizeof t, STYR_U_KR, m->pot_level);
+    if (m->pot_per && m->pot_level.state == STYR_FV_OK) {
+        size_t l = strlen(t);
+        snprintf(t + l, sizeof t - l, " %s", m->pot_per);
+    }
     fprintf(f, T("Hvis kommunen havde samme nettoudgift pr. 18-64-årig som klyngen, kunne den frigøre %s; som den "
                  "bedste i klyngen %s%s",
                  "With the cluster's net cost per inhabitant aged 18-64 the municipality could free %s; with the "
                  "best in the cluster's, %s%s"),
-            styr_potential_text(t, sizeof t, STYR_U_KR, m->pot_level), u, styr_sentence_end(u));
+            t, u, styr_sentence_end(u));
     fprintf(f, "</p>");
     if (m->nsteps) {
         fprintf(f, "<h3>%s</h3><table><thead><tr><th>%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th></tr></thead><tbody>",
@@ -344,7 +489,20 @@ static void money(FILE *f, const styr_report *r)
             cell(f, &cnt, m->step_weeks[i]);
             fprintf(f, "</tr>");
         }
-        fprintf(f, "</tbody></table>");
+        static const styr_figdef kr = {"", "", "", "", "", 0, STYR_U_KR, 0}, cnt = {"", "", "", "", "", 0, STYR_U_COUNT, 0};
+        fprintf(f, "<tr class=\"outside\"><td>");
+        esc(f, styr_msg_text(M_TRAPPE_OUT));
+        fprintf(f, "</td>");
+        cell(f, &kr, m->out_net);
+        cell(f, &cnt, m->out_weeks);
+        fprintf(f, "</tr><tr class=\"total\"><td>");
+        esc(f, styr_msg_text(M_TOTAL));
+        fprintf(f, "</td>");
+        cell(f, &kr, m->tot_net);
+        cell(f, &cnt, m->tot_weeks);
+        fprintf(f, "</tr></tbody></table><p class=\"note\">");
+        esc(f, styr_msg_text(M_TRAPPE_OUT_NOTE));
+        fprintf(f, "</p>");
     }
     fprintf(f, "<p class=\"note\">%s</p></section>\n",
             T("Nettoudgiften er kommunens udgift efter refusion efter de regler, der gjaldt i hver uge (spec/refusion.md).",
@@ -355,6 +513,7 @@ static void effects(FILE *f, const styr_report *r)
 {
     if (!r->eff) return;
     static const styr_figdef pct = {"", "", "", "", "", 1, STYR_U_PCT, 0}, cnt = {"", "", "", "", "", 0, STYR_U_COUNT, 0};
+    char pw[64];
     fprintf(f, "<section id=\"effekt\"><h2>%s</h2><p>", T("Effekt af tilbud", "Effect of offers"));
     fprintf(f, T("Rå tal for kommunen og klyngen i %s: tilbud startet, og andelen i job 3 måneder efter "
                  "tilbuddets afslutning. Skønnet over effekten (hele landet, tilbud startet i %s) sammenligner dem, "
@@ -365,7 +524,7 @@ static void effects(FILE *f, const styr_report *r)
                  "compares those who start their spell's first offer with spells without an offer yet in the same "
                  "spell week, age, sex and cluster (dynamic exact matching): the difference in the share in work 13 "
                  "weeks after the start in percentage points."),
-            r->periode, r->eff_window);
+            r->per ? styr_period_words(pw, sizeof pw, r->per) : r->periode, r->eff_window);
     fprintf(f, "</p><table><thead><tr><th>%s</th><th>%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
                "<th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th></tr>"
                "</thead><tbody>\n",
@@ -460,6 +619,7 @@ int styr_report_html(FILE *f, const styr_report *r)
     profile(f, r);
     keytable(f, r);
     charts(f, r);
+    development(f, r);
     scorecards(f, r);
     goals(f, r);
     budget(f, r);

@@ -14,7 +14,10 @@
 
 #include <stdio.h>
 
+#include "../ws/catalog.h"
+
 #include "../calc/effect.h"
+#include "../calc/develop.h"
 #include "../calc/goaleval.h"
 #include "../calc/scorecard.h"
 #include "budgetout.h"
@@ -54,6 +57,9 @@ typedef struct styr_rp_money {
     int nsteps;
     char step_label[8][48];
     styr_figval step_net[8], step_weeks[8];
+    styr_figval out_net, out_weeks;            /* outside the staircase: the total less the steps */
+    styr_figval tot_net, tot_weeks;            /* the total the rows sum to */
+    const char *pot_per;                       /* what the potential is per ("pr. kvartal"), NULL for a year */
 } styr_rp_money;
 
 /* One offer kind in one group: raw figures for the municipality and its cluster in
@@ -89,13 +95,27 @@ typedef struct styr_report {
     const styr_rp_effect *eff;                 /* NULL: no effect section (report --effekt) */
     int neff;
     const char *eff_window;
+    const styr_period *per, *prev_per;         /* the report's period and the year before (in words in the prose) */
+    unsigned synthetic;                        /* styr_catalog_synthetic: what is not real data */
+    const styr_dev *dev;                       /* month by month for the scorecard groups (n 0: none) */
+    const int *visible;                        /* the dashboard's municipality list (NULL: all) */
+    int nvisible;
     int dashboard;                             /* styr serve: a navigation bar and the page's script,
                                                   the CSP from the HTTP header */
 } styr_report;
 
 /* The dashboard's navigation bar: choose municipality and period (a GET form
- * to /vis; /static/app.js submits it on change and carries the token). */
-void styr_web_nav(FILE *f, const styr_codes *codes, int kommune, const char *periode);
+ * to /vis; /static/app.js submits it on change and carries the token). The
+ * list offers the municipality codes visible[0..nvisible) (what the token may
+ * see; NULL: every municipality) and always kommune itself. */
+void styr_web_nav(FILE *f, const styr_codes *codes, int kommune, const char *periode, const int *visible, int nvisible);
+
+/* The banner that says a page or report is built on synthetic or illustrative
+ * data (flags of styr_catalog_synthetic; nothing when 0). */
+void styr_synthetic_banner(FILE *f, unsigned flags);
+
+/* The same as one line of text (for a workbook's note); "" when flags is 0. */
+char *styr_synthetic_text(char *buf, size_t cap, unsigned flags);
 
 /* Write the HTML report to f. 0, or -1 when writing failed. */
 int styr_report_html(FILE *f, const styr_report *r);

@@ -1,18 +1,23 @@
 /* report_xlsx: the report's tables as a workbook (styr report --xlsx). */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
 #include "../core/msg.h"
 #include "report.h"
+#include "figtext.h"
 
 #define T(da, en) styr_tr(da, en)
 
 typedef struct book {
     lxw_workbook *wb;
-    lxw_format *bold, *num1, *num0, *right;
+    lxw_format *bold, *num1, *num0, *right, *warn;
+    char synth[600];             /* the synthetic-data note, "" for real data */
 } book;
+
+static void write_dev(const book *b, const styr_report *r);
 
 static void val(const book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const styr_figdef *def, styr_figval v)
 {
@@ -28,7 +33,18 @@ static lxw_worksheet *sheet(const book *b, const char *name, const char *const *
     worksheet_set_column(ws, 0, 0, 34, NULL);
     worksheet_set_column(ws, 1, (lxw_col_t)(n > 1 ? n - 1 : 1), 14, NULL);
     worksheet_freeze_panes(ws, 1, 1);
+    /* data that are not real say so on every sheet, beside the header */
+    if (b->synth[0]) {
+        worksheet_write_string(ws, 0, (lxw_col_t)(n + 1), b->synth, b->warn);
+        worksheet_set_header(ws, "&L&\"-,Bold\"SYNTETISKE/ILLUSTRATIVE DATA");
+    }
     return ws;
+}
+
+/* A sheet whose section has no data in the workspace: it says so. */
+static void empty_note(const book *b, lxw_worksheet *ws, lxw_row_t row, styr_msg why)
+{
+    worksheet_write_string(ws, row, 0, styr_msg_text(why), b->bold);
 }
 
 static void keys(const book *b, const styr_report *r)
@@ -119,6 +135,7 @@ static void goals_profile(const book *b, const styr_report *r)
     const char *head[] = {T("Mål", "Goal"), T("Seneste", "Latest"), T("Prognose", "Forecast"), T("Målværdi", "Target"),
                           T("Status", "Status")};
     lxw_worksheet *ws = sheet(b, T("Mål", "Goals"), head, 5);
+    if (!r->ngoals) empty_note(b, ws, 1, M_XL_NO_GOALS);
     for (size_t i = 0; i < r->ngoals; i++) {
         const styr_goal *g = &r->goals[i];
         int fi = styr_fig_by_key(g->figur);
@@ -147,14 +164,14 @@ static void goals_profile(const book *b, const styr_report *r)
 
 static void effects(const book *b, const styr_report *r)
 {
-    if (!r->eff) return;
     static const styr_figdef pct = {"", "", "", "", "", 1, STYR_U_PCT, 0}, cnt = {"", "", "", "", "", 0, STYR_U_COUNT, 0};
     const char *head[] = {T("Ydelse, tilbud", "Group, offer"), T("Startet", "Started"), T("I job 3 mdr.", "In work 3 m."),
                           T("Klyngen", "Cluster"), T("Effekt (skøn, pct.-point)", "Effect (estimate, pp)"),
                           T("95 pct. KI, nedre", "95 pct. CI, low"), T("95 pct. KI, øvre", "95 pct. CI, high"),
                           T("Rå forskel", "Raw difference"), T("Matchede", "Matched")};
     lxw_worksheet *ws = sheet(b, T("Effekt", "Effect"), head, 9);
-    for (int i = 0; i < r->neff; i++) {
+    if (!r->eff) empty_note(b, ws, 1, M_XL_NO_EFFECT);
+    for (int i = 0; r->eff && i < r->neff; i++) {
         const styr_rp_effect *x = &r->eff[i];
         lxw_row_t row = (lxw_row_t)(i + 1);
         char name[200];
@@ -173,6 +190,129 @@ static void effects(const book *b, const styr_report *r)
     }
 }
 
+static void about(const book *b, const styr_report *r)
+{
+    const char *head[] = {T("Om rapporten", "About the report"), ""};
+    lxw_worksheet *ws = sheet(b, T("Om rapporten", "About"), head, 1);
+    worksheet_set_column(ws, 0, 0, 120, NULL);
+    char t[512], pw[64];
+    lxw_row_t row = 1;
+    snprintf(t, sizeof t, T("Opfølgning på beskæftigelsesindsatsen i %s Kommune", "Follow-up on the employment effort in %s"),
+             r->kommunenavn);
+    worksheet_write_string(ws, row++, 0, t, b->bold);
+    snprintf(t, sizeof t, T("Periode: %s. Klynge: %s (%d). Dannet %s.", "Period: %s. Cluster: %s (%d). Made %s."),
+             r->per ? styr_period_words(pw, sizeof pw, r->per) : r->periode, r->klynge, r->klynge_aar, r->generated);
+    worksheet_write_string(ws, row++, 0, t, NULL);
+    if (b->synth[0]) worksheet_write_string(ws, row++, 0, b->synth, b->warn);
+    worksheet_write_string(ws, row++, 0, T(".. = diskretion (tallet kan ikke vises); tom celle = ingen data.",
+                                           ".. = discretion (the figure cannot be shown); empty cell = no data."), NULL);
+    worksheet_write_string(ws, row++, 0, r->source, NULL);
+}
+
+static void budget_sheet(const book *b, const styr_report *r)
+{
+    const char *head[] = {T("Ydelse", "Group"), T("Budget året", "Budget year"), T("Budget til dato", "Budget to date"),
+                          T("Faktisk til dato", "Actual to date"), T("Prognose", "Forecast"),
+                          T("Afvigelse (pct.)", "Departure (pct.)")};
+    lxw_worksheet *ws = sheet(b, T("Budget", "Budget"), head, 6);
+    const styr_fu_report *f = r->budget;
+    if (!f) {
+        empty_note(b, ws, 1, M_XL_NO_BUDGET);
+        return;
+    }
+    for (size_t i = 0; i < f->n; i++) {
+        const styr_fu_row *x = &f->rows[i];
+        lxw_row_t row = (lxw_row_t)(i + 1);
+        worksheet_write_string(ws, row, 0, x->navn, NULL);
+        worksheet_write_number(ws, row, 1, x->f.b_total, b->num0);
+        worksheet_write_number(ws, row, 2, x->f.b_ytd, b->num0);
+        if (x->suppressed) {
+            for (int c = 3; c < 6; c++) worksheet_write_string(ws, row, (lxw_col_t)c, "..", b->right);
+            continue;
+        }
+        worksheet_write_number(ws, row, 3, x->f.a_total, b->num0);
+        worksheet_write_number(ws, row, 4, x->f.f_total, b->num0);
+        if (isfinite(x->f.diff_pct)) worksheet_write_number(ws, row, 5, x->f.diff_pct, b->num1);
+    }
+}
+
+static void money_sheet(const book *b, const styr_report *r)
+{
+    const styr_rp_money *m = &r->money;
+    const char *head[] = {T("Økonomi", "Money"), r->kommunenavn, T("Klyngen", "Cluster")};
+    lxw_worksheet *ws = sheet(b, T("Økonomi", "Money"), head, 3);
+    if (!m->present) {
+        empty_note(b, ws, 1, M_XL_NO_MONEY);
+        return;
+    }
+    lxw_row_t row = 1;
+    for (int i = 0; i < 4; i++) {
+        worksheet_write_string(ws, row, 0, T(m->def[i]->da, m->def[i]->en), NULL);
+        val(b, ws, row, 1, m->def[i], m->own[i]);
+        val(b, ws, row++, 2, m->def[i], m->cl[i]);
+    }
+    static const styr_figdef kr = {"", "", "", "", "", 0, STYR_U_KR, 0}, cnt = {"", "", "", "", "", 0, STYR_U_COUNT, 0};
+    char t[96];
+    snprintf(t, sizeof t, "%s%s%s", T("Potentiale som klyngen (kr.)", "Potential as the cluster (DKK)"),
+             m->pot_per ? " " : "", m->pot_per ? m->pot_per : "");
+    worksheet_write_string(ws, row, 0, t, NULL);
+    val(b, ws, row++, 1, &kr, m->pot_level);
+    snprintf(t, sizeof t, "%s%s%s", T("Potentiale som den bedste (kr.)", "Potential as the best (DKK)"),
+             m->pot_per ? " " : "", m->pot_per ? m->pot_per : "");
+    worksheet_write_string(ws, row, 0, t, NULL);
+    val(b, ws, row++, 1, &kr, m->pot_best);
+    if (!m->nsteps) return;
+    row++;
+    worksheet_write_string(ws, row, 0, T("Refusionstrappen: trin", "Refusion staircase: step"), b->bold);
+    worksheet_write_string(ws, row, 1, T("Nettoudgift (kr.)", "Net cost (DKK)"), b->bold);
+    worksheet_write_string(ws, row++, 2, T("Personuger", "Person-weeks"), b->bold);
+    for (int i = 0; i < m->nsteps; i++) {
+        worksheet_write_string(ws, row, 0, m->step_label[i], NULL);
+        val(b, ws, row, 1, &kr, m->step_net[i]);
+        val(b, ws, row++, 2, &cnt, m->step_weeks[i]);
+    }
+    worksheet_write_string(ws, row, 0, styr_msg_text(M_TRAPPE_OUT), NULL);
+    val(b, ws, row, 1, &kr, m->out_net);
+    val(b, ws, row++, 2, &cnt, m->out_weeks);
+    worksheet_write_string(ws, row, 0, styr_msg_text(M_TOTAL), b->bold);
+    val(b, ws, row, 1, &kr, m->tot_net);
+    val(b, ws, row++, 2, &cnt, m->tot_weeks);
+    worksheet_write_string(ws, ++row, 0, styr_msg_text(M_TRAPPE_OUT_NOTE), NULL);
+}
+
+static void write_dev(const book *b, const styr_report *r)
+{
+    const styr_dev *dv = r->dev;
+    const char *head[] = {T("Ydelse / måned", "Group / month"), T("Værdi", "Value"),
+                          styr_msg_text(M_DEV_SAME), styr_msg_text(M_DEV_CHANGE)};
+    lxw_worksheet *ws = sheet(b, T("Udvikling pr. måned", "Development by month"), head, 4);
+    if (!dv || !dv->n || !dv->ngroups) {
+        empty_note(b, ws, 1, M_DEV_NONE);
+        return;
+    }
+    const styr_figdef *def = &styr_figdefs[dv->fig];
+    static const styr_figdef chg = {"", "", "", "", "", 1, STYR_U_PCT, 0};
+    lxw_row_t row = 1;
+    char t[96], pw[64];
+    for (int i = 0; i < dv->ngroups; i++) {
+        const styr_dev_group *x = &dv->grp[i];
+        snprintf(t, sizeof t, "%s: %s", styr_group_name(r->codes, x->g), T(def->da, def->en));
+        worksheet_write_string(ws, row++, 0, t, b->bold);
+        snprintf(t, sizeof t, "%s (%s)", styr_msg_text(M_DEV_YTD), styr_period_words(pw, sizeof pw, &dv->ytd));
+        worksheet_write_string(ws, row, 0, t, NULL);
+        val(b, ws, row, 1, def, x->ytd);
+        val(b, ws, row, 2, def, x->ytd_prev);
+        val(b, ws, row++, 3, &chg, styr_dev_change(dv, x->ytd, x->ytd_prev));
+        for (int j = dv->n - 1; j >= 0; j--) {
+            worksheet_write_string(ws, row, 0, styr_period_words(pw, sizeof pw, &dv->month[j]), NULL);
+            val(b, ws, row, 1, def, x->now[j]);
+            val(b, ws, row, 2, def, x->prev[j]);
+            val(b, ws, row++, 3, &chg, styr_dev_change(dv, x->now[j], x->prev[j]));
+        }
+        row++;
+    }
+}
+
 styr_rc styr_report_xlsx(const char *path, const styr_report *r, styr_diags *d)
 {
     char tmp[4096];
@@ -188,11 +328,19 @@ styr_rc styr_report_xlsx(const char *path, const styr_report *r, styr_diags *d)
     format_set_num_format(b.num0, "#,##0");
     b.right = workbook_add_format(b.wb);
     format_set_align(b.right, LXW_ALIGN_RIGHT);
+    b.warn = workbook_add_format(b.wb);
+    format_set_bold(b.warn);
+    format_set_font_color(b.warn, 0xB03A2E);
+    styr_synthetic_text(b.synth, sizeof b.synth, r->synthetic);
+    about(&b, r);
     keys(&b, r);
     cluster(&b, r);
     lines(&b, r);
+    write_dev(&b, r);
     cards(&b, r);
     goals_profile(&b, r);
+    budget_sheet(&b, r);
+    money_sheet(&b, r);
     effects(&b, r);
     lxw_error e = workbook_close(b.wb);
     if (e != LXW_NO_ERROR) {

@@ -1,13 +1,17 @@
 /* svg: the charts of the report and the dashboard, as inline SVG text.
  *
- *   styr_svg_scatter  KL's cluster figure: one dot per municipality of the
- *                     cluster (in order of value), the own municipality
- *                     highlighted and named, the cluster's level as a dashed
- *                     line; a suppressed value has no dot and says so
- *   styr_svg_lines    development over the years: the municipality and its
- *                     cluster as two lines with their values
- * Numbers on axes and labels are in the reader's format (15,2). Every chart
- * is an <svg role="img"> with a <title> and a data-chart attribute naming it,
+ *   styr_svg_scatter  KL's cluster figure: one horizontal bar per
+ *                     municipality of the cluster (in order of value) with
+ *                     its name and value, the own municipality highlighted,
+ *                     the cluster's level as a dashed line labelled above
+ *                     the bars; a suppressed value has no bar and says ".."
+ *   styr_svg_lines    development over time: two series (the municipality
+ *                     and its cluster, or this year and the year before)
+ * Value axes start at zero and carry their unit ("pct.", "uger", "kr.");
+ * numbers are in the reader's format (15,2); text is 12 px at the chart's
+ * natural size and no label is rotated or crossed by a line. Every chart
+ * is an <svg role="img"> with a <title>, a data-chart attribute naming it
+ * and data-axis-min (the value axis' first tick),
  * and carries no script, font or link: it renders the same in a file, a
  * browser and print. */
 #ifndef STYR_SVG_H
@@ -21,7 +25,8 @@
 void styr_svg_scatter(FILE *f, const char *id, const char *title, const styr_figdef *def, const char *const *labels,
                       const styr_figval *v, int n, int own, styr_figval level, const char *level_label);
 
-/* Two series over n x positions (labels xl[i]): a (solid) and b (dashed). */
+/* Two series over n x positions (labels xl[i], "" for none, a second line
+ * after '\n'): a (solid) and b (dashed). */
 void styr_svg_lines(FILE *f, const char *id, const char *title, const styr_figdef *def, const char *const *xl,
                     const styr_figval *a, const styr_figval *b, int n, const char *la, const char *lb);
 

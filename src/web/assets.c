@@ -1,19 +1,21 @@
 /* assets: the dashboard's one script, served as /static/app.js (no build step,
  * no external source). It submits the municipality choice on change and
- * carries a token given in the address to the form and the links. */
+ * carries a token given in the address to the forms and the links; a choice
+ * in a list (municipality, figure, group) submits its form. */
 const char styr_app_js[] =
-    "/* styr dashboard: choose municipality and period; carry the token. */\n"
+    "/* styr dashboard: choose municipality, period, figure and group; carry the token. */\n"
     "(function () {\n"
     "  'use strict';\n"
     "  var params = new URLSearchParams(window.location.search);\n"
     "  var token = params.get('token') || '';\n"
-    "  var form = document.getElementById('vaelg');\n"
-    "  if (form) {\n"
-    "    var t = document.getElementById('token');\n"
-    "    if (t) { if (token) { t.value = token; } else { t.removeAttribute('name'); } }\n"
-    "    var k = document.getElementById('kommune');\n"
-    "    if (k) { k.addEventListener('change', function () { form.submit(); }); }\n"
-    "  }\n"
+    "  document.querySelectorAll('form').forEach(function (form) {\n"
+    "    form.querySelectorAll('input[name=token]').forEach(function (t) {\n"
+    "      if (token) { t.value = token; } else { t.removeAttribute('name'); }\n"
+    "    });\n"
+    "    form.querySelectorAll('select').forEach(function (s) {\n"
+    "      s.addEventListener('change', function () { form.submit(); });\n"
+    "    });\n"
+    "  });\n"
     "  if (token) {\n"
     "    document.querySelectorAll('a.nav').forEach(function (a) {\n"
     "      var u = new URL(a.getAttribute('href'), window.location.href);\n"

@@ -30,6 +30,7 @@
 #include <xxhash.h>
 
 #include "../calc/figures.h"
+#include "../calc/money.h"
 #include "../calc/query.h"
 #include "../core/mem.h"
 #include "../core/msg.h"
@@ -78,6 +79,7 @@ typedef struct job {
     job_kind kind;
     args a;
     int own, k, year, api;
+    int scope, scope_kommune;   /* the request's access (the pages' municipality list) */
     int heavy;      /* many periods or the overview page: queued behind the light jobs */
     double deadline;
     char key[2048];
@@ -102,6 +104,8 @@ struct styr_server {
     char *ws;
     const styr_tokens *tokens;
     int port, own;
+    atomic_uint synthetic;        /* styr_catalog_synthetic of the current panel */
+    _Atomic uint64_t synth_sum;   /* the panel it was read for (a busy workspace is read again later) */
     uint64_t checksum;
     char nodata[200];             /* the answer for a period outside the panel, naming its span */
     styr_codes *codes;
@@ -180,6 +184,17 @@ static void refresh(styr_server *s)
         s->checksum = sum;
     }
     pthread_mutex_unlock(&s->cache_mu);
+    if (atomic_load(&s->synth_sum) != sum) { /* an import may have made the data synthetic (or real) */
+        styr_diags d;
+        styr_diags_init(&d);
+        styr_ws *ws = NULL;
+        if (!styr_ws_open(s->ws, STYR_WS_READ, &ws, &d)) {
+            atomic_store(&s->synthetic, styr_catalog_synthetic(ws));
+            atomic_store(&s->synth_sum, sum);
+        }
+        styr_ws_close(ws);
+        styr_diags_free(&d);
+    }
 }
 
 /* ---- responses ------------------------------------------------------------------------------ */
@@ -354,6 +369,7 @@ static const route routes[] = {
     {"/api/v1/oekonomi", {"kommune", "periode", "regime", "ydelse", 0}},
     {"/api/v1/profil", {"kommune", "periode", 0}},
     {"/api/v1/effekt", {"periode", "tilbud", "ydelse", 0}},
+    {"/api/v1/udvikling", {"figur", "kommune", "periode", "ydelse", 0}},
     {"/", {"kommune", "periode", 0}},
     {"/vis", {"kommune", "periode", 0}},
     {"/static/app.js", {0}},
@@ -365,9 +381,9 @@ static const route *route_of(const char *url)
 {
     if (!strncmp(url, "/kommune/", 9)) {
         const char *slash = strchr(url + 9, '/');
-        return &routes[slash && !strcmp(slash, "/klynge") ? 13 : 12];
+        return &routes[slash && !strcmp(slash, "/klynge") ? 14 : 13];
     }
-    for (size_t i = 0; i < 12; i++)
+    for (size_t i = 0; i < 13; i++)
         if (!strcmp(url, routes[i].path)) return &routes[i];
     return NULL;
 }
@@ -574,6 +590,8 @@ static job *new_job(req *q, job_kind kind)
     j->kind = kind;
     j->api = q->api;
     j->own = -1;
+    j->scope = q->scope;
+    j->scope_kommune = q->scope_kommune;
     snprintf(j->key, sizeof j->key, "%s", q->key);
     return j;
 }
@@ -711,6 +729,20 @@ static enum MHD_Result api_klynger(req *q)
     return submit(q->s, q->c, q->state, j);
 }
 
+static int figure_ok(const char *v);
+static int group_ok(const styr_server *s, const char *v);
+
+/* A ydelse list: 'alle' or group codes separated by commas. */
+static int groups_ok(const styr_server *s, const char *v)
+{
+    if (!strcmp(v, "alle")) return 1;
+    char b[208];
+    snprintf(b, sizeof b, "%s", v);
+    for (char *save = NULL, *t = strtok_r(b, ",", &save); t; t = strtok_r(NULL, ",", &save))
+        if (!group_ok(s, t)) return 0;
+    return *v && v[strlen(v) - 1] != ',';
+}
+
 static enum MHD_Result api(req *q, const char *what)
 {
     enum MHD_Result ret = MHD_NO;
@@ -724,6 +756,7 @@ static enum MHD_Result api(req *q, const char *what)
         {"oekonomi", "money", 1, 1, {"ydelse", "regime", 0}},
         {"profil", "profil", 1, 0, {0}},
         {"effekt", "effect", 0, 0, {"ydelse", "tilbud", 0}},
+        {"udvikling", "figures", 1, 1, {"ydelse", "figur", 0}},
     };
     for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
         if (strcmp(what, map[i].path)) continue;
@@ -733,6 +766,7 @@ static enum MHD_Result api(req *q, const char *what)
             free(j);
             return ret;
         }
+        if (!strcmp(map[i].path, "udvikling")) push(a, "--udvikling"); /* month by month (figures --udvikling) */
         if (!strcmp(map[i].cmd, "goals")) { /* goals take the sub-command first */
             memmove(a->v + 2, a->v + 1, (size_t)(a->n - 1) * sizeof *a->v);
             a->v[1] = "opfoelgning";
@@ -747,6 +781,15 @@ static enum MHD_Result api(req *q, const char *what)
                 free(j);
                 return fail_param(q->c, 1, 400, "En parameter er for lang.", map[i].pass[k]);
             }
+            if (!strcmp(map[i].pass[k], "ydelse") && !groups_ok(q->s, v)) {
+                free(j);
+                return fail_param(q->c, 1, 400, "ydelse: ukendt ydelse (fx dagpenge, kontanthjaelp, sygedagpenge, i_alt, alle).",
+                                  "ydelse");
+            }
+            if (!strcmp(map[i].pass[k], "figur") && (!figure_ok(v) || (!strcmp(map[i].path, "udvikling") && styr_fig_by_key(v) < 0))) {
+                free(j);
+                return fail_param(q->c, 1, 400, "figur: ukendt nøgletal (fx andel_befolkning, varighed, langvarige).", "figur");
+            }
             char opt[32];
             snprintf(opt, sizeof opt, "--%s", map[i].pass[k]);
             push(a, opt);
@@ -758,7 +801,7 @@ static enum MHD_Result api(req *q, const char *what)
         j->heavy = per && strstr(per, "..");
         return submit(q->s, q->c, q->state, j);
     }
-    return fail(q->c, 1, 404, "Ukendt API-adresse. Se /api/v1/kommuner, figurer, sammenlign, scorecard, maal, oekonomi, effekt.");
+    return fail(q->c, 1, 404, "Ukendt API-adresse. Se /api/v1/kommuner, figurer, sammenlign, scorecard, maal, oekonomi, effekt, udvikling.");
 }
 
 /* ---- pages ------------------------------------------------------------------------------------ */
@@ -782,6 +825,16 @@ static void start_page(req *q, job *j, const char *cmd, int k)
     }
 }
 
+/* The municipalities a request's access may see, for a page's list: every
+ * one (0 returned, *out untouched), or the one its token or the workspace
+ * names. */
+static int visible_of(const styr_server *s, int scope, int scope_kommune, int *out)
+{
+    if (scope == STYR_SCOPE_ALL) return 0;
+    out[0] = scope == STYR_SCOPE_KOMMUNE ? scope_kommune : s->own;
+    return out[0] ? 1 : -1;
+}
+
 static enum MHD_Result page_overview(req *q, int k)
 {
     enum MHD_Result ret;
@@ -789,12 +842,19 @@ static enum MHD_Result page_overview(req *q, int k)
     const char *per = arg(q->c, "periode");
     styr_period p;
     if (per && *per && (strlen(per) > 24 || styr_period_parse(per, &p)))
-        return fail_param(q->c, 0, 400, "Ugyldig periode.", "periode");
+        return fail_param(q->c, 0, 400, "periode: ugyldig periode (fx 2024, 2024K2, 2024M03 eller 2024M03R12).", "periode");
     job *j = new_job(q, J_OVERVIEW);
     j->heavy = 1;
     start_page(q, j, "report", k);
     push(&j->a, "--dashboard");
     push(&j->a, "--effekt"); /* one more pass on the first request; the page is cached */
+    int vis[1], nvis = visible_of(q->s, q->scope, q->scope_kommune, vis);
+    if (nvis) {
+        char b[16];
+        snprintf(b, sizeof b, "%d", nvis > 0 ? vis[0] : k);
+        push(&j->a, "--synlige");
+        push(&j->a, b);
+    }
     if (per && *per) {
         push(&j->a, "--periode");
         push(&j->a, per);
@@ -802,11 +862,37 @@ static enum MHD_Result page_overview(req *q, int k)
     return submit(q->s, q->c, q->state, j);
 }
 
+/* A figure the cluster page and compare take: a key figure or a money figure. */
+static int figure_ok(const char *v)
+{
+    if (styr_fig_by_key(v) >= 0 || styr_money_base_def(v)) return 1;
+    for (int w = 0; w < 2; w++) {
+        const char *pre = w ? "uger_trin_" : "netto_trin_";
+        size_t l = strlen(pre);
+        if (!strncmp(v, pre, l) && v[l] >= '1' && v[l] <= '8' && !v[l + 1]) return 1;
+    }
+    return 0;
+}
+
+/* One group code, 'i_alt' or 'offentligt_forsoergede' (the cluster page shows one group). */
+static int group_ok(const styr_server *s, const char *v)
+{
+    return !strcmp(v, "i_alt") || !strcmp(v, "offentligt_forsoergede") || styr_codes_ydelse(s->codes, v, strlen(v)) > 0;
+}
+
 static enum MHD_Result page_cluster(req *q, int k)
 {
     enum MHD_Result ret;
     if (!allowed(q, k, &ret)) return ret;
-    const char *per = arg(q->c, "periode");
+    const char *fg = arg(q->c, "figur"), *yd = arg(q->c, "ydelse"), *per = arg(q->c, "periode");
+    styr_period pp;
+    if (fg && *fg && (strlen(fg) > 64 || !figure_ok(fg)))
+        return fail_param(q->c, 0, 400, "figur: ukendt nøgletal (fx andel_befolkning, varighed, langvarige, "
+                                        "netto_pr_indbygger_18_64).", "figur");
+    if (yd && *yd && (strlen(yd) > 64 || !group_ok(q->s, yd)))
+        return fail_param(q->c, 0, 400, "ydelse: ukendt ydelse (fx dagpenge, kontanthjaelp, sygedagpenge, i_alt).", "ydelse");
+    if (per && *per && !strstr(per, "..") && (strlen(per) > 24 || styr_period_parse(per, &pp)))
+        return fail_param(q->c, 0, 400, "periode: ugyldig periode (fx 2024, 2024K2, 2024M03 eller 2024M03R12).", "periode");
     if (per && strstr(per, "..") && !within_limits(q, count_periods(per), 1, 1, &ret)) return ret;
     job *j = new_job(q, J_CLUSTER);
     start_page(q, j, "compare", k);
@@ -828,16 +914,47 @@ static enum MHD_Result page_cluster(req *q, int k)
     return submit(q->s, q->c, q->state, j);
 }
 
-/* The cluster page of municipality k from compare's JSON (js, jn; taken). */
-static enum MHD_Result render_cluster(styr_server *s, struct MHD_Connection *c, int k, const char *key, char *js, size_t jn)
+/* The cluster page's choice of figure and group (a GET form to the page itself;
+ * /static/app.js submits it on change and carries the token). */
+static void cluster_form(FILE *f, const styr_codes *c, int k, const char *fig, const char *grp, const char *periode)
 {
+    static const char *const figs[] = {"andel_befolkning", "fuldtidspersoner", "aktiveringsgrad", "varighed", "langvarige",
+                                       "i_job_3mdr", "andel_befolkning_u30", "netto_pr_indbygger_18_64", "netto_pr_fuldtidsperson"};
+    fprintf(f, "<form class=\"choose\" id=\"figurvalg\" method=\"get\" action=\"/kommune/%d/klynge\"><label>Nøgletal "
+               "<select name=\"figur\" id=\"figur\">", k);
+    for (size_t i = 0; i < sizeof figs / sizeof *figs; i++) {
+        int fi = styr_fig_by_key(figs[i]);
+        const styr_figdef *d = fi >= 0 ? &styr_figdefs[fi] : styr_money_base_def(figs[i]);
+        if (!d) continue;
+        fprintf(f, "<option value=\"%s\"%s>", d->key, !strcmp(d->key, fig) ? " selected" : "");
+        styr_html_text(f, styr_tr(d->da, d->en));
+        fprintf(f, "</option>");
+    }
+    fprintf(f, "</select></label> <label>Ydelse <select name=\"ydelse\" id=\"ydelse\">");
+    for (int g = 0; g < c->dict.nyd; g++) {
+        if (g && !c->yd_public[g]) continue;
+        const char *key = g ? styr_group_key(c, g) : "i_alt";
+        int sel = g ? !strcmp(key, grp) : !strcmp(grp, "i_alt") || !strcmp(grp, "offentligt_forsoergede") || !*grp;
+        fprintf(f, "<option value=\"%s\"%s>", key, sel ? " selected" : "");
+        styr_html_text(f, styr_group_name(c, g));
+        fprintf(f, "</option>");
+    }
+    fprintf(f, "</select></label><input type=\"hidden\" name=\"periode\" value=\"");
+    styr_html_text(f, periode);
+    fprintf(f, "\"><input type=\"hidden\" name=\"token\" class=\"token\"> <button>Vis</button></form>\n");
+}
+
+/* The cluster page of municipality k from compare's JSON (js, jn; taken). */
+static enum MHD_Result render_cluster(styr_server *s, struct MHD_Connection *c, const job *j, char *js, size_t jn)
+{
+    int k = j->k;
     json_t *o = json_loadb(js, jn, 0, NULL);
     free(js);
     if (!o) return fail(c, 0, 500, "Siden kunne ikke dannes.");
     const char *fig = json_string_value(json_object_get(o, "figur"));
     int fi = fig ? styr_fig_by_key(fig) : -1;
     static const styr_figdef kr = {"", "Kroner", "Kroner", "", "", 0, STYR_U_KR, -1};
-    const styr_figdef *def = fi >= 0 ? &styr_figdefs[fi] : &kr;
+    const styr_figdef *def = fi >= 0 ? &styr_figdefs[fi] : fig && styr_money_base_def(fig) ? styr_money_base_def(fig) : &kr;
     json_t *mem = json_object_get(o, "kommuner");
     size_t nm = json_array_size(mem);
     const char *labels[STYR_MAX_KOMMUNER];
@@ -851,29 +968,45 @@ static enum MHD_Result render_cluster(styr_server *s, struct MHD_Connection *c, 
         if (json_integer_value(json_object_get(x, "kommune")) == k) own_i = m;
     }
     json_t *lv = json_object_get(o, "klynge_niveau");
-    styr_figval level = json_is_number(lv) ? (styr_figval){json_number_value(lv), STYR_FV_OK} : (styr_figval){0, STYR_FV_NONE};
+    styr_figval level = json_is_number(lv) ? (styr_figval){json_number_value(lv), STYR_FV_OK}
+                      : (styr_figval){0, json_is_true(json_object_get(o, "klynge_diskretion")) ? STYR_FV_SUPPRESSED : STYR_FV_NONE};
     const char *periode = json_string_value(json_object_get(o, "periode"));
+    const char *yd = json_string_value(json_object_get(o, "ydelse"));
+    int g = yd ? styr_codes_ydelse(s->codes, yd, strlen(yd)) : 0;
+    const char *gname = styr_group_name(s->codes, g > 0 ? g : 0);
+    styr_period pp;
+    char pw[64];
+    if (periode && !styr_period_parse(periode, &pp)) styr_period_words(pw, sizeof pw, &pp);
+    else snprintf(pw, sizeof pw, "%s", periode ? periode : "");
     char *body = NULL;
     size_t n = 0;
     FILE *f = open_memstream(&body, &n);
-    char title[256];
-    snprintf(title, sizeof title, "%s: %s, %s", s->codes->kom_name[s->codes->kom_idx[k]], def->da, periode ? periode : "");
+    char title[320];
+    snprintf(title, sizeof title, "%s: %s, %s, %s", s->codes->kom_name[s->codes->kom_idx[k]], def->da, gname, pw);
     fprintf(f, "<!DOCTYPE html>\n<html lang=\"da\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
                "content=\"width=device-width, initial-scale=1\"><title>");
     styr_html_text(f, title);
     fprintf(f, "</title><script src=\"/static/app.js\" defer></script><style>body{font-family:'DejaVu Sans',Arial,"
-               "sans-serif;max-width:980px;margin:0 auto;padding:16px}nav.bar{background:#123a5c;color:#fff;padding:8px "
-               "12px;margin:-16px -16px 16px}nav.bar a{color:#fff;margin-left:12px}svg.chart{width:100%%;height:auto;"
-               "max-width:640px}svg text{font-size:11px;fill:#333}svg .grid{stroke:#e3e3e3}svg .level{stroke:#333;"
-               "stroke-dasharray:6 4}svg .dot{fill:#6f9bd1}svg .dot.own{fill:#c0392b}svg .name.own,svg .ownlabel{"
-               "font-weight:bold;fill:#c0392b}td.n{text-align:right}table{border-collapse:collapse}td,th{padding:3px 8px;"
-               "border-bottom:1px solid #ddd}@media print{nav.bar{display:none}}</style></head><body>\n");
-    styr_web_nav(f, s->codes, k, periode ? periode : "");
+               "sans-serif;max-width:980px;margin:0 auto;padding:16px;font-size:14px;line-height:1.4}h1{font-size:22px;"
+               "color:#123a5c}nav.bar{background:#123a5c;color:#fff;padding:8px "
+               "12px;margin:-16px -16px 16px}nav.bar form{display:inline}nav.bar a{color:#fff;margin-left:12px}form.choose{margin:8px 0 12px}"
+               "svg.chart{width:480px;max-width:100%%;height:auto}svg text{font-size:12px;fill:#333}svg .grid{stroke:#e3e3e3}"
+               "svg .grid.zero{stroke:#777}svg .level{stroke:#333;stroke-dasharray:6 4;stroke-width:1.5}"
+               "svg .levellabel{font-weight:bold}svg .unit{fill:#555}svg .bar{fill:#8fb3dd}svg .bar.own{fill:#c0392b}"
+               "svg .name.own,svg .val.own{font-weight:bold;fill:#c0392b}td.n{text-align:right}"
+               "table{border-collapse:collapse;margin-top:12px}td,th{padding:3px 8px;border-bottom:1px solid #ddd}"
+               ".synth{background:#fff3cd;border:2px solid #b8860b;color:#5c4400;padding:8px 12px;margin:8px 0;"
+               "font-weight:bold}.synth span{display:block;font-weight:normal}"
+               "@media print{nav.bar,form.choose{display:none}}</style></head><body>\n");
+    int vis[1], nvis = visible_of(s, j->scope, j->scope_kommune, vis);
+    styr_web_nav(f, s->codes, k, periode ? periode : "", nvis ? vis : NULL, nvis > 0 ? 1 : 0);
+    styr_synthetic_banner(f, atomic_load(&s->synthetic));
     fprintf(f, "<h1>");
     styr_html_text(f, title);
     fprintf(f, "</h1>\n");
+    cluster_form(f, s->codes, k, def->key, yd ? yd : "i_alt", periode ? periode : "");
     char id[96];
-    snprintf(id, sizeof id, "klynge-%s", def->key);
+    snprintf(id, sizeof id, "klynge-%s-%s", def->key, g > 0 ? styr_group_key(s->codes, g) : "offentligt_forsoergede");
     styr_svg_scatter(f, id, title, def, labels, v, m, own_i, level, "Klyngen");
     fprintf(f, "<table><thead><tr><th>Plac.</th><th>Kommune</th><th>Værdi</th></tr></thead><tbody>\n");
     for (size_t i = 0; i < nm; i++) {
@@ -889,12 +1022,12 @@ static enum MHD_Result render_cluster(styr_server *s, struct MHD_Connection *c, 
     char t[64];
     fprintf(f, "<tr><th></th><th>Klyngens niveau</th><th class=\"n\">%s</th></tr></tbody></table>\n",
             styr_fig_text(t, sizeof t, def, level));
-    fprintf(f, "<p>.. = diskretion: tallet hviler på færre end 5 personer.</p></body></html>\n");
+    fprintf(f, "<p>.. = diskretion: tallet hviler på færre end 5 personer eller kunne regnes ud af de viste. "
+               "- = ingen data.</p></body></html>\n");
     fclose(f);
     json_decref(o);
-    return cache_put_send(s, c, key, "text/html; charset=utf-8", body, n);
+    return cache_put_send(s, c, j->key, "text/html; charset=utf-8", body, n);
 }
-
 
 /* ---- the handler ------------------------------------------------------------------------------ */
 
@@ -949,7 +1082,7 @@ static enum MHD_Result finish(styr_server *s, struct MHD_Connection *c, job *j)
         snprintf(msg, sizeof msg, "Svaret er for stort (over %zu MB). Vælg færre perioder eller ydelser.", MAX_BODY >> 20);
         return fail(c, j->api, 413, msg);
     }
-    if (j->kind == J_CLUSTER) return render_cluster(s, c, j->k, j->key, out, n);
+    if (j->kind == J_CLUSTER) return render_cluster(s, c, j, out, n);
     if (j->kind == J_OVERVIEW) return cache_put_send(s, c, j->key, "text/html; charset=utf-8", out, n);
     /* the API always answers JSON: a command that printed none has failed */
     json_t *check = n ? json_loadb(out, n, 0, NULL) : NULL;
@@ -1008,7 +1141,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     const route *r = route_of(url);
     if (!r) {
         if (!strncmp(url, "/api/v1/", 8) && !strchr(url + 8, '/'))
-            return fail(c, 1, 404, "Ukendt API-adresse. Se /api/v1/kommuner, figurer, sammenlign, scorecard, maal, oekonomi, effekt.");
+            return fail(c, 1, 404, "Ukendt API-adresse. Se /api/v1/kommuner, figurer, sammenlign, scorecard, maal, oekonomi, effekt, udvikling.");
         return fail(c, api_path, MHD_HTTP_NOT_FOUND, api_path ? "Ukendt API-adresse." : "Siden findes ikke.");
     }
     enum MHD_Result ret;
@@ -1050,7 +1183,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
             return fail(c, 0, 401,
                         "Arbejdsområdet har ingen egen kommune, så siderne kræver et token (styr serve --tokens FIL;"
                         " se styr serve --help), eller opret arbejdsområdet med styr init --kommune KODE.");
-        if (!k) return fail_param(c, 0, 400, "Ukendt kommune.", "kommune");
+        if (!k) return fail_param(c, 0, 400, "kommune: ukendt kommunekode (fx kommune=461).", "kommune");
         char loc[512];
         int n = snprintf(loc, sizeof loc, "/kommune/%d", k);
         const char *per = arg(c, "periode");
@@ -1201,6 +1334,8 @@ styr_rc styr_serve_start(const styr_serve_opts *o, styr_server **out, styr_diags
         styr_select_span_text(p, span, sizeof span);
         snprintf(s->nodata, sizeof s->nodata, "%s: %s.",
                  styr_tr("Ingen data for den valgte periode", "No data for the chosen period"), span);
+        atomic_store(&s->synthetic, styr_catalog_synthetic(ws));
+        atomic_store(&s->synth_sum, s->checksum);
     }
     styr_ws_close(ws);
     if (rc) {

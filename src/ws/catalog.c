@@ -60,3 +60,24 @@ styr_rc styr_cat_clusters(styr_ws *ws, int year, styr_clusters *out, styr_diags 
     sqlite3_finalize(st);
     return STYR_OK;
 }
+
+unsigned styr_catalog_synthetic(styr_ws *ws)
+{
+    static const struct { const char *sql; unsigned bit; } q[] = {
+        {"SELECT 1 FROM importer WHERE kommando LIKE 'styr synth%' LIMIT 1", STYR_SYNTH_PANEL},
+        {"SELECT 1 FROM kilder WHERE tabel = 'befolkning' AND kilde LIKE '%SYNTETISK%'", STYR_SYNTH_POP},
+        {"SELECT 1 FROM kilder WHERE tabel = 'befolkning' AND kilde LIKE '%GENERERET%'", STYR_ILLUSTR_POP},
+        {"SELECT 1 FROM kilder WHERE tabel = 'klynger' AND kilde LIKE '%ILLUSTRATIV%'", STYR_ILLUSTR_CLUSTERS},
+    };
+    sqlite3 *db = styr_ws_db(ws);
+    unsigned out = 0;
+    for (size_t i = 0; i < sizeof q / sizeof *q; i++) {
+        sqlite3_stmt *st;
+        if (sqlite3_prepare_v2(db, q[i].sql, -1, &st, NULL) != SQLITE_OK) return STYR_SYNTH_PANEL | out;
+        int rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) out |= q[i].bit;
+        else if (rc != SQLITE_DONE) out |= STYR_SYNTH_PANEL;
+        sqlite3_finalize(st);
+    }
+    return out;
+}

@@ -3,18 +3,26 @@ headless Chromium without console errors or requests leaving the server, the
 rendered numbers equal the API's, and choosing another municipality shows its
 page with its numbers. Screenshots are kept as test artefacts.
 
-    python3 tests/browser/dashboard_test.py build/styr ARTEFACT_DIR
+Read by a committee (issue 12 §5): every view is captured (SHOT_DIR, default
+build/screenshots) and checked for overlapping text, value axes from zero with
+their unit and 12 px chart text; the synthetic data say so in a banner; the
+cluster page chooses figure and group and names the group in its heading;
+periods are in words; the budget follows the chosen period; the municipality
+list offers what the token may see; a 400 names the parameter at fault.
+
+    python3 tests/browser/dashboard_test.py build/styr ARTEFACT_DIR [SHOT_DIR]
 """
 import json
 import os
 import re
 import sys
+import urllib.error
 import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "web"))
-from cdp import Browser, find_chromium  # noqa: E402
+from cdp import Browser, committee_checks, find_chromium  # noqa: E402
 from server import TOKENS, Server  # noqa: E402
 
 fails = []
@@ -47,21 +55,56 @@ def number(text):
     return float(m.group(0).replace(".", "").replace(",", ".")) if m else None
 
 
+def status_of(url):
+    """The status and body of a GET (an error status too)."""
+    try:
+        with urllib.request.urlopen(url) as r:
+            return r.status, r.read().decode()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode()
+
+
+def options(page):
+    return page.eval("[...document.querySelectorAll('#kommune option')].map(o => o.value)")
+
+
 def main():
     exe = sys.argv[1]
     art = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else "build/test-artifacts")
+    shots = os.path.abspath(sys.argv[3] if len(sys.argv) > 3 else "build/screenshots")
     os.makedirs(art, exist_ok=True)
+    os.makedirs(shots, exist_ok=True)
     if not find_chromium():
         print("chromium is not installed: dashboard test skipped")
         return 0
     with Server(exe) as srv, Browser() as b:
         base = srv.base
+        # a budget for 2024, so that the overview's budget section can follow the chosen period
+        srv.styr("budget", "export", "-w", "ws", "--aar", "2024", "--format", "csv", "-o", "budget.csv")
+        srv.styr("budget", "import", "-w", "ws", "budget.csv")
         # the overview of the own municipality with its token
         page = b.open("%s/kommune/461?periode=2024&token=%s" % (base, TOKENS["odense"]))
         title = page.eval("document.querySelector('h1').textContent")
         check(title == "Opfølgning på beskæftigelsesindsatsen i Odense Kommune", "overview title: %s" % title)
         charts = page.eval("document.querySelectorAll('svg.chart').length")
-        check(charts == 13, "overview: 13 charts (%s)" % charts)
+        check(charts == 16, "overview: 16 charts (%s)" % charts)
+        committee_checks(page, check, "overview")
+        banner = page.eval("(document.getElementById('syntetisk') || {}).textContent || ''")
+        check("Syntetiske data" in banner, "overview: the banner says the data are synthetic")
+        check(options(page) == ["461"], "overview: Odense's token lists only Odense (%s)" % options(page)[:5])
+        budget = page.eval("(document.querySelector('#budget p') || {}).textContent || ''")
+        check("til og med december 2024" in budget, "overview 2024: the budget follows the year to December (%s)" % budget)
+        # the development month by month: the overview's year to date equals the API's (the same discretion)
+        ytd = page.eval("[...document.querySelectorAll('#aatd tbody tr')].map(r => [r.cells[0].textContent,"
+                        " r.cells[1].textContent])")
+        dev = api(base, "/api/v1/udvikling?kommune=461&periode=2024", TOKENS["odense"])
+        want = [(g["ydelsenavn"], g["aar_til_dato"]["vaerdi"]) for g in dev["ydelser"]]
+        check(len(ytd) == 3 and [y[0] for y in ytd] == [w[0] for w in want]
+              and all(same_value(y[1], w[1]) for y, w in zip(ytd, want)),
+              "overview: the year to date equals /api/v1/udvikling (%s / %s)" % (ytd, want))
+        check(all(len(g["maaneder"]) == 24 for g in dev["ydelser"]), "the API: 24 months for each group")
+        for path in page.screenshot_sections("nav, header, section", os.path.join(shots, "dashboard-oversigt")):
+            check(os.path.getsize(path) > 1000, "screenshot %s" % os.path.basename(path))
         eff = page.eval("document.querySelectorAll('#effekt tbody tr').length")
         check(eff > 0, "overview: effect of offers (%s rows)" % eff)
         shown = number(page.eval("document.querySelector('#noegletal tbody tr td:nth-child(3)').textContent"))
@@ -80,8 +123,59 @@ def main():
         want = {str(m["kommune"]): m["vaerdi"] for m in cmp["kommuner"]}
         same = all(k in want and same_value(t, want[k]) for k, t in cells)
         check(len(cells) == len(want) and same, "cluster page values equal the API, hidden as '..' (%d municipalities)" % len(cells))
-        check(page2.eval("document.querySelectorAll('svg.chart circle.own').length") == 1, "own municipality highlighted")
+        check(page2.eval("document.querySelectorAll('svg.chart .bar.own').length") == 1, "own municipality highlighted")
         page2.screenshot(os.path.join(art, "dashboard-klynge.png"))
+        page2.screenshot(os.path.join(shots, "dashboard-klynge.png"))
+        committee_checks(page2, check, "cluster page")
+        h1 = page2.eval("document.querySelector('h1').textContent")
+        check("Sygedagpenge" in h1 and h1.endswith(", 2024"), "cluster page: the heading names the group (%s)" % h1)
+        check("Syntetiske data" in page2.eval("(document.getElementById('syntetisk') || {}).textContent || ''"),
+              "cluster page: the banner says the data are synthetic")
+        check(options(page2) == ["461"], "cluster page without a token: only the workspace's own municipality")
+
+        # choose the group on the cluster page: the page follows, its heading names the group, the period in words
+        page4 = b.open("%s/kommune/461/klynge?figur=langvarige&ydelse=sygedagpenge&periode=2024K2&token=%s"
+                       % (base, TOKENS["odense"]))
+        h1 = page4.eval("document.querySelector('h1').textContent")
+        check(h1.endswith("Sygedagpenge, 2. kvartal 2024"), "the period in words in the heading (%s)" % h1)
+        b.loaded.discard(page4.s)
+        page4.eval("var s = document.getElementById('ydelse'); s.value = 'dagpenge'; s.dispatchEvent(new Event('change'));")
+        b.wait(lambda: page4.s in b.loaded, 30)
+        url = page4.eval("location.pathname + location.search")
+        h1 = page4.eval("document.querySelector('h1').textContent")
+        check("ydelse=dagpenge" in url and "token=" in url and "A-dagpenge" in h1,
+              "choosing a group shows it, with the token (%s: %s)" % (url, h1))
+        b.loaded.discard(page4.s)
+        page4.eval("var s = document.getElementById('figur'); s.value = 'varighed'; s.dispatchEvent(new Event('change'));")
+        b.wait(lambda: page4.s in b.loaded, 30)
+        h1 = page4.eval("document.querySelector('h1').textContent")
+        check("Varighed" in h1 and "A-dagpenge" in h1, "choosing a figure keeps the group (%s)" % h1)
+        committee_checks(page4, check, "cluster page, chosen")
+        page4.screenshot(os.path.join(shots, "dashboard-klynge-valgt.png"))
+        check(not page4.errors, "choosing figure and group: no console errors %s" % page4.errors)
+
+        # the overview of a quarter: the budget follows the quarter, the potential is per quarter
+        page5 = b.open("%s/kommune/461?periode=2024K2&token=%s" % (base, TOKENS["odense"]))
+        meta = page5.eval("document.querySelector('.meta').textContent")
+        check("Periode: 2. kvartal 2024." in meta, "overview: the period in words (%s)" % meta)
+        budget = page5.eval("(document.querySelector('#budget p') || {}).textContent || ''")
+        check("til og med juni 2024" in budget, "overview 2024K2: the budget follows the quarter to June (%s)" % budget)
+        pot = page5.eval("document.querySelector('#oekonomi p').textContent")
+        check("pr. kvartal" in pot or pot.count("..") == 2, "overview 2024K2: the potential is per quarter (%s)" % pot)
+        committee_checks(page5, check, "overview 2024K2")
+        for path in page5.screenshot_sections("nav, header, section", os.path.join(shots, "dashboard-kvartal")):
+            check(os.path.getsize(path) > 1000, "screenshot %s" % os.path.basename(path))
+
+        # a 400 names the parameter at fault, on pages and in the API
+        for path, param in (("/kommune/461/klynge?figur=ingen", "figur"), ("/kommune/461/klynge?ydelse=ingen", "ydelse"),
+                            ("/kommune/461/klynge?periode=2024K9", "periode"), ("/kommune/461?periode=2024K9", "periode"),
+                            ("/vis?kommune=9999", "kommune")):
+            st, body = status_of(base + path)
+            check(st == 400 and param + ":" in body, "%s: 400 naming %s (%s)" % (path, param, st))
+        for path, param in (("/api/v1/figurer?ydelse=ingen", "ydelse"), ("/api/v1/sammenlign?figur=ingen", "figur"),
+                            ("/api/v1/udvikling?figur=netto", "figur")):
+            st, body = status_of(base + path)
+            check(st == 400 and json.loads(body).get("parameter") == param, "%s: 400 naming %s (%s)" % (path, param, st))
         check(not page2.errors, "cluster page: no console errors %s" % page2.errors)
 
         # choose another municipality with the KL-wide token
@@ -96,6 +190,9 @@ def main():
         row = api(base, "/api/v1/figurer?kommune=147&ydelse=i_alt&periode=2024", TOKENS["kl"])[0]
         check(same_value(shown, row["andel_befolkning"]), "Frederiksberg's share equals the API (%s)" % shown)
         page3.screenshot(os.path.join(art, "dashboard-frederiksberg.png"))
+        page3.screenshot(os.path.join(shots, "dashboard-frederiksberg.png"))
+        check(len(options(page3)) == 98, "the KL token lists every municipality (%d)" % len(options(page3)))
+        committee_checks(page3, check, "Frederiksberg's overview")
         check(not page3.errors, "after the change: no console errors %s" % page3.errors)
     print("%d dashboard checks failed" % len(fails) if fails else "dashboard test passed")
     return 1 if fails else 0

@@ -3,16 +3,24 @@ renders in headless Chromium with no console errors, every chart present and
 drawn, numbers in Danish format, no request leaving the file, and a
 screenshot (and a PDF print) kept as test artefacts.
 
-    python3 tests/browser/report_test.py build/styr ARTEFACT_DIR
+Read by a committee (issue 12 §5): every section is captured as its own
+screenshot (SHOT_DIR, default build/screenshots), no two pieces of text
+overlap (text boxes from the DOM, SVG text included), every chart's value
+axis starts at 0 and names its unit, chart text is at least 12 px, the
+synthetic data say so, the trappe table sums, the development month by
+month is there, the workbook has every section, and the English report too.
+
+    python3 tests/browser/report_test.py build/styr ARTEFACT_DIR [SHOT_DIR]
 """
 import os
 import re
 import subprocess
 import sys
 import tempfile
+import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cdp import Browser, find_chromium  # noqa: E402
+from cdp import Browser, committee_checks, find_chromium, number  # noqa: E402
 
 
 def run(styr, *args, cwd):
@@ -26,7 +34,9 @@ def run(styr, *args, cwd):
 def main():
     styr = os.path.abspath(sys.argv[1])
     art = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else "build/test-artifacts")
+    shots = os.path.abspath(sys.argv[3] if len(sys.argv) > 3 else "build/screenshots")
     os.makedirs(art, exist_ok=True)
+    os.makedirs(shots, exist_ok=True)
     if not find_chromium():
         print("chromium is not installed: browser test skipped")
         return 0
@@ -54,7 +64,7 @@ def main():
         with Browser() as b:
             page = b.open(url)
             charts = page.eval("[...document.querySelectorAll('svg.chart')].map(s => [s.dataset.chart,"
-                               " s.querySelectorAll('circle').length, s.querySelectorAll('polyline').length,"
+                               " s.querySelectorAll('circle, rect.bar').length, s.querySelectorAll('polyline').length,"
                                " s.getBoundingClientRect().width])")
             ids = [c[0] for c in charts]
             want = ["klynge-andel_befolkning-offentligt_forsoergede", "klynge-andel_befolkning-dagpenge",
@@ -63,24 +73,59 @@ def main():
                     "klynge-aktiveringsgrad-offentligt_forsoergede", "klynge-i_job_3mdr-offentligt_forsoergede",
                     "klynge-netto_pr_indbygger_18_64-offentligt_forsoergede",
                     "udvikling-offentligt_forsoergede", "udvikling-dagpenge", "udvikling-kontanthjaelp",
-                    "udvikling-sygedagpenge"]
+                    "udvikling-sygedagpenge", "maaned-dagpenge", "maaned-kontanthjaelp", "maaned-sygedagpenge"]
             check(ids == want, "every chart present (%d of %d)" % (len([i for i in want if i in ids]), len(want)))
-            check(all(c[1] > 0 and c[3] > 100 for c in charts), "every chart drawn with points and a width")
-            check(all(c[2] == 2 for c in charts if c[0].startswith("udvikling")), "development charts have two lines")
-            own = page.eval("document.querySelectorAll('svg.chart circle.own').length")
+            check(all(c[1] > 0 and c[3] > 100 for c in charts), "every chart drawn with bars or points and a width")
+            check(all(c[2] == 2 for c in charts if c[0].startswith(("udvikling", "maaned"))),
+                  "development charts have two lines")
+            own = page.eval("document.querySelectorAll('svg.chart .bar.own').length")
             check(own == 9, "the municipality highlighted in every cluster chart (%s)" % own)
             title = page.eval("document.querySelector('h1').textContent")
             check(title == "Opfølgning på beskæftigelsesindsatsen i Odense Kommune", "title: %s" % title)
             lead = page.eval("document.querySelector('.lead').textContent")
             check(re.search(r"\d+,\d pct\. af borgerne 16-66 år", lead) is not None, "Danish numbers in the lead")
             sections = page.eval("[...document.querySelectorAll('section')].map(s => s.id)")
-            check(sections == ["sammenfatning", "noegletal", "klynge", "udvikling", "scorecards", "maal", "oekonomi",
-                               "effekt", "bilag"], "sections: %s" % sections)
+            check(sections == ["sammenfatning", "noegletal", "klynge", "udvikling", "udvikling-maaned", "scorecards", "maal",
+                               "oekonomi", "effekt", "bilag"], "sections: %s" % sections)
+            committee_checks(page, check, "report")
+            banner = page.eval("(document.querySelector('header #syntetisk') || {}).textContent || ''")
+            check("Syntetiske data" in banner, "the header says the data are synthetic")
+            meta = page.eval("document.querySelector('.meta').textContent")
+            check("Periode: 2024." in meta, "the period in words in the header (%s)" % meta)
+            # the trappe: the steps and the row outside it sum to the total (as shown, in mio. kr.)
+            trappe = page.eval("[...document.querySelectorAll('#oekonomi table')].pop().innerText")
+            check("Uden for trappen" in trappe and "I alt" in trappe, "the trappe table has the row outside it and a total")
+            weeks = page.eval("[...[...document.querySelectorAll('#oekonomi table')].pop().querySelectorAll('tbody tr')]"
+                              ".map(r => r.lastElementChild.textContent)")
+            nums = [number(w) for w in weeks]
+            check(None not in nums and abs(sum(nums[:-1]) - nums[-1]) <= len(nums),
+                  "the trappe's person-weeks sum to the total (%s)" % weeks)
+            ytd = page.eval("[...document.querySelectorAll('#aatd tbody tr')].map(r => r.cells[0].textContent)")
+            check(ytd == ["A-dagpenge", "Kontanthjælp", "Sygedagpenge"], "year to date for the scorecard groups (%s)" % ytd)
+            months = page.eval("[...document.querySelectorAll('table.maaneder')].map(t => t.tBodies[0].rows.length)")
+            check(months == [24, 24, 24], "24 months in each group's development table (%s)" % months)
+            first = page.eval("document.querySelector('table.maaneder tbody tr td').textContent")
+            check(first == "december 2024", "months in words, the latest first (%s)" % first)
+            cells = page.eval("[...document.querySelectorAll('table.maaneder td.n, #aatd td.n')].map(t => t.textContent)")
+            check(all(c == ".." or c == "\u2013" or re.match(r"^[+-]?[\d.]+(,\d+)?( pct\.)?$", c) for c in cells),
+                  "development values are numbers, '..' or '\u2013' and nothing else")
+            for path in page.screenshot_sections("header, section", os.path.join(shots, "rapport")):
+                check(os.path.getsize(path) > 2000, "screenshot %s" % os.path.basename(path))
             rows = page.eval("document.querySelectorAll('#effekt tbody tr').length")
             check(rows > 0, "effect of offers: %s rows" % rows)
             status = page.eval("document.querySelector('#maal .status').textContent")
             check(status in ("nået", "på vej", "ikke nået"), "goal status shown (%s)" % status)
             page.screenshot(os.path.join(art, "rapport.png"))
+            # as printed on A4: text of at least 12 px, nothing overlapping, the page's width kept
+            page.as_a4_print()
+            small = page.small_text(12)
+            check(not small, "A4: no text under 12 px (%d, e.g. %s)" % (len(small), small[:3]))
+            over = page.overlapping_text()
+            check(not over, "A4: no overlapping text (%d pairs%s)" % (len(over), ", e.g. %s" % (over[:3],) if over else ""))
+            wide = page.eval("Math.max(...[...document.querySelectorAll('section')].map(s => s.scrollWidth))")
+            check(wide <= 688, "A4: every section fits the page's width (%s px)" % wide)
+            page.screenshot(os.path.join(shots, "rapport-a4.png"), width=688)
+            page.call("Emulation.setEmulatedMedia", media="")
             page.pdf(os.path.join(art, "rapport.pdf"))
             leaving = [u for u in page.requests if not (u.startswith("file://") or u.startswith("data:"))]
             check(page.requests and not leaving, "no request leaves the file (%d requests, leaving: %s)"
@@ -88,6 +133,25 @@ def main():
             check(not page.errors, "no console errors %s" % page.errors)
         check(os.path.getsize(os.path.join(art, "rapport.png")) > 50000, "screenshot kept: %s/rapport.png" % art)
         check(open(os.path.join(art, "rapport.pdf"), "rb").read(4) == b"%PDF", "prints to PDF")
+        # the workbook: every section has its sheet, and the synthetic data say so
+        with zipfile.ZipFile(os.path.join(tmp, "rapport.xlsx")) as z:
+            sheets = re.findall(r'<sheet name="([^"]+)"', z.read("xl/workbook.xml").decode())
+            strings = z.read("xl/sharedStrings.xml").decode()
+        need = ["Om rapporten", "Nøgletal", "Klyngen", "Udvikling", "Udvikling pr. måned", "Scorecards", "Mål", "Budget",
+                "Økonomi", "Effekt"]
+        check(all(n in sheets for n in need), "the workbook has every section: %s" % sheets)
+        check("Syntetiske data" in strings, "the workbook says the data are synthetic")
+        check("intet budget" in strings, "the budget sheet says there is no budget")
+        # the English report: the same checks on text and charts
+        run(styr, "--lang", "en", "report", "-w", "ws", "--periode", "2024K2", "-o", "report-en.html", cwd=tmp)
+        with Browser() as b:
+            page = b.open("file://" + os.path.join(tmp, "report-en.html"))
+            committee_checks(page, check, "report (en, 2024K2)")
+            meta = page.eval("document.querySelector('.meta').textContent")
+            check("Period: Q2 2024." in meta, "the period in words in English (%s)" % meta)
+            pot = page.eval("document.querySelector('#oekonomi p').textContent")
+            check("per quarter" in pot or ".." in pot, "a quarter's potential is labelled per quarter (%s)" % pot)
+            page.screenshot(os.path.join(shots, "rapport-en.png"))
     print("%d browser checks failed" % len(fails) if fails else "browser test passed")
     return 1 if fails else 0
 

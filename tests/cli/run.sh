@@ -258,6 +258,21 @@ run report-effekt 0 report -w big --periode 2024 --effekt -o rapport-effekt.html
 file_has report-effekt-section "Effekt af tilbud" rapport-effekt.html
 run report-pdf-needs-o 1 report -w big --pdf r.pdf
 run report-bad-period 1 report -w big --periode 2024M13
+# issue 12 §5: the report says when its data are synthetic, the trappe table sums, the development month by month
+file_has report-synthetic "Syntetiske data" rapport.html
+file_has report-trappe-outside "Uden for trappen" rapport.html
+file_has report-development "Udviklingen måned for måned" rapport.html
+"$STYR" report -w big --periode 2024K2 -o rapport-k2.html 2>/dev/null
+file_has report-period-words "2. kvartal 2024" rapport-k2.html
+has figures-udvikling "År til dato (januar-juni 2024)" figures -w big --udvikling --kommune 461 --periode 2024M06
+has figures-udvikling-groups "Sygedagpenge" figures -w big --udvikling --kommune 461
+has figures-udvikling-csv "kommune;kommunenavn;ydelse;figur;periode;periode_tekst;sammenlignet_med;vaerdi;aaret_foer;aendring" \
+    figures -w big --udvikling --kommune 461 --format csv
+has figures-udvikling-json '"aar_til_dato"' figures -w big --udvikling --kommune 461 --format json --figur varighed
+has figures-udvikling-en "Year to date" --lang en figures -w big --udvikling --kommune 461
+run figures-udvikling-bad-figure 1 figures -w big --udvikling --figur ingen
+run figures-udvikling-xlsx 1 figures -w big --udvikling --format xlsx -o u.xlsx
+run figures-figur-needs-udvikling 1 figures -w big --figur varighed
 unset SOURCE_DATE_EPOCH
 
 # issue 12 §4: a wrong value names what was meant and what is valid (exit 1)

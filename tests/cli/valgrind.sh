@@ -37,6 +37,8 @@ check 0 figures -w ws --periode 2024K1,2024M03R12 --format json --taellinger -j 
 check 0 figures -w ws --periode 2024 --format csv -o f.csv
 check 0 figures -w ws --periode 2024M01..2024M02 --format xlsx -o f.xlsx
 check 0 figures -w ws --kommune 101 --periode 2024
+check 0 figures -w ws --udvikling --kommune 101 --format json -o u.json
+check 0 figures -w ws --udvikling --kommune 101 --ydelse i_alt --periode 2024K2 --figur andel_befolkning
 check 0 money -w ws --kommune 461 --periode 2024 --compare 2011,2016
 check 0 money -w ws --periode 2016 --format json -o m.json
 check 1 money -w ws --regime 2012
