@@ -42,7 +42,7 @@ static const char help_da[] =
     "  --from ÅR     første viste år (standard 2015)\n"
     "  --to ÅR       sidste år (standard 2024)\n"
     "  --seed S      frø (standard 1)\n"
-    "  --indsvingning ÅR  år simuleret før --from og ikke skrevet (standard 20; 0: ingen)\n"
+    "  --indsvingning ÅR  år simuleret før --from og ikke skrevet (standard 50; 0: ingen)\n"
     "  --out FIL     skriv i stedet den lange CSV til FIL og FIL-personer.csv og\n"
     "                FIL-befolkning.csv ved siden af, til brug med styr import\n"
     "  --effekt T=P,...  plant en effekt: et forløbs første tilbud af slagsen T hæver\n"
@@ -80,7 +80,7 @@ static const char help_en[] =
     "  --from YEAR   first year shown (default 2015)\n"
     "  --to YEAR     last year (default 2024)\n"
     "  --seed S      seed (default 1)\n"
-    "  --indsvingning YEARS  years simulated before --from and not written (default 20; 0: none)\n"
+    "  --indsvingning YEARS  years simulated before --from and not written (default 50; 0: none)\n"
     "  --out FILE    instead write the long CSV to FILE, and FILE-personer.csv and\n"
     "                FILE-befolkning.csv beside it, for use with styr import\n"
     "  --effekt K=P,...  plant an effect: a spell's first offer of kind K raises the\n"
@@ -144,7 +144,7 @@ int styr_cmd_synth(styr_cli *cli, int argc, char **argv)
                                           {"fuld-skala", optional_argument, 0, 'F'}, {"hele-landet", no_argument, 0, 'H'},
                                           {"stikproeve", required_argument, 0, 'p'}, {"indsvingning", required_argument, 0, 'b'},
                                           {"help", no_argument, 0, 'h'},          {0, 0, 0, 0}};
-    styr_synth_opts o = {.from = 2015, .to = 2024, .seed = 1, .command = cli->command, .burnin = 20, .rest = 0.10,
+    styr_synth_opts o = {.from = 2015, .to = 2024, .seed = 1, .command = cli->command, .burnin = 50, .rest = 0.10,
                          .progress = styr_cli_progress, .progress_ctx = cli};
     static int full[STYR_MAX_KOMMUNER];
     long long v;

@@ -69,6 +69,9 @@ static const gparam groups[] = {
 
 enum { S_JOB = -1, S_OUT = -2 };
 
+/* "never": below every simulated week (a burn-in before 1990 has negative weeks) */
+#define NO_WEEK (-1000000)
+
 typedef struct kparam {
     double risk, dur, act, job;
     int cluster;
@@ -324,7 +327,7 @@ static int job(sim *s)
     double mean = 300.0 / (s->risk * k->risk);
     int D = 4 + (int)styr_rng_exp(&s->rng, mean);
     if (s->job_until > s->t && D < s->job_until - s->t) D = s->job_until - s->t;
-    s->job_until = 0;
+    s->job_until = NO_WEEK;
     int hours = styr_rng_u01(&s->rng) < 0.8 ? 370 : styr_rng_int(&s->rng, 30, 60) * 5; /* half hours */
     if (D > s->tend - s->t + 1) D = s->tend - s->t + 1;
     /* hours are recorded for the 52 weeks after a benefit spell (as register data
@@ -457,9 +460,10 @@ static styr_rc setup(styr_ws *ws, const styr_synth_opts *o, synth_ctx *X, styr_d
             X->gof[g][k] = tb > 0 ? tb : 0;
         }
     }
-    int y0 = o->from - (o->burnin > 0 ? o->burnin : 0);
-    if (y0 < STYR_YEAR_MIN + 1) y0 = STYR_YEAR_MIN + 1;
-    X->first_week = styr_week_from_iso(y0, 1);
+    /* the burn-in may start before 1990 (week indexes then go negative; nothing of it
+     * is written): ISO week 1 of y0 is the week of 4 January */
+    int y0 = o->from - (o->burnin > 0 ? (o->burnin < 100 ? o->burnin : 100) : 0);
+    X->first_week = styr_week_of_day(styr_days_from_civil(y0, 1, 4));
     X->show_first = styr_week_from_iso(o->from, 1);
     X->last_week = styr_week_from_iso(o->to, styr_iso_weeks_in_year(o->to));
     int nw = X->last_week - X->first_week + 1;
@@ -551,10 +555,13 @@ static styr_rc setup(styr_ws *ws, const styr_synth_opts *o, synth_ctx *X, styr_d
     }
     styr_rng r;
     styr_rng_seed(&r, o->seed, 0xC1u);
+    /* with planted effects (the tests of styr effect) the levels are left out and the
+     * clusters and municipalities differ at random, as before issue 12 */
+    int pl = o->neffekt > 0;
     double crisk[32], cdur[32], cjob[32];
     for (int i = 0; i < 32; i++) {
-        crisk[i] = exp(0.05 * styr_rng_normal(&r));
-        cdur[i] = exp(0.06 * styr_rng_normal(&r));
+        crisk[i] = exp((pl ? 0.22 : 0.05) * styr_rng_normal(&r));
+        cdur[i] = exp((pl ? 0.12 : 0.06) * styr_rng_normal(&r));
         cjob[i] = exp(0.06 * styr_rng_normal(&r));
     }
     /* the municipality's level (lvl, from the published shares) sets its inflow and
@@ -562,8 +569,9 @@ static styr_rc setup(styr_ws *ws, const styr_synth_opts *o, synth_ctx *X, styr_d
     for (int k = 0; k < X->nkom; k++) {
         kparam *kp = &X->kp[k];
         kp->cluster = cl[k];
-        kp->risk = pow(X->lvl[k], RISK_EXP) * crisk[cl[k]] * exp(0.05 * styr_rng_normal(&r));
-        kp->dur = pow(X->lvl[k], DUR_EXP) * cdur[cl[k]] * exp(0.05 * styr_rng_normal(&r));
+        double lv = pl ? 1.0 : X->lvl[k];
+        kp->risk = pow(lv, RISK_EXP) * crisk[cl[k]] * exp((pl ? 0.12 : 0.05) * styr_rng_normal(&r));
+        kp->dur = pow(lv, DUR_EXP) * cdur[cl[k]] * exp((pl ? 0.10 : 0.05) * styr_rng_normal(&r));
         kp->act = exp(0.25 * styr_rng_normal(&r));
         /* with planted effects, who gets an offer may depend only on what styr effect
          * matches on (cluster, age, spell week), so the activation level is the cluster's */
@@ -687,7 +695,7 @@ styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res
     csvout cw[3];
     memset(cw, 0, sizeof cw);
     char wname[6000][9];
-    int nw = X.last_week - X.first_week + 1;
+    int nw = X.last_week - X.show_first + 1; /* shown weeks, at most 110 years: < 6000 */
     if (o->out) {
         res->files[0] = styr_xstrdup(o->out);
         res->files[1] = base_name(o->out, "-personer.csv");
@@ -699,20 +707,24 @@ styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res
         static const char *const heads[] = {"person;uge;kommune;ydelse;tilbud;timer\n", "person;foedt;koen\n",
                                             "kommune;aar;alder;antal\n"};
         for (int i = 0; i < 3; i++) cw_put(&cw[i], heads[i], strlen(heads[i]));
-        for (int w = 0; w < nw && w < 6000; w++) styr_week_format(X.first_week + w, wname[w]);
+        for (int w = 0; w < nw && w < 6000; w++) styr_week_format(X.show_first + w, wname[w]);
     }
 
     /* at scale, the number of residents to draw: the scaled reference population over
      * the share of residents that are 16-66 and present on 1 January of `to` (birth
      * years are uniform over the nby years that reach 16-66 in the shown span; 5 pct.
-     * immigrate during the simulated span, most before its last year) */
+     * immigrate at a uniform time of the simulated span) */
     int scaled = o->whole || o->nfull;
     uint64_t draws = 0;
     if (scaled) {
         double tot = 0;
         for (int k = 0; k < X.nkom; k++) tot += X.refpop[k] * X.scale[k];
-        int nby = (o->to - 16) - (o->from - 66) + 1;
-        double cov = 51.0 / nby * (0.95 + 0.05 * 0.85);
+        int nby = (o->to - 16) - (o->from - 67) + 1;
+        /* an immigrant of age a (simulated from 16 or the start) has arrived with
+         * probability about (a - 16) years over the simulated span */
+        double span = (X.last_week - X.first_week) / 52.18, imm = 0;
+        for (int a = 16; a <= 66; a++) imm += fmin(1.0, (a - 16) / span) / 51.0;
+        double cov = 51.0 / nby * (0.95 + 0.05 * imm);
         draws = (uint64_t)(tot / cov + 0.5);
     }
     uint64_t max_residents = scaled ? draws : o->persons * 20 + 1000;
@@ -725,12 +737,13 @@ styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res
         s.n = 0;
         s.cut = 0;
         s.nmv = 0;
-        s.job_until = 0;
+        s.job_until = NO_WEEK;
         s.benefit = 0;
-        s.ben_end = -1000;
+        s.ben_end = NO_WEEK;
         s.kom = pick_cum(&s.rng, X.cum, X.nkom);
         int kom0 = s.kom;
-        int by = styr_rng_int(&s.rng, o->from - 66, o->to - 16);
+        /* birth years: everyone 16-66 on 1 January or on a Thursday of the shown span */
+        int by = styr_rng_int(&s.rng, o->from - 67, o->to - 16);
         int bm = styr_rng_int(&s.rng, 1, 12), bd = styr_rng_int(&s.rng, 1, 28);
         s.birth = (uint32_t)(by * 10000 + bm * 100 + bd);
         s.sex = styr_rng_u01(&s.rng) < 0.5 ? 1 : 2;
@@ -792,7 +805,7 @@ styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res
                                   c->dict.tb[r->tb], r->timer / 10);
                 for (int w = r->start; w < r->start + r->len; w++) {
                     if (cw_put(&cw[0], id, (size_t)idn) || cw_put(&cw[0], ";", 1) ||
-                        cw_put(&cw[0], wname[w - X.first_week], 8) || cw_put(&cw[0], tail, (size_t)tn))
+                        cw_put(&cw[0], wname[w - X.show_first], 8) || cw_put(&cw[0], tail, (size_t)tn))
                         goto ioerr;
                 }
             }
