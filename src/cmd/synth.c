@@ -191,8 +191,10 @@ int styr_cmd_synth(styr_cli *cli, int argc, char **argv)
         default: return STYR_EXIT_USAGE;
         }
     }
-    if (have_n + want_full + o.whole > 1)
-        return styr_cli_bad_option("synth", "--persons/--fuld-skala/--hele-landet", argv[0]);
+    if (have_n + want_full + o.whole > 1) {
+        fprintf(stderr, "styr synth: %s\n", styr_msg_text(M_SYNTH_EXCLUSIVE));
+        return STYR_EXIT_USAGE;
+    }
     if (!have_n && !want_full && !o.whole) return styr_cli_bad_option("synth", "--persons", "");
     if (o.from > o.to) return styr_cli_bad_option("synth", "--from/--to", argv[0]);
     if (optind < argc) return styr_cli_bad_option("synth", styr_tr("argument", "argument"), argv[optind]);
@@ -240,15 +242,18 @@ int styr_cmd_synth(styr_cli *cli, int argc, char **argv)
                styr_fmt_int(b, sizeof b, (long long)res.persons), styr_fmt_int(w, sizeof w, (long long)res.weeks));
         if (o.whole || nfull) {
             const styr_codes *cc = styr_ws_codes(ws);
-            printf("%s: ", o.whole ? styr_tr("Hele landet i fuld skala", "The whole country at full scale")
-                                   : styr_tr("I fuld skala", "At full scale"));
-            for (int i = 0; !o.whole && i < nfull; i++)
-                printf("%s%s", i ? ", " : "", full[i] < 1000 && cc->kom_idx[full[i]] >= 0 ? cc->kom_name[cc->kom_idx[full[i]]] : "?");
-            if (!o.whole) printf("; %s %.0f pct.", styr_msg_text(M_SYNTH_REST), 100 * o.rest);
-            printf("\n");
+            if (o.whole) {
+                printf("%s.\n", styr_msg_text(M_SYNTH_WHOLE));
+            } else {
+                printf("%s: ", styr_msg_text(M_SYNTH_SCALE));
+                for (int i = 0; i < nfull; i++)
+                    printf("%s%s", i ? ", " : "",
+                           full[i] < 1000 && cc->kom_idx[full[i]] >= 0 ? cc->kom_name[cc->kom_idx[full[i]]] : "?");
+                printf("; %s %.0f pct.\n", styr_msg_text(M_SYNTH_REST), 100 * o.rest);
+            }
         }
         if (o.burnin)
-            printf("%s: %d %s (%d-%d); %s.\n", styr_tr("Indsvingning", "Burn-in"), o.burnin, styr_tr("år", "years"),
+            printf("%s: %d %s (%d-%d); %s.\n", styr_msg_text(M_SYNTH_BURNIN), o.burnin, styr_msg_text(M_SYNTH_YEARS),
                    o.from - o.burnin, o.from - 1, styr_msg_text(M_SYNTH_BURNIN_CUT));
         for (int i = 0; i < o.neffekt; i++) {
             char nb[32], mb[32], eb[32];
