@@ -14,7 +14,7 @@
 static const char help_da[] =
     "Brug: styr synth [-w ARBEJDSOMRÅDE] (--persons N | --fuld-skala[=KOMMUNER] | --hele-landet)\n"
     "                 [--stikproeve PCT] [--from ÅR] [--to ÅR] [--seed S] [--indsvingning ÅR]\n"
-    "                 [--out FIL] [--effekt T=P,...]\n"
+    "                 [--konjunktur] [--out FIL] [--effekt T=P,...]\n"
     "\n"
     "Danner en syntetisk befolkning i alle 98 kommuner med forløb på alle ydelser,\n"
     "tilbud, job med timer efter afgang, flytninger og alder, og indlæser den i et nyt\n"
@@ -43,6 +43,9 @@ static const char help_da[] =
     "  --to ÅR       sidste år (standard 2024)\n"
     "  --seed S      frø (standard 1)\n"
     "  --indsvingning ÅR  år simuleret før --from og ikke skrevet (standard 50; 0: ingen)\n"
+    "  --konjunktur  en konjunkturcyklus: finanskrisen (efteråret 2008 til 2013) og\n"
+    "                foråret 2020 giver flere afskedigelser og længere forløb på a-dagpenge\n"
+    "                (uden: samme niveau alle år)\n"
     "  --out FIL     skriv i stedet den lange CSV til FIL og FIL-personer.csv og\n"
     "                FIL-befolkning.csv ved siden af, til brug med styr import\n"
     "  --effekt T=P,...  plant en effekt: et forløbs første tilbud af slagsen T hæver\n"
@@ -51,7 +54,7 @@ static const char help_da[] =
 static const char help_en[] =
     "Usage: styr synth [-w WORKSPACE] (--persons N | --fuld-skala[=MUNICIPALITIES] | --hele-landet)\n"
     "                  [--stikproeve PCT] [--from YEAR] [--to YEAR] [--seed S] [--indsvingning YEARS]\n"
-    "                  [--out FILE] [--effekt K=P,...]\n"
+    "                  [--konjunktur] [--out FILE] [--effekt K=P,...]\n"
     "\n"
     "Generates a synthetic population across all 98 municipalities with spells of every\n"
     "benefit group, offers, jobs with hours after exits, moves and age, and imports it\n"
@@ -81,6 +84,9 @@ static const char help_en[] =
     "  --to YEAR     last year (default 2024)\n"
     "  --seed S      seed (default 1)\n"
     "  --indsvingning YEARS  years simulated before --from and not written (default 50; 0: none)\n"
+    "  --konjunktur  a business cycle: the financial crisis (autumn 2008 to 2013) and the\n"
+    "                spring of 2020 bring more layoffs and longer a-dagpenge spells\n"
+    "                (without: the same level every year)\n"
     "  --out FILE    instead write the long CSV to FILE, and FILE-personer.csv and\n"
     "                FILE-befolkning.csv beside it, for use with styr import\n"
     "  --effekt K=P,...  plant an effect: a spell's first offer of kind K raises the\n"
@@ -143,6 +149,7 @@ int styr_cmd_synth(styr_cli *cli, int argc, char **argv)
                                           {"effekt", required_argument, 0, 'e'},
                                           {"fuld-skala", optional_argument, 0, 'F'}, {"hele-landet", no_argument, 0, 'H'},
                                           {"stikproeve", required_argument, 0, 'p'}, {"indsvingning", required_argument, 0, 'b'},
+                                          {"konjunktur", no_argument, 0, 'k'},
                                           {"help", no_argument, 0, 'h'},          {0, 0, 0, 0}};
     styr_synth_opts o = {.from = 2015, .to = 2024, .seed = 1, .command = cli->command, .burnin = 50, .rest = 0.10,
                          .progress = styr_cli_progress, .progress_ctx = cli};
@@ -178,6 +185,7 @@ int styr_cmd_synth(styr_cli *cli, int argc, char **argv)
             if (optarg && parse_codes(optarg, full, &nfull)) return styr_cli_bad_option("synth", "--fuld-skala", optarg);
             break;
         case 'H': o.whole = 1; break;
+        case 'k': o.konjunktur = 1; break;
         case 'p':
             if (styr_cli_int(optarg, 1, 100, &v)) return styr_cli_bad_option("synth", "--stikproeve", optarg);
             o.rest = (double)v / 100.0;

@@ -93,6 +93,8 @@ typedef struct synth_ctx {
     double *cum_region[8];       /* cumulative weights within each region */
     int nregions;
     uint32_t *thu;               /* Thursday YYYYMMDD of each simulated week */
+    double *cyc;                 /* --konjunktur: crisis intensity (0-1) of each simulated week, or NULL */
+    int cyc_a, cyc_b;            /* the weeks [cyc_a, cyc_b) where cyc > 0 */
 } synth_ctx;
 
 typedef struct srun { int start, len; uint8_t kom, yd, tb; uint16_t timer; } srun;
@@ -228,6 +230,8 @@ static int spell(sim *s, int g, int residual)
     if (p->median >= 1e5) D = s->tend - s->t + 1;
     else {
         double m = p->median * k->dur * riskadj * (s->pl && age_at(s, s->t) < 30 ? 0.7 : 1.0);
+        /* --konjunktur: fewer jobs to go to, so unemployment lasts longer */
+        if (X->cyc && X->gyd[g] && !strcmp(p->code, "dagpenge")) m *= 1 + 0.6 * X->cyc[s->t - X->first_week];
         D = (int)ceil(styr_rng_lognormal(&s->rng, m, p->sigma));
         if (residual) D = 1 + (int)(D * styr_rng_u01(&s->rng));
         if (p->maxlen && D > p->maxlen) D = p->maxlen;
@@ -321,6 +325,11 @@ static int spell(sim *s, int g, int residual)
     return dest_of(p->other[pick(&s->rng, p->other, 5)].code);
 }
 
+/* --konjunktur: the extra weekly layoff hazard of an employed person at the crisis's
+ * height. About 1 pct. of the employed a quarter, which roughly doubles the stock on
+ * a-dagpenge as 2008-2010 did. */
+#define LAYOFF 0.0012
+
 static int job(sim *s)
 {
     const kparam *k = &s->X->kp[s->kom];
@@ -330,6 +339,21 @@ static int job(sim *s)
     s->job_until = NO_WEEK;
     int hours = styr_rng_u01(&s->rng) < 0.8 ? 370 : styr_rng_int(&s->rng, 30, 60) * 5; /* half hours */
     if (D > s->tend - s->t + 1) D = s->tend - s->t + 1;
+    /* --konjunktur: layoffs at an extra weekly hazard of LAYOFF x the crisis intensity */
+    int laid_off = 0;
+    const synth_ctx *X = s->X;
+    if (X->cyc && s->t < X->cyc_b && s->t + D > X->cyc_a) {
+        double e = styr_rng_exp(&s->rng, 1.0), acc = 0;
+        int a = s->t > X->cyc_a ? s->t : X->cyc_a, b = s->t + D < X->cyc_b ? s->t + D : X->cyc_b;
+        for (int w = a; w < b; w++) {
+            acc += LAYOFF * X->cyc[w - X->first_week];
+            if (acc > e) {
+                D = w - s->t + 1;
+                laid_off = 1;
+                break;
+            }
+        }
+    }
     /* hours are recorded for the 52 weeks after a benefit spell (as register data
      * links earnings to benefit histories), enough for status 4-52 weeks after */
     int rec = s->ben_end + 52 - s->t;
@@ -337,6 +361,8 @@ static int job(sim *s)
     s->t += D;
     if (s->t > s->tend) return S_OUT;
     int age = age_at(s, s->t);
+    if (laid_off)
+        return s->insured ? group_by_code("dagpenge") : group_by_code(age < 30 ? "uddannelseshjaelp" : "kontanthjaelp");
     double u = styr_rng_u01(&s->rng);
     if (age >= 62 && u < 0.35) return group_by_code("oevrige");
     if (s->sex == 2 && age >= 25 && age <= 40 && u < 0.2) return group_by_code("oevrige");
@@ -469,6 +495,21 @@ static styr_rc setup(styr_ws *ws, const styr_synth_opts *o, synth_ctx *X, styr_d
     int nw = X->last_week - X->first_week + 1;
     X->thu = styr_xmalloc((size_t)nw * sizeof *X->thu);
     for (int w = 0; w < nw; w++) X->thu[w] = styr_week_thursday_ymd(X->first_week + w);
+    if (o->konjunktur) {
+        /* the financial crisis: from the autumn of 2008, worst in 2009, slowly over by
+         * 2013; and the spring of 2020 (corona), briefly */
+        X->cyc = styr_xcalloc((size_t)nw, sizeof *X->cyc);
+        X->cyc_a = X->last_week + 1;
+        X->cyc_b = X->first_week;
+        for (int w = 0; w < nw; w++) {
+            int y = (int)(X->thu[w] / 10000), m = (int)(X->thu[w] / 100 % 100);
+            double ci = y == 2008 ? (m >= 9 ? 0.6 : 0) : y == 2009 ? 1.0 : y == 2010 ? 0.7 : y == 2011 ? 0.4
+                     : y == 2012 ? 0.3 : y == 2013 ? 0.15 : y == 2020 && m >= 3 && m <= 6 ? 1.0 : 0;
+            X->cyc[w] = ci;
+            if (ci > 0 && X->first_week + w < X->cyc_a) X->cyc_a = X->first_week + w;
+            if (ci > 0 && X->first_week + w + 1 > X->cyc_b) X->cyc_b = X->first_week + w + 1;
+        }
+    }
 
     /* population weights: the reference population aged 16-66 in the last year
      * (so that the municipalities simulated at real size have it in `to`) */
@@ -584,6 +625,7 @@ static styr_rc setup(styr_ws *ws, const styr_synth_opts *o, synth_ctx *X, styr_d
 static void teardown(synth_ctx *X)
 {
     free(X->thu);
+    free(X->cyc);
     free(X->cum);
     free(X->region_of);
     for (int r = 0; r < 8; r++) free(X->cum_region[r]);

@@ -50,6 +50,8 @@ typedef struct styr_synth_opts {
     int nfull;
     int whole;          /* ... or every municipality at real size */
     double rest;        /* with full: the others at this fraction of their size (0-1) */
+    int konjunktur;     /* a business cycle: the financial crisis 2008-2013 and the spring
+                           of 2020 raise layoffs and lengthen a-dagpenge (by calendar year) */
     int from, to;       /* calendar years, inclusive */
     uint64_t seed;
     const char *out;    /* write <out> (long CSV), <base>-personer.csv and

@@ -314,6 +314,54 @@ static void test_levels_like_denmark(void **state)
     styr_diags_free(&d);
 }
 
+/* Issue 12: --konjunktur. The financial crisis doubles the share on a-dagpenge (full-time
+ * persons over the population 16-66): 2010 against 2007 more than 1.6 times, and back
+ * to within 20 pct. of 2007 by 2016; without it, 2010 is within 15 pct. of 2007. */
+static double dagpenge_share(styr_ws *w, int year)
+{
+    styr_diags d;
+    styr_diags_init(&d);
+    const styr_codes *codes = styr_ws_codes(w);
+    int kom[STYR_MAX_KOMMUNER], grp[1] = {styr_codes_ydelse(codes, "dagpenge", 8)};
+    for (int k = 0; k < codes->dict.nkom; k++) kom[k] = k;
+    char text[8];
+    snprintf(text, sizeof text, "%d", year);
+    styr_period per;
+    styr_period_parse(text, &per);
+    styr_query q = {kom, codes->dict.nkom, grp, 1, &per, 1, 0, 0, 0, 0};
+    styr_qresult qr;
+    assert_int_equal(styr_query_run(w, &q, &qr, &d), STYR_OK);
+    double weeks = 0, pop = 0;
+    for (int k = 0; k < codes->dict.nkom; k++) {
+        weeks += (double)styr_cube_at(&qr.cube, 0, k, grp[0])->weeks;
+        pop += qr.pop[k];
+    }
+    styr_qresult_free(&qr);
+    styr_diags_free(&d);
+    return 100 * weeks / styr_period_weeks(&per) / pop;
+}
+
+static void test_konjunktur(void **state)
+{
+    (void)state;
+    for (int cycle = 0; cycle <= 1; cycle++) {
+        styr_synth_opts o = {.persons = 15000, .from = 2007, .to = 2016, .seed = 3, .burnin = 30, .konjunktur = cycle};
+        styr_synth_result res;
+        styr_ws *w;
+        synth_opts(th_ws(cycle ? "cycle.ws" : "flat.ws"), &o, &res, &w, NULL);
+        double w07 = dagpenge_share(w, 2007), w10 = dagpenge_share(w, 2010), w16 = dagpenge_share(w, 2016);
+        printf("konjunktur %d: a-dagpenge pct. 2007 %.2f, 2010 %.2f, 2016 %.2f\n", cycle, w07, w10, w16);
+        if (cycle) {
+            assert_true(w10 > 1.6 * w07);
+            assert_true(fabs(w16 / w07 - 1) < 0.2);
+        } else {
+            assert_true(fabs(w10 / w07 - 1) < 0.15);
+        }
+        styr_synth_result_free(&res);
+        styr_ws_close(w);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -323,6 +371,7 @@ int main(void)
         cmocka_unit_test(test_burnin_never_written),
         cmocka_unit_test(test_full_scale_population),
         cmocka_unit_test(test_levels_like_denmark),
+        cmocka_unit_test(test_konjunktur),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
