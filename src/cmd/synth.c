@@ -143,16 +143,28 @@ static int own_and_cluster(styr_ws *ws, int year, int *out, styr_diags *d)
 
 int styr_cmd_synth(styr_cli *cli, int argc, char **argv)
 {
-    static const struct option opts[] = {{"persons", required_argument, 0, 'n'}, {"from", required_argument, 0, 'f'},
-                                          {"to", required_argument, 0, 't'},      {"seed", required_argument, 0, 's'},
-                                          {"out", required_argument, 0, 'o'},     {"workspace", required_argument, 0, 'w'},
-                                          {"effekt", required_argument, 0, 'e'},
-                                          {"fuld-skala", optional_argument, 0, 'F'}, {"hele-landet", no_argument, 0, 'H'},
-                                          {"stikproeve", required_argument, 0, 'p'}, {"indsvingning", required_argument, 0, 'b'},
-                                          {"konjunktur", no_argument, 0, 'k'},
-                                          {"help", no_argument, 0, 'h'},          {0, 0, 0, 0}};
-    styr_synth_opts o = {.from = 2015, .to = 2024, .seed = 1, .command = cli->command, .burnin = 50, .rest = 0.10,
-                         .progress = styr_cli_progress, .progress_ctx = cli};
+    static const struct option opts[] = {{"persons", required_argument, 0, 'n'},
+                                         {"from", required_argument, 0, 'f'},
+                                         {"to", required_argument, 0, 't'},
+                                         {"seed", required_argument, 0, 's'},
+                                         {"out", required_argument, 0, 'o'},
+                                         {"workspace", required_argument, 0, 'w'},
+                                         {"effekt", required_argument, 0, 'e'},
+                                         {"fuld-skala", optional_argument, 0, 'F'},
+                                         {"hele-landet", no_argument, 0, 'H'},
+                                         {"stikproeve", required_argument, 0, 'p'},
+                                         {"indsvingning", required_argument, 0, 'b'},
+                                         {"konjunktur", no_argument, 0, 'k'},
+                                         {"help", no_argument, 0, 'h'},
+                                         {0, 0, 0, 0}};
+    styr_synth_opts o = {.from = 2015,
+                         .to = 2024,
+                         .seed = 1,
+                         .command = cli->command,
+                         .burnin = 50,
+                         .rest = 0.10,
+                         .progress = styr_cli_progress,
+                         .progress_ctx = cli};
     static int full[STYR_MAX_KOMMUNER];
     long long v;
     int c, have_n = 0, want_full = 0, nfull = 0;
@@ -173,19 +185,27 @@ int styr_cmd_synth(styr_cli *cli, int argc, char **argv)
             o.to = (int)v;
             break;
         case 's':
-            if (styr_cli_int(optarg, 0, 0x7FFFFFFFFFFFFFFFLL, &v)) return styr_cli_bad_option("synth", "--seed", optarg);
+            if (styr_cli_int(optarg, 0, 0x7FFFFFFFFFFFFFFFLL, &v))
+                return styr_cli_bad_option("synth", "--seed", optarg);
             o.seed = (uint64_t)v;
             break;
-        case 'o': o.out = optarg; break;
+        case 'o':
+            o.out = optarg;
+            break;
         case 'e':
             if (parse_effects(optarg, &o)) return styr_cli_bad_option("synth", "--effekt", optarg);
             break;
         case 'F':
             want_full = 1;
-            if (optarg && parse_codes(optarg, full, &nfull)) return styr_cli_bad_option("synth", "--fuld-skala", optarg);
+            if (optarg && parse_codes(optarg, full, &nfull))
+                return styr_cli_bad_option("synth", "--fuld-skala", optarg);
             break;
-        case 'H': o.whole = 1; break;
-        case 'k': o.konjunktur = 1; break;
+        case 'H':
+            o.whole = 1;
+            break;
+        case 'k':
+            o.konjunktur = 1;
+            break;
         case 'p':
             if (styr_cli_int(optarg, 1, 100, &v)) return styr_cli_bad_option("synth", "--stikproeve", optarg);
             o.rest = (double)v / 100.0;
@@ -194,9 +214,13 @@ int styr_cmd_synth(styr_cli *cli, int argc, char **argv)
             if (styr_cli_int(optarg, 0, 60, &v)) return styr_cli_bad_option("synth", "--indsvingning", optarg);
             o.burnin = (int)v;
             break;
-        case 'w': cli->ws = optarg; break;
-        case 'h': return styr_cli_help(stdout, help_da, help_en);
-        default: return STYR_EXIT_USAGE;
+        case 'w':
+            cli->ws = optarg;
+            break;
+        case 'h':
+            return styr_cli_help(stdout, help_da, help_en);
+        default:
+            return STYR_EXIT_USAGE;
         }
     }
     if (have_n + want_full + o.whole > 1) {
@@ -241,13 +265,17 @@ int styr_cmd_synth(styr_cli *cli, int argc, char **argv)
     /* the frame conditions for styr compare --model go with the workspace */
     if (!rc && !o.out) rc = styr_covars_store(ws, &res.cov, &d);
     int e = STYR_EXIT_OK;
-    if (rc) e = styr_cli_fail(cli, rc, &d);
+    if (rc)
+        e = styr_cli_fail(cli, rc, &d);
     else {
         char a[32], b[32], w[32];
-        printf(styr_tr("Syntetisk befolkning %d-%d (frø %llu): %s indbyggere, heraf %s personer med ydelser, %s personuger.\n",
-                       "Synthetic population %d-%d (seed %llu): %s residents, of whom %s persons with benefits, %s person-weeks.\n"),
-               o.from, o.to, (unsigned long long)o.seed, styr_fmt_int(a, sizeof a, (long long)res.residents),
-               styr_fmt_int(b, sizeof b, (long long)res.persons), styr_fmt_int(w, sizeof w, (long long)res.weeks));
+        printf(
+            styr_tr(
+                "Syntetisk befolkning %d-%d (frø %llu): %s indbyggere, heraf %s personer med ydelser, %s personuger.\n",
+                "Synthetic population %d-%d (seed %llu): %s residents, of whom %s persons with benefits, %s "
+                "person-weeks.\n"),
+            o.from, o.to, (unsigned long long)o.seed, styr_fmt_int(a, sizeof a, (long long)res.residents),
+            styr_fmt_int(b, sizeof b, (long long)res.persons), styr_fmt_int(w, sizeof w, (long long)res.weeks));
         if (o.whole || nfull) {
             const styr_codes *cc = styr_ws_codes(ws);
             if (o.whole) {
