@@ -145,7 +145,7 @@ asan:
 
 # ---- demo --------------------------------------------------------------------
 DEMO_WS      ?= styr.ws
-DEMO_PERSONS ?= 300000
+DEMO_PERSONS ?=
 DEMO_KOMMUNE ?= 461
 demo: deps
 	$(MAKE) all

@@ -6,17 +6,23 @@
 # the same way.
 #
 #   bash tools/demo.sh STYR WS [KOMMUNE] [PERSONS]
+#
+# Without PERSONS the own municipality and its cluster are simulated at their
+# real population size and the rest of the country as a 10 pct. sample
+# (styr synth --fuld-skala), so potentials in kr. have the right magnitude;
+# with PERSONS, that many persons spread over the country (smaller, faster).
 set -euo pipefail
 STYR=$1
 WS=$2
 KOMMUNE=${3:-461}
-PERSONS=${4:-300000}
+PERSONS=${4:-}
 FROM=2015
 TO=2025   # the budget and goals follow the last year; 2015-2024 is the development shown
 
 rm -rf "$WS"
 "$STYR" init "$WS" --kommune "$KOMMUNE"
-"$STYR" synth -w "$WS" --persons "$PERSONS" --from "$FROM" --to "$TO" --seed 1
+if [[ -n $PERSONS ]]; then scale=(--persons "$PERSONS"); else scale=(--fuld-skala); fi
+"$STYR" synth -w "$WS" "${scale[@]}" --from "$FROM" --to "$TO" --seed 1
 # the budget of the last year: the template's proposals from the year before
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/styr-demo-XXXXXX")
 trap 'rm -rf "$tmp"' EXIT

@@ -1,46 +1,92 @@
 /* styr synth: generate the synthetic national demo population. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../core/msg.h"
 #include "../core/num.h"
 #include "../synth/synth.h"
+#include "../ws/catalog.h"
 #include "cli.h"
 #include "cmds.h"
 
 static const char help_da[] =
-    "Brug: styr synth [-w ARBEJDSOMRÅDE] --persons N [--from ÅR] [--to ÅR] [--seed S] [--out FIL]\n"
-    "                 [--effekt T=P,...]\n"
+    "Brug: styr synth [-w ARBEJDSOMRÅDE] (--persons N | --fuld-skala[=KOMMUNER] | --hele-landet)\n"
+    "                 [--stikproeve PCT] [--from ÅR] [--to ÅR] [--seed S] [--indsvingning ÅR]\n"
+    "                 [--konjunktur] [--out FIL] [--effekt T=P,...]\n"
     "\n"
-    "Danner en syntetisk befolkning i alle 98 kommuner i forhold til deres befolkning,\n"
-    "med forløb på alle ydelser, tilbud, job med timer efter afgang, flytninger og\n"
-    "alder, og indlæser den. Kommuner og klynger er forskellige i tilgang, varighed,\n"
-    "aktivering og afgang til job. Samme frø giver samme befolkning. Tallene er\n"
-    "opdigtede og kun til demonstration og test.\n"
+    "Danner en syntetisk befolkning i alle 98 kommuner med forløb på alle ydelser,\n"
+    "tilbud, job med timer efter afgang, flytninger og alder, og indlæser den i et nyt\n"
+    "arbejdsområde. Kommunernes niveau og rækkefølge følger de offentliggjorte andele på\n"
+    "offentlig forsørgelse (data/offentligt_forsoergede.csv); klynger er forskellige i\n"
+    "varighed og afgang til job. Simulationen starter ÅR år før --from (indsvingning),\n"
+    "så niveau, varighed og langvarige er stabile fra første viste år; de år skrives\n"
+    "ikke, og forløb i gang ved starten skæres ved første viste uge. Samme frø giver\n"
+    "samme befolkning. Tallene er opdigtede og kun til demonstration og test.\n"
     "\n"
-    "  --persons N   antal personer i panelet (med mindst én uge på ydelse)\n"
-    "  --from ÅR     første år (standard 2015)\n"
+    "Skriver i arbejdsområdet: et nyt panel (panel-NNNNNN.styr) med personuger og\n"
+    "personer, tabellen befolkning i katalog.sqlite (de simulerede 16-66-årige pr.\n"
+    "kommune, år og alder 1. januar; erstatter referencebefolkningen for årene),\n"
+    "tabellen rammevilkaar (illustrative rammevilkår til styr compare --model) og\n"
+    "importloggen. Arbejdsområdet skal være tomt (nyt fra styr init).\n"
+    "\n"
+    "  --persons N   en stikprøve af hele landet: N personer i panelet (med mindst én\n"
+    "                uge på ydelse)\n"
+    "  --fuld-skala[=KOMMUNER]  kommunerne i fuld størrelse (16-66-årige som i\n"
+    "                befolkningstabellen for --to), standard arbejdsområdets egen kommune\n"
+    "                og dens klynge; resten af landet som stikprøve (--stikproeve)\n"
+    "  --hele-landet alle kommuner i fuld størrelse (ca. 4,5 mio. indbyggere; langsomt)\n"
+    "  --stikproeve PCT  med --fuld-skala: resten af landet i PCT pct. af sin\n"
+    "                størrelse (standard 10)\n"
+    "  --from ÅR     første viste år (standard 2015)\n"
     "  --to ÅR       sidste år (standard 2024)\n"
     "  --seed S      frø (standard 1)\n"
+    "  --indsvingning ÅR  år simuleret før --from og ikke skrevet (standard 50; 0: ingen)\n"
+    "  --konjunktur  en konjunkturcyklus: finanskrisen (efteråret 2008 til 2013) og\n"
+    "                foråret 2020 giver flere afskedigelser og længere forløb på a-dagpenge\n"
+    "                (uden: samme niveau alle år)\n"
     "  --out FIL     skriv i stedet den lange CSV til FIL og FIL-personer.csv og\n"
     "                FIL-befolkning.csv ved siden af, til brug med styr import\n"
     "  --effekt T=P,...  plant en effekt: et forløbs første tilbud af slagsen T hæver\n"
     "                andelen i job 13 uger efter starten med P procentpoint, fx\n"
     "                --effekt praktik=10,loentilskud=15 (til test af styr effect)\n";
 static const char help_en[] =
-    "Usage: styr synth [-w WORKSPACE] --persons N [--from YEAR] [--to YEAR] [--seed S] [--out FILE]\n"
-    "                  [--effekt K=P,...]\n"
+    "Usage: styr synth [-w WORKSPACE] (--persons N | --fuld-skala[=MUNICIPALITIES] | --hele-landet)\n"
+    "                  [--stikproeve PCT] [--from YEAR] [--to YEAR] [--seed S] [--indsvingning YEARS]\n"
+    "                  [--konjunktur] [--out FILE] [--effekt K=P,...]\n"
     "\n"
-    "Generates a synthetic population across all 98 municipalities in proportion to\n"
-    "their population, with spells of every benefit group, offers, jobs with hours after\n"
-    "exits, moves and age, and imports it. Municipalities and clusters differ in inflow,\n"
-    "duration, activation and job exit. The same seed gives the same population. The\n"
-    "numbers are invented, for demonstration and tests only.\n"
+    "Generates a synthetic population across all 98 municipalities with spells of every\n"
+    "benefit group, offers, jobs with hours after exits, moves and age, and imports it\n"
+    "into a new workspace. The municipalities' levels and order follow the published\n"
+    "shares on public support (data/offentligt_forsoergede.csv); clusters differ in\n"
+    "duration and job exit. The simulation starts YEARS years before --from (burn-in)\n"
+    "so that levels, durations and long spells are stable from the first year shown;\n"
+    "those years are not written, and spells in progress at the start are cut at the\n"
+    "first shown week. The same seed gives the same population. The numbers are\n"
+    "invented, for demonstration and tests only.\n"
     "\n"
-    "  --persons N   persons in the panel (with at least one benefit week)\n"
-    "  --from YEAR   first year (default 2015)\n"
+    "Writes into the workspace: a new panel (panel-NNNNNN.styr) of person-weeks and\n"
+    "persons, the table befolkning in katalog.sqlite (the simulated 16-66-year-olds by\n"
+    "municipality, year and age on 1 January; replaces the reference population for\n"
+    "those years), the table rammevilkaar (illustrative frame conditions for styr\n"
+    "compare --model) and the import log. The workspace must be empty (new from styr init).\n"
+    "\n"
+    "  --persons N   a sample of the whole country: N persons in the panel (with at\n"
+    "                least one benefit week)\n"
+    "  --fuld-skala[=MUNICIPALITIES]  these municipalities at full size (16-66-year-olds\n"
+    "                as in the population table for --to), by default the workspace's own\n"
+    "                and its cluster; the rest of the country as a sample (--stikproeve)\n"
+    "  --hele-landet every municipality at full size (about 4.5 million residents; slow)\n"
+    "  --stikproeve PCT  with --fuld-skala: the rest of the country at PCT pct. of its\n"
+    "                size (default 10)\n"
+    "  --from YEAR   first year shown (default 2015)\n"
     "  --to YEAR     last year (default 2024)\n"
     "  --seed S      seed (default 1)\n"
+    "  --indsvingning YEARS  years simulated before --from and not written (default 50; 0: none)\n"
+    "  --konjunktur  a business cycle: the financial crisis (autumn 2008 to 2013) and the\n"
+    "                spring of 2020 bring more layoffs and longer a-dagpenge spells\n"
+    "                (without: the same level every year)\n"
     "  --out FILE    instead write the long CSV to FILE, and FILE-personer.csv and\n"
     "                FILE-befolkning.csv beside it, for use with styr import\n"
     "  --effekt K=P,...  plant an effect: a spell's first offer of kind K raises the\n"
@@ -66,17 +112,62 @@ static int parse_effects(const char *s, styr_synth_opts *o)
     return o->neffekt ? 0 : -1;
 }
 
+/* "461,851": municipality codes. 0 or -1. */
+static int parse_codes(const char *s, int *out, int *n)
+{
+    *n = 0;
+    while (*s) {
+        char *end;
+        long v = strtol(s, &end, 10);
+        if (end == s || v <= 0 || v >= 1000 || *n >= STYR_MAX_KOMMUNER || (*end && *end != ',')) return -1;
+        out[(*n)++] = (int)v;
+        s = *end ? end + 1 : end;
+    }
+    return *n ? 0 : -1;
+}
+
+/* The workspace's own municipality and the members of its cluster in year. */
+static int own_and_cluster(styr_ws *ws, int year, int *out, styr_diags *d)
+{
+    int own = styr_ws_egen_kommune(ws), n = 0;
+    if (!own) return 0;
+    const styr_codes *c = styr_ws_codes(ws);
+    out[n++] = own;
+    styr_clusters cl;
+    if (styr_cat_clusters(ws, year, &cl, d) || own >= 1000 || c->kom_idx[own] < 0) return n;
+    int mine = cl.of[c->kom_idx[own]];
+    for (int k = 0; mine >= 0 && k < c->dict.nkom; k++)
+        if (cl.of[k] == mine && c->dict.kom[k] != own) out[n++] = c->dict.kom[k];
+    return n;
+}
+
 int styr_cmd_synth(styr_cli *cli, int argc, char **argv)
 {
-    static const struct option opts[] = {{"persons", required_argument, 0, 'n'}, {"from", required_argument, 0, 'f'},
-                                          {"to", required_argument, 0, 't'},      {"seed", required_argument, 0, 's'},
-                                          {"out", required_argument, 0, 'o'},     {"workspace", required_argument, 0, 'w'},
-                                          {"effekt", required_argument, 0, 'e'},
-                                          {"help", no_argument, 0, 'h'},          {0, 0, 0, 0}};
-    styr_synth_opts o = {.from = 2015, .to = 2024, .seed = 1, .command = cli->command,
-                         .progress = styr_cli_progress, .progress_ctx = cli};
+    static const struct option opts[] = {{"persons", required_argument, 0, 'n'},
+                                         {"from", required_argument, 0, 'f'},
+                                         {"to", required_argument, 0, 't'},
+                                         {"seed", required_argument, 0, 's'},
+                                         {"out", required_argument, 0, 'o'},
+                                         {"workspace", required_argument, 0, 'w'},
+                                         {"effekt", required_argument, 0, 'e'},
+                                         {"fuld-skala", optional_argument, 0, 'F'},
+                                         {"hele-landet", no_argument, 0, 'H'},
+                                         {"stikproeve", required_argument, 0, 'p'},
+                                         {"indsvingning", required_argument, 0, 'b'},
+                                         {"konjunktur", no_argument, 0, 'k'},
+                                         {"help", no_argument, 0, 'h'},
+                                         {0, 0, 0, 0}};
+    styr_synth_opts o = {.from = 2015,
+                         .to = 2024,
+                         .seed = 1,
+                         .command = cli->command,
+                         .burnin = 50,
+                         .rest = 0.10,
+                         .progress = styr_cli_progress,
+                         .progress_ctx = cli};
+    static int full[STYR_MAX_KOMMUNER];
     long long v;
-    int c, have_n = 0;
+    int c, have_n = 0, want_full = 0, nfull = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "w:h", opts, NULL)) != -1) {
         switch (c) {
@@ -94,19 +185,49 @@ int styr_cmd_synth(styr_cli *cli, int argc, char **argv)
             o.to = (int)v;
             break;
         case 's':
-            if (styr_cli_int(optarg, 0, 0x7FFFFFFFFFFFFFFFLL, &v)) return styr_cli_bad_option("synth", "--seed", optarg);
+            if (styr_cli_int(optarg, 0, 0x7FFFFFFFFFFFFFFFLL, &v))
+                return styr_cli_bad_option("synth", "--seed", optarg);
             o.seed = (uint64_t)v;
             break;
-        case 'o': o.out = optarg; break;
+        case 'o':
+            o.out = optarg;
+            break;
         case 'e':
             if (parse_effects(optarg, &o)) return styr_cli_bad_option("synth", "--effekt", optarg);
             break;
-        case 'w': cli->ws = optarg; break;
-        case 'h': return styr_cli_help(stdout, help_da, help_en);
-        default: return STYR_EXIT_USAGE;
+        case 'F':
+            want_full = 1;
+            if (optarg && parse_codes(optarg, full, &nfull))
+                return styr_cli_bad_option("synth", "--fuld-skala", optarg);
+            break;
+        case 'H':
+            o.whole = 1;
+            break;
+        case 'k':
+            o.konjunktur = 1;
+            break;
+        case 'p':
+            if (styr_cli_int(optarg, 1, 100, &v)) return styr_cli_bad_option("synth", "--stikproeve", optarg);
+            o.rest = (double)v / 100.0;
+            break;
+        case 'b':
+            if (styr_cli_int(optarg, 0, 60, &v)) return styr_cli_bad_option("synth", "--indsvingning", optarg);
+            o.burnin = (int)v;
+            break;
+        case 'w':
+            cli->ws = optarg;
+            break;
+        case 'h':
+            return styr_cli_help(stdout, help_da, help_en);
+        default:
+            return STYR_EXIT_USAGE;
         }
     }
-    if (!have_n) return styr_cli_bad_option("synth", "--persons", "");
+    if (have_n + want_full + o.whole > 1) {
+        fprintf(stderr, "styr synth: %s\n", styr_msg_text(M_SYNTH_EXCLUSIVE));
+        return STYR_EXIT_USAGE;
+    }
+    if (!have_n && !want_full && !o.whole) return styr_cli_bad_option("synth", "--persons", "");
     if (o.from > o.to) return styr_cli_bad_option("synth", "--from/--to", argv[0]);
     if (optind < argc) return styr_cli_bad_option("synth", styr_tr("argument", "argument"), argv[optind]);
     styr_diags d;
@@ -117,17 +238,59 @@ int styr_cmd_synth(styr_cli *cli, int argc, char **argv)
     memset(&res, 0, sizeof res);
     memset(&ires, 0, sizeof ires);
     styr_rc rc = styr_ws_open(cli->ws, o.out ? STYR_WS_READ : STYR_WS_WRITE, &ws, &d);
+    /* a workspace that already has a panel: say so in one line (the same seed would
+     * give every week twice, and synthetic persons do not belong beside real ones) */
+    const styr_panel *p;
+    if (!rc && !o.out && !styr_ws_panel(ws, &p, &d) && styr_panel_cols(p)->npersons > 0) {
+        char n[32];
+        fprintf(stderr, "styr synth: %s %s (%s %s); %s\n", cli->ws, styr_msg_text(M_SYNTH_FILLED),
+                styr_fmt_int(n, sizeof n, (long long)styr_panel_cols(p)->npersons), styr_msg_text(M_SYNTH_PERSONS),
+                styr_msg_text(M_SYNTH_NEW_WS));
+        styr_ws_close(ws);
+        styr_diags_free(&d);
+        return STYR_EXIT_WS;
+    }
+    if (!rc && want_full && !nfull) {
+        nfull = own_and_cluster(ws, o.to, full, &d);
+        if (!nfull) {
+            fprintf(stderr, "styr synth: %s\n", styr_msg_text(M_SYNTH_NO_OWN));
+            styr_ws_close(ws);
+            styr_diags_free(&d);
+            return STYR_EXIT_USAGE;
+        }
+    }
+    o.full = full;
+    o.nfull = nfull;
     if (!rc) rc = styr_synth(ws, &o, &res, &ires, &d);
     /* the frame conditions for styr compare --model go with the workspace */
     if (!rc && !o.out) rc = styr_covars_store(ws, &res.cov, &d);
     int e = STYR_EXIT_OK;
-    if (rc) e = styr_cli_fail(cli, rc, &d);
+    if (rc)
+        e = styr_cli_fail(cli, rc, &d);
     else {
         char a[32], b[32], w[32];
-        printf(styr_tr("Syntetisk befolkning %d-%d (frø %llu): %s indbyggere, heraf %s personer med ydelser, %s personuger.\n",
-                       "Synthetic population %d-%d (seed %llu): %s residents, of whom %s persons with benefits, %s person-weeks.\n"),
-               o.from, o.to, (unsigned long long)o.seed, styr_fmt_int(a, sizeof a, (long long)res.residents),
-               styr_fmt_int(b, sizeof b, (long long)res.persons), styr_fmt_int(w, sizeof w, (long long)res.weeks));
+        printf(
+            styr_tr(
+                "Syntetisk befolkning %d-%d (frø %llu): %s indbyggere, heraf %s personer med ydelser, %s personuger.\n",
+                "Synthetic population %d-%d (seed %llu): %s residents, of whom %s persons with benefits, %s "
+                "person-weeks.\n"),
+            o.from, o.to, (unsigned long long)o.seed, styr_fmt_int(a, sizeof a, (long long)res.residents),
+            styr_fmt_int(b, sizeof b, (long long)res.persons), styr_fmt_int(w, sizeof w, (long long)res.weeks));
+        if (o.whole || nfull) {
+            const styr_codes *cc = styr_ws_codes(ws);
+            if (o.whole) {
+                printf("%s.\n", styr_msg_text(M_SYNTH_WHOLE));
+            } else {
+                printf("%s: ", styr_msg_text(M_SYNTH_SCALE));
+                for (int i = 0; i < nfull; i++)
+                    printf("%s%s", i ? ", " : "",
+                           full[i] < 1000 && cc->kom_idx[full[i]] >= 0 ? cc->kom_name[cc->kom_idx[full[i]]] : "?");
+                printf("; %s %.0f pct.\n", styr_msg_text(M_SYNTH_REST), 100 * o.rest);
+            }
+        }
+        if (o.burnin)
+            printf("%s: %d %s (%d-%d); %s.\n", styr_msg_text(M_SYNTH_BURNIN), o.burnin, styr_msg_text(M_SYNTH_YEARS),
+                   o.from - o.burnin, o.from - 1, styr_msg_text(M_SYNTH_BURNIN_CUT));
         for (int i = 0; i < o.neffekt; i++) {
             char nb[32], mb[32], eb[32];
             double planted = res.eff_first[i] ? 100.0 * (double)res.eff_moved[i] / (double)res.eff_first[i] : 0;

@@ -9,7 +9,9 @@
 
 #include "../core/fsutil.h"
 #include "../core/mem.h"
+#include "../core/num.h"
 #include "../core/week.h"
+#include "../ws/refdata.h"
 #include "rng.h"
 
 /* ---- model parameters ------------------------------------------------------------ */
@@ -67,6 +69,9 @@ static const gparam groups[] = {
 
 enum { S_JOB = -1, S_OUT = -2 };
 
+/* "never": below every simulated week (a burn-in before 1990 has negative weeks) */
+#define NO_WEEK (-1000000)
+
 typedef struct kparam {
     double risk, dur, act, job;
     int cluster;
@@ -76,14 +81,20 @@ typedef struct synth_ctx {
     const styr_codes *codes;
     int gyd[NGROUPS];            /* ydelse index of each group, 0 when not in the workspace */
     int gof[NGROUPS][5];         /* tilbud index of each offer kind */
-    int first_week, last_week;   /* simulated span */
+    int first_week, last_week;   /* simulated span, burn-in included */
+    int show_first;              /* the first week written (the first week of `from`) */
     int nkom;
     kparam kp[STYR_MAX_KOMMUNER];
+    double lvl[STYR_MAX_KOMMUNER];    /* published share on public support / national */
+    double refpop[STYR_MAX_KOMMUNER]; /* reference population 16-66 (year `to`) */
+    double scale[STYR_MAX_KOMMUNER];  /* fraction of refpop simulated (scale modes) */
     double *cum;                 /* cumulative population weights by municipality */
     int *region_of;              /* region number of each municipality */
     double *cum_region[8];       /* cumulative weights within each region */
     int nregions;
     uint32_t *thu;               /* Thursday YYYYMMDD of each simulated week */
+    double *cyc;                 /* --konjunktur: crisis intensity (0-1) of each simulated week, or NULL */
+    int cyc_a, cyc_b;            /* the weeks [cyc_a, cyc_b) where cyc > 0 */
 } synth_ctx;
 
 typedef struct srun { int start, len; uint8_t kom, yd, tb; uint16_t timer; } srun;
@@ -114,8 +125,9 @@ typedef struct sim {
     size_t n, cap;
     struct { int week, kom; } mv[16];
     int nmv;
-    int benefit;
+    int benefit;          /* a benefit week was written (in the shown span) */
     int ben_end;          /* the week after the last benefit week so far */
+    uint64_t cut;         /* runs cut (in part or whole) by the start of the shown span */
 } sim;
 
 static int group_by_code(const char *code)
@@ -135,6 +147,14 @@ static void emit(sim *s, int start, int len, int yd, int tb, int timer)
     if (start < s->t) { len -= s->t - start; start = s->t; }
     if (start + len - 1 > s->tend) len = s->tend - start + 1;
     if (len <= 0) return;
+    if (yd) s->ben_end = start + len;
+    /* the burn-in is never written: a spell in progress at the start is cut there */
+    if (start < s->X->show_first) {
+        s->cut++;
+        len -= s->X->show_first - start;
+        start = s->X->show_first;
+        if (len <= 0) return;
+    }
     if (s->n && s->v[s->n - 1].start + s->v[s->n - 1].len == start && s->v[s->n - 1].kom == s->kom &&
         s->v[s->n - 1].yd == yd && s->v[s->n - 1].tb == tb && s->v[s->n - 1].timer == timer) {
         s->v[s->n - 1].len += len;
@@ -145,10 +165,7 @@ static void emit(sim *s, int start, int len, int yd, int tb, int timer)
         }
         s->v[s->n++] = (srun){start, len, (uint8_t)s->kom, (uint8_t)yd, (uint8_t)tb, (uint16_t)timer};
     }
-    if (yd) {
-        s->benefit = 1;
-        s->ben_end = start + len;
-    }
+    if (yd) s->benefit = 1;
 }
 
 static int pick(styr_rng *r, const wcode *w, int max)
@@ -213,6 +230,8 @@ static int spell(sim *s, int g, int residual)
     if (p->median >= 1e5) D = s->tend - s->t + 1;
     else {
         double m = p->median * k->dur * riskadj * (s->pl && age_at(s, s->t) < 30 ? 0.7 : 1.0);
+        /* --konjunktur: fewer jobs to go to, so unemployment lasts longer */
+        if (X->cyc && X->gyd[g] && !strcmp(p->code, "dagpenge")) m *= 1 + 0.6 * X->cyc[s->t - X->first_week];
         D = (int)ceil(styr_rng_lognormal(&s->rng, m, p->sigma));
         if (residual) D = 1 + (int)(D * styr_rng_u01(&s->rng));
         if (p->maxlen && D > p->maxlen) D = p->maxlen;
@@ -246,9 +265,10 @@ static int spell(sim *s, int g, int residual)
      * offer's start (so the person would not be in work then), the offer moves the
      * person into work from that week, as long as fewer than pp pct. of the first
      * offers of the kind in the group and year have been moved. The effect on the
-     * treated (moved / first offers) is then pp points in every group and year. */
+     * treated (moved / first offers) is then pp points in every group and year.
+     * Offers in the burn-in are never shown, so nothing is planted there. */
     int boosted = 0;
-    if (s->pl && no > 0 && ok[0] < NPLANT && s->pl->pp[ok[0]] > 0) {
+    if (s->pl && no > 0 && ok[0] < NPLANT && s->pl->pp[ok[0]] > 0 && s->t + os[0] >= X->show_first) {
         plant *pl = s->pl;
         int kind = ok[0], t0 = s->t + os[0];
         int y = styr_week_year(t0) - STYR_YEAR_MIN;
@@ -305,15 +325,35 @@ static int spell(sim *s, int g, int residual)
     return dest_of(p->other[pick(&s->rng, p->other, 5)].code);
 }
 
+/* --konjunktur: the extra weekly layoff hazard of an employed person at the crisis's
+ * height. About 1 pct. of the employed a quarter, which roughly doubles the stock on
+ * a-dagpenge as 2008-2010 did. */
+#define LAYOFF 0.0012
+
 static int job(sim *s)
 {
     const kparam *k = &s->X->kp[s->kom];
     double mean = 300.0 / (s->risk * k->risk);
     int D = 4 + (int)styr_rng_exp(&s->rng, mean);
     if (s->job_until > s->t && D < s->job_until - s->t) D = s->job_until - s->t;
-    s->job_until = 0;
+    s->job_until = NO_WEEK;
     int hours = styr_rng_u01(&s->rng) < 0.8 ? 370 : styr_rng_int(&s->rng, 30, 60) * 5; /* half hours */
     if (D > s->tend - s->t + 1) D = s->tend - s->t + 1;
+    /* --konjunktur: layoffs at an extra weekly hazard of LAYOFF x the crisis intensity */
+    int laid_off = 0;
+    const synth_ctx *X = s->X;
+    if (X->cyc && s->t < X->cyc_b && s->t + D > X->cyc_a) {
+        double e = styr_rng_exp(&s->rng, 1.0), acc = 0;
+        int a = s->t > X->cyc_a ? s->t : X->cyc_a, b = s->t + D < X->cyc_b ? s->t + D : X->cyc_b;
+        for (int w = a; w < b; w++) {
+            acc += LAYOFF * X->cyc[w - X->first_week];
+            if (acc > e) {
+                D = w - s->t + 1;
+                laid_off = 1;
+                break;
+            }
+        }
+    }
     /* hours are recorded for the 52 weeks after a benefit spell (as register data
      * links earnings to benefit histories), enough for status 4-52 weeks after */
     int rec = s->ben_end + 52 - s->t;
@@ -321,6 +361,8 @@ static int job(sim *s)
     s->t += D;
     if (s->t > s->tend) return S_OUT;
     int age = age_at(s, s->t);
+    if (laid_off)
+        return s->insured ? group_by_code("dagpenge") : group_by_code(age < 30 ? "uddannelseshjaelp" : "kontanthjaelp");
     double u = styr_rng_u01(&s->rng);
     if (age >= 62 && u < 0.35) return group_by_code("oevrige");
     if (s->sex == 2 && age >= 25 && age <= 40 && u < 0.2) return group_by_code("oevrige");
@@ -386,6 +428,49 @@ static void simulate(sim *s, int t0, int immigrant)
 
 /* ---- setup ------------------------------------------------------------------------ */
 
+/* How a municipality's level (its published share over the national one) moves the
+ * model: the share of high- and middle-risk residents, the inflow from jobs and the
+ * duration of spells. Chosen so that the simulated shares follow the published ones
+ * (bench/synth_levels.sh measures the correlation). */
+#define RISK_EXP 0.6
+#define DUR_EXP 0.4
+#define HIGH_EXP 1.6
+#define MID_EXP 0.8
+
+/* X->lvl from the embedded data/offentligt_forsoergede.csv (kommune;andel;kilde):
+ * each municipality's share over the refpop-weighted mean of the shares; 1 for a
+ * municipality the file does not name. */
+static void levels(synth_ctx *X)
+{
+    const styr_codes *c = X->codes;
+    double share[STYR_MAX_KOMMUNER];
+    for (int k = 0; k < X->nkom; k++) share[k] = 0, X->lvl[k] = 1;
+    const styr_refdata_file *f = styr_refdata_find("offentligt_forsoergede.csv");
+    if (!f) return;
+    const char *p = (const char *)f->data, *end = p + f->size;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) nl = end;
+        int code;
+        double v;
+        char mark;
+        const char *semi = memchr(p, ';', (size_t)(nl - p));
+        if (*p >= '0' && *p <= '9' && semi && sscanf(p, "%d;", &code) == 1 && code > 0 && code < 1000 &&
+            c->kom_idx[code] >= 0) {
+            const char *q = semi + 1, *e = memchr(q, ';', (size_t)(nl - q));
+            if (!e) e = nl;
+            if (!styr_parse_decimal(q, (size_t)(e - q), &v, &mark) && v > 0 && v < 100) share[c->kom_idx[code]] = v;
+        }
+        p = nl + 1;
+    }
+    double num = 0, den = 0;
+    for (int k = 0; k < X->nkom; k++)
+        if (share[k] > 0) num += share[k] * X->refpop[k], den += X->refpop[k];
+    if (num <= 0) return;
+    for (int k = 0; k < X->nkom; k++)
+        if (share[k] > 0) X->lvl[k] = share[k] / (num / den);
+}
+
 static styr_rc setup(styr_ws *ws, const styr_synth_opts *o, synth_ctx *X, styr_diags *d)
 {
     const styr_codes *c = styr_ws_codes(ws);
@@ -401,22 +486,42 @@ static styr_rc setup(styr_ws *ws, const styr_synth_opts *o, synth_ctx *X, styr_d
             X->gof[g][k] = tb > 0 ? tb : 0;
         }
     }
-    X->first_week = styr_week_from_iso(o->from, 1);
+    /* the burn-in may start before 1990 (week indexes then go negative; nothing of it
+     * is written): ISO week 1 of y0 is the week of 4 January */
+    int y0 = o->from - (o->burnin > 0 ? (o->burnin < 100 ? o->burnin : 100) : 0);
+    X->first_week = styr_week_of_day(styr_days_from_civil(y0, 1, 4));
+    X->show_first = styr_week_from_iso(o->from, 1);
     X->last_week = styr_week_from_iso(o->to, styr_iso_weeks_in_year(o->to));
     int nw = X->last_week - X->first_week + 1;
     X->thu = styr_xmalloc((size_t)nw * sizeof *X->thu);
     for (int w = 0; w < nw; w++) X->thu[w] = styr_week_thursday_ymd(X->first_week + w);
+    if (o->konjunktur) {
+        /* the financial crisis: from the autumn of 2008, worst in 2009, slowly over by
+         * 2013; and the spring of 2020 (corona), briefly */
+        X->cyc = styr_xcalloc((size_t)nw, sizeof *X->cyc);
+        X->cyc_a = X->last_week + 1;
+        X->cyc_b = X->first_week;
+        for (int w = 0; w < nw; w++) {
+            int y = (int)(X->thu[w] / 10000), m = (int)(X->thu[w] / 100 % 100);
+            double ci = y == 2008 ? (m >= 9 ? 0.6 : 0) : y == 2009 ? 1.0 : y == 2010 ? 0.7 : y == 2011 ? 0.4
+                     : y == 2012 ? 0.3 : y == 2013 ? 0.15 : y == 2020 && m >= 3 && m <= 6 ? 1.0 : 0;
+            X->cyc[w] = ci;
+            if (ci > 0 && X->first_week + w < X->cyc_a) X->cyc_a = X->first_week + w;
+            if (ci > 0 && X->first_week + w + 1 > X->cyc_b) X->cyc_b = X->first_week + w + 1;
+        }
+    }
 
-    /* population weights: the reference population aged 16-66 in the first year */
+    /* population weights: the reference population aged 16-66 in the last year
+     * (so that the municipalities simulated at real size have it in `to`) */
     double *pop = styr_xcalloc((size_t)X->nkom, sizeof *pop);
     sqlite3 *db = styr_ws_db(ws);
     sqlite3_stmt *st;
-    int year = o->from;
+    int year = o->to;
     if (sqlite3_prepare_v2(db,
-                           "SELECT COALESCE((SELECT MIN(aar) FROM befolkning WHERE aar >= ?1),"
-                           " (SELECT MAX(aar) FROM befolkning))",
+                           "SELECT COALESCE((SELECT MAX(aar) FROM befolkning WHERE aar <= ?1),"
+                           " (SELECT MIN(aar) FROM befolkning))",
                            -1, &st, NULL) == SQLITE_OK) {
-        sqlite3_bind_int(st, 1, o->from);
+        sqlite3_bind_int(st, 1, o->to);
         if (sqlite3_step(st) == SQLITE_ROW) year = sqlite3_column_int(st, 0);
         sqlite3_finalize(st);
     }
@@ -431,9 +536,25 @@ static styr_rc setup(styr_ws *ws, const styr_synth_opts *o, synth_ctx *X, styr_d
         }
         sqlite3_finalize(st);
     }
+    /* the scale of each municipality; the draws (and moves) follow refpop x scale, whose
+     * distribution the moves keep, so each municipality keeps its scale over the years */
+    for (int k = 0; k < X->nkom; k++) {
+        X->refpop[k] = pop[k] > 0 ? pop[k] : 0;
+        X->scale[k] = o->whole ? 1.0 : o->nfull ? o->rest : 1.0;
+    }
+    for (int i = 0; i < o->nfull && !o->whole; i++) {
+        int code = o->full[i];
+        if (code <= 0 || code >= 1000 || c->kom_idx[code] < 0) {
+            free(pop);
+            return styr_diag_sys(d, STYR_EUSAGE, "--fuld-skala: %d", code);
+        }
+        X->scale[c->kom_idx[code]] = 1.0;
+    }
+    for (int k = 0; k < X->nkom; k++) pop[k] = (pop[k] > 0 ? pop[k] : 1) * X->scale[k];
     X->cum = styr_xmalloc((size_t)X->nkom * sizeof *X->cum);
     double acc = 0;
-    for (int k = 0; k < X->nkom; k++) X->cum[k] = (acc += pop[k] > 0 ? pop[k] : 1);
+    for (int k = 0; k < X->nkom; k++) X->cum[k] = (acc += pop[k]);
+    levels(X);
 
     /* regions (for moves) */
     X->region_of = styr_xcalloc((size_t)X->nkom, sizeof *X->region_of);
@@ -448,7 +569,7 @@ static styr_rc setup(styr_ws *ws, const styr_synth_opts *o, synth_ctx *X, styr_d
     for (int r = 0; r < X->nregions; r++) {
         X->cum_region[r] = styr_xmalloc((size_t)X->nkom * sizeof(double));
         double a = 0;
-        for (int k = 0; k < X->nkom; k++) X->cum_region[r][k] = (a += X->region_of[k] == r ? (pop[k] > 0 ? pop[k] : 1) : 0);
+        for (int k = 0; k < X->nkom; k++) X->cum_region[r][k] = (a += X->region_of[k] == r ? pop[k] : 0);
     }
     free(pop);
 
@@ -475,17 +596,23 @@ static styr_rc setup(styr_ws *ws, const styr_synth_opts *o, synth_ctx *X, styr_d
     }
     styr_rng r;
     styr_rng_seed(&r, o->seed, 0xC1u);
+    /* with planted effects (the tests of styr effect) the levels are left out and the
+     * clusters and municipalities differ at random, as before issue 12 */
+    int pl = o->neffekt > 0;
     double crisk[32], cdur[32], cjob[32];
     for (int i = 0; i < 32; i++) {
-        crisk[i] = exp(0.22 * styr_rng_normal(&r));
-        cdur[i] = exp(0.12 * styr_rng_normal(&r));
+        crisk[i] = exp((pl ? 0.22 : 0.05) * styr_rng_normal(&r));
+        cdur[i] = exp((pl ? 0.12 : 0.06) * styr_rng_normal(&r));
         cjob[i] = exp(0.06 * styr_rng_normal(&r));
     }
+    /* the municipality's level (lvl, from the published shares) sets its inflow and
+     * duration; the cluster and the municipality add a little noise */
     for (int k = 0; k < X->nkom; k++) {
         kparam *kp = &X->kp[k];
         kp->cluster = cl[k];
-        kp->risk = crisk[cl[k]] * exp(0.12 * styr_rng_normal(&r));
-        kp->dur = cdur[cl[k]] * exp(0.10 * styr_rng_normal(&r));
+        double lv = pl ? 1.0 : X->lvl[k];
+        kp->risk = pow(lv, RISK_EXP) * crisk[cl[k]] * exp((pl ? 0.12 : 0.05) * styr_rng_normal(&r));
+        kp->dur = pow(lv, DUR_EXP) * cdur[cl[k]] * exp((pl ? 0.10 : 0.05) * styr_rng_normal(&r));
         kp->act = exp(0.25 * styr_rng_normal(&r));
         /* with planted effects, who gets an offer may depend only on what styr effect
          * matches on (cluster, age, spell week), so the activation level is the cluster's */
@@ -498,6 +625,7 @@ static styr_rc setup(styr_ws *ws, const styr_synth_opts *o, synth_ctx *X, styr_d
 static void teardown(synth_ctx *X)
 {
     free(X->thu);
+    free(X->cyc);
     free(X->cum);
     free(X->region_of);
     for (int r = 0; r < 8; r++) free(X->cum_region[r]);
@@ -609,7 +737,7 @@ styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res
     csvout cw[3];
     memset(cw, 0, sizeof cw);
     char wname[6000][9];
-    int nw = X.last_week - X.first_week + 1;
+    int nw = X.last_week - X.show_first + 1; /* shown weeks, at most 110 years: < 6000 */
     if (o->out) {
         res->files[0] = styr_xstrdup(o->out);
         res->files[1] = base_name(o->out, "-personer.csv");
@@ -621,26 +749,52 @@ styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res
         static const char *const heads[] = {"person;uge;kommune;ydelse;tilbud;timer\n", "person;foedt;koen\n",
                                             "kommune;aar;alder;antal\n"};
         for (int i = 0; i < 3; i++) cw_put(&cw[i], heads[i], strlen(heads[i]));
-        for (int w = 0; w < nw && w < 6000; w++) styr_week_format(X.first_week + w, wname[w]);
+        for (int w = 0; w < nw && w < 6000; w++) styr_week_format(X.show_first + w, wname[w]);
     }
 
-    uint64_t max_residents = o->persons * 20 + 1000;
-    int progress_every = o->persons >= 200000 ? 50000 : 0;
-    for (uint64_t ri = 0; res->persons < o->persons && ri < max_residents; ri++) {
+    /* at scale, the number of residents to draw: the scaled reference population over
+     * the share of residents that are 16-66 and present on 1 January of `to` (birth
+     * years are uniform over the nby years that reach 16-66 in the shown span; 5 pct.
+     * immigrate at a uniform time of the simulated span) */
+    int scaled = o->whole || o->nfull;
+    uint64_t draws = 0;
+    if (scaled) {
+        double tot = 0;
+        for (int k = 0; k < X.nkom; k++) tot += X.refpop[k] * X.scale[k];
+        int nby = (o->to - 16) - (o->from - 67) + 1;
+        /* an immigrant of age a (simulated from 16 or the start) has arrived with
+         * probability about (a - 16) years over the simulated span */
+        double span = (X.last_week - X.first_week) / 52.18, imm = 0;
+        for (int a = 16; a <= 66; a++) imm += fmin(1.0, (a - 16) / span) / 51.0;
+        double cov = 51.0 / nby * (0.95 + 0.05 * imm);
+        draws = (uint64_t)(tot / cov + 0.5);
+    }
+    uint64_t max_residents = scaled ? draws : o->persons * 20 + 1000;
+    uint64_t goal = scaled ? draws : o->persons;
+    int progress_every = goal >= 200000 ? 50000 : 0;
+    for (uint64_t ri = 0; (scaled || res->persons < o->persons) && ri < max_residents; ri++) {
+        if (scaled && progress_every && o->progress && ri % (uint64_t)progress_every == 0)
+            o->progress(o->progress_ctx, "synth", ri, goal);
         styr_rng_seed(&s.rng, o->seed, ri + 1);
         s.n = 0;
+        s.cut = 0;
         s.nmv = 0;
-        s.job_until = 0;
+        s.job_until = NO_WEEK;
         s.benefit = 0;
-        s.ben_end = -1000;
+        s.ben_end = NO_WEEK;
         s.kom = pick_cum(&s.rng, X.cum, X.nkom);
         int kom0 = s.kom;
-        int by = styr_rng_int(&s.rng, o->from - 66, o->to - 16);
+        /* birth years: everyone 16-66 on 1 January or on a Thursday of the shown span */
+        int by = styr_rng_int(&s.rng, o->from - 67, o->to - 16);
         int bm = styr_rng_int(&s.rng, 1, 12), bd = styr_rng_int(&s.rng, 1, 28);
         s.birth = (uint32_t)(by * 10000 + bm * 100 + bd);
         s.sex = styr_rng_u01(&s.rng) < 0.5 ? 1 : 2;
-        double u = styr_rng_u01(&s.rng);
-        s.risk = u < 0.6 ? 0.45 : u < 0.9 ? 1.3 : 4.0;
+        /* the share of high- and middle-risk residents follows the municipality's level;
+         * with planted effects it is the same everywhere, so that who gets an offer and
+         * who leaves for work differ only by what styr effect matches on */
+        double u = styr_rng_u01(&s.rng), f = o->neffekt ? 1.0 : X.lvl[s.kom];
+        double ph = fmin(0.40, 0.10 * pow(f, HIGH_EXP)), pm = fmin(0.45, 0.30 * pow(f, MID_EXP));
+        s.risk = u < ph ? 4.0 : u < ph + pm ? 1.3 : 0.45;
         s.insured = styr_rng_u01(&s.rng) < 0.78;
         int immigrant = styr_rng_u01(&s.rng) < 0.05;
         /* ages 16-66 on the Thursday: first week whose Thursday is on or after the 16th
@@ -655,6 +809,7 @@ styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res
         if (t0 > s.tend) continue;
         res->residents++;
         simulate(&s, t0, immigrant);
+        res->burnin_runs += s.cut;
 
         /* the population on 1 January of each year */
         for (int y = 0; y < nyears; y++) {
@@ -692,7 +847,7 @@ styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res
                                   c->dict.tb[r->tb], r->timer / 10);
                 for (int w = r->start; w < r->start + r->len; w++) {
                     if (cw_put(&cw[0], id, (size_t)idn) || cw_put(&cw[0], ";", 1) ||
-                        cw_put(&cw[0], wname[w - X.first_week], 8) || cw_put(&cw[0], tail, (size_t)tn))
+                        cw_put(&cw[0], wname[w - X.show_first], 8) || cw_put(&cw[0], tail, (size_t)tn))
                         goto ioerr;
                 }
             }
@@ -707,10 +862,10 @@ styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res
                     goto oom;
             }
         }
-        if (progress_every && o->progress && res->persons % (uint64_t)progress_every == 0)
+        if (!scaled && progress_every && o->progress && res->persons % (uint64_t)progress_every == 0)
             o->progress(o->progress_ctx, "synth", res->persons, o->persons);
     }
-    if (progress_every && o->progress) o->progress(o->progress_ctx, "synth", o->persons, o->persons);
+    if (progress_every && o->progress) o->progress(o->progress_ctx, "synth", goal, goal);
 
     for (int k = 0; k < X.nkom; k++)
         for (int y = 0; y < nyears; y++)

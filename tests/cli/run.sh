@@ -167,8 +167,19 @@ run noegletal-discretion 0 noegletal -w ws --kommune 101 --periode 2024M01
 run noegletal-intern 0 noegletal -w ws --periode 2024M01 --intern
 run noegletal-intern-other 1 noegletal -w ws --kommune 461 --periode 2024M01 --intern
 run noegletal-bad-period 1 noegletal -w ws --kommune 101 --periode 2024M13
-run synth-demo 0 synth -w ws --persons 400 --seed 5
-has info "personer" info -w ws
+run init-demo 0 init demo.ws
+run synth-demo 0 synth -w demo.ws --persons 400 --seed 5
+has info "personer" info -w demo.ws
+# issue 12: a second synth on a filled workspace is one line (exit 3), a real import too
+run synth-again 3 synth -w demo.ws --persons 400 --seed 5
+run synth-on-import 3 synth -w ws --persons 400 --seed 6
+has help-synth-files "tabellen befolkning i katalog.sqlite" synth --help
+run synth-both 1 synth -w demo.ws --persons 400 --hele-landet
+run init-nokom 0 init nokom.ws
+run synth-fuld-no-own 1 synth -w nokom.ws --fuld-skala
+# full scale for one municipality (Langeland), the rest at 1 pct., no burn-in and a short one
+run synth-fuld 0 synth -w nokom.ws --fuld-skala=482 --stikproeve 1 --from 2023 --to 2024 --indsvingning 5 --seed 2
+run synth-fuld-figures 0 figures -w nokom.ws --kommune 482 --ydelse i_alt --periode 2024 --format csv
 
 # a synthetic municipality against its cluster: the staircase and what could be freed
 run init-odense 0 init big --kommune 461

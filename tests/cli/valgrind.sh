@@ -68,7 +68,10 @@ check 0 report -w ws --periode 2024 --intern -o r.html --xlsx r.xlsx
 check 0 offers -w ws --kommune 101 --periode 2024 --alder --format json
 check 0 effect -w ws --periode 2023 --pris praktik=10000
 check 0 sample -w ws --ydelse kontanthjaelp --intern -n 5 -o review.xlsx
-check 0 synth -w ws --persons 100 --seed 9 --effekt praktik=10
+check 3 synth -w ws --persons 100 --seed 9
+check 0 init planted.ws
+check 0 synth -w planted.ws --persons 100 --seed 9 --effekt praktik=10 --indsvingning 5
+check 0 synth -w planted.ws --fuld-skala=482 --stikproeve 1 --from 2010 --to 2010 --indsvingning 2 --konjunktur --out full.csv
 check 3 info -w nowhere
 
 # the server: requests of every kind, then SIGTERM; no invalid access or leak
