@@ -169,7 +169,7 @@ int styr_cmd_synth(styr_cli *cli, int argc, char **argv)
     long long v;
     int c, have_n = 0, want_full = 0, nfull = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "w:h", opts, NULL)) != -1) {
+    while ((c = styr_cli_getopt("synth", argc, argv, "w:h", opts)) != -1) {
         switch (c) {
         case 'n':
             if (styr_cli_int(optarg, 1, 100000000, &v)) return styr_cli_bad_option("synth", "--persons", optarg);
