@@ -301,7 +301,12 @@ def main():
         check(st == 200 and srv.alive(), "still serving after it all")
         # an import while serving: the answers follow the new panel (the cache is emptied)
         st, h, before = get(p, "/api/v1/figurer?kommune=461&ydelse=i_alt")
-        srv.styr("synth", "-w", "ws", "--persons", "3000", "--seed", "77")
+        with open(os.path.join(srv.tmp.name, "nye.csv"), "w") as f:
+            f.write("person;uge;kommune;ydelse;tilbud\n")
+            for i in range(200):  # 200 new persons on kontanthjælp in Odense through 2024
+                for w in range(1, 53):
+                    f.write("NY%04d;2024-W%02d;461;kontanthjaelp;\n" % (i, w))
+        srv.styr("import", "-w", "ws", "nye.csv")
         time.sleep(2.2)
         st, h2, after = get(p, "/api/v1/figurer?kommune=461&ydelse=i_alt")
         check(st == 200 and h2.get("etag") != h.get("etag") and after != before,
