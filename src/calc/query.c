@@ -18,7 +18,11 @@ int styr_default_year(const styr_panel *p)
     int wmax = styr_panel_week_max(p);
     if (wmax < 0) return 2024;
     int y = styr_week_year(wmax);
-    if (styr_week_from_iso(y, styr_iso_weeks_in_year(y)) > wmax) y--;
+    /* the year before when this one is not whole, unless the panel has no week of it
+     * (a panel within one year: its year, marked incomplete, rather than a year without data) */
+    if (styr_week_from_iso(y, styr_iso_weeks_in_year(y)) > wmax &&
+        styr_week_from_iso(y - 1, styr_iso_weeks_in_year(y - 1)) >= styr_panel_week_min(p))
+        y--;
     return y;
 }
 

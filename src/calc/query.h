@@ -74,7 +74,8 @@ int styr_period_pop_year(const styr_period *p);
 /* Parse a comma list of period names and ranges ("2024M01..2024M12"). */
 int styr_parse_periods(const char *list, styr_period **out, int *n);
 
-/* The last whole calendar year in the panel (default period). */
+/* The last whole calendar year in the panel (default period); the panel's
+ * last year when the year before has no week in it. */
 int styr_default_year(const styr_panel *p);
 
 /* The last calendar month whose weeks are all in the panel; 0, or -1 when the
