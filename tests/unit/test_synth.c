@@ -258,7 +258,7 @@ static void test_levels_like_denmark(void **state)
     for (int k = 0; k < nk; k++) kom[k] = k;
     double lo = 100, hi = 0, share[STYR_MAX_KOMMUNER], pop[STYR_MAX_KOMMUNER];
     for (int y = 2015; y <= 2024; y++) {
-        char text[8];
+        char text[16];
         snprintf(text, sizeof text, "%d", y);
         styr_period per;
         styr_period_parse(text, &per);
@@ -324,7 +324,7 @@ static double dagpenge_share(styr_ws *w, int year)
     const styr_codes *codes = styr_ws_codes(w);
     int kom[STYR_MAX_KOMMUNER], grp[1] = {styr_codes_ydelse(codes, "dagpenge", 8)};
     for (int k = 0; k < codes->dict.nkom; k++) kom[k] = k;
-    char text[8];
+    char text[16];
     snprintf(text, sizeof text, "%d", year);
     styr_period per;
     styr_period_parse(text, &per);
