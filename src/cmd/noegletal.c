@@ -1,6 +1,5 @@
 /* styr noegletal: a municipality's key figures against its cluster. */
 #include <getopt.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,12 +48,6 @@ static void text(char *buf, size_t cap, const styr_figval *v, int pct)
     else if (v->state == STYR_FV_NA) snprintf(buf, cap, ".");
     else if (pct) styr_fmt_pct(buf, cap, v->v, 1);
     else styr_fmt_num(buf, cap, v->v, 1);
-}
-
-/* A value as the table shows it, with one decimal. */
-static double shown(double v)
-{
-    return v >= 0 ? floor(v * 10 + 0.5) / 10 : -floor(-v * 10 + 0.5) / 10; /* as styr_fmt_num rounds */
 }
 
 int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv)
@@ -167,7 +160,7 @@ int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv)
         text(c3, sizeof c3, &cv[FIG_ANDEL], 1);
         if (ov[FIG_ANDEL].state == STYR_FV_OK && cv[FIG_ANDEL].state == STYR_FV_OK) {
             /* the difference of the shown (rounded) shares, so the row subtracts */
-            double diff = shown(ov[FIG_ANDEL].v) - shown(cv[FIG_ANDEL].v);
+            double diff = styr_round(ov[FIG_ANDEL].v, 1) - styr_round(cv[FIG_ANDEL].v, 1);
             char zero[16];
             styr_fmt_num(c4, sizeof c4, diff, 1);
             styr_fmt_num(zero, sizeof zero, 0.0, 1);

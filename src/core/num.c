@@ -38,14 +38,18 @@ char *styr_fmt_int(char *buf, size_t cap, long long v)
     return group(buf, cap, plain);
 }
 
+double styr_round(double v, int decimals)
+{
+    double scale = pow(10, decimals);
+    return v >= 0 ? floor(v * scale + 0.5) / scale : -floor(-v * scale + 0.5) / scale;
+}
+
 char *styr_fmt_num(char *buf, size_t cap, double v, int decimals)
 {
     char plain[64];
     /* a value that is not a number (0/0, an empty mean) is no data: "-", never "nan" */
     if (!isfinite(v)) return snprintf(buf, cap, "-"), buf;
-    /* round half away from zero, as Danish statistics print */
-    double scale = pow(10, decimals);
-    double r = v >= 0 ? floor(v * scale + 0.5) / scale : -floor(-v * scale + 0.5) / scale;
+    double r = styr_round(v, decimals);
     if (r == 0) r = 0; /* no "-0,0" */
     snprintf(plain, sizeof plain, "%.*f", decimals, r);
     return group(buf, cap, plain);

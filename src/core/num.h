@@ -14,6 +14,9 @@
 char *styr_fmt_int(char *buf, size_t cap, long long v);
 
 /* Format a number with a fixed number of decimals and thousands separators. */
+/* v rounded to decimals places, half away from zero, as Danish statistics print. */
+double styr_round(double v, int decimals);
+
 char *styr_fmt_num(char *buf, size_t cap, double v, int decimals);
 
 /* Format a percentage: "15,2 pct." (decimals as given). */

@@ -7,6 +7,7 @@
 
 #include "../core/fsutil.h"
 #include "../core/msg.h"
+#include "../core/num.h"
 
 static _Thread_local FILE *capture;
 
@@ -51,8 +52,7 @@ void styr_csv_number(FILE *f, double v, int decimals)
 {
     char b[64];
     if (!isfinite(v)) return; /* no data: an empty field, never "nan" */
-    double scale = pow(10, decimals);
-    double r = v >= 0 ? floor(v * scale + 0.5) / scale : -floor(-v * scale + 0.5) / scale;
+    double r = styr_round(v, decimals);
     snprintf(b, sizeof b, "%.*f", decimals, r == 0 ? 0.0 : r);
     for (char *p = b; *p; p++)
         if (*p == '.') *p = ',';
