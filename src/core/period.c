@@ -101,6 +101,12 @@ int styr_period_parse(const char *s, styr_period *p)
         return y == STYR_YEAR_MIN && sub < 12 ? -1 : set(p, STYR_P_ROLLING12, y, sub);
     if (k == 'M' && n == 11 && !num(s + 5, 2, &sub) && sub >= 1 && sub <= 12 && !strncasecmp(s + 7, "AATD", 4))
         return set(p, STYR_P_YTD, y, sub);
+    /* jobindsats.dk: "2025Y01" a year, "2021QMAT02" the four quarters ending
+     * with quarter 02 of 2021 (2020Q3-2021Q2); QMAT04 is the calendar year but
+     * keeps its rolling name. A quarter above 04 is not a period. */
+    if (k == 'Y' && n == 7 && s[5] == '0' && s[6] == '1') return set(p, STYR_P_YEAR, y, 0);
+    if (k == 'Q' && n == 10 && !strncasecmp(s + 4, "QMAT", 4) && !num(s + 8, 2, &sub) && sub >= 1 && sub <= 4)
+        return y == STYR_YEAR_MIN && sub < 4 ? -1 : set(p, STYR_P_ROLLING12, y, 3 * sub);
     if (k == 'U' && n == 7 && !num(s + 5, 2, &sub) && sub >= 1 && sub <= styr_iso_weeks_in_year(y))
         return set(p, STYR_P_WEEK, y, sub);
     return -1;

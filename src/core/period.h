@@ -5,7 +5,9 @@
  * week), "2024M03R12" (the 12 months ending with March 2024) and
  * "2024M03AATD" (år til dato: January to March 2024, what a budget follow-up
  * compares). "2024Q2" (as jobindsats.dk writes a quarter) and "2024M6" are
- * read too; the name is always the canonical one. Because every period is a run of consecutive weeks it is kept as [first, last]. */
+ * read too, and jobindsats.dk's "2025Y01" (a year) and "2021QMAT02" (the four
+ * quarters ending with 2021Q2, i.e. 2020M07-2021M06, named "2021M06R12");
+ * the name is always the canonical one. Because every period is a run of consecutive weeks it is kept as [first, last]. */
 #ifndef STYR_PERIOD_H
 #define STYR_PERIOD_H
 

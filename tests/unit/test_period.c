@@ -131,6 +131,29 @@ static void test_other_forms(void **state)
     assert_int_equal(p.last, m.last);
 }
 
+/* issue 13: jobindsats.dk's year and running year of four quarters */
+static void test_jobindsats_codes(void **state)
+{
+    (void)state;
+    styr_period y = per("2025Y01"), c = per("2025");
+    assert_string_equal(y.name, "2025");
+    assert_int_equal(y.first, c.first);
+    assert_int_equal(y.last, c.last);
+    /* the release of 29 October 2021: 2020Q3-2021Q2 */
+    styr_period q = per("2021QMAT02"), a = per("2020M07"), b = per("2021M06");
+    assert_string_equal(q.name, "2021M06R12");
+    assert_int_equal(q.first, a.first);
+    assert_int_equal(q.last, b.last);
+    /* QMAT04 covers the calendar year */
+    styr_period q4 = per("2022QMAT04"), y22 = per("2022");
+    assert_int_equal(q4.first, y22.first);
+    assert_int_equal(q4.last, y22.last);
+    styr_period bad;
+    assert_int_equal(styr_period_parse("2021QMAT05", &bad), -1);
+    assert_int_equal(styr_period_parse("2021QMAT00", &bad), -1);
+    assert_int_equal(styr_period_parse("2025Y02", &bad), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -140,6 +163,7 @@ int main(void)
         cmocka_unit_test(test_year_to_date),
         cmocka_unit_test(test_invalid),
         cmocka_unit_test(test_other_forms),
+        cmocka_unit_test(test_jobindsats_codes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
