@@ -342,5 +342,16 @@ has info-codes-en "Unemployment insurance benefit" --lang en info -w big --koder
 has offers-en "Work placement" --lang en offers -w big --ydelse kontanthjaelp --periode 2024
 has sample-en "Case review: Social assistance" --lang en sample -w big --ydelse kontanthjaelp --intern -n 5
 
+# the cases of one area each, in files of their own (tests/cli/cases/*.sh),
+# run in this shell with run/has/file_has/sha and HERE, EXP, STYR at hand;
+# each starts in a directory of its own under the scratch directory
+for f in "$HERE"/cases/*.sh; do
+    [[ -e $f ]] || continue
+    mkdir -p "$WORK/$(basename "$f" .sh)" && cd "$WORK/$(basename "$f" .sh)" || exit 1
+    # shellcheck source=/dev/null
+    source "$f"
+    cd "$WORK" || exit 1
+done
+
 echo "$((n - fails))/$n CLI cases passed"
 ((fails == 0))
