@@ -40,7 +40,7 @@ styr_rc styr_bdata_load(styr_ws *ws, const styr_period *per, int nper, int money
     int *kom = styr_xmalloc((size_t)nk * sizeof *kom), *grp = styr_xmalloc((size_t)ng * sizeof *grp);
     for (int k = 0; k < nk; k++) kom[k] = k;
     for (int g = 0; g < ng; g++) grp[g] = g;
-    styr_query q = {kom, nk, grp, ng, per, nper, own >= 0, threads, 1, money};
+    styr_query q = {kom, nk, grp, ng, per, nper, own >= 0, threads, 1, money, STYR_KILDE_AUTO};
     rc = styr_query_run(ws, &q, &b->res, d);
     free(kom);
     free(grp);
@@ -69,6 +69,13 @@ static styr_figval value_of(const styr_bdata *b, const styr_metric *m, int p, co
                             double ypop, double pop1864, unsigned hide, int g)
 {
     int weeks = styr_period_weeks(&b->res.ps.p[p]);
+    if (b->res.outside && b->res.outside[p]) { /* no week of the period in the panel: no data, not 0 */
+        styr_figval v[STYR_NFIG];
+        if (m->fig < 0 || !g) return (styr_figval){0, STYR_FV_NONE};
+        for (int f = 0; f < STYR_NFIG; f++) v[f] = (styr_figval){0, STYR_FV_NONE};
+        styr_figures_na(v, b->codes->yd_na[g]);
+        return v[m->fig];
+    }
     if (m->fig >= 0) {
         styr_figval v[STYR_NFIG];
         styr_figures_of(c, weeks, pop, ypop, hide, v);
@@ -81,9 +88,50 @@ static styr_figval value_of(const styr_bdata *b, const styr_metric *m, int p, co
     return v[m->money];
 }
 
+/* The query's row of municipality k (< nk), group g, period p: every
+ * municipality and group was asked for, in order. */
+static const styr_figrow *row_of(const styr_bdata *b, int p, int k, int g)
+{
+    const int ng = b->codes->dict.nyd;
+    size_t i = ((size_t)p * (size_t)b->nk + (size_t)k) * (size_t)ng + (size_t)g;
+    return i < b->res.nrows ? &b->res.rows[i] : NULL;
+}
+
+/* A published row's value: the key figures it carries; no money. */
+static styr_figval public_value(const styr_figrow *x, const styr_metric *m)
+{
+    return m->fig >= 0 ? x->v[m->fig] : (styr_figval){0, STYR_FV_NONE};
+}
+
+/* An area some of whose members' figures are published ones: full-time
+ * persons and persons summed over the members' rows, the share over the
+ * area's population; a member without a value gives the sum its state (a
+ * suppressed one ".."); what published tables do not carry is no data. */
+static styr_figval public_area(const styr_bdata *b, const styr_metric *m, int p, const uint8_t *in, int g)
+{
+    int f = m->fig == FIG_ANDEL ? FIG_FULDTIDSPERSONER : m->fig;
+    if (f != FIG_FULDTIDSPERSONER && f != FIG_PERSONER) return (styr_figval){0, STYR_FV_NONE};
+    styr_figval s = {0, STYR_FV_OK};
+    double pop = 0;
+    for (int k = 0; k < b->nk; k++) {
+        if (!in[k]) continue;
+        const styr_figrow *x = row_of(b, p, k, g);
+        if (!x) return (styr_figval){0, STYR_FV_NONE};
+        if (x->v[f].state == STYR_FV_OK) s.v += x->v[f].v;
+        else if (s.state != STYR_FV_SUPPRESSED) s.state = x->v[f].state;
+        pop += b->res.pop[(size_t)p * (size_t)b->res.cube.nk + (size_t)k];
+    }
+    if (s.state != STYR_FV_OK || m->fig != FIG_ANDEL) return s;
+    return pop > 0 ? (styr_figval){100.0 * s.v / pop, STYR_FV_OK} : (styr_figval){0, STYR_FV_NONE};
+}
+
 styr_figval styr_bdata_value(const styr_bdata *b, const styr_metric *m, int p, int k, int g)
 {
     const int nkc = b->res.cube.nk;
+    if (b->res.any_pub && k < b->nk) {
+        const styr_figrow *x = row_of(b, p, k, g);
+        if (x && x->kilde) return public_value(x, m);
+    }
     size_t at = (size_t)p * (size_t)nkc + (size_t)k;
     return value_of(b, m, p, styr_cube_at(&b->res.cube, p, k, g), b->res.pop[at], b->res.ypop[at],
                     b->pop1864 ? b->pop1864[at] : 0, styr_qresult_hide(&b->res, p, k, g), g);
@@ -96,6 +144,11 @@ styr_figval styr_bdata_area(const styr_bdata *b, const styr_metric *m, int p, co
     memset(&sum, 0, sizeof sum);
     double pop = 0, ypop = 0, p1864 = 0;
     int members[STYR_MAX_KOMMUNER], n = 0;
+    if (b->res.any_pub)
+        for (int k = 0; k < b->nk; k++) {
+            const styr_figrow *x = in[k] ? row_of(b, p, k, g) : NULL;
+            if (x && x->kilde) return public_area(b, m, p, in, g);
+        }
     for (int k = 0; k < b->nk; k++) {
         if (!in[k]) continue;
         members[n++] = k;

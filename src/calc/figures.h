@@ -94,6 +94,9 @@ typedef struct styr_figrow {
     styr_figval v[STYR_NFIG];
     int suppressed;            /* some value is hidden by discretion */
     int incomplete;            /* the panel covers only part of the period (ufuldstaendig) */
+    const char *kilde;         /* published figures: "jobindsats y01a02, hentet 2026-11-29"; NULL: styr's panel */
+    styr_figval ak;            /* andel_arbejdsstyrke (calc/pubfig.h), when has_ak */
+    int has_ak;                /* the labour force is known for the row (else ak is not shown at all) */
     const styr_cell *cell;     /* the counts (for counts output) */
 } styr_figrow;
 

@@ -91,10 +91,47 @@ void styr_qresult_free(styr_qresult *r)
     free(r->computed);
     free(r->pop);
     free(r->ypop);
+    styr_pubfig_free(r->pub);
+    free(r->outside);
     free(r->rows);
     free(r->span);
     styr_sdc_free(&r->sdc);
     memset(r, 0, sizeof *r);
+}
+
+/* A row from the published figures where the panel has no week of the
+ * municipality in the period (or where they are asked for): their values,
+ * labelled, and "no data" for what they do not carry; with kilde jobindsats
+ * and nothing published, no data at all (never the panel's zeros). */
+static void public_row(styr_qresult *r, const styr_query *q, int i, int k, int g, styr_figrow *x,
+                       const styr_codes *codes)
+{
+    if (q->kilde == STYR_KILDE_PANEL || q->money) return; /* published tables carry no money */
+    if (q->kilde == STYR_KILDE_AUTO && styr_cube_at(&r->cube, i, k, 0)->weeks) return;
+    styr_figval v[STYR_NFIG], ak;
+    const char *lab = NULL;
+    const styr_period *p = &r->ps.p[i];
+    if (styr_pubfig_fill(r->pub, x->ydelse, x->kommune, p->first, p->last, v, &ak, &lab)) {
+        memcpy(x->v, v, sizeof v);
+        double lf = styr_pubfig_labour(r->pub, x->kommune, styr_period_pop_year(p));
+        if (ak.state == STYR_FV_NONE) ak = styr_pubfig_ak(v[FIG_FULDTIDSPERSONER], lf);
+        x->ak = ak;
+        x->has_ak |= lf > 0 || ak.state != STYR_FV_NONE;
+        x->kilde = lab;
+        x->incomplete = 0;
+    } else if (q->kilde == STYR_KILDE_JOBINDSATS || styr_pubfig_covers(r->pub, p->first, p->last)) {
+        /* published figures stand in for the panel here, but not for this group or area: no data, not the
+         * panel's zeros */
+        for (int f = 0; f < STYR_NFIG; f++) x->v[f] = (styr_figval){0, STYR_FV_NONE};
+        x->ak = (styr_figval){0, STYR_FV_NONE};
+        x->has_ak = 0;
+        x->kilde = styr_tr("jobindsats (intet hentet for ydelsen, området og perioden)",
+                           "jobindsats (nothing retrieved for the group, area and period)");
+        x->incomplete = 0;
+    } else {
+        return;
+    }
+    if (g) styr_figures_na(x->v, codes->yd_na[g]);
 }
 
 styr_rc styr_query_run(styr_ws *ws, const styr_query *q, styr_qresult *r, styr_diags *d)
@@ -172,6 +209,9 @@ styr_rc styr_query_run(styr_ws *ws, const styr_query *q, styr_qresult *r, styr_d
     /* rows: periods in the order asked, then municipalities, then groups */
     r->rows = styr_xcalloc((size_t)np * (size_t)(q->nkom ? q->nkom : 1) * (size_t)(q->ngrp ? q->ngrp : 1),
                            sizeof *r->rows);
+    if ((rc = styr_pubfig_load(ws, &r->pub, d))) goto out;
+    r->outside = styr_xcalloc((size_t)np, 1);
+    for (int i = 0; i < np; i++) r->outside[i] = wmin < 0 || r->ps.p[i].last < wmin || r->ps.p[i].first > wmax;
     int own = styr_ws_egen_kommune(ws);
     r->own_idx = q->intern && own > 0 && own < 1000 ? codes->kom_idx[own] : -1;
     for (int i = 0; i < np; i++)
@@ -187,8 +227,16 @@ styr_rc styr_query_run(styr_ws *ws, const styr_query *q, styr_qresult *r, styr_d
                 x->cell = styr_cube_at(&r->cube, i, k, g);
                 styr_figures_of(x->cell, styr_period_weeks(&r->ps.p[i]), r->pop[(size_t)i * (size_t)nk + (size_t)k],
                                 r->ypop[(size_t)i * (size_t)nk + (size_t)k], styr_qresult_hide(r, i, k, g), x->v);
+                if (r->outside[i])
+                    for (int f = 0; f < STYR_NFIG; f++) x->v[f] = (styr_figval){0, STYR_FV_NONE};
                 if (g) styr_figures_na(x->v, codes->yd_na[g]);
-                x->incomplete = r->ps.p[i].first < wmin || r->ps.p[i].last > wmax;
+                x->incomplete = !r->outside[i] && (r->ps.p[i].first < wmin || r->ps.p[i].last > wmax);
+                double lf = styr_pubfig_labour(r->pub, x->kommune, styr_period_pop_year(&r->ps.p[i]));
+                x->ak = styr_pubfig_ak(x->v[FIG_FULDTIDSPERSONER], lf);
+                x->has_ak = lf > 0;
+                public_row(r, q, i, k, g, x, codes);
+                r->any_pub |= x->kilde != NULL;
+                r->any_ak |= x->has_ak;
                 for (int f = 0; f < STYR_NFIG; f++) x->suppressed |= x->v[f].state == STYR_FV_SUPPRESSED;
             }
 out:

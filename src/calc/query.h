@@ -15,6 +15,7 @@
 
 #include "../ws/workspace.h"
 #include "figures.h"
+#include "pubfig.h"
 #include "pset.h"
 #include "sdc.h"
 
@@ -29,6 +30,7 @@ typedef struct styr_query {
     int threads;        /* engine threads, 0 = all cores */
     int use_store;      /* read stored counts for the current panel */
     int money;          /* also the money figures (gross, net by regime, trappe) */
+    styr_kilde kilde;   /* where a row's figures come from (calc/pubfig.h); 0 = auto */
 } styr_query;
 
 typedef struct styr_qresult {
@@ -44,6 +46,9 @@ typedef struct styr_qresult {
     int sdc_built;             /* computed now, not read from the catalog */
     int own_idx;               /* the municipality shown exactly (intern), -1 none */
     int *span;                 /* [ps.n]: each period's span in the pattern, -1 outside it */
+    uint8_t *outside;          /* [ps.n]: the panel has no week of the period: its figures are no data, not 0 */
+    styr_pubfig *pub;          /* the published figures of the workspace */
+    int any_pub, any_ak;       /* some row is from published figures; has andel_arbejdsstyrke */
 } styr_qresult;
 
 /* The families (sdc.h) hidden for period p (index in r->ps), municipality k

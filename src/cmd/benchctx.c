@@ -36,11 +36,11 @@ int styr_bctx_open(styr_cli *cli, const char *cmd, long long kommune, int intern
     }
     x->intern = intern;
     if (!periode) {
-        char yb[8];
-        snprintf(yb, sizeof yb, "%d", styr_default_year(x->p));
+        char yb[16];
+        styr_select_default_period(x->ws, x->p, STYR_KILDE_AUTO, yb, sizeof yb);
         styr_period_parse(yb, &x->per);
     }
-    int e = styr_select_in_panel(cmd, x->p, &x->per, 1);
+    int e = styr_select_in_source(cmd, x->ws, x->p, &x->per, 1, STYR_KILDE_AUTO);
     if (e) return e;
     x->has_prev = !styr_period_year_before(&x->per, &x->prev);
     return -1;

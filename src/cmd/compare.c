@@ -425,11 +425,11 @@ int styr_cmd_compare(styr_cli *cli, int argc, char **argv)
         goto out;
     }
     if (!a.periode) {
-        char yb[8];
-        snprintf(yb, sizeof yb, "%d", styr_default_year(p));
+        char yb[16];
+        styr_select_default_period(ws, p, STYR_KILDE_AUTO, yb, sizeof yb);
         styr_period_parse(yb, &per[0]);
     }
-    if ((e = styr_select_in_panel("compare", p, &per[0], 1))) goto out;
+    if ((e = styr_select_in_source("compare", ws, p, &per[0], 1, STYR_KILDE_AUTO))) goto out;
     if (!a.model && !styr_period_year_before(&per[0], &per[1])) nper = 2;
     const char *fig = a.model ? "andel_befolkning" : a.figur;
     int money = styr_fig_by_key(fig) < 0;

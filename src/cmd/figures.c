@@ -36,6 +36,10 @@ static const char help_da[] =
     "  --taellinger      tag de bagvedliggende tællinger med (csv og json)\n"
     "  -j N              antal tråde (standard: alle kerner)\n"
     "  --ingen-cache     beregn igen, også det der er gemt\n"
+    "  --kilde K         auto (standard): panelets tal, og jobindsats.dk's offentlige tal\n"
+    "                    (styr import/hent) for en kommune og periode, panelet ikke har;\n"
+    "                    jobindsats: kun de offentlige; panel: kun panelets. Offentlige tal\n"
+    "                    står med kilde, tabel og hentedato\n"
     "\n"
     "  --udvikling       udviklingen, som et udvalg følger den: hver af de seneste 24\n"
     "                    måneder mod samme måned året før, og år til dato mod samme\n"
@@ -67,6 +71,10 @@ static const char help_en[] =
     "  --taellinger      include the counts behind the figures (csv and json)\n"
     "  -j N              threads (default: all cores)\n"
     "  --ingen-cache     recompute, also what is stored\n"
+    "  --kilde K         auto (default): the panel's figures, and jobindsats.dk's published\n"
+    "                    figures (styr import/hent) for a municipality and period the panel\n"
+    "                    lacks; jobindsats: only the published; panel: only the panel's.\n"
+    "                    Published figures carry their source, table and retrieval date\n"
     "\n"
     "  --udvikling       the development as a committee follows it: each of the last 24\n"
     "                    months against the same month a year before, and the year to\n"
@@ -170,7 +178,8 @@ int styr_cmd_figures(styr_cli *cli, int argc, char **argv)
         {"intern", no_argument, 0, 'i'},        {"taellinger", no_argument, 0, 't'},
         {"ingen-cache", no_argument, 0, 'n'},   {"workspace", required_argument, 0, 'w'},
         {"udvikling", no_argument, 0, 'U'},     {"figur", required_argument, 0, 'F'},
-        {"help", no_argument, 0, 'h'},          {0, 0, 0, 0}};
+        {"kilde", required_argument, 0, 'K'},   {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
     const char *kl = NULL, *yl = NULL, *pl = NULL, *fig = NULL;
     int dev = 0;
     styr_figout_opts fo = {.format = STYR_FMT_TABLE};
@@ -192,6 +201,9 @@ int styr_cmd_figures(styr_cli *cli, int argc, char **argv)
         case 'n': q.use_store = 0; break;
         case 'U': dev = 1; break;
         case 'F': fig = optarg; break;
+        case 'K':
+            if (styr_kilde_parse(optarg, &q.kilde)) return styr_cli_bad_option("figures", "--kilde", optarg);
+            break;
         case 'j':
             if (styr_cli_int(optarg, 1, 64, &v)) return styr_cli_bad_option("figures", "-j", optarg);
             q.threads = (int)v;

@@ -25,7 +25,10 @@ static const char help_da[] =
     "  --periode P      2024, 2024K2, 2024M03, 2024U05, 2024M03R12 eller 2024M06AATD\n"
     "                   (standard: panelets sidste hele år)\n"
     "  --intern         vis egen kommunes tal uden diskretion (kun for\n"
-    "                   arbejdsområdets egen kommune)\n";
+    "                   arbejdsområdets egen kommune)\n"
+    "  --kilde K        auto (standard): panelets tal og, hvor panelet ikke har\n"
+    "                   kommunen i perioden, jobindsats.dk's; jobindsats: kun dem;\n"
+    "                   panel: kun panelets\n";
 static const char help_en[] =
     "Usage: styr noegletal [-w WORKSPACE] --kommune CODE [--periode P] [--intern]\n"
     "\n"
@@ -38,7 +41,10 @@ static const char help_en[] =
     "  --periode P      2024, 2024K2, 2024M03, 2024U05, 2024M03R12 or 2024M06AATD\n"
     "                   (default: the panel's last whole year)\n"
     "  --intern         show the own municipality's figures without discretion (only\n"
-    "                   for the workspace's own municipality)\n";
+    "                   for the workspace's own municipality)\n"
+    "  --kilde K        auto (default): the panel's figures and, where the panel lacks\n"
+    "                   the municipality for the period, jobindsats.dk's; jobindsats:\n"
+    "                   only those; panel: only the panel's\n";
 
 /* ".." when discretion hides it, "-" when there is nothing to compute from. */
 static void text(char *buf, size_t cap, const styr_figval *v, int pct)
@@ -50,14 +56,48 @@ static void text(char *buf, size_t cap, const styr_figval *v, int pct)
     else styr_fmt_num(buf, cap, v->v, 1);
 }
 
+static void add_source(const char **v, int *n, const char *s)
+{
+    for (int i = 0; i < *n; i++)
+        if (!strcmp(v[i], s)) return;
+    if (*n < 16) v[(*n)++] = s;
+}
+
+/* The cluster where some member's figures are published ones: full-time
+ * persons summed over the members' rows and their share of the cluster's
+ * population; any member without a value makes the sum that state (a
+ * suppressed member "..", none "-"); what the published tables do not carry
+ * is "-". */
+static void cluster_from_rows(const styr_qresult *res, const int *members, int nm, int r, int ng, double cpop,
+                              styr_figval cv[STYR_NFIG])
+{
+    int any = 0;
+    for (int j = 0; j < nm && !any; j++) any = res->rows[(size_t)members[j] * (size_t)ng + (size_t)r].kilde != NULL;
+    if (!any) return;
+    styr_figval ft = {0, STYR_FV_OK};
+    for (int j = 0; j < nm; j++) {
+        const styr_figval *x = &res->rows[(size_t)members[j] * (size_t)ng + (size_t)r].v[FIG_FULDTIDSPERSONER];
+        if (x->state == STYR_FV_OK) ft.v += x->v;
+        else if (ft.state != STYR_FV_SUPPRESSED) ft.state = x->state;
+    }
+    for (int f = 0; f < STYR_NFIG; f++)
+        if (cv[f].state != STYR_FV_NA) cv[f] = (styr_figval){0, STYR_FV_NONE};
+    if (cv[FIG_FULDTIDSPERSONER].state != STYR_FV_NA) cv[FIG_FULDTIDSPERSONER] = ft;
+    if (cv[FIG_ANDEL].state != STYR_FV_NA)
+        cv[FIG_ANDEL] = ft.state != STYR_FV_OK ? ft : cpop > 0 ? (styr_figval){100.0 * ft.v / cpop, STYR_FV_OK}
+                                                              : (styr_figval){0, STYR_FV_NONE};
+}
+
 int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv)
 {
     static const struct option opts[] = {{"kommune", required_argument, 0, 'k'}, {"periode", required_argument, 0, 'p'},
                                           {"intern", no_argument, 0, 'i'},        {"workspace", required_argument, 0, 'w'},
+                                          {"kilde", required_argument, 0, 'K'},
                                           {"help", no_argument, 0, 'h'},          {0, 0, 0, 0}};
     long long kommune = 0;
     const char *pname = NULL;
     int intern = 0, c;
+    styr_kilde kilde = STYR_KILDE_AUTO;
     optind = 1;
     while ((c = styr_cli_getopt("noegletal", argc, argv, "w:h", opts)) != -1) {
         switch (c) {
@@ -66,6 +106,9 @@ int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv)
             break;
         case 'p': pname = optarg; break;
         case 'i': intern = 1; break;
+        case 'K':
+            if (styr_kilde_parse(optarg, &kilde)) return styr_cli_bad_option("noegletal", "--kilde", optarg);
+            break;
         case 'w': cli->ws = optarg; break;
         case 'h': return styr_cli_help(stdout, help_da, help_en);
         default: return STYR_EXIT_USAGE;
@@ -96,18 +139,18 @@ int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv)
         goto out;
     }
     if (!pname) {
-        char yb[8];
-        snprintf(yb, sizeof yb, "%d", styr_default_year(p));
+        char yb[16];
+        styr_select_default_period(ws, p, kilde, yb, sizeof yb);
         styr_period_parse(yb, &per);
     }
-    if ((e = styr_select_in_panel("noegletal", p, &per, 1))) goto out;
+    if ((e = styr_select_in_source("noegletal", ws, p, &per, 1, kilde))) goto out;
     /* every municipality (the cluster is summed from them), every group */
     const int nkom = codes->dict.nkom, ng = codes->dict.nyd;
     kom = malloc((size_t)nkom * sizeof *kom);
     grp = malloc((size_t)ng * sizeof *grp);
     for (int k = 0; k < nkom; k++) kom[k] = k;
     for (int g = 0; g < ng; g++) grp[g] = (g + 1) % ng; /* groups, then "i alt" */
-    styr_query q = {kom, nkom, grp, ng, &per, 1, intern, 0, 1, 0};
+    styr_query q = {kom, nkom, grp, ng, &per, 1, intern, 0, 1, 0, kilde};
     if ((rc = styr_query_run(ws, &q, &res, &d))) goto fail;
     int k = codes->kom_idx[kommune], year = styr_period_pop_year(&per);
     styr_clusters cl;
@@ -141,7 +184,8 @@ int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv)
                            styr_tr("Akt.grad", "Activation"), styr_tr("Klyngen", "Cluster"),
                            styr_tr("Personer", "Persons")};
     styr_table_row(t, head);
-    int suppressed = 0, none = 0;
+    int suppressed = 0, none = 0, nsrc = 0;
+    const char *sources[16];
     for (int r = 0; r < ng; r++) {
         /* rows are ordered municipality by municipality, the groups within each */
         const styr_figrow *own = &res.rows[(size_t)k * (size_t)ng + (size_t)r];
@@ -153,6 +197,8 @@ int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv)
         styr_figval cv[STYR_NFIG];
         styr_figures_of(&sum, styr_period_weeks(&per), cpop, cypop, styr_qresult_hide_set(&res, 0, members, nm, g), cv);
         if (g) styr_figures_na(cv, codes->yd_na[g]);
+        if (res.any_pub) cluster_from_rows(&res, members, nm, r, ng, cpop, cv);
+        if (own->kilde) add_source(sources, &nsrc, own->kilde);
         const styr_figval *ov = own->v;
         char c1[48], c2[48], c3[48], c4[48], c5[48], c6[48], c7[48];
         text(c1, sizeof c1, &ov[FIG_FULDTIDSPERSONER], 0);
@@ -185,6 +231,12 @@ int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv)
     printf("\n%s\n", styr_tr("Andel = fuldtidspersoner i pct. af befolkningen 16-66 år. Akt.grad = andel af ugerne med et tilbud.",
                              "Share = full-time recipients as a percentage of the population aged 16-66. Activation = share of weeks with an offer."));
     if (none) printf("%s\n", styr_none_note());
+    if (nsrc) {
+        printf("%s", styr_tr("Kilde for kommunens tal, hvor panelet ikke har kommunen i perioden: ",
+                             "Source of the municipality's figures where the panel lacks it for the period: "));
+        for (int i = 0; i < nsrc; i++) printf("%s%s", i ? "; " : "", sources[i]);
+        printf(".\n");
+    }
     if (suppressed)
         printf("%s\n", styr_discretion_note());
     styr_ws_close(ws);

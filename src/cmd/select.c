@@ -89,7 +89,7 @@ int styr_select_query(styr_ws *ws, const styr_panel *p, const char *cmd, const c
         else if (own) snprintf(def_k, sizeof def_k, "%d", own), kl = def_k;
         else kl = "land";
     }
-    if (!pl) snprintf(def_p, sizeof def_p, "%d", styr_default_year(p)), pl = def_p;
+    if (!pl) styr_select_default_period(ws, p, q->kilde, def_p, sizeof def_p), pl = def_p;
     if (styr_select_kommuner(codes, kl, &kom, &nk)) return styr_cli_bad_option(cmd, "--kommune", kl);
     if (styr_select_ydelser(codes, yl ? yl : "alle", &grp, &ng)) {
         free(kom);
@@ -100,7 +100,7 @@ int styr_select_query(styr_ws *ws, const styr_panel *p, const char *cmd, const c
         free(grp);
         return styr_cli_bad_option(cmd, "--periode", pl);
     }
-    if ((e = styr_select_in_panel(cmd, p, per, np))) {
+    if ((e = styr_select_in_source(cmd, ws, p, per, np, q->kilde))) {
         free(kom);
         free(grp);
         free(per);
@@ -150,6 +150,53 @@ int styr_select_in_panel(const char *cmd, const styr_panel *p, const styr_period
         return STYR_EXIT_INPUT;
     }
     return STYR_EXIT_OK;
+}
+
+void styr_select_default_period(styr_ws *ws, const styr_panel *p, styr_kilde kilde, char *buf, size_t cap)
+{
+    snprintf(buf, cap, "%d", styr_default_year(p));
+    if (kilde == STYR_KILDE_PANEL || (kilde == STYR_KILDE_AUTO && styr_panel_week_min(p) >= 0)) return;
+    styr_diags d;
+    styr_diags_init(&d);
+    styr_pubfig *pf = NULL;
+    char name[16];
+    if (!styr_pubfig_load(ws, &pf, &d) && !styr_pubfig_latest(pf, name, sizeof name)) snprintf(buf, cap, "%s", name);
+    styr_pubfig_free(pf);
+    styr_diags_free(&d);
+}
+
+int styr_select_in_source(const char *cmd, styr_ws *ws, const styr_panel *p, const styr_period *per, int n,
+                          styr_kilde kilde)
+{
+    if (kilde == STYR_KILDE_PANEL) return styr_select_in_panel(cmd, p, per, n);
+    styr_diags d;
+    styr_diags_init(&d);
+    styr_pubfig *pf = NULL;
+    if (styr_pubfig_load(ws, &pf, &d)) pf = NULL;
+    styr_diags_free(&d);
+    int w0 = styr_panel_week_min(p), w1 = styr_panel_week_max(p), e = STYR_EXIT_OK;
+    for (int i = 0; i < n && !e; i++) {
+        if (kilde == STYR_KILDE_AUTO && w0 >= 0 && per[i].last >= w0 && per[i].first <= w1) continue;
+        if (styr_pubfig_covers(pf, per[i].first, per[i].last)) continue;
+        if (kilde == STYR_KILDE_AUTO && !styr_pubfig_any(pf)) {
+            e = styr_select_in_panel(cmd, p, per + i, 1);
+            continue;
+        }
+        char span[96], latest[16];
+        styr_select_span_text(p, span, sizeof span);
+        if (styr_pubfig_latest(pf, latest, sizeof latest)) snprintf(latest, sizeof latest, "-");
+        fprintf(stderr,
+                styr_tr("styr %s: ingen data for perioden %s: panelet: %s; de offentlige tal (jobindsats) har ikke "
+                        "perioden (den seneste er %s; styr lægger ikke måneder sammen). Vælg en periode, der findes, "
+                        "eller hent den med styr hent jobindsats.\n",
+                        "styr %s: no data for the period %s: the panel: %s; the published figures (jobindsats) do not "
+                        "have the period (the latest is %s; styr does not add months together). Choose a period that "
+                        "exists, or fetch it with styr hent jobindsats.\n"),
+                cmd, per[i].name, span, latest);
+        e = STYR_EXIT_INPUT;
+    }
+    styr_pubfig_free(pf);
+    return e;
 }
 
 int styr_select_applies(const char *cmd, const styr_codes *c, int g, const char *figkey)

@@ -34,6 +34,17 @@ int styr_select_in_panel(const char *cmd, const styr_panel *p, const styr_period
 /* A figure that means nothing for group g (data/ydelser.csv, ikke_relevant)
  * is not shown, compared or set as a goal: says so and returns
  * STYR_EXIT_USAGE; else STYR_EXIT_OK (also for keys that are not figures). */
+/* The default period of a command: the panel's last whole year; with
+ * published figures only (kilde jobindsats, or an empty panel), their latest
+ * period. */
+void styr_select_default_period(styr_ws *ws, const styr_panel *p, styr_kilde kilde, char *buf, size_t cap);
+
+/* styr_select_in_panel, where published figures count too: a period is
+ * fine when the panel covers part of it (kilde auto) or when a published
+ * figure has exactly its weeks (auto or jobindsats). Says what exists. */
+int styr_select_in_source(const char *cmd, styr_ws *ws, const styr_panel *p, const styr_period *per, int n,
+                          styr_kilde kilde);
+
 int styr_select_applies(const char *cmd, const styr_codes *c, int g, const char *figkey);
 
 /* The panel's span as text: "uge 2015-W01 til 2024-W52". */

@@ -13,6 +13,7 @@
 #include "../core/mem.h"
 #include "../core/msg.h"
 #include "../core/num.h"
+#include "../calc/pubfig.h"
 #include "figtext.h"
 #include "outfile.h"
 #include "table.h"
@@ -77,6 +78,42 @@ static void cell_text(char *buf, size_t cap, const styr_figval *v, const styr_fi
     else styr_fmt_num(buf, cap, v->v, fd->decimals);
 }
 
+static int any_ak(const styr_figrow *rows, size_t n)
+{
+    for (size_t r = 0; r < n; r++)
+        if (rows[r].has_ak) return 1;
+    return 0;
+}
+
+/* A row's andel_arbejdsstyrke: no data where its labour force is unknown. */
+static styr_figval ak_of(const styr_figrow *x)
+{
+    return x->has_ak ? x->ak : (styr_figval){0, STYR_FV_NONE};
+}
+
+static int any_source(const styr_figrow *rows, size_t n)
+{
+    for (size_t r = 0; r < n; r++)
+        if (rows[r].kilde) return 1;
+    return 0;
+}
+
+/* The 1-based number of a row's published source in the list (0: styr's panel). */
+static int source_index(const char **v, int *n, const char *s)
+{
+    if (!s) return 0;
+    for (int i = 0; i < *n; i++)
+        if (!strcmp(v[i], s)) return i + 1;
+    if (*n < 16) v[(*n)++] = s;
+    return *n;
+}
+
+/* What a row's values are labelled with where some rows are published figures. */
+static const char *source_text(const styr_figrow *x)
+{
+    return x->kilde ? x->kilde : styr_tr("styr, personpanel", "styr, person panel");
+}
+
 static styr_rc write_table(const styr_figrow *rows, size_t n, const styr_figout_opts *o, FILE *out)
 {
     static const int fig_cols[] = {FIG_FULDTIDSPERSONER, FIG_ANDEL, FIG_AKTIVERINGSGRAD, FIG_PERSONER, FIG_STARTET,
@@ -84,11 +121,14 @@ static styr_rc write_table(const styr_figrow *rows, size_t n, const styr_figout_
     const int *cols = o->table_cols ? o->table_cols : fig_cols;
     int nc = o->table_cols ? o->ntable : (int)(sizeof fig_cols / sizeof fig_cols[0]);
     int lead = 3 + (n && rows[0].regime ? 1 : 0);
+    int ak = any_ak(rows, n), src = any_source(rows, n);
+    const char *sources[16];
+    int nsrc = 0;
     char align[40];
     memset(align, 'r', sizeof align);
     memset(align, 'l', (size_t)lead);
-    align[lead + nc] = 0;
-    styr_table *t = styr_table_new(lead + nc, align);
+    align[lead + nc + ak] = 0;
+    styr_table *t = styr_table_new(lead + nc + ak, align);
     const char *head[40];
     char hb[32][48];
     head[0] = styr_tr("Periode", "Period");
@@ -100,6 +140,9 @@ static styr_rc write_table(const styr_figrow *rows, size_t n, const styr_figout_
         snprintf(hb[i], sizeof hb[i], "%s%s", styr_tr(fd->short_da, fd->short_en), fd->unit == STYR_U_PCT ? " %" : "");
         head[lead + i] = hb[i];
     }
+    char akh[48];
+    snprintf(akh, sizeof akh, "%s %%", styr_tr(styr_figdef_ak.short_da, styr_figdef_ak.short_en));
+    if (ak) head[lead + nc] = akh;
     styr_table_row(t, head);
     int any_supp = 0, any_none = 0, any_na = 0, any_part = 0;
     for (size_t r = 0; r < n; r++) {
@@ -119,6 +162,20 @@ static styr_rc write_table(const styr_figrow *rows, size_t n, const styr_figout_
             any_na |= rows[r].v[cols[i]].state == STYR_FV_NA;
             row[lead + i] = cb[i];
         }
+        char akb[48];
+        if (ak) {
+            styr_figval a = ak_of(&rows[r]);
+            cell_text(akb, sizeof akb, &a, &styr_figdef_ak, 0);
+            any_supp |= a.state == STYR_FV_SUPPRESSED;
+            any_none |= a.state == STYR_FV_NONE;
+            row[lead + nc] = akb;
+        }
+        char kb[64];
+        int si = src ? source_index(sources, &nsrc, rows[r].kilde) : 0;
+        if (si > 0) { /* the municipality's figures are published ones: [n] names the source below */
+            snprintf(kb, sizeof kb, "%s [%d]", row[1], si);
+            row[1] = kb;
+        }
         styr_table_row(t, row);
     }
     styr_table_print(t, out);
@@ -128,6 +185,11 @@ static styr_rc write_table(const styr_figrow *rows, size_t n, const styr_figout_
     if (any_none) fprintf(out, "%s\n", styr_none_note());
     if (any_na) fprintf(out, "%s\n", styr_na_note());
     if (any_part) fprintf(out, "%s\n", styr_incomplete_note());
+    if (ak)
+        fprintf(out, "%s\n", styr_tr("Andel ak. = fuldtidspersoner i pct. af arbejdsstyrken 16-66 år (Danmarks Statistik).",
+                                     "Share LF = full-time recipients in pct. of the labour force aged 16-66 (Statistics Denmark)."));
+    for (int i = 0; i < nsrc; i++)
+        fprintf(out, "[%d] %s: %s\n", i + 1, styr_tr("Offentlige tal", "Published figures"), sources[i]);
     return STYR_OK;
 }
 
@@ -147,7 +209,14 @@ static int write_csv(const styr_figrow *rows, size_t n, const styr_figout_opts *
     }
     if (o->counts)
         for (size_t k = 0; k < NCOUNTS; k++) fprintf(f, ";%s", counts[k].key);
-    fprintf(f, ";Diskretion;%s\r\n", styr_tr("Ufuldstaendig", "Incomplete"));
+    int ak = any_ak(rows, n), src = any_source(rows, n);
+    if (ak) {
+        fputc(';', f);
+        styr_csv_text(f, label(&styr_figdef_ak));
+    }
+    fprintf(f, ";Diskretion;%s", styr_tr("Ufuldstaendig", "Incomplete"));
+    if (src) fprintf(f, ";%s", styr_tr("Kilde", "Source"));
+    fputs("\r\n", f);
     for (size_t r = 0; r < n; r++) {
         const styr_figrow *x = &rows[r];
         fprintf(f, "%s;%d;", x->periode, x->kommune);
@@ -167,8 +236,19 @@ static int write_csv(const styr_figrow *rows, size_t n, const styr_figout_opts *
                 else fprintf(f, ";%llu", (unsigned long long)counts[k].get(x->cell));
             }
         }
-        fprintf(f, ";%s;%s\r\n", x->suppressed ? styr_tr("ja", "yes") : styr_tr("nej", "no"),
+        if (ak) {
+            fputc(';', f);
+            styr_figval a = ak_of(x);
+            if (a.state == STYR_FV_SUPPRESSED) fputs("..", f);
+            else if (a.state == STYR_FV_OK) styr_csv_number(f, a.v, styr_figdef_ak.decimals);
+        }
+        fprintf(f, ";%s;%s", x->suppressed ? styr_tr("ja", "yes") : styr_tr("nej", "no"),
                 x->incomplete ? styr_tr("ja", "yes") : styr_tr("nej", "no"));
+        if (src) {
+            fputc(';', f);
+            styr_csv_text(f, source_text(x));
+        }
+        fputs("\r\n", f);
     }
     return !ferror(f);
 }
@@ -192,6 +272,7 @@ int styr_json_write(FILE *f, json_t *o)
 
 static int write_json(const styr_figrow *rows, size_t n, const styr_figout_opts *opt, FILE *f)
 {
+    int ak = any_ak(rows, n), src = any_source(rows, n);
     fputs("[", f);
     for (size_t r = 0; r < n; r++) {
         const styr_figrow *x = &rows[r];
@@ -203,6 +284,8 @@ static int write_json(const styr_figrow *rows, size_t n, const styr_figout_opts 
         if (x->regime) json_object_set_new(o, "regime", json_string(x->regime));
         for (int i = 0; i < opt->ndefs; i++)
             json_object_set_new(o, opt->defs[i].key, styr_json_value(x->v[i], &opt->defs[i]));
+        if (ak) json_object_set_new(o, styr_figdef_ak.key, styr_json_value(ak_of(x), &styr_figdef_ak));
+        if (src) json_object_set_new(o, "kilde", json_string(source_text(x)));
         json_object_set_new(o, "diskretion", json_boolean(x->suppressed));
         json_t *na = NULL;
         for (int i = 0; i < opt->ndefs; i++)
