@@ -59,7 +59,20 @@ int pub_value(const pub_cell *cell, double *v, int *state)
     for (size_t i = 0; i < n; i++)
         if (!((s[i] >= '0' && s[i] <= '9') || s[i] == ',' || s[i] == '.' || (i == 0 && (s[i] == '-' || s[i] == '+'))))
             return -1;
-    if (styr_parse_amount(s, n, 1, v)) return -1;
+    if (n >= 64 || styr_parse_amount(s, n, 1, v)) return -1;
+    /* the nearest double to the decimal text (styr_parse_amount adds digit by
+     * digit, so "0,3" would be 0.30000000000000004): read it again with
+     * strtod, without thousands separators and with a decimal point */
+    char buf[64];
+    size_t k = 0;
+    int comma = strchr(s, ',') != NULL, grouped = 0;
+    if (!comma && strchr(s, '.')) grouped = strtod(s, NULL) != *v;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '.' && (comma || grouped)) continue;
+        buf[k++] = s[i] == ',' ? '.' : s[i];
+    }
+    buf[k] = 0;
+    *v = strtod(buf, NULL);
     *state = STYR_PUB_VALUE;
     return 0;
 }
