@@ -132,7 +132,7 @@ static int pop_cmp(const void *x, const void *y)
  * has one, else men + women when both are there; never both. */
 static void pop_batch(pub_pops *p, styr_batch *b, const int *bfile, styr_pubimport_result *res)
 {
-    qsort(p->v, p->n, sizeof *p->v, pop_cmp);
+    if (p->n > 1) qsort(p->v, p->n, sizeof *p->v, pop_cmp);
     res->pop_from = 9999;
     for (size_t i = 0; i < p->n;) {
         size_t j = i;
