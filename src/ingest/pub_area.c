@@ -31,7 +31,8 @@ pub_out_row *pub_push(pub_out *o)
 
 void pub_out_free(pub_out *o)
 {
-    for (size_t i = 0; i < o->ns; i++) free(o->strs[i]);
+    for (size_t i = 0; i < o->ns; i++)
+        free(o->strs[i]);
     free(o->strs);
     free(o->v);
     memset(o, 0, sizeof *o);
@@ -106,7 +107,8 @@ void pub_area_error(const styr_codes *c, styr_diags *d, const char *file, uint64
 {
     styr_cand *cand = styr_xcalloc((size_t)c->dict.nkom + 1, sizeof *cand);
     int n = 0;
-    for (int k = 0; k < c->dict.nkom; k++) cand[n++] = (styr_cand){c->kom_name[k], c->kom_name[k]};
+    for (int k = 0; k < c->dict.nkom; k++)
+        cand[n++] = (styr_cand){c->kom_name[k], c->kom_name[k]};
     cand[n++] = (styr_cand){"Hele landet", "Hele landet"};
     const char *best[1];
     char v[84];

@@ -133,7 +133,8 @@ static void test_four_shapes_identical(void **state)
         dump x = dump_of(ws, "y01a02");
         /* 5 areas x 2 periods x 2 sexes x 3 measures */
         assert_int_equal(x.rows, 60);
-        if (i == 0) first = x;
+        if (i == 0)
+            first = x;
         else {
             assert_string_equal(x.text, first.text);
             free(x.text);
@@ -311,9 +312,10 @@ static void test_errors_nothing_stored(void **state)
     styr_diags_free(&d);
     /* JSON: the row number in Data as the line, the column index and label */
     styr_diags_init(&d);
-    const char *js = th_file("y01a02_bad.json", "[{\"Variables\":[{\"Name\":\"period\",\"Label\":\"Periode\"},"
-                                                "{\"Name\":\"area\",\"Label\":\"Area\"},{\"Name\":\"m\",\"Label\":\"Antal personer\"}],"
-                                                "\"Data\":[[\"2024M01\",\"Randers\",1],[\"2024M01\",\"Odense\",\"x\"]]}]");
+    const char *js = th_file("y01a02_bad.json",
+                             "[{\"Variables\":[{\"Name\":\"period\",\"Label\":\"Periode\"},"
+                             "{\"Name\":\"area\",\"Label\":\"Area\"},{\"Name\":\"m\",\"Label\":\"Antal personer\"}],"
+                             "\"Data\":[[\"2024M01\",\"Randers\",1],[\"2024M01\",\"Odense\",\"x\"]]}]");
     assert_int_equal(pimport(ws, &js, 1, NULL, NULL, &d), STYR_EINPUT);
     g = th_find(&d, D_BAD_VALUE);
     assert_non_null(g);
@@ -341,7 +343,8 @@ static void test_recognise(void **state)
     assert_int_equal(styr_pub_recognise(FIX "ptv_pivot.csv"), 1);
     assert_int_equal(styr_pub_recognise(FIX "folk1a_koder.csv"), 1);
     assert_int_equal(styr_pub_recognise(FIX "arbejdsstyrke_2024.csv"), 1);
-    assert_int_equal(styr_pub_recognise(th_file("long.csv", "person;uge;kommune;ydelse;tilbud\n1;2024-W01;101;;\n")), 0);
+    assert_int_equal(styr_pub_recognise(th_file("long.csv", "person;uge;kommune;ydelse;tilbud\n1;2024-W01;101;;\n")),
+                     0);
     assert_int_equal(styr_pub_recognise(th_file("pop.csv", "kommune;aar;alder;antal\n101;2024;16;5\n")), 0);
     assert_int_equal(styr_pub_recognise(th_path("missing.csv")), 0);
 }
@@ -349,10 +352,14 @@ static void test_recognise(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_four_shapes_identical), cmocka_unit_test(test_y30r21),
-        cmocka_unit_test(test_wide),                  cmocka_unit_test(test_folk1a),
-        cmocka_unit_test(test_population_from_sexes), cmocka_unit_test(test_labour_force),
-        cmocka_unit_test(test_errors_nothing_stored), cmocka_unit_test(test_recognise),
+        cmocka_unit_test(test_four_shapes_identical),
+        cmocka_unit_test(test_y30r21),
+        cmocka_unit_test(test_wide),
+        cmocka_unit_test(test_folk1a),
+        cmocka_unit_test(test_population_from_sexes),
+        cmocka_unit_test(test_labour_force),
+        cmocka_unit_test(test_errors_nothing_stored),
+        cmocka_unit_test(test_recognise),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
