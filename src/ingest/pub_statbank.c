@@ -32,9 +32,13 @@ static int all_digits(const char *s)
     return 1;
 }
 
+/* a total as Statistikbanken writes it: codes TOT / IALT, texts "I alt",
+ * "Alder i alt", "Køn i alt" */
 static int is_total(const char *s)
 {
-    return pub_label_is(s, "I alt") || pub_label_is(s, "TOT") || pub_label_is(s, "IALT") || pub_label_is(s, "Total");
+    size_t n = strlen(s);
+    return pub_label_is(s, "I alt") || pub_label_is(s, "TOT") || pub_label_is(s, "IALT") ||
+           pub_label_is(s, "Total") || (n > 6 && pub_label_is(s + n - 6, " i alt"));
 }
 
 /* An area as code or name: the municipality code, STYR_PUB_COUNTRY,

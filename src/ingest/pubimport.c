@@ -49,9 +49,10 @@ static int jobindsats_id(const char *s, size_t n)
            isdigit((unsigned char)s[i + 3]) && isdigit((unsigned char)s[i + 4]);
 }
 
-/* Statistikbanken: 3-6 letters, 1-3 digits, 0-2 letters (folk1a, ras300) */
+/* Statistikbanken: 3-6 letters, 1-3 digits, 0-2 letters (folk1a, ras300), or arbejdsstyrke */
 static int statbank_id(const char *s, size_t n)
 {
+    if (n == 13 && !strncmp(s, "arbejdsstyrke", 13)) return 1;
     size_t i = 0, a, b;
     while (i < n && islower((unsigned char)s[i]))
         i++;

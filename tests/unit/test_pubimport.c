@@ -249,8 +249,11 @@ static void test_population_from_sexes(void **state)
     const char *f = th_file("folk1a_koen.csv", "OMRÅDE;KØN;ALDER;TID;INDHOLD\n"
                                                "101;1;16;2024K1;100\n101;2;16;2024K1;110\n"
                                                "147;1;16;2024K1;50\n147;2;16;2024K1;60\n147;TOT;16;2024K1;110\n"
-                                               "101;1;16;2024K2;999\n101;2;16;2024K2;999\n");
+                                               "101;1;16;2024K2;999\n101;2;16;2024K2;999\n"
+                                               "Aarhus;I alt;Alder i alt;2024K1;5\n");
     ok1(ws, f, NULL, NULL);
+    /* Statistikbanken's texts of a total ("Alder i alt") are stored as "I alt" */
+    assert_true(get(ws, "folk1a", "Befolkningen den 1. i kvartalet", 751, "2024K1", "ALDER=I alt|KØN=I alt").v == 5);
     assert_true(pop(ws, 101, 16, 16) == 210); /* men + women when there is no total */
     assert_true(pop(ws, 147, 16, 16) == 110); /* the total, never total + parts */
 }
@@ -268,6 +271,9 @@ static void test_labour_force(void **state)
     /* the Statistikbanken layout of the labour force */
     const char *g = th_file("ras.csv", "OMRÅDE;TID;INDHOLD\nRanders;2023;49500\n");
     ok1(ws, g, "arbejdsstyrke", NULL);
+    g = th_file("arbejdsstyrke_dst.csv", "OMRÅDE;TID;INDHOLD\n751;2023;188000\n"); /* the table from the name */
+    ok1(ws, g, NULL, NULL);
+    assert_true(get(ws, "arbejdsstyrke", "Arbejdsstyrken 16-66 år", 751, "2023", "").v == 188000);
     o = get(ws, "arbejdsstyrke", "Arbejdsstyrken 16-66 år", 730, "2023", "");
     assert_true(o.v == 49500);
 }
