@@ -83,11 +83,24 @@ static int by_place(const void *a, const void *b)
     return sort_t->row[i].kommune - sort_t->row[j].kommune;
 }
 
-static json_t *jval(styr_y30_val v)
+/* A value for JSON: null unless published as a value; a whole count or place as an integer. */
+static json_t *jval(styr_y30_val v, int m)
 {
     if (v.state != STYR_PUB_VALUE) return json_null();
+    if ((m <= Y30_FORSKEL_ANTAL || m == Y30_PLACERING) && v.v == (double)(long long)v.v)
+        return json_integer((long long)v.v);
     styr_figval f = {v.v, STYR_FV_OK};
     return styr_json_value(f, NULL);
+}
+
+/* A value for CSV as published: as many decimals as it has (up to 10 significant digits), decimal comma. */
+static void csv_val(FILE *f, double v)
+{
+    char b[48];
+    snprintf(b, sizeof b, "%.10g", v);
+    for (char *p = b; *p; p++)
+        if (*p == '.') *p = ',';
+    fputs(b, f);
 }
 
 static int write_out(FILE *f, styr_format fmt, const styr_y30_table *t, const styr_codes *c, const int *order,
@@ -110,10 +123,10 @@ static int write_out(FILE *f, styr_format fmt, const styr_y30_table *t, const st
             json_object_set_new(x, "kommune", json_integer(r->kommune));
             json_object_set_new(x, "kommunenavn", json_string(c->kom_name[order[i]]));
             for (int m = 0; m < Y30_PLACERING; m++) {
-                json_object_set_new(x, styr_y30_measure_key(m), jval(r->m[m]));
+                json_object_set_new(x, styr_y30_measure_key(m), jval(r->m[m], m));
                 if (r->m[m].state == STYR_PUB_SUPPRESSED) json_array_append_new(sup, json_string(styr_y30_measure_key(m)));
             }
-            json_object_set_new(x, "placering", jval(shown_place(t, r)));
+            json_object_set_new(x, "placering", jval(shown_place(t, r), Y30_PLACERING));
             json_object_set_new(x, "placering_beregnet", r->rank ? json_integer(r->rank) : json_null());
             if (r->m[Y30_PLACERING].state == STYR_PUB_SUPPRESSED) json_array_append_new(sup, json_string("placering"));
             json_object_set_new(x, "data", json_boolean(r->any));
@@ -136,7 +149,7 @@ static int write_out(FILE *f, styr_format fmt, const styr_y30_table *t, const st
                 styr_y30_val v = m == Y30_PLACERING ? shown_place(t, r) : r->m[m];
                 fputc(';', f);
                 if (v.state == STYR_PUB_SUPPRESSED) fputs("..", f);
-                else if (v.state == STYR_PUB_VALUE) styr_csv_number(f, v.v, m == Y30_PLACERING ? 0 : 6);
+                else if (v.state == STYR_PUB_VALUE) csv_val(f, v.v);
             }
             fputc(';', f);
             if (r->rank) fprintf(f, "%d", r->rank);
@@ -236,10 +249,7 @@ int styr_cmd_benchmark(styr_cli *cli, int argc, char **argv)
     if ((rc = styr_y30_periods(ws, per, 64, &np, &d))) goto fail;
     if (!np) {
         fprintf(stderr, "styr benchmark: %s\n",
-                styr_tr("arbejdsområdet har ingen tal fra jobindsats Y30R21; indlæs dem med styr import FIL eller "
-                        "styr hent jobindsats --tabel y30r21",
-                        "the workspace has no figures of jobindsats Y30R21; read them with styr import FILE or "
-                        "styr hent jobindsats --tabel y30r21"));
+                styr_msg_text(M_BM_NO_Y30));
         e = STYR_EXIT_USAGE;
         goto out;
     }

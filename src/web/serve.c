@@ -373,8 +373,8 @@ static const route routes[] = {
     {"/", {"kommune", "periode", 0}},
     {"/vis", {"kommune", "periode", 0}},
     {"/static/app.js", {0}},
-    {"/kommune/", {"periode", 0}},
-    {"/kommune/klynge", {"figur", "periode", "ydelse", 0}},
+    {"/kommune/", {"periode", "klynge", 0}},
+    {"/kommune/klynge", {"figur", "periode", "ydelse", "klynge", 0}},
 };
 
 static const route *route_of(const char *url)
@@ -843,10 +843,18 @@ static enum MHD_Result page_overview(req *q, int k)
     styr_period p;
     if (per && *per && (strlen(per) > 24 || styr_period_parse(per, &p)))
         return fail_param(q->c, 0, 400, "periode: ugyldig periode (fx 2024, 2024K2, 2024M03 eller 2024M03R12).", "periode");
+    const char *kl = arg(q->c, "klynge");
+    if (kl && *kl && strcmp(kl, "forventet"))
+        return fail_param(q->c, 0, 400, "klynge: kun 'forventet' (de 10 kommuner nærmest i forventet andel, jobindsats "
+                                        "Y30R21); uden parameteren bruges klyngen.", "klynge");
     job *j = new_job(q, J_OVERVIEW);
     j->heavy = 1;
     start_page(q, j, "report", k);
     push(&j->a, "--dashboard");
+    if (kl && *kl) {
+        push(&j->a, "--klynge");
+        push(&j->a, "forventet");
+    }
     push(&j->a, "--effekt"); /* one more pass on the first request; the page is cached */
     int vis[1], nvis = visible_of(q->s, q->scope, q->scope_kommune, vis);
     if (nvis) {
@@ -894,10 +902,14 @@ static enum MHD_Result page_cluster(req *q, int k)
     if (per && *per && !strstr(per, "..") && (strlen(per) > 24 || styr_period_parse(per, &pp)))
         return fail_param(q->c, 0, 400, "periode: ugyldig periode (fx 2024, 2024K2, 2024M03 eller 2024M03R12).", "periode");
     if (per && strstr(per, "..") && !within_limits(q, count_periods(per), 1, 1, &ret)) return ret;
+    const char *kl = arg(q->c, "klynge");
+    if (kl && *kl && strcmp(kl, "forventet"))
+        return fail_param(q->c, 0, 400, "klynge: kun 'forventet' (de 10 kommuner nærmest i forventet andel, jobindsats "
+                                        "Y30R21); uden parameteren bruges klyngen.", "klynge");
     job *j = new_job(q, J_CLUSTER);
     start_page(q, j, "compare", k);
-    const char *names[] = {"figur", "ydelse", "periode"};
-    for (int i = 0; i < 3; i++) {
+    const char *names[] = {"figur", "ydelse", "periode", "klynge"};
+    for (int i = 0; i < 4; i++) {
         const char *v = arg(q->c, names[i]);
         if (!v || !*v) continue;
         if (strlen(v) > 64) {
@@ -916,7 +928,8 @@ static enum MHD_Result page_cluster(req *q, int k)
 
 /* The cluster page's choice of figure and group (a GET form to the page itself;
  * /static/app.js submits it on change and carries the token). */
-static void cluster_form(FILE *f, const styr_codes *c, int k, const char *fig, const char *grp, const char *periode)
+static void cluster_form(FILE *f, const styr_codes *c, int k, const char *fig, const char *grp, const char *periode,
+                         int forventet)
 {
     static const char *const figs[] = {"andel_befolkning", "fuldtidspersoner", "aktiveringsgrad", "varighed", "langvarige",
                                        "i_job_3mdr", "andel_befolkning_u30", "netto_pr_indbygger_18_64", "netto_pr_fuldtidsperson"};
@@ -941,6 +954,7 @@ static void cluster_form(FILE *f, const styr_codes *c, int k, const char *fig, c
     }
     fprintf(f, "</select></label><input type=\"hidden\" name=\"periode\" value=\"");
     styr_html_text(f, periode);
+    if (forventet) fprintf(f, "\"><input type=\"hidden\" name=\"klynge\" value=\"forventet");
     fprintf(f, "\"><input type=\"hidden\" name=\"token\" class=\"token\"> <button>Vis</button></form>\n");
 }
 
@@ -1004,7 +1018,15 @@ static enum MHD_Result render_cluster(styr_server *s, struct MHD_Connection *c, 
     fprintf(f, "<h1>");
     styr_html_text(f, title);
     fprintf(f, "</h1>\n");
-    cluster_form(f, s->codes, k, def->key, yd ? yd : "i_alt", periode ? periode : "");
+    /* --klynge forventet: the grouping is named (the fixed cluster's page is as before) */
+    const char *kn = json_string_value(json_object_get(o, "klynge"));
+    int forventet = kn && strstr(kn, "Y30R21") != NULL;
+    cluster_form(f, s->codes, k, def->key, yd ? yd : "i_alt", periode ? periode : "", forventet);
+    if (forventet) {
+        fprintf(f, "<p class=\"grouping\">Sammenlignet med ");
+        styr_html_text(f, kn);
+        fprintf(f, ".</p>\n");
+    }
     char id[96];
     snprintf(id, sizeof id, "klynge-%s-%s", def->key, g > 0 ? styr_group_key(s->codes, g) : "offentligt_forsoergede");
     styr_svg_scatter(f, id, title, def, labels, v, m, own_i, level, "Klyngen");
