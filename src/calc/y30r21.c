@@ -226,6 +226,8 @@ void styr_y30_rank_table(styr_y30_table *t)
 
 int styr_y30_rank_agrees(const styr_y30_table *t)
 {
+    for (int k = 0; k < t->n; k++)
+        if (t->row[k].m[Y30_PLACERING].state == STYR_PUB_VALUE && t->row[k].m[Y30_PLACERING].v > t->nranked) return -1;
     int bad = 0;
     for (int k = 0; k < t->n; k++) {
         const styr_y30_row *r = &t->row[k];
@@ -250,7 +252,10 @@ int styr_y30_nearest(const double *share, const int *ok, const int *code, int n,
         for (int j = i; j > 0; j--) {
             int a = out[j - 1], b = out[j];
             double da = fabs(share[a] - share[own]), db = fabs(share[b] - share[own]);
-            if (db < da || (db == da && code[b] < code[a])) out[j - 1] = b, out[j] = a;
+            /* published shares have few decimals: distances within 1e-9 are equal (10,6 - 10,5 and
+             * 10,5 - 10,4 differ in binary), so that ties go by code as they should */
+            int tie = fabs(da - db) < 1e-9;
+            if ((!tie && db < da) || (tie && code[b] < code[a])) out[j - 1] = b, out[j] = a;
             else break;
         }
     return m < want ? m : want;

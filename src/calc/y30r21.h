@@ -108,7 +108,9 @@ void styr_y30_rank_table(styr_y30_table *t);
 /* Whether the published places agree with styr's within ties: for every row
  * with both, the published place lies in [rank, rank + ties - 1], where ties
  * is the number of rows with the same rounded difference. Returns the number
- * of rows that do not (0: agrees). */
+ * of rows that do not (0: agrees), or -1 when the table holds only part of the
+ * list (a published place above the number of rows ranked), so that no
+ * comparison can be made. */
 int styr_y30_rank_agrees(const styr_y30_table *t);
 
 /* The comparable municipalities of own: the `want` others nearest in expected

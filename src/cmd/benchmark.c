@@ -116,7 +116,10 @@ static int write_out(FILE *f, styr_format fmt, const styr_y30_table *t, const st
         json_object_set_new(o, "ydelsesgruppe", json_string(styr_y30_group_label(t->group)));
         json_object_set_new(o, "placering_offentliggjort", json_boolean(t->has_rank));
         json_object_set_new(o, "antal_rangeret", json_integer(t->nranked));
-        if (t->has_rank) json_object_set_new(o, "placering_afviger", json_integer(styr_y30_rank_agrees(t)));
+        if (t->has_rank) {
+            int bad = styr_y30_rank_agrees(t);
+            json_object_set_new(o, "placering_afviger", bad >= 0 ? json_integer(bad) : json_null());
+        }
         for (int i = 0; i < t->n; i++) {
             const styr_y30_row *r = &t->row[order[i]];
             json_t *x = json_object(), *sup = json_array();
@@ -193,7 +196,10 @@ static int write_out(FILE *f, styr_format fmt, const styr_y30_table *t, const st
                                    "The table has no rank; styr ranks by the difference in percentage points "
                                    "(equal differences share the best rank)."));
     int bad = t->has_rank ? styr_y30_rank_agrees(t) : 0;
-    if (bad)
+    if (bad < 0)
+        fprintf(f, "%s\n", styr_tr("Tabellen rummer kun en del af ranglisten; placeringerne er de offentliggjorte blandt alle 98.",
+                                   "The table holds only part of the list; the ranks are those published among all 98."));
+    else if (bad)
         fprintf(f, styr_tr("Bemærk: %d offentliggjorte placeringer svarer ikke til forskellen i procentpoint.\n",
                            "Note: %d published ranks do not match the difference in percentage points.\n"),
                 bad);

@@ -69,6 +69,15 @@ static void test_nearest(void **state)
     assert_int_equal(styr_y30_nearest(share, ok, code, 7, 0, 10, out), 5);
     assert_int_equal(out[3], 5);
     assert_int_equal(out[4], 4);
+    /* distances equal in decimal but not in binary (15,3 - 15,2 is 0,10000000000000142, 15,2 - 15,1
+     * 0,09999999999999964) are a tie: by code */
+    double sh2[3] = {15.2, 15.3, 15.1};
+    int ok2[3] = {1, 1, 1}, code2[3] = {100, 300, 200};
+    assert_int_equal(styr_y30_nearest(sh2, ok2, code2, 3, 0, 1, out), 1);
+    assert_int_equal(out[0], 2);
+    code2[1] = 150;
+    assert_int_equal(styr_y30_nearest(sh2, ok2, code2, 3, 0, 1, out), 1);
+    assert_int_equal(out[0], 1);
     /* own without a share: none */
     assert_int_equal(styr_y30_nearest(share, ok, code, 7, 6, 10, out), 0);
 }
@@ -179,6 +188,9 @@ static void test_load(void **state)
     assert_int_equal(styr_y30_rank_agrees(&t), 1);
     t.row[c->kom_idx[730]].m[Y30_PLACERING].v = 3;
     assert_int_equal(styr_y30_rank_agrees(&t), 2);
+    /* a place above the number ranked: only part of the list, no comparison */
+    t.row[c->kom_idx[730]].m[Y30_PLACERING].v = 12;
+    assert_int_equal(styr_y30_rank_agrees(&t), -1);
 
     styr_ws_close(ws);
     styr_diags_free(&d);
