@@ -2,6 +2,7 @@
  * for the 98 municipalities, from the public figures of the workspace. */
 #include <getopt.h>
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,8 +52,20 @@ static const char help_en[] =
     "  --format F    table (default), csv or json\n"
     "  -o FILE       write to FILE instead of the screen\n";
 
-/* Decimals shown: counts as whole numbers, shares and differences with one. */
-static int decimals(int m) { return m <= Y30_FORSKEL_ANTAL || m == Y30_PLACERING ? 0 : 1; }
+/* Decimals shown: counts and places as whole numbers; shares and differences with one,
+ * or two where the table has them (so that nothing published is rounded away). */
+static int share_dec = 1;
+static int decimals(int m) { return m <= Y30_FORSKEL_ANTAL || m == Y30_PLACERING ? 0 : share_dec; }
+
+static int table_decimals(const styr_y30_table *t)
+{
+    for (int k = 0; k < t->n; k++)
+        for (int m = Y30_FORV_ANDEL; m <= Y30_FORSKEL_PP; m++) {
+            double v = t->row[k].m[m].v * 10;
+            if (t->row[k].m[m].state == STYR_PUB_VALUE && fabs(v - round(v)) > 1e-6) return 2;
+        }
+    return 1;
+}
 
 static const char *val_text(char *buf, size_t cap, styr_y30_val v, int m)
 {
@@ -165,6 +178,7 @@ static int write_out(FILE *f, styr_format fmt, const styr_y30_table *t, const st
             styr_y30_group_label(t->group), t->periode);
     fprintf(f, styr_tr("Fuldtidspersoner på offentlig forsørgelse; andele i pct. af befolkningen; forskel = faktisk - forventet.\n\n",
                        "Full-time persons on public support; shares in pct. of the population; difference = actual - expected.\n\n"));
+    share_dec = table_decimals(t);
     styr_table *tb = styr_table_new(8, "rlrrrrrr");
     const char *head[8] = {styr_tr("Plac.", "Rank"),           styr_tr("Kommune", "Municipality"),
                            styr_tr("Forventet", "Expected"),   styr_tr("Faktisk", "Actual"),

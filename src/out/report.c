@@ -83,7 +83,8 @@ char *styr_synthetic_text(char *buf, size_t cap, unsigned flags)
     return buf;
 }
 
-void styr_web_nav(FILE *f, const styr_codes *codes, int kommune, const char *periode, const int *visible, int nvisible)
+void styr_web_nav_klynge(FILE *f, const styr_codes *codes, int kommune, const char *periode, const int *visible,
+                         int nvisible, int forventet)
 {
     fprintf(f, "<nav class=\"bar\" id=\"valg\"><form id=\"vaelg\" method=\"get\" action=\"/vis\"><label>%s <select name=\"kommune\" "
                "id=\"kommune\">",
@@ -98,13 +99,22 @@ void styr_web_nav(FILE *f, const styr_codes *codes, int kommune, const char *per
     }
     fprintf(f, "</select></label> <label>%s <input name=\"periode\" id=\"periode\" size=\"10\" value=\"", T("Periode", "Period"));
     styr_html_text(f, periode);
-    fprintf(f, "\"></label><input type=\"hidden\" name=\"token\" id=\"token\"> <button>%s</button></form>", T("Vis", "Show"));
+    fprintf(f, "\"></label>");
+    if (forventet) fprintf(f, "<input type=\"hidden\" name=\"klynge\" value=\"forventet\">");
+    fprintf(f, "<input type=\"hidden\" name=\"token\" id=\"token\"> <button>%s</button></form>", T("Vis", "Show"));
     fprintf(f, " <a class=\"nav\" href=\"/kommune/%d?periode=", kommune);
     styr_html_text(f, periode);
+    if (forventet) fprintf(f, "&amp;klynge=forventet");
     fprintf(f, "\">%s</a> <a class=\"nav\" href=\"/kommune/%d/klynge?figur=andel_befolkning&amp;periode=", T("Oversigt", "Overview"),
             kommune);
     styr_html_text(f, periode);
+    if (forventet) fprintf(f, "&amp;klynge=forventet");
     fprintf(f, "\">%s</a></nav>\n", T("Klyngefigur", "Cluster chart"));
+}
+
+void styr_web_nav(FILE *f, const styr_codes *codes, int kommune, const char *periode, const int *visible, int nvisible)
+{
+    styr_web_nav_klynge(f, codes, kommune, periode, visible, nvisible, 0);
 }
 
 
@@ -154,7 +164,7 @@ static void head(FILE *f, const styr_report *r)
     fprintf(f, T("Opfølgning på beskæftigelsesindsatsen i %s Kommune %s", "Follow-up on the employment effort in %s %s"),
             r->kommunenavn, r->periode);
     fprintf(f, "</title>\n<style>%s</style></head><body>\n", css);
-    if (r->dashboard) styr_web_nav(f, r->codes, r->kommune, r->periode, r->visible, r->nvisible);
+    if (r->dashboard) styr_web_nav_klynge(f, r->codes, r->kommune, r->periode, r->visible, r->nvisible, r->grouping != NULL);
     fprintf(f, "<header id=\"forside\"><h1>");
     fprintf(f, T("Opfølgning på beskæftigelsesindsatsen i %s Kommune", "Follow-up on the employment effort in %s"),
             r->kommunenavn);

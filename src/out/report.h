@@ -127,6 +127,10 @@ typedef struct styr_report {
  * list offers the municipality codes visible[0..nvisible) (what the token may
  * see; NULL: every municipality) and always kommune itself. */
 void styr_web_nav(FILE *f, const styr_codes *codes, int kommune, const char *periode, const int *visible, int nvisible);
+/* The same, carrying klynge=forventet in its form and links when forventet is set
+ * (the pages of --klynge forventet). */
+void styr_web_nav_klynge(FILE *f, const styr_codes *codes, int kommune, const char *periode, const int *visible,
+                         int nvisible, int forventet);
 
 /* The banner that says a page or report is built on synthetic or illustrative
  * data (flags of styr_catalog_synthetic; nothing when 0). */

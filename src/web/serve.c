@@ -358,20 +358,20 @@ typedef struct req {
 
 /* The parameters a route takes, in the order of the cache key ("token" is
  * taken everywhere and is not part of the key: the access is). */
-typedef struct route { const char *path; const char *params[5]; } route;
+typedef struct route { const char *path; const char *params[6]; } route;
 static const route routes[] = {
     {"/api/v1/kommuner", {0}},
     {"/api/v1/klynger", {"aar", 0}},
     {"/api/v1/figurer", {"kommune", "periode", "ydelse", 0}},
-    {"/api/v1/sammenlign", {"figur", "kommune", "periode", "ydelse", 0}},
-    {"/api/v1/scorecard", {"kommune", "periode", "ydelse", 0}},
+    {"/api/v1/sammenlign", {"figur", "kommune", "periode", "ydelse", "klynge", 0}},
+    {"/api/v1/scorecard", {"kommune", "periode", "ydelse", "klynge", 0}},
     {"/api/v1/maal", {"kommune", 0}},
     {"/api/v1/oekonomi", {"kommune", "periode", "regime", "ydelse", 0}},
-    {"/api/v1/profil", {"kommune", "periode", 0}},
+    {"/api/v1/profil", {"kommune", "periode", "klynge", 0}},
     {"/api/v1/effekt", {"periode", "tilbud", "ydelse", 0}},
     {"/api/v1/udvikling", {"figur", "kommune", "periode", "ydelse", 0}},
-    {"/", {"kommune", "periode", 0}},
-    {"/vis", {"kommune", "periode", 0}},
+    {"/", {"kommune", "periode", "klynge", 0}},
+    {"/vis", {"kommune", "periode", "klynge", 0}},
     {"/static/app.js", {0}},
     {"/kommune/", {"periode", "klynge", 0}},
     {"/kommune/klynge", {"figur", "periode", "ydelse", "klynge", 0}},
@@ -750,11 +750,11 @@ static enum MHD_Result api(req *q, const char *what)
     if (!strcmp(what, "klynger")) return api_klynger(q);
     static const struct { const char *path, *cmd; int kommune, land; const char *pass[4]; } map[] = {
         {"figurer", "figures", 1, 1, {"ydelse", 0}},
-        {"sammenlign", "compare", 1, 0, {"ydelse", "figur", 0}},
-        {"scorecard", "scorecard", 1, 0, {"ydelse", 0}},
+        {"sammenlign", "compare", 1, 0, {"ydelse", "figur", "klynge", 0}},
+        {"scorecard", "scorecard", 1, 0, {"ydelse", "klynge", 0}},
         {"maal", "goals", 1, 0, {0}},
         {"oekonomi", "money", 1, 1, {"ydelse", "regime", 0}},
-        {"profil", "profil", 1, 0, {0}},
+        {"profil", "profil", 1, 0, {"klynge", 0}},
         {"effekt", "effect", 0, 0, {"ydelse", "tilbud", 0}},
         {"udvikling", "figures", 1, 1, {"ydelse", "figur", 0}},
     };
@@ -789,6 +789,11 @@ static enum MHD_Result api(req *q, const char *what)
             if (!strcmp(map[i].pass[k], "figur") && (!figure_ok(v) || (!strcmp(map[i].path, "udvikling") && styr_fig_by_key(v) < 0))) {
                 free(j);
                 return fail_param(q->c, 1, 400, "figur: ukendt nøgletal (fx andel_befolkning, varighed, langvarige).", "figur");
+            }
+            if (!strcmp(map[i].pass[k], "klynge") && strcmp(v, "forventet")) {
+                free(j);
+                return fail_param(q->c, 1, 400, "klynge: kun 'forventet' (de 10 kommuner nærmest i forventet andel, "
+                                                "jobindsats Y30R21); uden parameteren bruges klyngen.", "klynge");
             }
             char opt[32];
             snprintf(opt, sizeof opt, "--%s", map[i].pass[k]);
@@ -1013,14 +1018,14 @@ static enum MHD_Result render_cluster(styr_server *s, struct MHD_Connection *c, 
                "font-weight:bold}.synth span{display:block;font-weight:normal}"
                "@media print{nav.bar,form.choose{display:none}}</style></head><body>\n");
     int vis[1], nvis = visible_of(s, j->scope, j->scope_kommune, vis);
-    styr_web_nav(f, s->codes, k, periode ? periode : "", nvis ? vis : NULL, nvis > 0 ? 1 : 0);
+    /* --klynge forventet: the grouping is named (the fixed cluster's page is as before) */
+    const char *kn = json_string_value(json_object_get(o, "klynge"));
+    int forventet = kn && strstr(kn, "Y30R21") != NULL;
+    styr_web_nav_klynge(f, s->codes, k, periode ? periode : "", nvis ? vis : NULL, nvis > 0 ? 1 : 0, forventet);
     styr_synthetic_banner(f, atomic_load(&s->synthetic));
     fprintf(f, "<h1>");
     styr_html_text(f, title);
     fprintf(f, "</h1>\n");
-    /* --klynge forventet: the grouping is named (the fixed cluster's page is as before) */
-    const char *kn = json_string_value(json_object_get(o, "klynge"));
-    int forventet = kn && strstr(kn, "Y30R21") != NULL;
     cluster_form(f, s->codes, k, def->key, yd ? yd : "i_alt", periode ? periode : "", forventet);
     if (forventet) {
         fprintf(f, "<p class=\"grouping\">Sammenlignet med ");
@@ -1212,6 +1217,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         styr_period p;
         char sep = '?';
         if (per && *per && strlen(per) < 24 && !styr_period_parse(per, &p)) n += snprintf(loc + n, sizeof loc - (size_t)n, "%cperiode=%s", sep, p.name), sep = '&';
+        const char *kl = arg(c, "klynge");
+        if (kl && !strcmp(kl, "forventet")) n += snprintf(loc + n, sizeof loc - (size_t)n, "%cklynge=forventet", sep), sep = '&';
         if (tok && *tok && !auth && strlen(tok) <= 128) snprintf(loc + n, sizeof loc - (size_t)n, "%ctoken=%s", sep, tok);
         return send_body(c, MHD_HTTP_FOUND, "text/plain; charset=utf-8", "", 0, "Location", loc);
     }
