@@ -283,7 +283,7 @@ int styr_cmd_benchmark(styr_cli *cli, int argc, char **argv)
         e = STYR_EXIT_USAGE;
         goto out;
     }
-    int order[STYR_MAX_KOMMUNER];
+    int order[STYR_MAX_KOMMUNER] = {0};
     for (int i = 0; i < t.n; i++) order[i] = i;
     sort_t = &t;
     qsort(order, (size_t)t.n, sizeof *order, by_place);
