@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../calc/y30r21.h"
 #include "../core/mem.h"
 #include "select.h"
 
@@ -60,13 +61,39 @@ int styr_bctx_load(styr_cli *cli, const char *cmd, styr_bctx *x, const styr_peri
     if (rc) return styr_cli_fail(cli, rc, d);
     x->p0 = styr_bctx_period(x, x->per.name);
     x->p1 = x->has_prev ? styr_bctx_period(x, x->prev.name) : -1;
+    if (x->forventet) {
+        rc = styr_y30_comparable(x->ws, x->codes, x->k, x->in, x->y30_periode, &x->nin, d);
+        if (rc) return styr_cli_fail(cli, rc, d);
+        if (!x->nin) {
+            fprintf(stderr, "styr %s: %s\n", cmd,
+                    styr_msg_text(M_BM_NEED_SHARE));
+            return STYR_EXIT_USAGE;
+        }
+        snprintf(x->klynge_navn, sizeof x->klynge_navn,
+                 styr_tr("de %d kommuner, hvis forventede andel ligger nærmest (jobindsats Y30R21, %s)",
+                         "the %d municipalities whose expected share is nearest (jobindsats Y30R21, %s)"),
+                 x->nin - 1, x->y30_periode);
+        return -1;
+    }
     x->nin = styr_cluster_members(x->cl.of, x->b.nk, x->k, x->in);
+    if (x->nin) snprintf(x->klynge_navn, sizeof x->klynge_navn, "%s", x->cl.name[x->cl.of[x->k]]);
     if (!x->nin) {
         fprintf(stderr, "styr %s: %s\n", cmd,
                 styr_tr("kommunen er ikke i nogen klynge det år", "the municipality is in no cluster that year"));
         return STYR_EXIT_USAGE;
     }
     return -1;
+}
+
+int styr_bctx_klynge_opt(const char *cmd, const char *value, int *forventet)
+{
+    if (strcmp(value, "forventet")) {
+        fprintf(stderr, "styr %s: --klynge '%s': %s\n", cmd, value,
+                styr_msg_text(M_BM_KLYNGE_ONLY));
+        return STYR_EXIT_USAGE;
+    }
+    *forventet = 1;
+    return 0;
 }
 
 int styr_bctx_period(const styr_bctx *x, const char *name)

@@ -22,7 +22,17 @@ typedef struct styr_bctx {
     styr_clusters cl;
     uint8_t in[STYR_MAX_KOMMUNER];
     int nin;
+    /* the grouping: set forventet after styr_bctx_open for --klynge forventet (the
+     * municipality and the 10 nearest in expected share, jobindsats Y30R21, the
+     * latest period imported) instead of the fixed cluster of the period's year */
+    int forventet;
+    char y30_periode[16];         /* forventet: the Y30R21 period used */
+    char klynge_navn[160];        /* the grouping in words, for every output */
 } styr_bctx;
+
+/* Parse --klynge of profil, scorecard and report: only "forventet" (the fixed
+ * cluster is the default). Returns 0, or STYR_EXIT_USAGE after a message. */
+int styr_bctx_klynge_opt(const char *cmd, const char *value, int *forventet);
 
 /* Open the workspace and resolve the municipality and period. Returns -1 to
  * go on, or an exit code after a message (or a failure reported through cli). */
@@ -30,7 +40,9 @@ int styr_bctx_open(styr_cli *cli, const char *cmd, long long kommune, int intern
                    styr_diags *d);
 
 /* Load the counts for the period, the year before and extra[0..nextra); the
- * cluster of the period's year. Returns -1 to go on, or an exit code. */
+ * cluster of the period's year (or, with forventet, the comparable
+ * municipalities from Y30R21: a municipality without an expected share is told
+ * so and the command ends). Returns -1 to go on, or an exit code. */
 int styr_bctx_load(styr_cli *cli, const char *cmd, styr_bctx *x, const styr_period *extra, int nextra, int money,
                    styr_diags *d);
 

@@ -38,6 +38,8 @@ const styr_cmd styr_commands[] = {
      "effect of offers: matched estimate, raw difference, interval, cost per extra in work"},
     {"serve", styr_cmd_serve, "instrumentbræt og JSON-API i browseren (kun loopback som standard)",
      "dashboard and JSON API in the browser (loopback unless told otherwise)"},
+    {"benchmark", styr_cmd_benchmark, "forventet mod faktisk (jobindsats Y30R21): de 98 kommuner og placeringen",
+     "expected against actual (jobindsats Y30R21): the 98 municipalities and the rank"},
     {"noegletal", styr_cmd_noegletal, "nøgletal for en kommune mod dens klynge",
      "key figures of a municipality against its cluster"},
     {0, 0, 0, 0},

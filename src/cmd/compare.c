@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../calc/bench.h"
+#include "../calc/y30r21.h"
 #include "../calc/model.h"
 #include "../core/fsutil.h"
 #include "../core/mem.h"
@@ -39,6 +40,9 @@ static const char help_da[] =
     "                   langvarige, i_job_3mdr, aktiveringsgrad, netto_pr_indbygger_18_64\n"
     "  --ydelse G       ydelsesgruppen (standard: i_alt, offentligt forsørgede i alt)\n"
     "  --klynge LISTE   en selvvalgt gruppe kommuner i stedet for klyngen\n"
+    "  --klynge forventet  kommunen og de 10 kommuner, hvis forventede andel ligger\n"
+    "                   nærmest (jobindsats Y30R21, alle ydelser, seneste indlæste periode;\n"
+    "                   lige afstande efter kommunekode)\n"
     "  --model          forventet mod faktisk: andelen på offentlig forsørgelse forklaret\n"
     "                   med rammevilkår (mindste kvadraters metode, standardfejl pr.\n"
     "                   koefficient); hver kommunes afvigelse, placering og fem nærmeste\n"
@@ -62,6 +66,9 @@ static const char help_en[] =
     "                   langvarige, i_job_3mdr, aktiveringsgrad, netto_pr_indbygger_18_64\n"
     "  --ydelse G       the benefit group (default: i_alt, all public support)\n"
     "  --klynge LIST    an ad-hoc set of municipalities instead of the cluster\n"
+    "  --klynge forventet  the municipality and the 10 whose expected share is nearest\n"
+    "                   (jobindsats Y30R21, all benefits, the latest period imported; equal\n"
+    "                   distances by municipality code)\n"
     "  --model          expected against actual: the share on public support explained by\n"
     "                   frame conditions (least squares, a standard error per\n"
     "                   coefficient); each municipality's departure, rank and five\n"
@@ -420,7 +427,8 @@ int styr_cmd_compare(styr_cli *cli, int argc, char **argv)
         e = styr_cli_bad_option("compare", "--ydelse", a.ydelse);
         goto out;
     }
-    if (a.klynge && (styr_select_kommuner(c, a.klynge, &kl, &nkl) || nkl < 1)) {
+    int forventet = a.klynge && !strcmp(a.klynge, "forventet");
+    if (a.klynge && !forventet && (styr_select_kommuner(c, a.klynge, &kl, &nkl) || nkl < 1)) {
         e = styr_cli_bad_option("compare", "--klynge", a.klynge);
         goto out;
     }
@@ -485,8 +493,22 @@ int styr_cmd_compare(styr_cli *cli, int argc, char **argv)
         if ((rc = styr_dest_close(&dest, !wrc, &d))) goto fail;
     } else {
         uint8_t in[STYR_MAX_KOMMUNER] = {0};
-        char areaname[96];
-        if (kl) {
+        char areaname[160];
+        if (forventet) {
+            char yp[16];
+            int nm;
+            if ((rc = styr_y30_comparable(ws, c, k, in, yp, &nm, &d))) goto fail;
+            if (!nm) {
+                fprintf(stderr, "styr compare: %s\n",
+                        styr_msg_text(M_BM_NEED_SHARE));
+                e = STYR_EXIT_USAGE;
+                goto out;
+            }
+            snprintf(areaname, sizeof areaname,
+                     styr_tr("de %d kommuner, hvis forventede andel ligger nærmest (jobindsats Y30R21, %s)",
+                             "the %d municipalities whose expected share is nearest (jobindsats Y30R21, %s)"),
+                     nm - 1, yp);
+        } else if (kl) {
             for (int i = 0; i < nkl; i++)
                 if (kl[i] < b.nk) in[kl[i]] = 1;
             in[k] = 1;

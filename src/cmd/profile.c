@@ -12,7 +12,7 @@
 
 static const char help_da[] =
     "Brug: styr profil [-w ARBEJDSOMRÅDE] [--kommune K] [--periode P] [--intern] [--alle]\n"
-    "                  [--format table|json]\n"
+    "                  [--format table|json] [--klynge forventet]\n"
     "\n"
     "Kommunens profil i ord, som KL's temperaturmåling: hvor kommunen adskiller sig fra\n"
     "klyngen, og hvor meget, de stærkeste først, delt i styrker og udfordringer. Fx\n"
@@ -23,7 +23,7 @@ static const char help_da[] =
     "JSON har dem alle.\n";
 static const char help_en[] =
     "Usage: styr profil [-w WORKSPACE] [--kommune K] [--periode P] [--intern] [--alle]\n"
-    "                   [--format table|json]\n"
+    "                   [--format table|json] [--klynge forventet]\n"
     "\n"
     "The municipality's profile in words, as KL's temperature check: where it differs\n"
     "from its cluster and by how much, strongest first, split into strengths and\n"
@@ -37,12 +37,12 @@ int styr_cmd_profile(styr_cli *cli, int argc, char **argv)
     static const struct option lo[] = {
         {"kommune", required_argument, 0, 'k'}, {"periode", required_argument, 0, 'p'},
         {"intern", no_argument, 0, 'i'},        {"format", required_argument, 0, 'f'},
-        {"alle", no_argument, 0, 'a'},
+        {"alle", no_argument, 0, 'a'},          {"klynge", required_argument, 0, 'K'},
         {"workspace", required_argument, 0, 'w'}, {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     long long kommune = 0;
     const char *pl = NULL;
-    int intern = 0, all = 0, c;
+    int intern = 0, all = 0, forventet = 0, c;
     styr_format fmt = STYR_FMT_TABLE;
     optind = 1;
     while ((c = styr_cli_getopt("profil", argc, argv, "w:h", lo)) != -1) {
@@ -53,6 +53,9 @@ int styr_cmd_profile(styr_cli *cli, int argc, char **argv)
         case 'p': pl = optarg; break;
         case 'i': intern = 1; break;
         case 'a': all = 1; break;
+        case 'K':
+            if (styr_bctx_klynge_opt("profil", optarg, &forventet)) return STYR_EXIT_USAGE;
+            break;
         case 'f':
             if (styr_format_parse(optarg, &fmt) || (fmt != STYR_FMT_TABLE && fmt != STYR_FMT_JSON))
                 return styr_cli_bad_option("profil", "--format", optarg);
@@ -68,6 +71,7 @@ int styr_cmd_profile(styr_cli *cli, int argc, char **argv)
     styr_bctx x;
     static styr_profile pr;
     int e = styr_bctx_open(cli, "profil", kommune, intern, pl, &x, &d);
+    x.forventet = forventet;
     if (e < 0) e = styr_bctx_load(cli, "profil", &x, NULL, 0, 0, &d);
     if (e < 0) {
         e = STYR_EXIT_OK;
@@ -77,7 +81,7 @@ int styr_cmd_profile(styr_cli *cli, int argc, char **argv)
             json_object_set_new(o, "periode", json_string(x.per.name));
             json_object_set_new(o, "kommune", json_integer(x.kommune));
             json_object_set_new(o, "kommunenavn", json_string(x.codes->kom_name[x.k]));
-            json_object_set_new(o, "klynge", json_string(x.cl.name[x.cl.of[x.k]]));
+            json_object_set_new(o, "klynge", json_string(x.klynge_navn));
             for (int i = 0; i < pr.n; i++) {
                 json_t *s = json_object();
                 json_object_set_new(s, "ydelse", json_string(styr_group_key(x.codes, pr.s[i].g)));
@@ -93,9 +97,14 @@ int styr_cmd_profile(styr_cli *cli, int argc, char **argv)
             else json_decref(o);
             if (rc) e = styr_cli_fail(cli, rc, &d);
         } else {
-            printf(styr_tr("Hvad siger tallene om %s Kommune? %s mod %s (%d)\n",
-                           "What do the figures say about %s? %s against %s (%d)\n"),
-                   x.codes->kom_name[x.k], x.per.name, x.cl.name[x.cl.of[x.k]], x.cl.year);
+            if (x.forventet)
+                printf(styr_tr("Hvad siger tallene om %s Kommune? %s mod %s\n",
+                               "What do the figures say about %s? %s against %s\n"),
+                       x.codes->kom_name[x.k], x.per.name, x.klynge_navn);
+            else
+                printf(styr_tr("Hvad siger tallene om %s Kommune? %s mod %s (%d)\n",
+                               "What do the figures say about %s? %s against %s (%d)\n"),
+                       x.codes->kom_name[x.k], x.per.name, x.cl.name[x.cl.of[x.k]], x.cl.year);
             for (int pass = 1; pass >= -1; pass -= 2) {
                 int any = 0;
                 printf("\n%s\n", pass > 0 ? styr_tr("Styrker", "Strengths") : styr_tr("Udfordringer", "Challenges"));

@@ -19,6 +19,7 @@
 #include "../out/outfile.h"
 #include "../calc/offers.h"
 #include "../out/report.h"
+#include "../calc/y30r21.h"
 #include "benchctx.h"
 #include "budgetrun.h"
 #include "cmds.h"
@@ -39,7 +40,11 @@ static const char help_da[] =
     "  --xlsx FIL   de samme tabeller som regneark\n"
     "  --pdf FIL    udskriv rapporten som PDF med Chromium (headless), når det er installeret\n"
     "  --effekt     tilføj afsnittet om tilbud og deres effekt (rå tal og et matchet skøn;\n"
-    "               et ekstra gennemløb af panelet)\n";
+    "               et ekstra gennemløb af panelet)\n"
+    "  --klynge forventet  sammenlign med de 10 kommuner, hvis forventede andel ligger\n"
+    "               nærmest (jobindsats Y30R21) i stedet for klyngen\n"
+    "Har arbejdsområdet tal fra jobindsats Y30R21, viser rapporten kommunens placering på\n"
+    "STAR's benchmarkrangliste (forventet mod faktisk) i hver indlæst periode.\n";
 static const char help_en[] =
     "Usage: styr report [-w WORKSPACE] [--kommune K] [--periode P] [-o FILE.html] [--xlsx FILE.xlsx]\n"
     "                   [--pdf FILE.pdf] [--intern] [--effekt]\n"
@@ -56,7 +61,12 @@ static const char help_en[] =
     "  --xlsx FILE  the same tables as a workbook\n"
     "  --pdf FILE   print the report to PDF with headless Chromium, when installed\n"
     "  --effekt     add the section on offers and their effect (raw figures and a matched\n"
-    "               estimate; one more pass over the panel)\n";
+    "               estimate; one more pass over the panel)\n"
+    "  --klynge forventet  compare with the 10 municipalities whose expected share is\n"
+    "               nearest (jobindsats Y30R21) instead of the cluster\n"
+    "Where the workspace has figures of jobindsats Y30R21, the report shows the\n"
+    "municipality's place on STAR's benchmark list (expected against actual) in each\n"
+    "period imported.\n";
 
 /* ---- gathering the model ------------------------------------------------------------------ */
 
@@ -334,6 +344,28 @@ static int print_pdf(const char *html, const char *pdf)
     return STYR_EXIT_OK;
 }
 
+/* The municipality's place on STAR's benchmark list in each Y30R21 period, newest first. */
+static styr_rc y30_places(const styr_bctx *x, styr_rp_y30 *y, styr_diags *d)
+{
+    memset(y, 0, sizeof *y);
+    char per[64][16];
+    int np = 0;
+    styr_rc rc = styr_y30_periods(x->ws, per, 64, &np, d);
+    static styr_y30_table t;
+    for (int i = np - 1; !rc && i >= 0 && y->n < STYR_RP_Y30MAX; i--) {
+        if ((rc = styr_y30_load(x->ws, x->codes, per[i], Y30_I_ALT, &t, d)) || !t.found) continue;
+        const styr_y30_row *row = &t.row[x->k];
+        int n = y->n++;
+        snprintf(y->periode[n], sizeof y->periode[n], "%s", t.periode);
+        y->of[n] = t.nranked;
+        if (t.has_rank) y->place[n] = row->m[Y30_PLACERING].state == STYR_PUB_VALUE ? (int)row->m[Y30_PLACERING].v : 0;
+        else y->place[n] = row->rank;
+        y->has_diff[n] = row->m[Y30_FORSKEL_PP].state == STYR_PUB_VALUE;
+        y->diff[n] = y->has_diff[n] ? row->m[Y30_FORSKEL_PP].v : 0;
+    }
+    return rc;
+}
+
 /* ---- the command ------------------------------------------------------------------------------- */
 
 int styr_cmd_report(styr_cli *cli, int argc, char **argv)
@@ -344,15 +376,19 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
         {"xlsx", required_argument, 0, 'x'},    {"pdf", required_argument, 0, 'P'},
         {"effekt", no_argument, 0, 'e'},       {"dashboard", no_argument, 0, 'D'},
         {"workspace", required_argument, 0, 'w'}, {"help", no_argument, 0, 'h'},
-        {"synlige", required_argument, 0, 'S'}, {0, 0, 0, 0}};
+        {"synlige", required_argument, 0, 'S'}, {"klynge", required_argument, 0, 'K'},
+        {0, 0, 0, 0}};
     long long kommune = 0;
     int visible[STYR_MAX_KOMMUNER], nvisible = -1;
     const char *pl = NULL, *out = NULL, *xlsx = NULL, *pdf = NULL;
-    int intern = 0, with_effect = 0, dashboard = 0, c;
+    int intern = 0, with_effect = 0, dashboard = 0, forventet = 0, c;
     optind = 1;
     while ((c = styr_cli_getopt("report", argc, argv, "w:o:h", lo)) != -1) {
         switch (c) {
         case 'e': with_effect = 1; break;
+        case 'K':
+            if (styr_bctx_klynge_opt("report", optarg, &forventet)) return STYR_EXIT_USAGE;
+            break;
         case 'D': dashboard = 1; break; /* styr serve's pages: navigation and script */
         case 'S': /* styr serve: the municipalities the token may see, for the navigation */
             nvisible = 0;
@@ -396,6 +432,7 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
     styr_rp_effect *eff = NULL;
     memset(&off, 0, sizeof off);
     int e = styr_bctx_open(cli, "report", kommune, intern, pl, &x, &d);
+    x.forventet = forventet;
     if (e >= 0) goto out;
     /* the years of the development lines (up to ten, within the panel), and what the goals need */
     int ylast = styr_period_pop_year(&x.per), wmin = styr_panel_week_min(x.p);
@@ -438,7 +475,11 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
     r->kommunenavn = x.codes->kom_name[x.k];
     r->periode = x.per.name;
     r->prev = x.p1 >= 0 ? x.prev.name : NULL;
-    r->klynge = x.cl.name[x.cl.of[x.k]];
+    r->klynge = x.klynge_navn;
+    if (x.forventet) r->grouping = x.klynge_navn;
+    static styr_rp_y30 y30;
+    if ((rc = y30_places(&x, &y30, &d))) { e = styr_cli_fail(cli, rc, &d); goto out; }
+    r->y30 = &y30;
     r->klynge_aar = x.cl.year;
     r->nmembers = x.nin;
     r->generated = generated;

@@ -21,7 +21,7 @@
 
 static const char help_da[] =
     "Brug: styr scorecard [-w ARBEJDSOMRÅDE] [--kommune K] [--ydelse G,...] [--periode P]\n"
-    "                     [--intern] [--format table|json] [-o FIL]\n"
+    "                     [--intern] [--klynge forventet] [--format table|json] [-o FIL]\n"
     "\n"
     "Scorecard som i pilotjobcentrene (spec §6) for hver ydelse (standard: dagpenge,\n"
     "kontanthjaelp, sygedagpenge):\n"
@@ -33,7 +33,7 @@ static const char help_da[] =
     "måneder (fx 2024M09R12); standard er panelets sidste hele år.\n";
 static const char help_en[] =
     "Usage: styr scorecard [-w WORKSPACE] [--kommune K] [--ydelse G,...] [--periode P]\n"
-    "                      [--intern] [--format table|json] [-o FILE]\n"
+    "                      [--intern] [--klynge forventet] [--format table|json] [-o FILE]\n"
     "\n"
     "The pilot job centres' scorecard (spec §6) for each group (default: dagpenge,\n"
     "kontanthjaelp, sygedagpenge):\n"
@@ -106,8 +106,9 @@ int styr_cmd_scorecard(styr_cli *cli, int argc, char **argv)
         {"periode", required_argument, 0, 'p'}, {"intern", no_argument, 0, 'i'},
         {"format", required_argument, 0, 'f'},  {"output", required_argument, 0, 'o'},
         {"workspace", required_argument, 0, 'w'}, {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
+        {"klynge", required_argument, 0, 'K'},  {0, 0, 0, 0}};
     long long kommune = 0;
+    int forventet = 0;
     const char *yl = "dagpenge,kontanthjaelp,sygedagpenge", *pl = NULL, *out = NULL;
     int intern = 0, c;
     styr_format fmt = STYR_FMT_TABLE;
@@ -125,6 +126,9 @@ int styr_cmd_scorecard(styr_cli *cli, int argc, char **argv)
                 return styr_cli_bad_option("scorecard", "--format", optarg);
             break;
         case 'o': out = optarg; break;
+        case 'K':
+            if (styr_bctx_klynge_opt("scorecard", optarg, &forventet)) return STYR_EXIT_USAGE;
+            break;
         case 'w': cli->ws = optarg; break;
         case 'h': return styr_cli_help(stdout, help_da, help_en);
         default: return STYR_EXIT_USAGE;
@@ -139,6 +143,7 @@ int styr_cmd_scorecard(styr_cli *cli, int argc, char **argv)
     styr_rc rc;
     int e = styr_bctx_open(cli, "scorecard", kommune, intern, pl, &x, &d);
     if (e >= 0) goto out;
+    x.forventet = forventet;
     const styr_codes *codes = x.codes;
     if (styr_select_ydelser(codes, yl, &grp, &ngrp)) {
         e = styr_cli_bad_option("scorecard", "--ydelse", yl);
@@ -157,7 +162,7 @@ int styr_cmd_scorecard(styr_cli *cli, int argc, char **argv)
         json_object_set_new(o, "periode", json_string(x.per.name));
         json_object_set_new(o, "kommune", json_integer(x.kommune));
         json_object_set_new(o, "kommunenavn", json_string(codes->kom_name[k]));
-        json_object_set_new(o, "klynge", json_string(cl->name[cl->of[k]]));
+        json_object_set_new(o, "klynge", json_string(x.klynge_navn));
         for (int i = 0; i < ngrp; i++) {
             styr_scorecard sc;
             styr_scorecard_make(&x.b, p0, p1, k, x.in, grp[i], &sc);
@@ -166,9 +171,13 @@ int styr_cmd_scorecard(styr_cli *cli, int argc, char **argv)
         json_object_set_new(o, "scorecards", arr);
         wrc = styr_json_write(f, o);
     } else {
-        fprintf(f, styr_tr("Scorecard %s: %s Kommune (%d) mod %s (%d)\n",
-                           "Scorecard %s: %s (%d) against %s (%d)\n"),
-                x.per.name, codes->kom_name[k], x.kommune, cl->name[cl->of[k]], cl->year);
+        if (x.forventet)
+            fprintf(f, styr_tr("Scorecard %s: %s Kommune (%d) mod %s\n", "Scorecard %s: %s (%d) against %s\n"),
+                    x.per.name, codes->kom_name[k], x.kommune, x.klynge_navn);
+        else
+            fprintf(f, styr_tr("Scorecard %s: %s Kommune (%d) mod %s (%d)\n",
+                               "Scorecard %s: %s (%d) against %s (%d)\n"),
+                    x.per.name, codes->kom_name[k], x.kommune, cl->name[cl->of[k]], cl->year);
         if (p1 >= 0)
             fprintf(f, styr_tr("Udvikling fra %s.\n\n", "Change from %s.\n\n"), x.prev.name);
         for (int i = 0; i < ngrp; i++) {

@@ -83,7 +83,8 @@ char *styr_synthetic_text(char *buf, size_t cap, unsigned flags)
     return buf;
 }
 
-void styr_web_nav(FILE *f, const styr_codes *codes, int kommune, const char *periode, const int *visible, int nvisible)
+void styr_web_nav_klynge(FILE *f, const styr_codes *codes, int kommune, const char *periode, const int *visible,
+                         int nvisible, int forventet)
 {
     fprintf(f, "<nav class=\"bar\" id=\"valg\"><form id=\"vaelg\" method=\"get\" action=\"/vis\"><label>%s <select name=\"kommune\" "
                "id=\"kommune\">",
@@ -98,13 +99,57 @@ void styr_web_nav(FILE *f, const styr_codes *codes, int kommune, const char *per
     }
     fprintf(f, "</select></label> <label>%s <input name=\"periode\" id=\"periode\" size=\"10\" value=\"", T("Periode", "Period"));
     styr_html_text(f, periode);
-    fprintf(f, "\"></label><input type=\"hidden\" name=\"token\" id=\"token\"> <button>%s</button></form>", T("Vis", "Show"));
+    fprintf(f, "\"></label>");
+    if (forventet) fprintf(f, "<input type=\"hidden\" name=\"klynge\" value=\"forventet\">");
+    fprintf(f, "<input type=\"hidden\" name=\"token\" id=\"token\"> <button>%s</button></form>", T("Vis", "Show"));
     fprintf(f, " <a class=\"nav\" href=\"/kommune/%d?periode=", kommune);
     styr_html_text(f, periode);
+    if (forventet) fprintf(f, "&amp;klynge=forventet");
     fprintf(f, "\">%s</a> <a class=\"nav\" href=\"/kommune/%d/klynge?figur=andel_befolkning&amp;periode=", T("Oversigt", "Overview"),
             kommune);
     styr_html_text(f, periode);
+    if (forventet) fprintf(f, "&amp;klynge=forventet");
     fprintf(f, "\">%s</a></nav>\n", T("Klyngefigur", "Cluster chart"));
+}
+
+void styr_web_nav(FILE *f, const styr_codes *codes, int kommune, const char *periode, const int *visible, int nvisible)
+{
+    styr_web_nav_klynge(f, codes, kommune, periode, visible, nvisible, 0);
+}
+
+
+/* STAR's benchmark place and its development (only when Y30R21 rows exist). */
+static void y30_line(FILE *f, const styr_report *r)
+{
+    if (!r->y30 || !r->y30->n) return;
+    const styr_rp_y30 *y = r->y30;
+    fprintf(f, "<p class=\"bench\" id=\"benchmark\">%s ",
+            T("STAR's benchmark, forventet mod faktisk (jobindsats Y30R21, alle ydelser):",
+              "STAR's benchmark, expected against actual (jobindsats Y30R21, all benefits):"));
+    for (int i = 0; i < y->n; i++) {
+        if (i) fprintf(f, ", ");
+        if (!y->place[i]) fprintf(f, T("ingen placering (%s)", "no rank (%s)"), y->periode[i]);
+        else if (!i) fprintf(f, T("placering %d af %d (%s)", "rank %d of %d (%s)"), y->place[i], y->of[i], y->periode[i]);
+        else fprintf(f, "%d (%s)", y->place[i], y->periode[i]);
+    }
+    fprintf(f, ".");
+    if (y->has_diff[0]) {
+        char b[32];
+        styr_fmt_num(b, sizeof b, y->diff[0] < 0 ? -y->diff[0] : y->diff[0], 1);
+        if (y->diff[0] < 0)
+            fprintf(f, T(" Andelen på offentlig forsørgelse var %s procentpoint under den forventede.",
+                         " The share on public support was %s percentage points below the expected."), b);
+        else if (y->diff[0] > 0)
+            fprintf(f, T(" Andelen på offentlig forsørgelse var %s procentpoint over den forventede.",
+                         " The share on public support was %s percentage points above the expected."), b);
+        else
+            fprintf(f, "%s", T(" Andelen på offentlig forsørgelse var som forventet.",
+                               " The share on public support was as expected."));
+    }
+    fprintf(f, " %s</p>\n", T("1 = bedst: færrest på offentlig forsørgelse i forhold til det forventede ud fra "
+                               "kommunens rammevilkår.",
+                               "1 = best: the fewest on public support against what the municipality's frame "
+                               "conditions lead one to expect."));
 }
 
 static void head(FILE *f, const styr_report *r)
@@ -119,7 +164,7 @@ static void head(FILE *f, const styr_report *r)
     fprintf(f, T("Opfølgning på beskæftigelsesindsatsen i %s Kommune %s", "Follow-up on the employment effort in %s %s"),
             r->kommunenavn, r->periode);
     fprintf(f, "</title>\n<style>%s</style></head><body>\n", css);
-    if (r->dashboard) styr_web_nav(f, r->codes, r->kommune, r->periode, r->visible, r->nvisible);
+    if (r->dashboard) styr_web_nav_klynge(f, r->codes, r->kommune, r->periode, r->visible, r->nvisible, r->grouping != NULL);
     fprintf(f, "<header id=\"forside\"><h1>");
     fprintf(f, T("Opfølgning på beskæftigelsesindsatsen i %s Kommune", "Follow-up on the employment effort in %s"),
             r->kommunenavn);
@@ -127,13 +172,21 @@ static void head(FILE *f, const styr_report *r)
     styr_synthetic_banner(f, r->synthetic);
     char pw[64], qw[64];
     fprintf(f, "<p class=\"meta\">");
-    fprintf(f, T("Periode: %s. Sammenlignet med %s (%d, %d kommuner). Udvikling fra %s. Dannet %s.",
-                 "Period: %s. Compared with %s (%d, %d municipalities). Development from %s. Made %s."),
-            r->per ? styr_period_words(pw, sizeof pw, r->per) : r->periode, r->klynge, r->klynge_aar, r->nmembers,
-            r->prev_per ? styr_period_words(qw, sizeof qw, r->prev_per) : r->prev ? r->prev : "-", r->generated);
+    if (r->grouping) {
+        fprintf(f, T("Periode: %s. Sammenlignet med ", "Period: %s. Compared with "),
+                r->per ? styr_period_words(pw, sizeof pw, r->per) : r->periode);
+        esc(f, r->grouping);
+        fprintf(f, T(". Udvikling fra %s. Dannet %s.", ". Development from %s. Made %s."),
+                r->prev_per ? styr_period_words(qw, sizeof qw, r->prev_per) : r->prev ? r->prev : "-", r->generated);
+    } else
+        fprintf(f, T("Periode: %s. Sammenlignet med %s (%d, %d kommuner). Udvikling fra %s. Dannet %s.",
+                     "Period: %s. Compared with %s (%d, %d municipalities). Development from %s. Made %s."),
+                r->per ? styr_period_words(pw, sizeof pw, r->per) : r->periode, r->klynge, r->klynge_aar, r->nmembers,
+                r->prev_per ? styr_period_words(qw, sizeof qw, r->prev_per) : r->prev ? r->prev : "-", r->generated);
     fprintf(f, "</p></header>\n<section class=\"first\" id=\"sammenfatning\"><p class=\"lead\">");
     esc(f, r->lead);
     fprintf(f, "</p>\n");
+    y30_line(f, r);
 }
 
 static void profile(FILE *f, const styr_report *r)

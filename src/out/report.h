@@ -71,6 +71,21 @@ typedef struct styr_rp_effect {
     int hidden;                                /* the estimate rests on fewer than 5 */
 } styr_rp_effect;
 
+/* The municipality's place on STAR's benchmark list "forventet mod faktisk"
+ * (jobindsats Y30R21, Ydelsesgrupper i alt) in each period imported, newest
+ * first: the published place where the table has one, else styr's rank by the
+ * difference in percentage points. n 0: the workspace has no Y30R21 rows, and
+ * the report shows nothing of it. */
+#define STYR_RP_Y30MAX 8
+typedef struct styr_rp_y30 {
+    int n;
+    char periode[STYR_RP_Y30MAX][16];
+    int place[STYR_RP_Y30MAX];                 /* 0: no place (no data, or suppressed) */
+    int of[STYR_RP_Y30MAX];                    /* municipalities ranked */
+    int has_diff[STYR_RP_Y30MAX];
+    double diff[STYR_RP_Y30MAX];               /* actual - expected share, percentage points */
+} styr_rp_y30;
+
 typedef struct styr_report {
     int kommune;
     const char *kommunenavn, *periode, *prev, *klynge;
@@ -102,6 +117,9 @@ typedef struct styr_report {
     int nvisible;
     int dashboard;                             /* styr serve: a navigation bar and the page's script,
                                                   the CSP from the HTTP header */
+    const char *grouping;                      /* the comparison is not the fixed cluster: the
+                                                  grouping in words (--klynge forventet); NULL */
+    const styr_rp_y30 *y30;                    /* NULL or n 0: no benchmark place shown */
 } styr_report;
 
 /* The dashboard's navigation bar: choose municipality and period (a GET form
@@ -109,6 +127,10 @@ typedef struct styr_report {
  * list offers the municipality codes visible[0..nvisible) (what the token may
  * see; NULL: every municipality) and always kommune itself. */
 void styr_web_nav(FILE *f, const styr_codes *codes, int kommune, const char *periode, const int *visible, int nvisible);
+/* The same, carrying klynge=forventet in its form and links when forventet is set
+ * (the pages of --klynge forventet). */
+void styr_web_nav_klynge(FILE *f, const styr_codes *codes, int kommune, const char *periode, const int *visible,
+                         int nvisible, int forventet);
 
 /* The banner that says a page or report is built on synthetic or illustrative
  * data (flags of styr_catalog_synthetic; nothing when 0). */

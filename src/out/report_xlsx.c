@@ -200,8 +200,12 @@ static void about(const book *b, const styr_report *r)
     snprintf(t, sizeof t, T("Opfølgning på beskæftigelsesindsatsen i %s Kommune", "Follow-up on the employment effort in %s"),
              r->kommunenavn);
     worksheet_write_string(ws, row++, 0, t, b->bold);
-    snprintf(t, sizeof t, T("Periode: %s. Klynge: %s (%d). Dannet %s.", "Period: %s. Cluster: %s (%d). Made %s."),
-             r->per ? styr_period_words(pw, sizeof pw, r->per) : r->periode, r->klynge, r->klynge_aar, r->generated);
+    if (r->grouping)
+        snprintf(t, sizeof t, T("Periode: %s. Sammenlignet med %s. Dannet %s.", "Period: %s. Compared with %s. Made %s."),
+                 r->per ? styr_period_words(pw, sizeof pw, r->per) : r->periode, r->grouping, r->generated);
+    else
+        snprintf(t, sizeof t, T("Periode: %s. Klynge: %s (%d). Dannet %s.", "Period: %s. Cluster: %s (%d). Made %s."),
+                 r->per ? styr_period_words(pw, sizeof pw, r->per) : r->periode, r->klynge, r->klynge_aar, r->generated);
     worksheet_write_string(ws, row++, 0, t, NULL);
     if (b->synth[0]) worksheet_write_string(ws, row++, 0, b->synth, b->warn);
     worksheet_write_string(ws, row++, 0, T(".. = diskretion (tallet kan ikke vises); tom celle = ingen data.",

@@ -358,23 +358,23 @@ typedef struct req {
 
 /* The parameters a route takes, in the order of the cache key ("token" is
  * taken everywhere and is not part of the key: the access is). */
-typedef struct route { const char *path; const char *params[5]; } route;
+typedef struct route { const char *path; const char *params[6]; } route;
 static const route routes[] = {
     {"/api/v1/kommuner", {0}},
     {"/api/v1/klynger", {"aar", 0}},
     {"/api/v1/figurer", {"kommune", "periode", "ydelse", 0}},
-    {"/api/v1/sammenlign", {"figur", "kommune", "periode", "ydelse", 0}},
-    {"/api/v1/scorecard", {"kommune", "periode", "ydelse", 0}},
+    {"/api/v1/sammenlign", {"figur", "kommune", "periode", "ydelse", "klynge", 0}},
+    {"/api/v1/scorecard", {"kommune", "periode", "ydelse", "klynge", 0}},
     {"/api/v1/maal", {"kommune", 0}},
     {"/api/v1/oekonomi", {"kommune", "periode", "regime", "ydelse", 0}},
-    {"/api/v1/profil", {"kommune", "periode", 0}},
+    {"/api/v1/profil", {"kommune", "periode", "klynge", 0}},
     {"/api/v1/effekt", {"periode", "tilbud", "ydelse", 0}},
     {"/api/v1/udvikling", {"figur", "kommune", "periode", "ydelse", 0}},
-    {"/", {"kommune", "periode", 0}},
-    {"/vis", {"kommune", "periode", 0}},
+    {"/", {"kommune", "periode", "klynge", 0}},
+    {"/vis", {"kommune", "periode", "klynge", 0}},
     {"/static/app.js", {0}},
-    {"/kommune/", {"periode", 0}},
-    {"/kommune/klynge", {"figur", "periode", "ydelse", 0}},
+    {"/kommune/", {"periode", "klynge", 0}},
+    {"/kommune/klynge", {"figur", "periode", "ydelse", "klynge", 0}},
 };
 
 static const route *route_of(const char *url)
@@ -750,11 +750,11 @@ static enum MHD_Result api(req *q, const char *what)
     if (!strcmp(what, "klynger")) return api_klynger(q);
     static const struct { const char *path, *cmd; int kommune, land; const char *pass[4]; } map[] = {
         {"figurer", "figures", 1, 1, {"ydelse", 0}},
-        {"sammenlign", "compare", 1, 0, {"ydelse", "figur", 0}},
-        {"scorecard", "scorecard", 1, 0, {"ydelse", 0}},
+        {"sammenlign", "compare", 1, 0, {"ydelse", "figur", "klynge", 0}},
+        {"scorecard", "scorecard", 1, 0, {"ydelse", "klynge", 0}},
         {"maal", "goals", 1, 0, {0}},
         {"oekonomi", "money", 1, 1, {"ydelse", "regime", 0}},
-        {"profil", "profil", 1, 0, {0}},
+        {"profil", "profil", 1, 0, {"klynge", 0}},
         {"effekt", "effect", 0, 0, {"ydelse", "tilbud", 0}},
         {"udvikling", "figures", 1, 1, {"ydelse", "figur", 0}},
     };
@@ -789,6 +789,11 @@ static enum MHD_Result api(req *q, const char *what)
             if (!strcmp(map[i].pass[k], "figur") && (!figure_ok(v) || (!strcmp(map[i].path, "udvikling") && styr_fig_by_key(v) < 0))) {
                 free(j);
                 return fail_param(q->c, 1, 400, "figur: ukendt nøgletal (fx andel_befolkning, varighed, langvarige).", "figur");
+            }
+            if (!strcmp(map[i].pass[k], "klynge") && strcmp(v, "forventet")) {
+                free(j);
+                return fail_param(q->c, 1, 400, "klynge: kun 'forventet' (de 10 kommuner nærmest i forventet andel, "
+                                                "jobindsats Y30R21); uden parameteren bruges klyngen.", "klynge");
             }
             char opt[32];
             snprintf(opt, sizeof opt, "--%s", map[i].pass[k]);
@@ -843,10 +848,18 @@ static enum MHD_Result page_overview(req *q, int k)
     styr_period p;
     if (per && *per && (strlen(per) > 24 || styr_period_parse(per, &p)))
         return fail_param(q->c, 0, 400, "periode: ugyldig periode (fx 2024, 2024K2, 2024M03 eller 2024M03R12).", "periode");
+    const char *kl = arg(q->c, "klynge");
+    if (kl && *kl && strcmp(kl, "forventet"))
+        return fail_param(q->c, 0, 400, "klynge: kun 'forventet' (de 10 kommuner nærmest i forventet andel, jobindsats "
+                                        "Y30R21); uden parameteren bruges klyngen.", "klynge");
     job *j = new_job(q, J_OVERVIEW);
     j->heavy = 1;
     start_page(q, j, "report", k);
     push(&j->a, "--dashboard");
+    if (kl && *kl) {
+        push(&j->a, "--klynge");
+        push(&j->a, "forventet");
+    }
     push(&j->a, "--effekt"); /* one more pass on the first request; the page is cached */
     int vis[1], nvis = visible_of(q->s, q->scope, q->scope_kommune, vis);
     if (nvis) {
@@ -894,10 +907,14 @@ static enum MHD_Result page_cluster(req *q, int k)
     if (per && *per && !strstr(per, "..") && (strlen(per) > 24 || styr_period_parse(per, &pp)))
         return fail_param(q->c, 0, 400, "periode: ugyldig periode (fx 2024, 2024K2, 2024M03 eller 2024M03R12).", "periode");
     if (per && strstr(per, "..") && !within_limits(q, count_periods(per), 1, 1, &ret)) return ret;
+    const char *kl = arg(q->c, "klynge");
+    if (kl && *kl && strcmp(kl, "forventet"))
+        return fail_param(q->c, 0, 400, "klynge: kun 'forventet' (de 10 kommuner nærmest i forventet andel, jobindsats "
+                                        "Y30R21); uden parameteren bruges klyngen.", "klynge");
     job *j = new_job(q, J_CLUSTER);
     start_page(q, j, "compare", k);
-    const char *names[] = {"figur", "ydelse", "periode"};
-    for (int i = 0; i < 3; i++) {
+    const char *names[] = {"figur", "ydelse", "periode", "klynge"};
+    for (int i = 0; i < 4; i++) {
         const char *v = arg(q->c, names[i]);
         if (!v || !*v) continue;
         if (strlen(v) > 64) {
@@ -916,7 +933,8 @@ static enum MHD_Result page_cluster(req *q, int k)
 
 /* The cluster page's choice of figure and group (a GET form to the page itself;
  * /static/app.js submits it on change and carries the token). */
-static void cluster_form(FILE *f, const styr_codes *c, int k, const char *fig, const char *grp, const char *periode)
+static void cluster_form(FILE *f, const styr_codes *c, int k, const char *fig, const char *grp, const char *periode,
+                         int forventet)
 {
     static const char *const figs[] = {"andel_befolkning", "fuldtidspersoner", "aktiveringsgrad", "varighed", "langvarige",
                                        "i_job_3mdr", "andel_befolkning_u30", "netto_pr_indbygger_18_64", "netto_pr_fuldtidsperson"};
@@ -941,6 +959,7 @@ static void cluster_form(FILE *f, const styr_codes *c, int k, const char *fig, c
     }
     fprintf(f, "</select></label><input type=\"hidden\" name=\"periode\" value=\"");
     styr_html_text(f, periode);
+    if (forventet) fprintf(f, "\"><input type=\"hidden\" name=\"klynge\" value=\"forventet");
     fprintf(f, "\"><input type=\"hidden\" name=\"token\" class=\"token\"> <button>Vis</button></form>\n");
 }
 
@@ -999,12 +1018,20 @@ static enum MHD_Result render_cluster(styr_server *s, struct MHD_Connection *c, 
                "font-weight:bold}.synth span{display:block;font-weight:normal}"
                "@media print{nav.bar,form.choose{display:none}}</style></head><body>\n");
     int vis[1], nvis = visible_of(s, j->scope, j->scope_kommune, vis);
-    styr_web_nav(f, s->codes, k, periode ? periode : "", nvis ? vis : NULL, nvis > 0 ? 1 : 0);
+    /* --klynge forventet: the grouping is named (the fixed cluster's page is as before) */
+    const char *kn = json_string_value(json_object_get(o, "klynge"));
+    int forventet = kn && strstr(kn, "Y30R21") != NULL;
+    styr_web_nav_klynge(f, s->codes, k, periode ? periode : "", nvis ? vis : NULL, nvis > 0 ? 1 : 0, forventet);
     styr_synthetic_banner(f, atomic_load(&s->synthetic));
     fprintf(f, "<h1>");
     styr_html_text(f, title);
     fprintf(f, "</h1>\n");
-    cluster_form(f, s->codes, k, def->key, yd ? yd : "i_alt", periode ? periode : "");
+    cluster_form(f, s->codes, k, def->key, yd ? yd : "i_alt", periode ? periode : "", forventet);
+    if (forventet) {
+        fprintf(f, "<p class=\"grouping\">Sammenlignet med ");
+        styr_html_text(f, kn);
+        fprintf(f, ".</p>\n");
+    }
     char id[96];
     snprintf(id, sizeof id, "klynge-%s-%s", def->key, g > 0 ? styr_group_key(s->codes, g) : "offentligt_forsoergede");
     styr_svg_scatter(f, id, title, def, labels, v, m, own_i, level, "Klyngen");
@@ -1190,6 +1217,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         styr_period p;
         char sep = '?';
         if (per && *per && strlen(per) < 24 && !styr_period_parse(per, &p)) n += snprintf(loc + n, sizeof loc - (size_t)n, "%cperiode=%s", sep, p.name), sep = '&';
+        const char *kl = arg(c, "klynge");
+        if (kl && !strcmp(kl, "forventet")) n += snprintf(loc + n, sizeof loc - (size_t)n, "%cklynge=forventet", sep), sep = '&';
         if (tok && *tok && !auth && strlen(tok) <= 128) snprintf(loc + n, sizeof loc - (size_t)n, "%ctoken=%s", sep, tok);
         return send_body(c, MHD_HTTP_FOUND, "text/plain; charset=utf-8", "", 0, "Location", loc);
     }
