@@ -5,11 +5,12 @@
 
 #include "../core/num.h"
 #include "../ingest/import.h"
+#include "../ingest/pubimport.h"
 #include "cli.h"
 #include "cmds.h"
 
 static const char help_da[] =
-    "Brug: styr import [-w ARBEJDSOMRÅDE] [--check] [--kommune KODE] FIL...\n"
+    "Brug: styr import [-w ARBEJDSOMRÅDE] [--check] [--kommune KODE] [--tabel ID] [--maal MÅL] FIL...\n"
     "\n"
     "Indlæser filer i arbejdsområdet. Alle filer i én kommando er én import: finder\n"
     "styr en fejl i en af dem, skrives intet, og alle fejl vises med fil, linje,\n"
@@ -21,6 +22,11 @@ static const char help_da[] =
     "               foedt og koen\n"
     "  personer     person;foedt;koen  (fødselsdato eller -år, M/K)\n"
     "  befolkning   kommune;aar;alder;antal\n"
+    "  offentlige tal  tabeller fra jobindsats.dk (API version 2 og 3 som JSON, CSV med\n"
+    "               etiketterne som overskrift, JSON-objekter, og hjemmesidens CSV med\n"
+    "               perioderne som kolonner), Statistikbankens CSV (koder eller tekster;\n"
+    "               FOLK1A erstatter også befolkningstallene) og arbejdsstyrken som\n"
+    "               kommune;aar;antal; gemmes som offentlige tal (styr info viser dem)\n"
     "  SAS (.sas7bdat), Stata (.dta), SPSS (.sav, .zsav, .por) og SAS-transport (.xpt)\n"
     "               med de samme kolonner, læst med ReadStat\n"
     "Tekstfiler må være UTF-8 eller Windows-1252, med ; , eller tabulator og decimalkomma\n"
@@ -28,9 +34,13 @@ static const char help_da[] =
     "\n"
     "  --check          kontrollér alt uden at skrive noget\n"
     "  --kommune KODE   kommunen for DREAM-filer uden kommunekolonne\n"
+    "  --tabel ID       tabellen, når filnavnet ikke siger det (y01a02, y30r21, folk1a)\n"
+    "  --maal MÅL       målet i en tabel med perioderne som kolonner uden en målkolonne\n"
+    "                   (fx \"Antal fuldtidspersoner\")\n"
+    "Offentlige tal og paneldata indlæses i hver sin kommando.\n"
     "  -w, --workspace  arbejdsområdet (standard ./styr.ws)\n";
 static const char help_en[] =
-    "Usage: styr import [-w WORKSPACE] [--check] [--kommune CODE] FILE...\n"
+    "Usage: styr import [-w WORKSPACE] [--check] [--kommune CODE] [--tabel ID] [--maal MEASURE] FILE...\n"
     "\n"
     "Reads files into the workspace. All files of one command are one import: if styr\n"
     "finds an error in any of them, nothing is written, and every error is shown with\n"
@@ -42,6 +52,11 @@ static const char help_en[] =
     "               kommune, foedt and koen\n"
     "  persons      person;foedt;koen  (birth date or year, M/K)\n"
     "  population   kommune;aar;alder;antal\n"
+    "  public figures  jobindsats.dk tables (API versions 2 and 3 as JSON, CSV with the\n"
+    "               labels as header, JSON objects, and the website's CSV with the periods\n"
+    "               as columns), Statistikbanken CSV (codes or texts; FOLK1A also replaces\n"
+    "               the population) and the labour force as kommune;aar;antal; stored as\n"
+    "               public figures (styr info lists them)\n"
     "  SAS (.sas7bdat), Stata (.dta), SPSS (.sav, .zsav, .por) and SAS transport (.xpt)\n"
     "               with the same columns, read through ReadStat\n"
     "Text files may be UTF-8 or Windows-1252, with ; , or tab and a decimal comma or\n"
@@ -49,6 +64,10 @@ static const char help_en[] =
     "\n"
     "  --check          check everything without writing\n"
     "  --kommune CODE   the municipality for DREAM files without a kommune column\n"
+    "  --tabel ID       the table where the file name does not say (y01a02, y30r21, folk1a)\n"
+    "  --maal MEASURE   the measure of a table with the periods as columns and no measure\n"
+    "                   column (e.g. \"Antal fuldtidspersoner\")\n"
+    "Public figures and panel data are imported in separate commands.\n"
     "  -w, --workspace  the workspace (default ./styr.ws)\n";
 
 static const char *decimal_name(char c)
@@ -94,15 +113,75 @@ void styr_print_import_result(const styr_import_result *res, int check)
            styr_fmt_int(b, sizeof b, (long long)res->weeks), styr_fmt_int(e, sizeof e, (long long)res->runs));
 }
 
+/* styr import of published tables (pubimport.h): all files must be such */
+static int import_public(styr_cli *cli, char **files, size_t n, size_t npub, const char *tabel, const char *maal,
+                         int check)
+{
+    styr_diags d;
+    styr_diags_init(&d);
+    if (npub < n) {
+        for (size_t i = 0; i < n; i++)
+            if (!styr_pub_recognise(files[i])) styr_diag_add(&d, D_PUB_MIXED, M_NONE, files[i], 0, 0, NULL, NULL, 0);
+        int e = styr_cli_fail(cli, STYR_EUSAGE, &d);
+        styr_diags_free(&d);
+        return e;
+    }
+    styr_ws *ws = NULL;
+    styr_pubimport_result res;
+    memset(&res, 0, sizeof res);
+    styr_pubimport_opts po = {.tabel = tabel, .maal = maal, .check_only = check, .command = cli->command};
+    styr_rc rc = styr_ws_open(cli->ws, check ? STYR_WS_READ : STYR_WS_WRITE, &ws, &d);
+    if (!rc) rc = styr_pub_import(ws, (const char *const *)files, n, &po, &res, &d);
+    int e = STYR_EXIT_OK;
+    if (rc) e = styr_cli_fail(cli, rc, &d);
+    else {
+        char a[32];
+        printf("%s\n", styr_tr("Læst:", "Read:"));
+        for (size_t i = 0; i < res.nfiles; i++) {
+            const styr_pubimport_file *f = &res.files[i];
+            printf("  %s: %s %s, %s, %s %s\n", f->path, f->kilde, f->tabel, f->form,
+                   styr_fmt_int(a, sizeof a, (long long)f->rows), styr_tr("værdier", "values"));
+        }
+        if (check)
+            printf(styr_tr("Kontrol uden skrivning: ingen fejl. Importen ville gemme %s offentlige tal.\n",
+                           "Checked without writing: no errors. The import would store %s public figures.\n"),
+                   styr_fmt_int(a, sizeof a, (long long)res.rows));
+        else
+            printf(styr_tr("Importeret: %s offentlige tal (en værdi med samme kilde, tabel, mål, område, periode og "
+                           "dimensioner som før erstatter den gamle).\n",
+                           "Imported: %s public figures (a value with the same source, table, measure, area, period "
+                           "and dimensions as before replaces the old one).\n"),
+                   styr_fmt_int(a, sizeof a, (long long)res.rows));
+        if (res.pop_rows) {
+            char years[24];
+            if (res.pop_from == res.pop_to) snprintf(years, sizeof years, "%d", res.pop_from);
+            else snprintf(years, sizeof years, "%d-%d", res.pop_from, res.pop_to);
+            printf(styr_tr("Befolkningstallene for %s (%s rækker pr. kommune, år og alder) %s fra Statistikbanken FOLK1A (1. kvartal).\n",
+                           "The population for %s (%s rows by municipality, year and age) %s from Statistikbanken FOLK1A (1st quarter).\n"),
+                   years, styr_fmt_int(a, sizeof a, (long long)res.pop_rows),
+                   check ? styr_tr("ville blive erstattet", "would be replaced") : styr_tr("er erstattet", "is replaced"));
+        }
+    }
+    size_t pop = res.pop_rows;
+    styr_pubimport_result_free(&res);
+    styr_ws_close(ws);
+    styr_diags_free(&d);
+    if (!rc && !check && pop) styr_cli_prepare(cli);
+    styr_cli_stats(cli);
+    return e;
+}
+
 int styr_cmd_import(styr_cli *cli, int argc, char **argv)
 {
     cli->writes = 1;
     static const struct option opts[] = {{"check", no_argument, 0, 'c'}, {"kommune", required_argument, 0, 'k'},
+                                          {"tabel", required_argument, 0, 't'}, {"maal", required_argument, 0, 'm'},
                                           {"workspace", required_argument, 0, 'w'}, {"help", no_argument, 0, 'h'},
                                           {0, 0, 0, 0}};
     styr_import_opts o = {.progress = styr_cli_progress, .progress_ctx = cli, .progress_min = 4u << 20,
                           .command = cli->command};
     long long kommune = 0;
+    const char *tabel = NULL, *maal = NULL;
     int c;
     optind = 1;
     while ((c = styr_cli_getopt("import", argc, argv, "w:h", opts)) != -1) {
@@ -111,6 +190,8 @@ int styr_cmd_import(styr_cli *cli, int argc, char **argv)
         case 'k':
             if (styr_cli_kommune("import", optarg, &kommune)) return STYR_EXIT_USAGE;
             break;
+        case 't': tabel = optarg; break;
+        case 'm': maal = optarg; break;
         case 'w': cli->ws = optarg; break;
         case 'h': return styr_cli_help(stdout, help_da, help_en);
         default: return STYR_EXIT_USAGE;
@@ -121,6 +202,9 @@ int styr_cmd_import(styr_cli *cli, int argc, char **argv)
         return STYR_EXIT_USAGE;
     }
     o.default_kommune = (int)kommune;
+    size_t npub = 0, nfiles = (size_t)(argc - optind);
+    for (int i = optind; i < argc; i++) npub += (size_t)styr_pub_recognise(argv[i]);
+    if (npub) return import_public(cli, argv + optind, nfiles, npub, tabel, maal, o.check_only);
     styr_diags d;
     styr_diags_init(&d);
     styr_ws *ws = NULL;

@@ -11,6 +11,7 @@
 #include "../core/num.h"
 #include "../out/table.h"
 #include "../core/week.h"
+#include "../ws/public.h"
 #include "../ws/workspace.h"
 #include "cli.h"
 #include "cmds.h"
@@ -76,6 +77,21 @@ static void codes_list(styr_ws *ws, const styr_panel *p)
     printf("  %s %s - %s; %s %d\n", styr_tr("panelet dækker", "the panel spans"), w0, w1,
            styr_tr("standard er det sidste hele år,", "the default is the last whole year,"), styr_default_year(p));
     printf("  %s\n", styr_msg_text(M_HINT_PERIODE));
+}
+
+/* one line per source, table and measure of the public figures */
+static int pub_line(const styr_pub_summary *s, void *ud)
+{
+    (void)ud;
+    char a[32];
+    printf("  %s %s \"%s\": %s", s->kilde, s->tabel, s->maal, s->forste);
+    if (strcmp(s->forste, s->sidste)) printf("..%s", s->sidste);
+    printf(" (%d %s), %d %s, %s %s, %s %s\n", s->perioder,
+           s->perioder == 1 ? styr_tr("periode", "period") : styr_tr("perioder", "periods"), s->omraader,
+           s->omraader == 1 ? styr_tr("område", "area") : styr_tr("områder", "areas"),
+           styr_fmt_int(a, sizeof a, s->raekker), s->raekker == 1 ? styr_tr("række", "row") : styr_tr("rækker", "rows"),
+           styr_tr("hentet", "retrieved"), s->hentet);
+    return 0;
 }
 
 static long long count(sqlite3 *db, const char *table)
@@ -159,6 +175,15 @@ int styr_cmd_info(styr_cli *cli, int argc, char **argv)
                    sqlite3_column_text(st, 2));
         }
         sqlite3_finalize(st);
+    }
+    if (styr_pub_any(ws, NULL)) {
+        printf("%s:\n", styr_tr("Offentlige tal (kilde, tabel, mål)", "Public figures (source, table, measure)"));
+        if (styr_pub_summarise(ws, pub_line, NULL, &d)) {
+            int e = styr_cli_fail(cli, STYR_ESQL, &d);
+            styr_ws_close(ws);
+            styr_diags_free(&d);
+            return e;
+        }
     }
     printf("%s:\n", styr_tr("Importer", "Imports"));
     int any = 0;

@@ -135,6 +135,7 @@ static styr_rc txn(sqlite3 *db, void *p, uint32_t generation, uint64_t checksum,
     txn_ctx *t = p;
     sqlite3_stmt *st = NULL;
     styr_rc rc = STYR_OK;
+    if (t->o->also && (rc = t->o->also(db, t->o->also_ctx, generation, checksum, d))) return rc;
     if (t->b->npop) {
         if (sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO befolkning(kommune, aar, alder, antal) VALUES(?,?,?,?)",
                                -1, &st, NULL))

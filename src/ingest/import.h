@@ -27,6 +27,8 @@ typedef struct styr_import_opts {
     uint64_t progress_min;     /* report progress only for files at least this big (bytes) */
     const char *command;       /* the command line, for the imports log */
     const char *pop_source;    /* what replaced population rows are (default: the files they came from) */
+    styr_ws_txn_fn also;       /* run first inside the install's transaction (public figures), or NULL */
+    void *also_ctx;
 } styr_import_opts;
 
 typedef struct styr_import_file {

@@ -18,6 +18,8 @@ typedef struct styr_pubimport_opts {
     const char *hentet; /* retrieval date "YYYY-MM-DD"; NULL = today */
     const char *const *names; /* what to record as each file's origin (e.g. the URL), or NULL = the path */
     int check_only;     /* validate only, write nothing */
+    const char *maal;   /* the measure of a wide table (periods as columns) without a measure column (--maal), or NULL */
+    const char *command; /* the command line, for the imports log, or NULL */
 } styr_pubimport_opts;
 
 typedef struct styr_pubimport_file {
@@ -33,6 +35,8 @@ typedef struct styr_pubimport_result {
     size_t nfiles;
     size_t rows;        /* all values stored */
     int committed;
+    size_t pop_rows;    /* rows of styr's population table (befolkning) replaced from FOLK1A */
+    int pop_from, pop_to; /* their years */
 } styr_pubimport_result;
 
 /* Whether path holds a published table this module reads (by its first

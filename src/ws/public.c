@@ -32,32 +32,30 @@ static void lower(char *dst, size_t cap, const char *s)
     dst[i] = 0;
 }
 
-styr_rc styr_pub_store(styr_ws *ws, const styr_pub_row *rows, size_t n, const char *hentet, const char *file,
-                       styr_diags *d)
+styr_rc styr_pub_store_in(sqlite3 *db, const styr_pub_row *rows, const char *const *files, size_t n,
+                          const char *hentet, const char *file, styr_diags *d)
 {
-    sqlite3 *db = styr_ws_db(ws);
     sqlite3_stmt *ins = NULL;
     styr_rc rc;
     /* every period first, so that a bad one changes nothing */
     for (size_t i = 0; i < n; i++) {
         styr_period p;
         if (styr_period_parse(rows[i].periode, &p)) {
-            styr_diag_add(d, D_PUB_PERIOD, X_PUB_PERIOD, file, 0, 0, NULL, rows[i].periode, strlen(rows[i].periode));
+            const char *f = files && files[i] ? files[i] : file;
+            styr_diag_add(d, D_PUB_PERIOD, X_PUB_PERIOD, f, 0, 0, NULL, rows[i].periode, strlen(rows[i].periode));
         }
     }
     if (styr_diags_count(d)) return STYR_EINPUT;
-    if ((rc = styr_sql_exec(db, "BEGIN IMMEDIATE", d))) return rc;
-    if ((rc = styr_sql_exec(db, ddl, d))) goto fail;
+    if ((rc = styr_sql_exec(db, ddl, d))) return rc;
     if (sqlite3_prepare_v2(db,
                            "INSERT OR REPLACE INTO offentlige_tal(kilde, tabel, maal, omraade, kommune, periode_kilde,"
                            " periode, fra, til, dims, vaerdi, tilstand, hentet, fil)"
                            " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-                           -1, &ins, NULL)) {
-        rc = styr_sql_fail(db, d);
-        goto fail;
-    }
+                           -1, &ins, NULL))
+        return styr_sql_fail(db, d);
     for (size_t i = 0; i < n; i++) {
         const styr_pub_row *r = &rows[i];
+        const char *f = files && files[i] ? files[i] : file;
         styr_period p;
         char tab[64];
         styr_period_parse(r->periode, &p);
@@ -77,18 +75,35 @@ styr_rc styr_pub_store(styr_ws *ws, const styr_pub_row *rows, size_t n, const ch
         else sqlite3_bind_null(ins, 11);
         sqlite3_bind_int(ins, 12, r->tilstand);
         sqlite3_bind_text(ins, 13, hentet, -1, SQLITE_STATIC);
-        sqlite3_bind_text(ins, 14, file ? file : "", -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 14, f ? f : "", -1, SQLITE_STATIC);
         if (sqlite3_step(ins) != SQLITE_DONE) {
             rc = styr_sql_fail(db, d);
-            goto fail;
+            sqlite3_finalize(ins);
+            return rc;
         }
     }
     sqlite3_finalize(ins);
+    return STYR_OK;
+}
+
+styr_rc styr_pub_store(styr_ws *ws, const styr_pub_row *rows, size_t n, const char *hentet, const char *file,
+                       styr_diags *d)
+{
+    sqlite3 *db = styr_ws_db(ws);
+    styr_rc rc;
+    /* every period first, so that a bad one changes nothing (nor opens a transaction) */
+    for (size_t i = 0; i < n; i++) {
+        styr_period p;
+        if (styr_period_parse(rows[i].periode, &p))
+            styr_diag_add(d, D_PUB_PERIOD, X_PUB_PERIOD, file, 0, 0, NULL, rows[i].periode, strlen(rows[i].periode));
+    }
+    if (styr_diags_count(d)) return STYR_EINPUT;
+    if ((rc = styr_sql_exec(db, "BEGIN IMMEDIATE", d))) return rc;
+    if ((rc = styr_pub_store_in(db, rows, NULL, n, hentet, file, d))) {
+        if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        return rc;
+    }
     return styr_sql_commit(db, d);
-fail:
-    sqlite3_finalize(ins);
-    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-    return rc;
 }
 
 int styr_pub_any(styr_ws *ws, const char *kilde)

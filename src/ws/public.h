@@ -44,6 +44,12 @@ typedef struct styr_pub_row {
 styr_rc styr_pub_store(styr_ws *ws, const styr_pub_row *rows, size_t n, const char *hentet, const char *file,
                        styr_diags *d);
 
+/* The same inside a transaction the caller holds (styr_ws_commit's txn
+ * function): no BEGIN/COMMIT here. files[i] (when files is non-NULL) names
+ * row i's origin, else file. Creates the table when needed. */
+styr_rc styr_pub_store_in(sqlite3 *db, const styr_pub_row *rows, const char *const *files, size_t n,
+                          const char *hentet, const char *file, styr_diags *d);
+
 /* Whether the workspace holds any public figure (of kilde, or any when NULL). */
 int styr_pub_any(styr_ws *ws, const char *kilde);
 
