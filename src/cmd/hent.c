@@ -238,7 +238,7 @@ int styr_cmd_hent(styr_cli *cli, int argc, char **argv)
     progress_state ps = {.on = !(getenv("STYR_PROGRESS") && !strcmp(getenv("STYR_PROGRESS"), "0"))};
     styr_hent_opts o = {.kilde = kilde, .base = url, .tabeller = tabeller, .ntabeller = nt, .perioder = perioder,
                         .nperioder = np, .vars = vars, .nvars = nv, .token = token_file ? token : NULL,
-                        .progress = on_progress, .progress_ctx = &ps};
+                        .command = cli->command, .progress = on_progress, .progress_ctx = &ps};
     styr_diags d;
     styr_diags_init(&d);
     styr_ws *ws = NULL;
@@ -266,13 +266,27 @@ int styr_cmd_hent(styr_cli *cli, int argc, char **argv)
                     printf(", %s %s", styr_fmt_int(b, sizeof b, (long long)res.imp.files[k].rows), styr_tr("tal", "figures"));
             printf("\n");
         }
-        printf(styr_tr("Indlæst: %s offentlige tal fra %s tabeller.\n", "Imported: %s published figures from %s tables.\n"),
-               styr_fmt_int(a, sizeof a, (long long)res.imp.rows), styr_fmt_int(b, sizeof b, (long long)res.ngot));
+        if (res.ngot == 1)
+            printf(styr_tr("Indlæst: %s offentlige tal fra 1 tabel.\n", "Imported: %s published figures from 1 table.\n"),
+                   styr_fmt_int(a, sizeof a, (long long)res.imp.rows));
+        else
+            printf(styr_tr("Indlæst: %s offentlige tal fra %s tabeller.\n", "Imported: %s published figures from %s tables.\n"),
+                   styr_fmt_int(a, sizeof a, (long long)res.imp.rows), styr_fmt_int(b, sizeof b, (long long)res.ngot));
+        if (res.imp.pop_rows) {
+            char years[24];
+            if (res.imp.pop_from == res.imp.pop_to) snprintf(years, sizeof years, "%d", res.imp.pop_from);
+            else snprintf(years, sizeof years, "%d-%d", res.imp.pop_from, res.imp.pop_to);
+            printf(styr_tr("Befolkningstallene for %s (%s rækker pr. kommune, år og alder) er erstattet fra Statistikbanken FOLK1A (1. kvartal).\n",
+                           "The population for %s (%s rows by municipality, year and age) is replaced from Statistikbanken FOLK1A (1st quarter).\n"),
+                   years, styr_fmt_int(a, sizeof a, (long long)res.imp.pop_rows));
+        }
         e = STYR_EXIT_OK;
     }
+    size_t pop = rc ? 0 : res.imp.pop_rows;
     styr_hent_result_free(&res);
     styr_ws_close(ws);
     styr_diags_free(&d);
+    if (pop) styr_cli_prepare(cli);
     styr_cli_stats(cli);
 out:
     free(lists[0]);

@@ -441,7 +441,7 @@ styr_rc styr_hent(styr_ws *ws, const styr_hent_opts *o_in, styr_hent_result *res
         pp[i] = paths[i];
         names[i] = g->url;
     }
-    styr_pubimport_opts io = {.hentet = o.hentet, .names = names};
+    styr_pubimport_opts io = {.hentet = o.hentet, .names = names, .command = o.command};
     rc = styr_pub_import(ws, pp, n, &io, &res->imp, d);
 cleanup:
     for (size_t i = 0; paths && i < n; i++)

@@ -42,6 +42,7 @@ typedef struct styr_hent_opts {
     const char *token;                 /* jobindsats: the key (required) */
     const char *tmpdir;                /* NULL = $TMPDIR or /tmp */
     const char *hentet;                /* NULL = today */
+    const char *command;               /* the command line, for the imports log, or NULL */
     long connect_timeout_s, timeout_s; /* 0 = 15 s and 600 s */
     styr_hent_progress progress;
     void *progress_ctx;
