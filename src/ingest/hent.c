@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../core/mem.h"
 #include "../core/period.h"
 #include "fetch.h"
 
@@ -344,6 +345,33 @@ static styr_rc get_statbank(job *jb, const char *tabel, const char *path, styr_h
 
 /* ---- the whole fetch ---------------------------------------------------------- */
 
+/* The import's diagnostics name the temporary file, which is gone when the
+ * user reads them: name the URL it came from instead. */
+static void rename_file(styr_diags *d, const char *path, const char *url)
+{
+    for (size_t k = 0; k < d->nfiles; k++) {
+        if (strcmp(d->files[k], path)) continue;
+        char *old = d->files[k], *now = styr_xstrdup(url);
+        for (size_t i = 0; i < d->n; i++) {
+            if (d->v[i].file == old) d->v[i].file = now;
+            if (d->v[i].file2 == old) d->v[i].file2 = now;
+        }
+        for (size_t i = 0; i < d->nunknown; i++) {
+            if (d->unknown[i].file == old) d->unknown[i].file = now;
+            if (d->unknown[i].file2 == old) d->unknown[i].file2 = now;
+        }
+        d->files[k] = now;
+        free(old);
+    }
+    char *at = strstr(d->sys, path);
+    if (at) {
+        char rest[sizeof d->sys];
+        snprintf(rest, sizeof rest, "%s", at + strlen(path));
+        snprintf(at, sizeof d->sys - (size_t)(at - d->sys), "%s%s", url, rest);
+    }
+}
+
+
 static styr_rc check_opts(const styr_hent_opts *o, styr_diags *d)
 {
     if (!o->ntabeller) return styr_diag_sys(d, STYR_EUSAGE, "%s", styr_tr("ingen tabeller angivet", "no tables given"));
@@ -443,6 +471,8 @@ styr_rc styr_hent(styr_ws *ws, const styr_hent_opts *o_in, styr_hent_result *res
     }
     styr_pubimport_opts io = {.hentet = o.hentet, .names = names, .command = o.command};
     rc = styr_pub_import(ws, pp, n, &io, &res->imp, d);
+    if (rc)
+        for (size_t i = 0; i < n; i++) rename_file(d, paths[i], res->got[i].url);
 cleanup:
     for (size_t i = 0; paths && i < n; i++)
         if (paths[i][0]) unlink(paths[i]);

@@ -100,6 +100,15 @@ else
     skip "jobindsats values"
 fi
 
+# ---- a table the import refuses (an unknown area): the error names the URL,
+# and the good table fetched with it is not stored either -------------------
+hent import-error 2 hent jobindsats -w ws --tabel y01a02,y09a02 --token-fil tok --url "$URL"
+if [[ $built == 1 ]]; then
+    says import-error-url "$URL/v3/data/y09a02?mgroup.*=*&period.M=latest:14&hierarchy._nykom=*&format=json, linje 2, kolonne 2 (Område)"
+    says import-error-value '"Atlantis"'
+fi
+[[ $(sha ws) == "$before" ]] && ok import-error-unchanged || bad import-error-unchanged "workspace changed"
+
 # ---- a refused key: v3 by its status, v2 in words; nothing written ----------
 hent bad-key-v3 2 hent jobindsats -w ws --tabel $TABLES --token-fil bad --url "$URL"
 says bad-key-v3-text "jobindsats.dk afviste nøglen: Forkert nøgle eller nøglen er udløbet. (HTTP 401) Hent en ny nøgle på jobindsats.dk"
