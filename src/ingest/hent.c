@@ -219,7 +219,7 @@ static styr_rc fetch_one(job *jb, const char *url, const char *body, const char 
 static styr_rc get_jobindsats(job *jb, const char *tabel, const char *path, styr_hent_got *g)
 {
     const styr_hent_opts *o = jb->o;
-    char sel[1024] = "", url[1024], auth[600];
+    char sel[1024] = "", url[2048], auth[600];
     styr_fetch_res fr;
     styr_rc rc = STYR_OK;
     int y30 = !strcasecmp(tabel, "y30r21");
@@ -236,7 +236,9 @@ static styr_rc get_jobindsats(job *jb, const char *tabel, const char *path, styr
             any = 1;
         }
     }
-    snprintf(url, sizeof url, "%s/v3/data/%s?mgroup.*=*&%s&hierarchy._nykom=*&format=json", o->base, tabel, sel);
+    int w = snprintf(url, sizeof url, "%s/v3/data/%s?mgroup.*=*&%s&hierarchy._nykom=*&format=json", o->base, tabel, sel);
+    if (w < 0 || (size_t)w >= sizeof url || strlen(sel) + 1 >= sizeof sel) /* not with the limits checked */
+        return styr_diag_sys(jb->d, STYR_ELIMIT, "URL > %zu", sizeof url);
     snprintf(auth, sizeof auth, "Bearer %s", o->token);
     rc = fetch_one(jb, url, NULL, auth, path, &fr, tabel);
     int r = rc ? GOT_ERR : judge_jobindsats(jb, tabel, path, &fr, &rc);
@@ -248,7 +250,8 @@ static styr_rc get_jobindsats(job *jb, const char *tabel, const char *path, styr
             size_t L = (size_t)snprintf(body, sizeof body, "{\"area\":\"*\",\"period\":[");
             for (size_t i = 0; i < o->nperioder && L < sizeof body; i++)
                 L += (size_t)snprintf(body + L, sizeof body - L, "%s\"%s\"", i ? "," : "", o->perioder[i]);
-            if (L < sizeof body) snprintf(body + L, sizeof body - L, "]}");
+            /* STYR_HENT_MAX_PERIODS codes of at most 10 characters fit */
+            snprintf(body + (L < sizeof body ? L : sizeof body - 1), sizeof body - (L < sizeof body ? L : sizeof body - 1), "]}");
             snprintf(url, sizeof url, "%s/v2/data/%s/json", o->base, tabel);
         } else
             snprintf(url, sizeof url, "%s/v2/data/%s/json/?period=%s&area=*", o->base, tabel, y30 ? "l(qmat:4)" : "l(m:14)");
@@ -271,7 +274,7 @@ static styr_rc get_statbank(job *jb, const char *tabel, const char *path, styr_h
      * both sexes (not the total) and every age */
     const char *names[16], *vals[16];
     size_t nv = 0;
-    char tid[256] = "";
+    char tid[STYR_HENT_MAX_PERIODS * 8 + 8] = "";
     if (o->nperioder) {
         for (size_t i = 0; i < o->nperioder; i++) {
             size_t L = strlen(tid);
@@ -299,13 +302,13 @@ static styr_rc get_statbank(job *jb, const char *tabel, const char *path, styr_h
         if (j == nv) nv++;
         names[j] = given[i], vals[j] = eq + 1;
     }
-    char url[1024], en[256], ev[512];
+    char url[2048], en[256], ev[1600];
     int L = snprintf(url, sizeof url, "%s/v1/data/%s/CSV?valuePresentation=Code", o->base, tabel);
     for (size_t i = 0; i < nv && L > 0 && (size_t)L < sizeof url; i++) {
         if (styr_fetch_escape(names[i], en, sizeof en) || styr_fetch_escape(vals[i], ev, sizeof ev))
             return styr_diag_sys(jb->d, STYR_EUSAGE, "%s=%s", names[i], vals[i]);
         /* ',' and '*' read better unescaped and mean the same to the API */
-        char ev2[512];
+        char ev2[1600];
         size_t q = 0;
         for (const char *p = ev; *p && q + 1 < sizeof ev2; p++) {
             if (!strncmp(p, "%2C", 3)) { ev2[q++] = ','; p += 2; }
@@ -393,7 +396,9 @@ static styr_rc check_opts(const styr_hent_opts *o, styr_diags *d)
                 return styr_diag_sys(d, STYR_EUSAGE, styr_tr("tabellen %s er nævnt to gange", "the table %s is named twice"),
                                      o->tabeller[i]);
     }
-    if (o->nperioder > 200) return styr_diag_sys(d, STYR_EUSAGE, "%s", styr_tr("højst 200 perioder", "at most 200 periods"));
+    if (o->nperioder > STYR_HENT_MAX_PERIODS)
+        return styr_diag_sys(d, STYR_EUSAGE, styr_tr("højst %d perioder ad gangen", "at most %d periods at a time"),
+                             STYR_HENT_MAX_PERIODS);
     for (size_t i = 0; i < o->nperioder; i++) {
         int ok = o->kilde == STYR_HENT_JOBINDSATS ? period_kind(o->perioder[i]) != NULL : statbank_tid_ok(o->perioder[i]);
         if (!ok)

@@ -24,6 +24,7 @@ typedef enum styr_hent_kilde { STYR_HENT_JOBINDSATS = 0, STYR_HENT_STATBANK = 1 
 #define STYR_HENT_JOBINDSATS_URL "https://api.jobindsats.dk"
 #define STYR_HENT_STATBANK_URL "https://api.statbank.dk"
 #define STYR_HENT_MAX_TABLES 64
+#define STYR_HENT_MAX_PERIODS 60
 
 /* Progress: called with done = 0 before a table is fetched and done = 1 with
  * the bytes received after it came whole. i counts from 1. */
@@ -52,7 +53,7 @@ typedef struct styr_hent_got {
     char tabel[32];
     char api[8];      /* "v3", "v2" (jobindsats) or "v1" (Statistikbanken) */
     uint64_t bytes;
-    char url[1024];   /* the URL that answered (no token in it) */
+    char url[2048];   /* the URL that answered (no token in it) */
 } styr_hent_got;
 
 typedef struct styr_hent_result {
