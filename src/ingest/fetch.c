@@ -97,6 +97,9 @@ styr_rc styr_fetch(const styr_fetch_req *rq, styr_fetch_res *res)
     curl_easy_setopt(h, CURLOPT_NOPROGRESS, 1L);
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, rq->connect_timeout_s > 0 ? rq->connect_timeout_s : 15L);
     curl_easy_setopt(h, CURLOPT_TIMEOUT, rq->timeout_s > 0 ? rq->timeout_s : 600L);
+    /* a stalled answer (under 1 byte a second for a minute) is a timeout too */
+    curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
+    curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, 60L);
     /* libcurl drops a custom Authorization header on a redirect to another
      * host unless CURLOPT_UNRESTRICTED_AUTH is set, which it is not */
     curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);

@@ -35,7 +35,7 @@ typedef struct styr_fetch_req {
     const char *auth;       /* the Authorization header's value, or NULL */
     const char *out_path;   /* where the answer body goes */
     long connect_timeout_s; /* 0 = 15 s */
-    long timeout_s;         /* the whole request; 0 = 600 s */
+    long timeout_s;         /* the whole request; 0 = 600 s (and under 1 byte/s for 60 s is a timeout) */
 } styr_fetch_req;
 
 typedef struct styr_fetch_res {

@@ -174,6 +174,15 @@ static int judge_jobindsats(job *jb, const char *tabel, const char *path, const 
     char text[256], st[16];
     snprintf(st, sizeof st, "%ld", fr->status);
     if (fr->status == 404) return GOT_404;
+    if (fr->status >= 200 && fr->status <= 299 && fr->bytes > ((uint64_t)1 << 20)) {
+        /* a large answer is a table, not a refusal: the import parses it (and
+         * names the URL and the position of any error), so parsing it here
+         * too would only double the time and the memory */
+        char head[64];
+        head_of(path, head, sizeof head);
+        const char *p = head + strspn(head, " \t\r\n");
+        if (*p == '{' || *p == '[') return GOT_OK;
+    }
     json_error_t je;
     json_t *j = json_load_file(path, JSON_DECODE_ANY, &je);
     if (fr->status == 401 || fr->status == 403 || (j && is_key_refusal(j, text, sizeof text))) {
