@@ -31,7 +31,8 @@ pub_out_row *pub_push(pub_out *o)
 
 void pub_out_free(pub_out *o)
 {
-    for (size_t i = 0; i < o->ns; i++) free(o->strs[i]);
+    for (size_t i = 0; i < o->ns; i++)
+        free(o->strs[i]);
     free(o->strs);
     free(o->v);
     memset(o, 0, sizeof *o);
@@ -59,7 +60,20 @@ int pub_value(const pub_cell *cell, double *v, int *state)
     for (size_t i = 0; i < n; i++)
         if (!((s[i] >= '0' && s[i] <= '9') || s[i] == ',' || s[i] == '.' || (i == 0 && (s[i] == '-' || s[i] == '+'))))
             return -1;
-    if (styr_parse_amount(s, n, 1, v)) return -1;
+    if (n >= 64 || styr_parse_amount(s, n, 1, v)) return -1;
+    /* the nearest double to the decimal text (styr_parse_amount adds digit by
+     * digit, so "0,3" would be 0.30000000000000004): read it again with
+     * strtod, without thousands separators and with a decimal point */
+    char buf[64];
+    size_t k = 0;
+    int comma = strchr(s, ',') != NULL, grouped = 0;
+    if (!comma && strchr(s, '.')) grouped = strtod(s, NULL) != *v;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '.' && (comma || grouped)) continue;
+        buf[k++] = s[i] == ',' ? '.' : s[i];
+    }
+    buf[k] = 0;
+    *v = strtod(buf, NULL);
     *state = STYR_PUB_VALUE;
     return 0;
 }
@@ -93,7 +107,8 @@ void pub_area_error(const styr_codes *c, styr_diags *d, const char *file, uint64
 {
     styr_cand *cand = styr_xcalloc((size_t)c->dict.nkom + 1, sizeof *cand);
     int n = 0;
-    for (int k = 0; k < c->dict.nkom; k++) cand[n++] = (styr_cand){c->kom_name[k], c->kom_name[k]};
+    for (int k = 0; k < c->dict.nkom; k++)
+        cand[n++] = (styr_cand){c->kom_name[k], c->kom_name[k]};
     cand[n++] = (styr_cand){"Hele landet", "Hele landet"};
     const char *best[1];
     char v[84];

@@ -22,12 +22,13 @@
 #include "../core/mem.h"
 #include "pubint.h"
 
-static const char *const dim_labels[] = {"Køn", "Oprindelse", "Herkomst", "Visitationskategori", "Sagsart",
-                                         "Ydelsesgrupper", "Ydelsesgruppe", "Ydelse", "Alder", "Aldersgruppe",
-                                         "Uddannelse", "Målgruppe", "Branche", "Varighed", "Indsats",
-                                         "Tilbud", "Forløb", "Match", "Matchgruppe", "Civilstand"};
-static const char *const measure_starts[] = {"Antal", "Andel", "Forventet", "Faktisk", "Forskel", "Placering",
-                                             "Fuldtidspersoner", "Gennemsnit", "Varighed i"};
+static const char *const dim_labels[] = {"Køn",     "Oprindelse",     "Herkomst",      "Visitationskategori",
+                                         "Sagsart", "Ydelsesgrupper", "Ydelsesgruppe", "Ydelse",
+                                         "Alder",   "Aldersgruppe",   "Uddannelse",    "Målgruppe",
+                                         "Branche", "Varighed",       "Indsats",       "Tilbud",
+                                         "Forløb",  "Match",          "Matchgruppe",   "Civilstand"};
+static const char *const measure_starts[] = {
+    "Antal", "Andel", "Forventet", "Faktisk", "Forskel", "Placering", "Fuldtidspersoner", "Gennemsnit", "Varighed i"};
 static const char *const maal_labels[] = {"Måling", "Mål", "Maal", "Nøgletal", "Measure", "Measures"};
 
 enum { ROLE_PERIOD, ROLE_AREA, ROLE_DIM, ROLE_MEASURE, ROLE_MAAL, ROLE_PCOL };
@@ -94,7 +95,8 @@ static void dims_text(const pub_table *t, size_t row, const dimcol *dc, size_t n
     size_t o = 0;
     buf[0] = 0;
     for (size_t j = 0; j < nd && o < cap; j++)
-        o += (size_t)snprintf(buf + o, cap - o, "%s%s=%s", j ? "|" : "", dc[j].label, t->cells[row * t->ncols + dc[j].k].s);
+        o += (size_t)snprintf(buf + o, cap - o, "%s%s=%s", j ? "|" : "", dc[j].label,
+                              t->cells[row * t->ncols + dc[j].k].s);
 }
 
 static void add_value(pub_ctx *c, const pub_table *t, size_t row, size_t k, const char *maal, const char *omraade,
@@ -141,10 +143,14 @@ styr_rc pub_jobindsats(pub_ctx *c, const pub_table *t)
     uint64_t before = styr_diags_count(c->d);
     for (size_t k = 0; k < n; k++) {
         role[k] = role_of(t, k);
-        if (role[k] == ROLE_PERIOD) kp = k;
-        else if (role[k] == ROLE_AREA) ka = k;
-        else if (role[k] == ROLE_MAAL) km = k;
-        else if (role[k] == ROLE_DIM) dc[nd++] = (dimcol){k, t->labels[k]};
+        if (role[k] == ROLE_PERIOD)
+            kp = k;
+        else if (role[k] == ROLE_AREA)
+            ka = k;
+        else if (role[k] == ROLE_MAAL)
+            km = k;
+        else if (role[k] == ROLE_DIM)
+            dc[nd++] = (dimcol){k, t->labels[k]};
         else {
             nmeas++;
             maal[k] = pub_strdup(c->out, t->labels[k]);

@@ -16,7 +16,8 @@ void pub_table_free(pub_table *t)
         free(t->labels[i]);
         if (t->names) free(t->names[i]);
     }
-    for (size_t i = 0; i < t->nrows * t->ncols; i++) free(t->cells[i].s);
+    for (size_t i = 0; i < t->nrows * t->ncols; i++)
+        free(t->cells[i].s);
     free(t->labels);
     free(t->names);
     free(t->cells);
@@ -54,8 +55,10 @@ static char *dupn(const char *s, size_t n)
 /* trim blanks around a label or cell */
 static char *dup_trim(const char *s, size_t n)
 {
-    while (n && (*s == ' ' || *s == '\t')) s++, n--;
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r')) n--;
+    while (n && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
     return dupn(s, n);
 }
 
@@ -81,7 +84,10 @@ static int is_area_label(const char *s)
 {
     return pub_label_is(s, "Område") || pub_label_is(s, "Area") || pub_label_is(s, "Omraade");
 }
-static int is_period_label(const char *s) { return pub_label_is(s, "Periode") || pub_label_is(s, "Period"); }
+static int is_period_label(const char *s)
+{
+    return pub_label_is(s, "Periode") || pub_label_is(s, "Period");
+}
 
 /* ---- JSON ---- */
 
@@ -106,7 +112,10 @@ static int json_cell(json_t *v, pub_cell *c)
         c->s = styr_xstrdup("");
     } else {
         c->kind = PUB_CELL_STR;
-        c->s = styr_xstrdup(json_is_true(v) ? "true" : json_is_false(v) ? "false" : json_is_array(v) ? "[...]" : "{...}");
+        c->s = styr_xstrdup(json_is_true(v)    ? "true"
+                            : json_is_false(v) ? "false"
+                            : json_is_array(v) ? "[...]"
+                                               : "{...}");
         return -1;
     }
     return 0;
@@ -120,9 +129,8 @@ static const char *label_of(json_t *v)
 /* rows of arrays (API v2 Data, API v3 rows) */
 static void json_rows(pub_table *t, json_t *rows, const char *path, styr_diags *d)
 {
-    size_t i;
-    json_t *row;
-    json_array_foreach(rows, i, row) {
+    for (size_t i = 0; i < json_array_size(rows); i++) {
+        json_t *row = json_array_get(rows, i);
         if (!json_is_array(row) || json_array_size(row) != t->ncols) {
             char got[32];
             snprintf(got, sizeof got, "%zu", json_is_array(row) ? json_array_size(row) : 0);
@@ -152,7 +160,8 @@ static styr_rc read_json(const char *path, const styr_map *m, size_t skip, pub_t
         return STYR_OK;
     }
     json_t *first = json_is_array(root) ? json_array_get(root, 0) : NULL;
-    json_t *vars = first ? json_object_get(first, "Variables") : NULL, *data = first ? json_object_get(first, "Data") : NULL;
+    json_t *vars = first ? json_object_get(first, "Variables") : NULL,
+           *data = first ? json_object_get(first, "Data") : NULL;
     json_t *cols = json_object_get(root, "columns"), *rows = json_object_get(root, "rows");
     if (json_is_array(vars) && json_is_array(data)) {
         t->shape = PUB_V2;
@@ -173,19 +182,18 @@ static styr_rc read_json(const char *path, const styr_map *m, size_t skip, pub_t
         t->shape = PUB_V3;
         snprintf(t->form, sizeof t->form, "%s", "API v3 JSON");
         set_cols(t, json_array_size(cols));
-        for (size_t k = 0; k < t->ncols; k++) t->labels[k] = styr_xstrdup(label_of(json_array_get(cols, k)));
+        for (size_t k = 0; k < t->ncols; k++)
+            t->labels[k] = styr_xstrdup(label_of(json_array_get(cols, k)));
         if (d) json_rows(t, rows, path, d);
     } else if (first && json_is_object(first)) {
         t->shape = PUB_OBJECTS;
         snprintf(t->form, sizeof t->form, "%s", styr_tr("JSON-objekter", "JSON objects"));
         set_cols(t, json_object_size(first));
-        const char *key;
-        json_t *v;
         size_t k = 0;
-        json_object_foreach(first, key, v) t->labels[k++] = styr_xstrdup(key);
-        size_t i;
-        json_t *obj;
-        if (d) json_array_foreach(root, i, obj) {
+        for (void *it = json_object_iter(first); it && k < t->ncols; it = json_object_iter_next(first, it))
+            t->labels[k++] = styr_xstrdup(json_object_iter_key(it));
+        for (size_t i = 0; d && i < json_array_size(root); i++) {
+            json_t *obj = json_array_get(root, i);
             if (!json_is_object(obj)) {
                 styr_diag_add(d, D_PUB_OBJECT, X_PUB_OBJECT, path, i + 1, 0, NULL, NULL, 0);
                 continue;
@@ -204,10 +212,13 @@ static styr_rc read_json(const char *path, const styr_map *m, size_t skip, pub_t
                 }
             }
             if (json_object_size(obj) > t->ncols) {
-                json_object_foreach(obj, key, v) {
+                for (void *it = json_object_iter(obj); it; it = json_object_iter_next(obj, it)) {
+                    const char *key = json_object_iter_key(it);
                     size_t j = 0;
-                    while (j < t->ncols && strcmp(t->labels[j], key)) j++;
-                    if (j == t->ncols) styr_diag_add(d, D_PUB_KEY_EXTRA, X_PUB_OBJECT, path, i + 1, 0, NULL, key, strlen(key));
+                    while (j < t->ncols && strcmp(t->labels[j], key))
+                        j++;
+                    if (j == t->ncols)
+                        styr_diag_add(d, D_PUB_KEY_EXTRA, X_PUB_OBJECT, path, i + 1, 0, NULL, key, strlen(key));
                 }
             }
         }
@@ -227,14 +238,17 @@ static styr_rc read_json(const char *path, const styr_map *m, size_t skip, pub_t
 static pub_shape csv_shape(char **labels, size_t n)
 {
     if (n >= 2 && pub_label_is(labels[n - 1], "INDHOLD")) return PUB_STATBANK;
-    if (n == 3 && pub_label_is(labels[0], "kommune") && (pub_label_is(labels[1], "aar") || pub_label_is(labels[1], "år")) &&
-        pub_label_is(labels[2], "antal"))
+    if (n == 3 && pub_label_is(labels[0], "kommune") &&
+        (pub_label_is(labels[1], "aar") || pub_label_is(labels[1], "år")) && pub_label_is(labels[2], "antal"))
         return PUB_LABOUR;
     int area = 0, period = 0, pcols = 0;
     for (size_t k = 0; k < n; k++) {
-        if (is_area_label(labels[k])) area = 1;
-        else if (is_period_label(labels[k])) period = 1;
-        else if (pub_period_code(labels[k])) pcols++;
+        if (is_area_label(labels[k]))
+            area = 1;
+        else if (is_period_label(labels[k]))
+            period = 1;
+        else if (pub_period_code(labels[k]))
+            pcols++;
     }
     if (area && period) return PUB_CSV;
     if (area && pcols) return PUB_WIDE;
@@ -251,7 +265,8 @@ static styr_rc read_csv(const char *path, const styr_map *m, pub_table *t, styr_
     int h = styr_csv_header(&c, d ? d : &tmp);
     if (h <= 0) goto out;
     set_cols(t, c.nf);
-    for (size_t k = 0; k < c.nf; k++) t->labels[k] = dup_trim(c.f[k].p, c.f[k].n);
+    for (size_t k = 0; k < c.nf; k++)
+        t->labels[k] = dup_trim(c.f[k].p, c.f[k].n);
     t->shape = csv_shape(t->labels, t->ncols);
     if (!d || t->shape == PUB_NONE) goto out;
     int got;
@@ -264,7 +279,8 @@ static styr_rc read_csv(const char *path, const styr_map *m, pub_table *t, styr_
             continue;
         }
         pub_cell *r = add_row(t, c.line);
-        for (size_t k = 0; k < c.nf; k++) r[k].s = dup_trim(c.f[k].p, c.f[k].n);
+        for (size_t k = 0; k < c.nf; k++)
+            r[k].s = dup_trim(c.f[k].p, c.f[k].n);
     }
     /* the decimal mark: a comma between digits anywhere */
     char dec = 0;
@@ -292,9 +308,12 @@ styr_rc pub_read(const char *path, pub_table *t, styr_diags *d)
     if (rc) return d ? rc : STYR_OK;
     size_t i = 0;
     if (m.size >= 3 && m.data[0] == 0xEF && m.data[1] == 0xBB && m.data[2] == 0xBF) i = 3;
-    while (i < m.size && (m.data[i] == ' ' || m.data[i] == '\t' || m.data[i] == '\r' || m.data[i] == '\n')) i++;
-    if (i < m.size && (m.data[i] == '[' || m.data[i] == '{')) rc = read_json(path, &m, m.data[0] == 0xEF ? 3 : 0, t, d);
-    else if (m.size) rc = read_csv(path, &m, t, d);
+    while (i < m.size && (m.data[i] == ' ' || m.data[i] == '\t' || m.data[i] == '\r' || m.data[i] == '\n'))
+        i++;
+    if (i < m.size && (m.data[i] == '[' || m.data[i] == '{'))
+        rc = read_json(path, &m, m.data[0] == 0xEF ? 3 : 0, t, d);
+    else if (m.size)
+        rc = read_csv(path, &m, t, d);
     styr_unmap(&m);
     if (d && !rc && t->shape != PUB_NONE && t->nrows == 0 && !styr_diags_count(d)) {
         styr_diag_add(d, D_EMPTY_FILE, X_DATA, path, 0, 0, NULL, NULL, 0);

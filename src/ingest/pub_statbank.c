@@ -32,9 +32,13 @@ static int all_digits(const char *s)
     return 1;
 }
 
+/* a total as Statistikbanken writes it: codes TOT / IALT, texts "I alt",
+ * "Alder i alt", "Køn i alt" */
 static int is_total(const char *s)
 {
-    return pub_label_is(s, "I alt") || pub_label_is(s, "TOT") || pub_label_is(s, "IALT") || pub_label_is(s, "Total");
+    size_t n = strlen(s);
+    return pub_label_is(s, "I alt") || pub_label_is(s, "TOT") || pub_label_is(s, "IALT") ||
+           pub_label_is(s, "Total") || (n > 6 && pub_label_is(s + n - 6, " i alt"));
 }
 
 /* An area as code or name: the municipality code, STYR_PUB_COUNTRY,
@@ -46,14 +50,29 @@ static int area_of(const styr_codes *codes, const char *s, const char **name)
     if (all_digits(s)) {
         int v = atoi(s);
         if (strlen(s) > 4) return PUB_AREA_BAD;
-        if (v == 0) { *name = "Hele landet"; return STYR_PUB_COUNTRY; }
-        if (v >= 81 && v <= 85 && s[0] == '0') { *name = regions[v - 81]; return STYR_PUB_OTHER_AREA; }
-        if (v == 411) { *name = "Christiansø"; return STYR_PUB_OTHER_AREA; }
-        if (v < 1000 && codes->kom_idx[v] >= 0) { *name = codes->kom_name[codes->kom_idx[v]]; return v; }
+        if (v == 0) {
+            *name = "Hele landet";
+            return STYR_PUB_COUNTRY;
+        }
+        if (v >= 81 && v <= 85 && s[0] == '0') {
+            *name = regions[v - 81];
+            return STYR_PUB_OTHER_AREA;
+        }
+        if (v == 411) {
+            *name = "Christiansø";
+            return STYR_PUB_OTHER_AREA;
+        }
+        if (v < 1000 && codes->kom_idx[v] >= 0) {
+            *name = codes->kom_name[codes->kom_idx[v]];
+            return v;
+        }
         return PUB_AREA_BAD;
     }
     int k = pub_area(codes, s);
-    if (k == PUB_AREA_CHRISTIANSOE) { *name = "Christiansø"; return STYR_PUB_OTHER_AREA; }
+    if (k == PUB_AREA_CHRISTIANSOE) {
+        *name = "Christiansø";
+        return STYR_PUB_OTHER_AREA;
+    }
     if (k > 0) *name = codes->kom_name[codes->kom_idx[k]];
     return k;
 }
@@ -61,19 +80,32 @@ static int area_of(const styr_codes *codes, const char *s, const char **name)
 static const char *sex_text(const char *s, int *sex)
 {
     *sex = -1;
-    if (!strcmp(s, "1") || pub_label_is(s, "Mænd")) { *sex = 1; return "Mænd"; }
-    if (!strcmp(s, "2") || pub_label_is(s, "Kvinder")) { *sex = 2; return "Kvinder"; }
-    if (is_total(s)) { *sex = 0; return "I alt"; }
+    if (!strcmp(s, "1") || pub_label_is(s, "Mænd")) {
+        *sex = 1;
+        return "Mænd";
+    }
+    if (!strcmp(s, "2") || pub_label_is(s, "Kvinder")) {
+        *sex = 2;
+        return "Kvinder";
+    }
+    if (is_total(s)) {
+        *sex = 0;
+        return "I alt";
+    }
     return s;
 }
 
 /* "16" or "16 år" -> 16 and "16 år"; totals -> -1 and "I alt"; else -2 */
 static int age_of(const char *s, char *text, size_t cap)
 {
-    if (is_total(s)) { snprintf(text, cap, "I alt"); return -1; }
+    if (is_total(s)) {
+        snprintf(text, cap, "I alt");
+        return -1;
+    }
     char num[16];
     size_t n = 0;
-    while (s[n] >= '0' && s[n] <= '9' && n < sizeof num - 1) num[n] = s[n], n++;
+    while (s[n] >= '0' && s[n] <= '9' && n < sizeof num - 1)
+        num[n] = s[n], n++;
     num[n] = 0;
     if (n && n <= 3 && (!s[n] || pub_label_is(s + n, " år"))) {
         snprintf(text, cap, "%d år", atoi(num));
@@ -144,7 +176,8 @@ styr_rc pub_statbank(pub_ctx *c, const pub_table *t)
         if (ka == n && (pub_label_is(t->labels[k], "OMRÅDE") || pub_label_is(t->labels[k], "OMRAADE") ||
                         pub_label_is(t->labels[k], "KOMK") || pub_label_is(t->labels[k], "BOPKOM")))
             ka = k;
-        else if (pub_label_is(t->labels[k], "TID")) kt = k;
+        else if (pub_label_is(t->labels[k], "TID"))
+            kt = k;
     }
     if (ka == n || kt == n) {
         styr_diag_add(c->d, D_PUB_COLUMNS, X_PUB_STATBANK, c->file, 1, 0, NULL, NULL, 0);
@@ -156,7 +189,7 @@ styr_rc pub_statbank(pub_ctx *c, const pub_table *t)
     const char *maal = labour_tab ? LABOUR_MAAL : folk1a ? "Befolkningen den 1. i kvartalet" : "INDHOLD";
     char dims[1024], agetext[64];
     const char **parts = styr_xcalloc(n, sizeof *parts);
-    char (*texts)[128] = styr_xcalloc(n, sizeof *texts);
+    char(*texts)[128] = styr_xcalloc(n, sizeof *texts);
     for (size_t i = 0; i < t->nrows; i++) {
         const pub_cell *r = &t->cells[i * n];
         const char *name;
@@ -182,11 +215,13 @@ styr_rc pub_statbank(pub_ctx *c, const pub_table *t)
         for (size_t k = 0; k < kv; k++) {
             if (k == ka || k == kt) continue;
             const char *val = r[k].s;
-            if (pub_label_is(t->labels[k], "KØN")) val = sex_text(val, &sex);
+            if (pub_label_is(t->labels[k], "KØN"))
+                val = sex_text(val, &sex);
             else if (pub_label_is(t->labels[k], "ALDER")) {
                 age = age_of(val, agetext, sizeof agetext);
                 val = agetext;
-            } else if (!is_total(val)) others_total = 0;
+            } else if (!is_total(val))
+                others_total = 0;
             snprintf(texts[np], sizeof texts[np], "%s=%s", t->labels[k], val);
             parts[np] = texts[np];
             np++;
@@ -194,7 +229,8 @@ styr_rc pub_statbank(pub_ctx *c, const pub_table *t)
         qsort(parts, np, sizeof *parts, dimcmp);
         size_t o = 0;
         dims[0] = 0;
-        for (size_t j = 0; j < np && o < sizeof dims; j++) o += (size_t)snprintf(dims + o, sizeof dims - o, "%s%s", j ? "|" : "", parts[j]);
+        for (size_t j = 0; j < np && o < sizeof dims; j++)
+            o += (size_t)snprintf(dims + o, sizeof dims - o, "%s%s", j ? "|" : "", parts[j]);
         const char *periode = r[kt].s;
         push(c, tabel, maal, name, kom, periode, dims, v, st, t->line[i]);
         if (folk1a && c->pop && kom > 0 && p.kind == STYR_P_QUARTER && p.sub == 1 && age >= 0 && sex >= 0 &&

@@ -17,11 +17,12 @@
 #include "../core/mem.h"
 #include "import.h"
 #include "pubint.h"
+#include "stat.h"
 
 int styr_pub_recognise(const char *path)
 {
     const char *kind;
-    if (styr_regular_file(path, &kind) != 0) return 0;
+    if (styr_regular_file(path, &kind) != 0 || styr_stat_is(path)) return 0;
     pub_table t;
     pub_read(path, &t, NULL);
     int yes = t.shape != PUB_NONE;
@@ -41,21 +42,26 @@ static int jobindsats_id(const char *s, size_t n)
 {
     if (n >= 3 && !strncmp(s, "ptv", 3)) return 1;
     size_t i = 0;
-    while (i < n && i < 4 && islower((unsigned char)s[i])) i++;
+    while (i < n && i < 4 && islower((unsigned char)s[i]))
+        i++;
     if (i < 1 || i > 3 || n != i + 5) return 0;
     return isdigit((unsigned char)s[i]) && isdigit((unsigned char)s[i + 1]) && islower((unsigned char)s[i + 2]) &&
            isdigit((unsigned char)s[i + 3]) && isdigit((unsigned char)s[i + 4]);
 }
 
-/* Statistikbanken: 3-6 letters, 1-3 digits, 0-2 letters (folk1a, ras300) */
+/* Statistikbanken: 3-6 letters, 1-3 digits, 0-2 letters (folk1a, ras300), or arbejdsstyrke */
 static int statbank_id(const char *s, size_t n)
 {
+    if (n == 13 && !strncmp(s, "arbejdsstyrke", 13)) return 1;
     size_t i = 0, a, b;
-    while (i < n && islower((unsigned char)s[i])) i++;
+    while (i < n && islower((unsigned char)s[i]))
+        i++;
     a = i;
-    while (i < n && isdigit((unsigned char)s[i])) i++;
+    while (i < n && isdigit((unsigned char)s[i]))
+        i++;
     b = i - a;
-    while (i < n && islower((unsigned char)s[i])) i++;
+    while (i < n && islower((unsigned char)s[i]))
+        i++;
     return i == n && a >= 3 && a <= 6 && b >= 1 && b <= 3 && n - a - b <= 2;
 }
 
@@ -67,12 +73,15 @@ static int id_from_name(const char *name, int statbank, char *out, size_t cap)
     if (base && !strstr(name, "://")) name = base + 1;
     char low[1024];
     size_t n = 0;
-    for (; name[n] && n + 1 < sizeof low; n++) low[n] = (char)tolower((unsigned char)name[n]);
+    for (; name[n] && n + 1 < sizeof low; n++)
+        low[n] = (char)tolower((unsigned char)name[n]);
     low[n] = 0;
     for (size_t i = 0; i < n;) {
-        while (i < n && !isalnum((unsigned char)low[i])) i++;
+        while (i < n && !isalnum((unsigned char)low[i]))
+            i++;
         size_t j = i;
-        while (j < n && isalnum((unsigned char)low[j])) j++;
+        while (j < n && isalnum((unsigned char)low[j]))
+            j++;
         if (j > i && j - i < cap && (statbank ? statbank_id(low + i, j - i) : jobindsats_id(low + i, j - i))) {
             memcpy(out, low + i, j - i);
             out[j - i] = 0;
@@ -105,7 +114,8 @@ static void check_dups(const pub_out *o, styr_diags *d)
 {
     if (o->n < 2) return;
     size_t *ix = styr_xmalloc(o->n * sizeof *ix);
-    for (size_t i = 0; i < o->n; i++) ix[i] = i;
+    for (size_t i = 0; i < o->n; i++)
+        ix[i] = i;
     sort_rows = o;
     qsort(ix, o->n, sizeof *ix, idx_cmp);
     for (size_t i = 1; i < o->n; i++) {
@@ -132,16 +142,19 @@ static int pop_cmp(const void *x, const void *y)
  * has one, else men + women when both are there; never both. */
 static void pop_batch(pub_pops *p, styr_batch *b, const int *bfile, styr_pubimport_result *res)
 {
-    qsort(p->v, p->n, sizeof *p->v, pop_cmp);
+    if (p->n > 1) qsort(p->v, p->n, sizeof *p->v, pop_cmp);
     res->pop_from = 9999;
     for (size_t i = 0; i < p->n;) {
         size_t j = i;
         double total = -1, men = -1, women = -1;
         while (j < p->n && p->v[j].kommune == p->v[i].kommune && p->v[j].aar == p->v[i].aar &&
                p->v[j].alder == p->v[i].alder) {
-            if (p->v[j].sex == 0) total = p->v[j].antal;
-            else if (p->v[j].sex == 1) men = p->v[j].antal;
-            else women = p->v[j].antal;
+            if (p->v[j].sex == 0)
+                total = p->v[j].antal;
+            else if (p->v[j].sex == 1)
+                men = p->v[j].antal;
+            else
+                women = p->v[j].antal;
             j++;
         }
         double v = total >= 0 ? total : men >= 0 && women >= 0 ? men + women : -1;
@@ -184,7 +197,8 @@ styr_rc styr_pub_import(styr_ws *ws, const char *const *paths, size_t n, const s
                         styr_pubimport_result *res, styr_diags *d)
 {
     memset(res, 0, sizeof *res);
-    if (n > STYR_BATCH_MAX_FILES) return styr_diag_sys(d, STYR_ELIMIT, "at most %d files per import", STYR_BATCH_MAX_FILES);
+    if (n > STYR_BATCH_MAX_FILES)
+        return styr_diag_sys(d, STYR_ELIMIT, "at most %d files per import", STYR_BATCH_MAX_FILES);
     res->files = styr_xcalloc(n ? n : 1, sizeof *res->files);
     pub_out out = {0};
     pub_pops pops = {0};
@@ -213,17 +227,22 @@ styr_rc styr_pub_import(styr_ws *ws, const char *const *paths, size_t n, const s
         int statbank = t.shape == PUB_STATBANK || t.shape == PUB_LABOUR;
         snprintf(info->kilde, sizeof info->kilde, "%s", statbank ? "statistikbanken" : "jobindsats");
         snprintf(info->form, sizeof info->form, "%s",
-                 t.shape == PUB_LABOUR ? "CSV kommune;aar;antal" : t.form[0] ? t.form : "JSON");
+                 t.shape == PUB_LABOUR ? "CSV kommune;aar;antal"
+                 : t.form[0]           ? t.form
+                                       : "JSON");
         if (t.shape == PUB_WIDE) {
             size_t l = strlen(info->form);
-            snprintf(info->form + l, sizeof info->form - l, "%s", styr_tr(", perioder som kolonner", ", periods as columns"));
+            snprintf(info->form + l, sizeof info->form - l, "%s",
+                     styr_tr(", perioder som kolonner", ", periods as columns"));
         }
         char *tab = tabels[i];
         tab[0] = 0;
-        if (t.shape == PUB_LABOUR) snprintf(tab, 32, "arbejdsstyrke");
+        if (t.shape == PUB_LABOUR)
+            snprintf(tab, 32, "arbejdsstyrke");
         else if (o->tabel && o->tabel[0]) {
             size_t k = 0;
-            for (; o->tabel[k] && k < 31; k++) tab[k] = (char)tolower((unsigned char)o->tabel[k]);
+            for (; k < 31 && o->tabel[k]; k++)
+                tab[k] = (char)tolower((unsigned char)o->tabel[k]);
             tab[k] = 0;
         } else if (!id_from_name(paths[i], statbank, tab, 32) &&
                    !(o->names && o->names[i] && id_from_name(o->names[i], statbank, tab, 32))) {
@@ -237,28 +256,44 @@ styr_rc styr_pub_import(styr_ws *ws, const char *const *paths, size_t n, const s
             continue;
         }
         size_t before = out.n;
-        pub_ctx c = {.codes = styr_ws_codes(ws), .file = paths[i], .fidx = i, .tabel = tab, .maal = o->maal,
-                     .out = &out, .pop = &pops, .d = d};
-        if (statbank) pub_statbank(&c, &t);
-        else pub_jobindsats(&c, &t);
+        pub_ctx c = {.codes = styr_ws_codes(ws),
+                     .file = paths[i],
+                     .fidx = i,
+                     .tabel = tab,
+                     .maal = o->maal,
+                     .out = &out,
+                     .pop = &pops,
+                     .d = d};
+        if (statbank)
+            pub_statbank(&c, &t);
+        else
+            pub_jobindsats(&c, &t);
         info->rows = out.n - before;
         pub_table_free(&t);
     }
-    if (first_sys) { rc = first_sys; goto done; }
+    if (first_sys) {
+        rc = first_sys;
+        goto done;
+    }
     check_dups(&out, d);
-    if (styr_diags_count(d)) { rc = STYR_EINPUT; goto done; }
+    if (styr_diags_count(d)) {
+        rc = STYR_EINPUT;
+        goto done;
+    }
     res->rows = out.n;
     styr_batch b;
     styr_batch_init(&b);
     int bfile[STYR_BATCH_MAX_FILES];
-    for (size_t i = 0; i < n; i++) bfile[i] = styr_batch_file(&b, paths[i], 1);
+    for (size_t i = 0; i < n; i++)
+        bfile[i] = styr_batch_file(&b, paths[i], 1);
     pop_batch(&pops, &b, bfile, res);
     if (o->check_only) {
         styr_batch_free(&b);
         goto done;
     }
     char hentet[16], note[1536];
-    if (o->hentet) snprintf(hentet, sizeof hentet, "%s", o->hentet);
+    if (o->hentet)
+        snprintf(hentet, sizeof hentet, "%s", o->hentet);
     else {
         time_t tt = time(NULL);
         struct tm tm;
@@ -266,15 +301,16 @@ styr_rc styr_pub_import(styr_ws *ws, const char *const *paths, size_t n, const s
         strftime(hentet, sizeof hentet, "%Y-%m-%d", &tm);
     }
     const char **origin = styr_xcalloc(n ? n : 1, sizeof *origin);
-    size_t on = (size_t)snprintf(note, sizeof note, "Danmarks Statistik, Statistikbanken FOLK1A (1. kvartal), hentet %s:", hentet);
+    size_t on = (size_t)snprintf(note, sizeof note,
+                                 "Danmarks Statistik, Statistikbanken FOLK1A (1. kvartal), hentet %s:", hentet);
     for (size_t i = 0; i < n; i++) {
         origin[i] = o->names && o->names[i] ? o->names[i] : paths[i];
         if (!strcmp(tabels[i], "folk1a") && on < sizeof note)
             on += (size_t)snprintf(note + on, sizeof note - on, " %s", origin[i]);
     }
     store_ctx sc = {&out, origin, hentet};
-    styr_import_opts io = {.command = o->command ? o->command : "styr import", .pop_source = note,
-                           .also = store_txn, .also_ctx = &sc};
+    styr_import_opts io = {
+        .command = o->command ? o->command : "styr import", .pop_source = note, .also = store_txn, .also_ctx = &sc};
     styr_import_result ir;
     memset(&ir, 0, sizeof ir);
     rc = styr_import_batch(ws, &b, &io, &ir, d);

@@ -26,7 +26,7 @@ typedef struct styr_pubimport_file {
     char path[1024];
     char kilde[24];     /* "jobindsats", "statistikbanken" */
     char tabel[32];
-    char form[48];      /* what was read: "API v2 JSON", "API v3 JSON", "CSV (;, decimalkomma, UTF-8)", ... */
+    char form[96];      /* what was read: "API v2 JSON", "API v3 JSON", "CSV (;, decimalkomma, UTF-8)", ... */
     size_t rows;        /* values stored */
 } styr_pubimport_file;
 

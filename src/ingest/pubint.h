@@ -21,13 +21,13 @@
 /* What a file holds. */
 typedef enum pub_shape {
     PUB_NONE = 0,
-    PUB_V2,      /* jobindsats API v2 JSON: [{"Variables":[...],"Data":[[...]]}] */
-    PUB_V3,      /* jobindsats API v3 JSON: {"columns":[...],"rows":[[...]]} */
-    PUB_OBJECTS, /* JSON list of objects keyed by the labels */
-    PUB_CSV,     /* jobindsats CSV: labels as header, a period and an area column */
-    PUB_WIDE,    /* jobindsats CSV with the periods as columns (the website's pivot) */
-    PUB_STATBANK,/* Statistikbanken CSV: variable names, INDHOLD last */
-    PUB_LABOUR   /* kommune;aar;antal */
+    PUB_V2,       /* jobindsats API v2 JSON: [{"Variables":[...],"Data":[[...]]}] */
+    PUB_V3,       /* jobindsats API v3 JSON: {"columns":[...],"rows":[[...]]} */
+    PUB_OBJECTS,  /* JSON list of objects keyed by the labels */
+    PUB_CSV,      /* jobindsats CSV: labels as header, a period and an area column */
+    PUB_WIDE,     /* jobindsats CSV with the periods as columns (the website's pivot) */
+    PUB_STATBANK, /* Statistikbanken CSV: variable names, INDHOLD last */
+    PUB_LABOUR    /* kommune;aar;antal */
 } pub_shape;
 
 enum { PUB_CELL_STR = 0, PUB_CELL_NUM = 1, PUB_CELL_NULL = 2 };
@@ -41,11 +41,11 @@ typedef struct pub_cell {
 typedef struct pub_table {
     pub_shape shape;
     size_t ncols, nrows, caprows;
-    char **labels;    /* [ncols] */
-    char **names;     /* [ncols] API v2 variable names ("_kon", "memba02_4b"), or NULL */
-    pub_cell *cells;  /* [nrows * ncols] */
-    uint64_t *line;   /* [nrows]: the CSV line, or the row number in Data/rows/the list (1-based) */
-    char form[48];    /* what was read, for the user */
+    char **labels;   /* [ncols] */
+    char **names;    /* [ncols] API v2 variable names ("_kon", "memba02_4b"), or NULL */
+    pub_cell *cells; /* [nrows * ncols] */
+    uint64_t *line;  /* [nrows]: the CSV line, or the row number in Data/rows/the list (1-based) */
+    char form[48];   /* what was read, for the user */
 } pub_table;
 
 /* Read path as whatever shape it is; shape PUB_NONE when it is not a
@@ -59,13 +59,13 @@ typedef struct pub_out_row {
     styr_pub_row r;
     const char *file; /* the file name diagnostics use */
     uint64_t line;
-    size_t fidx;      /* index of the file in the import */
+    size_t fidx; /* index of the file in the import */
 } pub_out_row;
 
 typedef struct pub_out {
     pub_out_row *v;
     size_t n, cap;
-    char **strs;      /* every string the rows point to */
+    char **strs; /* every string the rows point to */
     size_t ns, caps;
 } pub_out;
 
@@ -77,7 +77,7 @@ void pub_out_free(pub_out *o);
  * a municipality, the first quarter, one age, every other variable a total. */
 typedef struct pub_pop {
     int kommune, aar, alder;
-    int sex;          /* 0 the total (I alt), 1 men, 2 women */
+    int sex; /* 0 the total (I alt), 1 men, 2 women */
     double antal;
     size_t fidx;
     uint64_t line;
@@ -91,12 +91,12 @@ typedef struct pub_pops {
 /* Per-file context the interpreters get. */
 typedef struct pub_ctx {
     const styr_codes *codes;
-    const char *file;   /* for diagnostics */
+    const char *file; /* for diagnostics */
     size_t fidx;
-    const char *tabel;  /* lower case table id */
-    const char *maal;   /* --maal, for a wide table without a measure column, or NULL */
+    const char *tabel; /* lower case table id */
+    const char *maal;  /* --maal, for a wide table without a measure column, or NULL */
     pub_out *out;
-    pub_pops *pop;      /* FOLK1A rows for the population table */
+    pub_pops *pop; /* FOLK1A rows for the population table */
     styr_diags *d;
 } pub_ctx;
 

@@ -16,7 +16,7 @@ FLAGS="-std=c11 -g -O1 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -DSTYR_VERSION=\
 mkdir -p "$OUT/seeds_stat"
 clang -std=c11 -O1 tests/fuzz/seed_stat.c -lreadstat -o "$OUT/seed_stat"
 "$OUT/seed_stat" "$OUT/seeds_stat"
-for t in csv panel period budget covars web stat; do
+for t in csv panel period budget covars web stat pub; do
     clang $FLAGS -Itests/fuzz $SRC build/gen/refdata.c tests/fuzz/fuzz_$t.c -lreadstat -lsqlite3 -lxxhash -lxlsxwriter -ljansson -lm -lpthread -o "$OUT/fuzz_$t"
     mkdir -p "$OUT/corpus_$t"
     echo "fuzz_$t: ${SECS}s"
