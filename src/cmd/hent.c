@@ -36,8 +36,8 @@ static const char help_da[] =
     "                    2021QMAT02, 2025Y01; standard de seneste 14 måneder\n"
     "                    (y30r21: de seneste 4 løbende år)\n"
     "Statistikbanken (fx FOLK1A, koder i stedet for tekster):\n"
-    "  --periode TID,... fx 2024K1,2025K1; standard 1. kvartal i hvert af de fem\n"
-    "                    seneste år (og i år fra marts)\n"
+    "  --periode TID,... fx 2024K1,2025K1 (også --tid); standard 1. kvartal i hvert\n"
+    "                    af de fem seneste år (og i år fra marts)\n"
     "  --var V=VÆRDIER   udvalg i stedet for standarden (OMRÅDE=*, for FOLK1A også\n"
     "                    KØN=1,2 og ALDER=*), fx --var ALDER=IALT\n"
     "Fælles:\n"
@@ -63,8 +63,8 @@ static const char help_en[] =
     "                    2021QMAT02, 2025Y01; default the latest 14 months\n"
     "                    (y30r21: the latest 4 running years)\n"
     "Statistikbanken (e.g. FOLK1A, codes instead of texts):\n"
-    "  --periode TIME,...  e.g. 2024K1,2025K1; default the first quarter of each of\n"
-    "                    the five latest years (and this year from March)\n"
+    "  --periode TIME,... e.g. 2024K1,2025K1 (also --tid); default the first quarter\n"
+    "                    of each of the five latest years (and this year from March)\n"
     "  --var V=VALUES    selections instead of the default (OMRÅDE=*, for FOLK1A also\n"
     "                    KØN=1,2 and ALDER=*), e.g. --var ALDER=IALT\n"
     "Common:\n"
@@ -162,7 +162,7 @@ int styr_cmd_hent(styr_cli *cli, int argc, char **argv)
     cli->writes = 1;
     static const struct option opts[] = {{"tabel", required_argument, 0, 't'},   {"periode", required_argument, 0, 'p'},
                                           {"token-fil", required_argument, 0, 'k'}, {"url", required_argument, 0, 'u'},
-                                          {"var", required_argument, 0, 'v'},      {"workspace", required_argument, 0, 'w'},
+                                          {"var", required_argument, 0, 'v'},      {"tid", required_argument, 0, 'p'},      {"workspace", required_argument, 0, 'w'},
                                           {"help", no_argument, 0, 'h'},           {0, 0, 0, 0}};
     const char *tabeller[MAX_LIST], *perioder[MAX_LIST], *vars[MAX_LIST];
     size_t nt = 0, np = 0, nv = 0;

@@ -175,7 +175,7 @@ says twice-text "tabellen Y01A02 er nævnt to gange"
 
 # ---- Statistikbanken ----------------------------------------------------------
 : > server.log
-STYR_PROGRESS=0 hent statbank-run - hent statistikbanken -w ws2 FOLK1A --periode 2024K1 --url "$URL"
+STYR_PROGRESS=0 hent statbank-run - hent statistikbanken -w ws2 FOLK1A --tid 2024K1 --url "$URL"
 built_sb=1
 grep -q "cannot be imported yet" out.txt && built_sb=0
 if [[ $built_sb == 1 ]]; then [[ $LAST == 0 ]] && ok statbank-exit-0 || bad statbank-exit-0 "exit $LAST"; fi
