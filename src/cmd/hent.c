@@ -160,14 +160,14 @@ static int read_token(styr_cli *cli, const char *path, char *out, size_t n)
 int styr_cmd_hent(styr_cli *cli, int argc, char **argv)
 {
     cli->writes = 1;
-    static const struct option opts[] = {{"tabel", required_argument, 0, 't'},   {"periode", required_argument, 0, 'p'},
-                                          {"token-fil", required_argument, 0, 'k'}, {"url", required_argument, 0, 'u'},
-                                          {"var", required_argument, 0, 'v'},      {"tid", required_argument, 0, 'p'},      {"workspace", required_argument, 0, 'w'},
-                                          {"help", no_argument, 0, 'h'},           {0, 0, 0, 0}};
+    static const struct option opts[] = {
+        {"tabel", required_argument, 0, 't'}, {"periode", required_argument, 0, 'p'}, {"tid", required_argument, 0, 'p'},
+        {"token-fil", required_argument, 0, 'k'}, {"url", required_argument, 0, 'u'}, {"var", required_argument, 0, 'v'},
+        {"workspace", required_argument, 0, 'w'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     const char *tabeller[MAX_LIST], *perioder[MAX_LIST], *vars[MAX_LIST];
     size_t nt = 0, np = 0, nv = 0;
     const char *token_file = NULL, *url = NULL;
-    char *lists[3] = {0};
+    char *lists[2] = {0};
     int e = STYR_EXIT_USAGE;
     if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
         if (argc >= 2) return styr_cli_help(stdout, help_da, help_en);
@@ -197,7 +197,11 @@ int styr_cmd_hent(styr_cli *cli, int argc, char **argv)
             free(lists[slot]);
             lists[slot] = s;
             if (c == 't') nt = 0; else np = 0;
-            if (split(s, c == 't' ? tabeller : perioder, c == 't' ? &nt : &np)) goto out;
+            if (split(s, c == 't' ? tabeller : perioder, c == 't' ? &nt : &np)) {
+                fprintf(stderr, styr_tr("styr hent: højst %d værdier i %s\n", "styr hent: at most %d values in %s\n"), MAX_LIST,
+                        c == 't' ? "--tabel" : "--periode");
+                goto out;
+            }
             break;
         }
         case 'k': token_file = optarg; break;
@@ -291,6 +295,5 @@ int styr_cmd_hent(styr_cli *cli, int argc, char **argv)
 out:
     free(lists[0]);
     free(lists[1]);
-    free(lists[2]);
     return e;
 }
