@@ -252,6 +252,16 @@ static styr_rc get_jobindsats(job *jb, const char *tabel, const char *path, styr
     rc = fetch_one(jb, url, NULL, auth, path, &fr, tabel);
     int r = rc ? GOT_ERR : judge_jobindsats(jb, tabel, path, &fr, &rc);
     if (r == GOT_OK) snprintf(g->api, sizeof g->api, "v3");
+    /* v3 refusing the request itself (400: a selection it does not take for
+     * this table) is worth a try in v2 too; its words are kept for the case
+     * v2 does not know the table */
+    char v3_said[sizeof jb->d->sys] = "";
+    styr_rc v3_rc = rc;
+    if (r == GOT_ERR && fr.status == 400) {
+        snprintf(v3_said, sizeof v3_said, "%s", jb->d->sys);
+        jb->d->sys[0] = 0;
+        r = GOT_404;
+    }
     if (r == GOT_404) {
         /* v2: POST the periods asked for, or GET the latest */
         char body[1024] = "";
@@ -266,7 +276,8 @@ static styr_rc get_jobindsats(job *jb, const char *tabel, const char *path, styr
             snprintf(url, sizeof url, "%s/v2/data/%s/json/?period=%s&area=*", o->base, tabel, y30 ? "l(qmat:4)" : "l(m:14)");
         rc = fetch_one(jb, url, o->nperioder ? body : NULL, o->token, path, &fr, tabel);
         r = rc ? GOT_ERR : judge_jobindsats(jb, tabel, path, &fr, &rc);
-        if (r == GOT_404) rc = fail(jb->d, STYR_EINPUT, tabel, jb->host, M_HENT_NOTABLE, NULL);
+        if (r == GOT_404 && v3_said[0]) rc = styr_diag_sys(jb->d, v3_rc, "%s", v3_said);
+        else if (r == GOT_404) rc = fail(jb->d, STYR_EINPUT, tabel, jb->host, M_HENT_NOTABLE, NULL);
         if (r == GOT_OK) snprintf(g->api, sizeof g->api, "v2");
     }
     explicit_bzero(auth, sizeof auth);

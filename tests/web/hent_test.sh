@@ -125,6 +125,19 @@ hent v2-unknown-table 2 hent jobindsats -w ws --tabel y07a02 --token-fil tok --u
 says v2-unknown-table-text "tabel y07a02: tabellen findes ikke på 127.0.0.1:$PORT (HTTP 404 i API v3 og v2)"
 [[ $(sha ws) == "$before" ]] && ok v2-unchanged || bad v2-unchanged "workspace changed"
 
+# ---- v3 refuses the selection (400): v2 is tried; where v2 does not know the
+# table either, v3's own words are shown --------------------------------------
+start v3bad400 y01a02
+: > server.log
+hent v3-400-v2 - hent jobindsats -w ws --tabel y01a02 --token-fil tok --url "$URL"
+logs v3-400-then-v2 "GET /v2/data/y01a02/json/?period=l(m:14)&area=* auth=ok"
+[[ $built == 1 ]] && says v3-400-v2-used "y01a02: API v2"
+before=$(sha ws)
+start v3bad400 y60a02
+hent v3-400-no-v2 4 hent jobindsats -w ws --tabel y60a02 --token-fil tok --url "$URL"
+says v3-400-text "tabel y60a02: 127.0.0.1:$PORT svarede HTTP 400: Ukendt hierarki: _nykom"
+[[ $(sha ws) == "$before" ]] && ok v3-400-unchanged || bad v3-400-unchanged "workspace changed"
+
 # ---- a connection dropped in the middle of the second table ----------------
 start drop y60a02
 hent dropped 4 hent jobindsats -w ws --tabel $TABLES --token-fil tok --url "$URL"

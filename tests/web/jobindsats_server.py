@@ -11,6 +11,7 @@ Modes:
   normal     answers from the fixtures; v3 answers 404 for tables without a
              v3_<id>.json (so styr falls back to v2)
   v2only     v3 answers 404 for every table
+  v3bad400   for --table T: v3 answers 400 (a selection it does not take)
   drop       for --table T: headers with a Content-Length larger than the body,
              then the connection is closed
   error500   for --table T: HTTP 500
@@ -108,6 +109,8 @@ class H(BaseHTTPRequestHandler):
             q = urllib.parse.parse_qs(u.query)
             if q.get("format") != ["json"]:
                 return self.send(400, '{"message":"format"}')
+            if ARGS.mode == "v3bad400" and table == ARGS.table:
+                return self.send(400, '{"message":"Ukendt hierarki: _nykom"}')
             p = self.fixture(table, "v3")
             if ARGS.mode == "v2only" or not p:
                 return self.send(404, '{"message":"Table not found"}')
@@ -154,7 +157,7 @@ def main():
     global ARGS
     ap = argparse.ArgumentParser()
     ap.add_argument("--token", required=True)
-    ap.add_argument("--mode", default="normal", choices=["normal", "v2only", "drop", "error500", "html"])
+    ap.add_argument("--mode", default="normal", choices=["normal", "v2only", "v3bad400", "drop", "error500", "html"])
     ap.add_argument("--table", default="")
     ap.add_argument("portfile")
     ap.add_argument("log")

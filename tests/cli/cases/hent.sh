@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # styr hent (issue 13 §1): the command line, without a network. The downloads
 # themselves are tested against a local server in tests/web/hent_test.sh.
 has hent-help "--token-fil FIL" hent --help
