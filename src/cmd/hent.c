@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +75,15 @@ static const char help_en[] =
     "Progress is shown on stderr (off with STYR_PROGRESS=0).\n";
 
 #define MAX_LIST 256
+
+/* Ctrl-C or a TERM signal during the download stops it cleanly: the
+ * temporary files are removed and nothing is imported. */
+static volatile sig_atomic_t cancelled;
+static void on_signal(int sig)
+{
+    (void)sig;
+    cancelled = 1;
+}
 
 typedef struct progress_state {
     int on;
@@ -249,7 +259,14 @@ int styr_cmd_hent(styr_cli *cli, int argc, char **argv)
     styr_hent_result res;
     memset(&res, 0, sizeof res);
     styr_rc rc = styr_ws_open(cli->ws, STYR_WS_WRITE, &ws, &d);
+    struct sigaction sa = {.sa_handler = on_signal}, old_int, old_term;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old_int);
+    sigaction(SIGTERM, &sa, &old_term);
+    o.cancel = &cancelled;
     if (!rc) rc = styr_hent(ws, &o, &res, &d);
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGTERM, &old_term, NULL);
     explicit_bzero(token, sizeof token);
     if (ps.open_line) fputc('\n', stderr);
     if (rc == STYR_EUSAGE && !ws) e = styr_cli_fail(cli, rc, &d);

@@ -31,6 +31,14 @@ static size_t on_body(char *p, size_t size, size_t nmemb, void *ud)
     return n;
 }
 
+/* libcurl calls this about once a second and whenever data moves: non-zero stops */
+static int on_progress(void *ud, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow)
+{
+    (void)dltotal, (void)dlnow, (void)ultotal, (void)ulnow;
+    const volatile sig_atomic_t *cancel = ud;
+    return *cancel != 0;
+}
+
 static styr_fetch_fail classify(CURLcode c)
 {
     switch (c) {
@@ -50,6 +58,7 @@ static styr_fetch_fail classify(CURLcode c)
     case CURLE_SSL_CACERT_BADFILE: return STYR_FETCH_TLS;
     case CURLE_FILESIZE_EXCEEDED: return STYR_FETCH_TOOBIG;
     case CURLE_WRITE_ERROR: return STYR_FETCH_WRITE;
+    case CURLE_ABORTED_BY_CALLBACK: return STYR_FETCH_CANCELLED;
     default: return STYR_FETCH_OTHER;
     }
 }
@@ -94,7 +103,12 @@ styr_rc styr_fetch(const styr_fetch_req *rq, styr_fetch_res *res)
     curl_easy_setopt(h, CURLOPT_USERAGENT, "styr/" STYR_VERSION " (libcurl)");
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, err);
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(h, CURLOPT_NOPROGRESS, 1L);
+    if (rq->cancel) {
+        curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress);
+        curl_easy_setopt(h, CURLOPT_XFERINFODATA, (void *)rq->cancel);
+        curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+    } else
+        curl_easy_setopt(h, CURLOPT_NOPROGRESS, 1L);
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, rq->connect_timeout_s > 0 ? rq->connect_timeout_s : 15L);
     curl_easy_setopt(h, CURLOPT_TIMEOUT, rq->timeout_s > 0 ? rq->timeout_s : 600L);
     /* a stalled answer (under 1 byte a second for a minute) is a timeout too */

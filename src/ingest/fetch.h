@@ -11,7 +11,9 @@
 #ifndef STYR_FETCH_H
 #define STYR_FETCH_H
 
+#include <signal.h>
 #include <stdint.h>
+#include <stddef.h>
 
 #include "../core/diag.h"
 
@@ -24,6 +26,7 @@ typedef enum styr_fetch_fail {
     STYR_FETCH_TLS,      /* the secure connection failed (certificate, handshake) */
     STYR_FETCH_TOOBIG,   /* the answer exceeded STYR_FETCH_MAX_BYTES */
     STYR_FETCH_WRITE,    /* the local file could not be written */
+    STYR_FETCH_CANCELLED, /* *cancel was set (the user pressed Ctrl-C) */
     STYR_FETCH_OTHER     /* anything else libcurl reports */
 } styr_fetch_fail;
 
@@ -36,6 +39,7 @@ typedef struct styr_fetch_req {
     const char *out_path;   /* where the answer body goes */
     long connect_timeout_s; /* 0 = 15 s */
     long timeout_s;         /* the whole request; 0 = 600 s (and under 1 byte/s for 60 s is a timeout) */
+    const volatile sig_atomic_t *cancel; /* when set non-zero (by a signal handler) the request stops; or NULL */
 } styr_fetch_req;
 
 typedef struct styr_fetch_res {

@@ -161,6 +161,7 @@ static styr_rc net_fail(job *jb, const char *tabel, const styr_fetch_res *fr)
     case STYR_FETCH_TLS: m = M_HENT_TLS; break;
     case STYR_FETCH_TOOBIG: m = M_HENT_TOOBIG; break;
     case STYR_FETCH_WRITE: m = M_HENT_WRITE; break;
+    case STYR_FETCH_CANCELLED: m = M_HENT_CANCELLED; break;
     default: break;
     }
     return fail(jb->d, STYR_EIO, tabel, jb->host, m, fr->detail);
@@ -220,7 +221,8 @@ static styr_rc fetch_one(job *jb, const char *url, const char *body, const char 
                          styr_fetch_res *fr, const char *tabel)
 {
     styr_fetch_req rq = {.url = url, .body = body, .auth = auth, .out_path = path,
-                         .connect_timeout_s = jb->o->connect_timeout_s, .timeout_s = jb->o->timeout_s};
+                         .connect_timeout_s = jb->o->connect_timeout_s, .timeout_s = jb->o->timeout_s,
+                         .cancel = jb->o->cancel};
     if (styr_fetch(&rq, fr)) return net_fail(jb, tabel, fr);
     return STYR_OK;
 }
@@ -486,6 +488,10 @@ styr_rc styr_hent(styr_ws *ws, const styr_hent_opts *o_in, styr_hent_result *res
             for (char *p = g->tabel; *p; p++) *p = (char)toupper((unsigned char)*p);
         snprintf(paths[i], sizeof paths[i], "%s/%s.%s", jb.dir, g->tabel, o.kilde == STYR_HENT_JOBINDSATS ? "json" : "csv");
         res->ngot = i + 1;
+        if (o.cancel && *o.cancel) {
+            rc = fail(d, STYR_EIO, g->tabel, jb.host, M_HENT_CANCELLED, NULL);
+            goto cleanup;
+        }
         if (o.progress) o.progress(o.progress_ctx, g->tabel, i + 1, n, 0, 0);
         rc = o.kilde == STYR_HENT_JOBINDSATS ? get_jobindsats(&jb, g->tabel, paths[i], g)
                                               : get_statbank(&jb, g->tabel, paths[i], g);
@@ -493,6 +499,10 @@ styr_rc styr_hent(styr_ws *ws, const styr_hent_opts *o_in, styr_hent_result *res
         if (o.progress) o.progress(o.progress_ctx, g->tabel, i + 1, n, g->bytes, 1);
         pp[i] = paths[i];
         names[i] = g->url;
+    }
+    if (o.cancel && *o.cancel) {
+        rc = fail(d, STYR_EIO, NULL, jb.host, M_HENT_CANCELLED, NULL);
+        goto cleanup;
     }
     styr_pubimport_opts io = {.hentet = o.hentet, .names = names, .command = o.command};
     rc = styr_pub_import(ws, pp, n, &io, &res->imp, d);

@@ -12,6 +12,7 @@
 #ifndef STYR_HENT_H
 #define STYR_HENT_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -45,6 +46,7 @@ typedef struct styr_hent_opts {
     const char *hentet;                /* NULL = today */
     const char *command;               /* the command line, for the imports log, or NULL */
     long connect_timeout_s, timeout_s; /* 0 = 15 s and 600 s */
+    const volatile sig_atomic_t *cancel;        /* set non-zero (by a signal handler) to stop between or in requests */
     styr_hent_progress progress;
     void *progress_ctx;
 } styr_hent_opts;

@@ -106,6 +106,16 @@ static void test_hent_nothing_left(void **state)
     styr_diags_init(&d);
     mkdir(tmp, 0700);
     assert_int_equal(styr_ws_open(wsdir, STYR_WS_WRITE, &ws, &d), STYR_OK);
+    /* cancelled before the first request: nothing asked, nothing left */
+    static volatile sig_atomic_t stop = 1;
+    o.cancel = &stop;
+    assert_int_equal(styr_hent(ws, &o, &res, &d), STYR_EIO);
+    assert_non_null(strstr(d.sys, "tabel y01a02: hentningen blev afbrudt"));
+    assert_int_equal(res.got[0].bytes, 0);
+    styr_hent_result_free(&res);
+    assert_int_equal(rmdir(tmp), 0);
+    mkdir(tmp, 0700);
+    o.cancel = NULL;
     o.token = "abc\r\nX-Evil: 1";
     assert_int_equal(styr_hent(ws, &o, &res, &d), STYR_EUSAGE);
     assert_null(strstr(d.sys, "Evil"));

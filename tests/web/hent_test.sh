@@ -145,6 +145,27 @@ says dropped-text "tabel y60a02: forbindelsen til 127.0.0.1:$PORT blev afbrudt m
 says dropped-nothing "Intet er indlæst: arbejdsområdet er uændret."
 [[ $(sha ws) == "$before" ]] && ok dropped-unchanged || bad dropped-unchanged "workspace changed"
 
+# ---- Ctrl-C in the middle of an answer: stopped within a second or so, the
+# temporary files removed, nothing imported ------------------------------------
+start slow y60a02
+: > server.log
+"$STYR" hent jobindsats -w ws --tabel $TABLES --token-fil tok --url "$URL" > out.txt 2>&1 &
+HP=$!
+for _ in $(seq 100); do grep -q "y60a02" server.log && break; sleep 0.05; done
+sleep 0.3
+t0=$(date +%s)
+kill -INT $HP
+wait $HP
+got=$?
+t1=$(date +%s)
+cat out.txt >> all.txt
+[[ $got == 4 ]] && ok ctrl-c-exit-4 || bad ctrl-c-exit-4 "exit $got"
+((t1 - t0 <= 3)) && ok ctrl-c-quick || bad ctrl-c-quick "took $((t1 - t0)) s"
+says ctrl-c-text "tabel y60a02: hentningen blev afbrudt (Ctrl-C)"
+says ctrl-c-nothing "Intet er indlæst: arbejdsområdet er uændret."
+[[ -z $(ls -A tmp) ]] && ok ctrl-c-no-temp || bad ctrl-c-no-temp "left: $(ls -A tmp)"
+[[ $(sha ws) == "$before" ]] && ok ctrl-c-unchanged || bad ctrl-c-unchanged "workspace changed"
+
 # ---- HTTP 500 on the third ---------------------------------------------------
 start error500 y07a02
 hent http500 4 hent jobindsats -w ws --tabel $TABLES --token-fil tok --url "$URL"

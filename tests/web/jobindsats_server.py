@@ -14,6 +14,7 @@ Modes:
   v3bad400   for --table T: v3 answers 400 (a selection it does not take)
   drop       for --table T: headers with a Content-Length larger than the body,
              then the connection is closed
+  slow       for --table T: 10 bytes of the answer, then 30 s of nothing
   error500   for --table T: HTTP 500
   html       for --table T: 200 with an HTML page (not JSON)
 A wrong key gets 401 {"message":"Unauthorized"} from v3 and
@@ -23,6 +24,7 @@ import json
 import os
 import sys
 import threading
+import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -74,6 +76,17 @@ class H(BaseHTTPRequestHandler):
             self.wfile.flush()
             self.close_connection = True
             self.connection.shutdown(2)
+            return True
+        if ARGS.mode == "slow":
+            data = open(self.fixture(table), "rb").read()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data[:10])
+            self.wfile.flush()
+            time.sleep(30)
+            self.close_connection = True
             return True
         if ARGS.mode == "error500":
             self.send(500, '{"message":"Internal Server Error"}')
@@ -157,7 +170,7 @@ def main():
     global ARGS
     ap = argparse.ArgumentParser()
     ap.add_argument("--token", required=True)
-    ap.add_argument("--mode", default="normal", choices=["normal", "v2only", "v3bad400", "drop", "error500", "html"])
+    ap.add_argument("--mode", default="normal", choices=["normal", "v2only", "v3bad400", "drop", "slow", "error500", "html"])
     ap.add_argument("--table", default="")
     ap.add_argument("portfile")
     ap.add_argument("log")
