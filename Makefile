@@ -47,7 +47,7 @@ DATA     := $(sort $(wildcard data/*.csv))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all demo serve test test-unit test-cli test-readme test-browser test-valgrind test-fuzz test-durable stress asan bench lint \
+.PHONY: all demo serve test test-unit test-cli test-readme test-browser test-hent test-valgrind test-fuzz test-durable stress asan bench lint \
         format deps clean
 all: $(BUILD)/styr
 
@@ -111,6 +111,10 @@ test-browser: $(BUILD)/styr
 	@python3 tests/browser/dashboard_test.py $(BUILD)/styr $(BUILD)/test-artifacts $(BUILD)/screenshots
 	@python3 tests/web/hostile_test.py $(BUILD)/styr
 
+# styr hent against a local stand-in for jobindsats.dk and Statistikbanken (never the internet)
+test-hent: $(BUILD)/styr
+	@bash tests/web/hent_test.sh $(BUILD)/styr
+
 # the failure-injection shim: fails the Nth write-side system call (tests/fault/failio.c)
 $(BUILD)/failio.so: tests/fault/failio.c
 	@mkdir -p $(dir $@)
@@ -127,7 +131,7 @@ stress: $(BUILD)/styr $(BUILD)/failio.so $(BUILD)/tests/test_sdc
 
 test:
 	@bash tools/deps.sh test
-	$(MAKE) all test-unit test-cli test-readme test-browser test-durable
+	$(MAKE) all test-unit test-cli test-readme test-browser test-hent test-durable
 	$(MAKE) BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	        SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" test-unit test-cli
 	$(MAKE) test-valgrind

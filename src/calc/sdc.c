@@ -835,7 +835,7 @@ int styr_sdc_set_suppressed(const styr_sdc *s, styr_sdc_fam fam, int span, const
 
 static void put(unsigned char **p, const void *src, size_t n)
 {
-    memcpy(*p, src, n);
+    if (n) memcpy(*p, src, n); /* src may be NULL with n == 0 (no panel yet) */
     *p += n;
 }
 

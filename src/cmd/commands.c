@@ -11,6 +11,8 @@ const styr_cmd styr_commands[] = {
      "import data (long CSV, DREAM, SAS/Stata/SPSS, persons, population)"},
     {"synth", styr_cmd_synth, "dan en syntetisk national befolkning til demo og test",
      "generate a synthetic national population for demos and tests"},
+    {"hent", styr_cmd_hent, "hent offentlige tabeller fra jobindsats.dk og Statistikbanken og indlæs dem",
+     "download published tables from jobindsats.dk and Statistikbanken and import them"},
     {"info", styr_cmd_info, "vis hvad et arbejdsområde indeholder", "show what a workspace holds"},
     {"figures", styr_cmd_figures, "nøgletal for kommuner, ydelser og perioder (tabel, csv, json, xlsx)",
      "key figures for municipalities, groups and periods (table, csv, json, xlsx)"},
