@@ -24,6 +24,7 @@ int styr_cmd_effect(styr_cli *cli, int argc, char **argv);
 int styr_cmd_offers(styr_cli *cli, int argc, char **argv);
 int styr_cmd_sample(styr_cli *cli, int argc, char **argv);
 int styr_cmd_serve(styr_cli *cli, int argc, char **argv);
+int styr_cmd_afstem(styr_cli *cli, int argc, char **argv);
 
 /* What an import read, file by file, and what it did (shared by import and synth). */
 void styr_print_import_files(const styr_import_result *res);
