@@ -100,6 +100,7 @@ static styr_rc read_csv(file_ctx *fc, styr_import_file *info, styr_diags *d)
         goto out;
     }
     if (h < 0 || cb_header(fc, c.f, c.nf, c.line)) { rc = STYR_EINPUT; goto out; }
+    if (fc->r.kind == STYR_T_YR) c.hide_col = fc->r.yr_col[1] + 1; /* the CPR column: never shown */
     int show = fc->o->progress && m.size >= fc->o->progress_min;
     size_t next_report = 0, next_release = 64u << 20;
     int got;

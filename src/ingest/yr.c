@@ -24,10 +24,42 @@ typedef struct yr_text {
     int yd;
 } yr_text;
 
+/* A text seen before and what it gave: the names of a file are few, the rows
+ * many, and folding a name for every row is what reading would cost. */
+typedef struct seen_text {
+    char raw[64];
+    uint32_t n;
+    int idx;
+} seen_text;
+
+#define NSEEN 128
+
 typedef struct styr_yr_map {
     yr_text *t;
     size_t n;
+    seen_text kom[NSEEN], yd[NSEEN];
+    int nkom, nyd;
+    /* the last person's CPR digits (wiped at the end) and what they gave: a
+     * file comes person by person, so most rows need no new HMAC */
+    char last_cpr[10];
+    int have_last;
+    char last_pseudo[STYR_PSEUDONYM_LEN + 1];
 } styr_yr_map;
+
+static int seen_find(const seen_text *v, int n, styr_field x)
+{
+    for (int i = 0; i < n; i++)
+        if (v[i].n == x.n && !memcmp(v[i].raw, x.p, x.n)) return v[i].idx;
+    return -2;
+}
+
+static void seen_add(seen_text *v, int *n, styr_field x, int idx)
+{
+    if (*n == NSEEN || x.n >= sizeof v->raw) return;
+    memcpy(v[*n].raw, x.p, x.n);
+    v[*n].n = x.n;
+    v[(*n)++].idx = idx;
+}
 
 static void fold_field(styr_field f, char *out, size_t cap)
 {
@@ -87,6 +119,7 @@ static styr_yr_map *load_map(const styr_codes *codes)
 void styr_yr_reader_free(styr_reader *r)
 {
     if (!r->yr_map) return;
+    styr_cpr_wipe(r->yr_map->last_cpr, sizeof r->yr_map->last_cpr);
     free(r->yr_map->t);
     free(r->yr_map);
     r->yr_map = NULL;
@@ -166,11 +199,16 @@ int styr_yr_row(styr_reader *r, const styr_field *f, uint64_t line)
 
     x = f[r->yr_col[C_YDELSE]];
     trim(&x);
-    char g[96];
-    fold_field(x, g, sizeof g);
-    int yd = -1;
-    for (size_t i = 0; i < r->yr_map->n && yd < 0; i++)
-        if (g[0] && !strcmp(g, r->yr_map->t[i].folded)) yd = r->yr_map->t[i].yd;
+    styr_yr_map *m = r->yr_map;
+    int yd = seen_find(m->yd, m->nyd, x);
+    if (yd == -2) {
+        char g[96];
+        fold_field(x, g, sizeof g);
+        yd = -1;
+        for (size_t i = 0; i < m->n && yd < 0; i++)
+            if (g[0] && !strcmp(g, m->t[i].folded)) yd = m->t[i].yd;
+        seen_add(m->yd, &m->nyd, x, yd);
+    }
     if (yd < 0) {
         styr_diag_unknown(r->d, D_YR_YDELSE, X_YR_YDELSE, r->file, line, (uint32_t)r->yr_col[C_YDELSE] + 1,
                           r->colname[r->yr_col[C_YDELSE]], x.p, x.n);
@@ -179,7 +217,11 @@ int styr_yr_row(styr_reader *r, const styr_field *f, uint64_t line)
 
     x = f[r->yr_col[C_KOMMUNE]];
     trim(&x);
-    int kom = styr_codes_kommune(r->codes, x.p, x.n);
+    int kom = seen_find(m->kom, m->nkom, x);
+    if (kom == -2) {
+        kom = styr_codes_kommune(r->codes, x.p, x.n);
+        seen_add(m->kom, &m->nkom, x, kom);
+    }
     if (kom < 0) {
         if (!x.n) BAD(D_YR_KOMMUNE, X_YR_KOMMUNE, C_KOMMUNE, x);
         else
@@ -200,10 +242,13 @@ int styr_yr_row(styr_reader *r, const styr_field *f, uint64_t line)
         r->bad_rows++;
         return 0;
     }
-    char pseudo[STYR_PSEUDONYM_LEN + 1];
-    styr_cpr_pseudonym(r->yr_key, digits, pseudo);
+    if (!m->have_last || memcmp(m->last_cpr, digits, sizeof digits)) {
+        styr_cpr_pseudonym(r->yr_key, digits, m->last_pseudo);
+        memcpy(m->last_cpr, digits, sizeof digits);
+        m->have_last = 1;
+    }
     styr_cpr_wipe(digits, sizeof digits);
-    int64_t p = styr_batch_person(r->b, pseudo, STYR_PSEUDONYM_LEN);
+    int64_t p = styr_batch_person(r->b, m->last_pseudo, STYR_PSEUDONYM_LEN);
     if (p < 0) return -1;
     styr_batch_attr(r->b, (uint32_t)p, birth, sex, r->fidx, (uint32_t)line, r->d);
     styr_batch *b = r->b;

@@ -36,6 +36,9 @@ H='Uge;CPR nummer;Ydelse;Finansiering Kommunenavn;Beregnet udbetalingsbeløb;Ref
 } > yr-ydelsesrefusion-beregning-fejl.csv
 run yr-import-bad 2 import -w ws yr-ydelsesrefusion-beregning-fejl.csv
 run yr-import-bad-en 2 --lang en import -w ws yr-ydelsesrefusion-beregning-fejl.csv
+# a byte that is not UTF-8 inside a CPR number: the place, never the text
+{ echo "$H"; printf '2024-W01;150385-12\xff3;Kontanthjælp;Odense;100,00;80;80,00;0;0\n'; } > yr-ydelsesrefusion-beregning-tegn.csv
+run yr-import-encoding 2 import -w ws yr-ydelsesrefusion-beregning-tegn.csv
 # unknown benefit texts together: the first 20 and a count
 {
     echo "$H"
@@ -51,6 +54,7 @@ rm -rf pws && "$STYR" init pws > import.out 2>&1
 "$STYR" import -w pws yr-ydelsesrefusion-beregning-fejl.csv > fejl.out 2>&1
 "$STYR" --lang en import -w pws yr-ydelsesrefusion-beregning-fejl.csv > fejl-en.out 2>&1
 "$STYR" import -w pws --check yr-ydelsesrefusion-beregning-fejl.csv > check.out 2>&1
+"$STYR" import -w pws yr-ydelsesrefusion-beregning-tegn.csv >> check.out 2>&1
 for f in table csv json; do
     "$STYR" afstem -w pws --kilde ydelsesrefusion --format $f > afstem.$f 2>&1
     "$STYR" --lang en afstem -w pws --kilde ydelsesrefusion --format $f > afstem-en.$f 2>&1
