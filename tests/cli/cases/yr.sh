@@ -21,6 +21,14 @@ run yr-afstem-no-kilde 1 afstem -w ws
 run yr-afstem-maaned 1 afstem -w ws --kilde ydelsesrefusion --maaned 2024Q1
 run yr-init-empty 0 init empty
 run yr-afstem-empty 2 afstem -w empty --kilde ydelsesrefusion
+# the same file in Windows-1252 gives the same reconciliation
+iconv -f utf-8 -t cp1252 "$YRFIX" > yr-ydelsesrefusion-beregning-1252.csv
+"$STYR" init w1252 > /dev/null && yr_key w1252
+run yr-import-1252 0 import -w w1252 yr-ydelsesrefusion-beregning-1252.csv
+"$STYR" afstem -w w1252 --kilde ydelsesrefusion > afstem-1252.out 2>&1
+n=$((n + 1))
+if diff -q afstem-1252.out "$EXP/yr-afstem.out" > /dev/null; then echo "ok   yr-afstem-1252"
+else echo "FAIL yr-afstem-1252: differs from yr-afstem"; fails=$((fails + 1)); fi
 # the same file again: every week is already in the panel, nothing is written
 run yr-import-again 2 import -w ws yr-ydelsesrefusion-beregning-2024.csv
 
