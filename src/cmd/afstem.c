@@ -51,8 +51,13 @@ static const char help_en[] =
     "  --format F       table (default), csv (Danish Excel) or json\n"
     "  -w, --workspace  the workspace (default ./styr.ws)\n";
 
-/* The sources afstem knows; each its own function. */
-static const char *const kilder[] = {"ydelsesrefusion"};
+/* What the command line gave, for every source. */
+typedef struct afstem_opts {
+    const styr_period *maaned; /* --maaned, or NULL */
+    const char *maaned_name;
+    int kommune;               /* --kommune code, or 0 */
+    styr_format format;
+} afstem_opts;
 
 static const char *art_name(int medfin)
 {
@@ -241,12 +246,49 @@ static int print_json(const styr_recon *r, const styr_codes *codes, const char *
     return rc;
 }
 
+/* --kilde ydelsesrefusion */
+static int afstem_yr(styr_cli *cli, const afstem_opts *a)
+{
+    styr_diags d;
+    styr_diags_init(&d);
+    styr_ws *ws = NULL;
+    styr_recon r;
+    memset(&r, 0, sizeof r);
+    styr_rc rc = styr_ws_open(cli->ws, STYR_WS_READ, &ws, &d);
+    styr_recon_opts o = {a->maaned, a->kommune, 0};
+    if (!rc) rc = styr_reconcile_yr(ws, &o, &r, &d);
+    int e = STYR_EXIT_OK;
+    if (rc) e = styr_cli_fail(cli, rc, &d);
+    else if (!r.has_table) {
+        fprintf(stderr, "%s\n", styr_tr("styr afstem: arbejdsområdet har ingen Ydelsesrefusion-data; indlæs statens filer "
+                                        "med styr import yr-ydelsesrefusion-beregning*.csv",
+                                        "styr afstem: the workspace holds no Ydelsesrefusion data; read the state's files "
+                                        "with styr import yr-ydelsesrefusion-beregning*.csv"));
+        e = STYR_EXIT_INPUT;
+    } else if (a->format == STYR_FMT_JSON) {
+        if (print_json(&r, styr_ws_codes(ws), a->maaned_name, a->kommune)) e = STYR_EXIT_SYSTEM;
+    } else if (a->format == STYR_FMT_CSV) print_csv(&r, styr_ws_codes(ws));
+    else print_table(&r, styr_ws_codes(ws));
+    styr_recon_free(&r);
+    styr_ws_close(ws);
+    styr_diags_free(&d);
+    styr_cli_stats(cli);
+    return e;
+}
+
+/* The sources afstem reconciles with: one function each (a new source is a
+ * row here, its options in the command line below and its help). */
+static const struct {
+    const char *name;
+    int (*run)(styr_cli *cli, const afstem_opts *a);
+} kilder[] = {{"ydelsesrefusion", afstem_yr}};
+
 static int unknown_kilde(const char *v)
 {
     char list[128] = "";
     size_t o = 0;
     for (size_t i = 0; i < sizeof kilder / sizeof kilder[0]; i++)
-        o += (size_t)snprintf(list + o, sizeof list - o, "%s%s", i ? ", " : "", kilder[i]);
+        o += (size_t)snprintf(list + o, sizeof list - o, "%s%s", i ? ", " : "", kilder[i].name);
     if (v)
         fprintf(stderr, styr_tr("styr afstem: --kilde %s kendes ikke; styr kan afstemme mod: %s\n",
                                 "styr afstem: --kilde %s is not known; styr can reconcile with: %s\n"),
@@ -295,30 +337,8 @@ int styr_cmd_afstem(styr_cli *cli, int argc, char **argv)
                 argv[optind]);
         return STYR_EXIT_USAGE;
     }
-    if (!kilde || strcmp(kilde, "ydelsesrefusion")) return unknown_kilde(kilde);
-    styr_diags d;
-    styr_diags_init(&d);
-    styr_ws *ws = NULL;
-    styr_recon r;
-    memset(&r, 0, sizeof r);
-    styr_rc rc = styr_ws_open(cli->ws, STYR_WS_READ, &ws, &d);
-    styr_recon_opts o = {maaned ? &month : NULL, (int)kommune, 0};
-    if (!rc) rc = styr_reconcile_yr(ws, &o, &r, &d);
-    int e = STYR_EXIT_OK;
-    if (rc) e = styr_cli_fail(cli, rc, &d);
-    else if (!r.has_table) {
-        fprintf(stderr, "%s\n", styr_tr("styr afstem: arbejdsområdet har ingen Ydelsesrefusion-data; indlæs statens filer "
-                                        "med styr import yr-ydelsesrefusion-beregning*.csv",
-                                        "styr afstem: the workspace holds no Ydelsesrefusion data; read the state's files "
-                                        "with styr import yr-ydelsesrefusion-beregning*.csv"));
-        e = STYR_EXIT_INPUT;
-    } else if (fmt == STYR_FMT_JSON) {
-        if (print_json(&r, styr_ws_codes(ws), maaned, (int)kommune)) e = STYR_EXIT_SYSTEM;
-    } else if (fmt == STYR_FMT_CSV) print_csv(&r, styr_ws_codes(ws));
-    else print_table(&r, styr_ws_codes(ws));
-    styr_recon_free(&r);
-    styr_ws_close(ws);
-    styr_diags_free(&d);
-    styr_cli_stats(cli);
-    return e;
+    afstem_opts a = {maaned ? &month : NULL, maaned, (int)kommune, fmt};
+    for (size_t i = 0; kilde && i < sizeof kilder / sizeof kilder[0]; i++)
+        if (!strcmp(kilde, kilder[i].name)) return kilder[i].run(cli, &a);
+    return unknown_kilde(kilde);
 }
