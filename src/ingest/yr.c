@@ -134,7 +134,7 @@ int styr_yr_week_parse(const char *s, size_t n, int *idx)
     if (i < n && s[i] == '-') i++;
     if (i < n && (s[i] == 'W' || s[i] == 'w')) i++;
     size_t w0 = i;
-    for (; i < n && s[i] >= '0' && s[i] <= '9'; i++) w = w * 10 + (s[i] - '0');
+    for (; i < n && i - w0 < 3 && s[i] >= '0' && s[i] <= '9'; i++) w = w * 10 + (s[i] - '0');
     if (i != n || i - w0 != 2 || w < 1 || w > 53) return -1;
     if (y < STYR_YEAR_MIN || y > STYR_YEAR_MAX) return -2;
     if (w > styr_iso_weeks_in_year(y)) return -1;
