@@ -122,6 +122,7 @@ static void test_week_forms(void **state)
     assert_int_equal(styr_yr_week_parse("2024-5", 6, &x), -1);
     assert_int_equal(styr_yr_week_parse("24-W05", 6, &x), -1);
     assert_int_equal(styr_yr_week_parse("1989W01", 7, &x), -2);
+    assert_int_equal(styr_yr_week_parse("2024W444444444", 14, &x), -1); /* found by fuzz_csv: no overflow */
 }
 
 /* The pseudonym of the first row of a workspace's ydelsesrefusion table for a week. */
