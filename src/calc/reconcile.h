@@ -13,9 +13,8 @@
  * styr's amount = the paid amount (Beregnet udbetalingsbeløb) x styr's rate,
  * rounded to øre (styr_round); the difference = the state's amount - styr's.
  * A week differs when the rates differ or the difference is at least 0,01 kr.
- * A week the panel holds for another group that does not count on the trappe
- * (a week with two benefits) has no count, and styr's rules then give what
- * they give for count 0 (no trappe rule matches: no refusion).
+ * In a week with two benefits the count is the week's count (the import puts
+ * a benefit that counts on the trappe into the panel before one that does not).
  * Totals per calendar month (of the week's Thursday) and group. */
 #ifndef STYR_RECONCILE_H
 #define STYR_RECONCILE_H

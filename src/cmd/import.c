@@ -96,9 +96,9 @@ void styr_print_import_result(const styr_import_result *res, int check)
     printf(".\n");
     if (res->yr_rows)
         printf(styr_tr("Ydelsesrefusion: %s rækker med beløb og satser gemt; CPR-numre erstattet af pseudonymer. "
-                       "%s personuger har mere end én ydelse (panelets uge er den med størst udbetaling).\n",
+                       "%s personuger har mere end én ydelse (panelets uge er den, der tæller på refusionstrappen, ellers den med størst udbetaling).\n",
                        "Ydelsesrefusion: %s rows with amounts and rates kept; CPR numbers replaced by pseudonyms. "
-                       "%s person-weeks have more than one benefit (the panel's week is the one with the largest payment).\n"),
+                       "%s person-weeks have more than one benefit (the panel's week is the one that counts on the refusion staircase, else the one with the largest payment).\n"),
                styr_fmt_int(c, sizeof c, (long long)res->yr_rows), styr_fmt_int(e, sizeof e, (long long)res->yr_multi));
     printf(styr_tr("Panelet (generation %u): %s personer, %s personuger i %s perioder med ens uger.\n",
                    "The panel (generation %u): %s persons, %s person-weeks in %s runs of equal weeks.\n"),

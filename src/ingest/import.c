@@ -336,7 +336,7 @@ styr_rc styr_import(styr_ws *ws, const char *const *paths, size_t n, const styr_
     if (key.state < 0) { rc = styr_diags_count(d) ? STYR_EINPUT : STYR_EIO; goto out; }
     /* Ydelsesrefusion rows become weeks (and repeated rows errors) before the checks below */
     if (b.nyr) {
-        styr_rc yr = styr_yr_resolve(&b, d);
+        styr_rc yr = styr_yr_resolve(&b, styr_ws_codes(ws), d);
         if (yr == STYR_ENOMEM) { rc = styr_diag_sys(d, STYR_ENOMEM, "the import does not fit in memory"); goto out; }
     }
     if (styr_diags_count(d)) {

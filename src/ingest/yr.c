@@ -273,7 +273,7 @@ static int row_cmp(const void *pa, const void *pb)
     return (a->line > b->line) - (a->line < b->line);
 }
 
-styr_rc styr_yr_resolve(styr_batch *b, styr_diags *d)
+styr_rc styr_yr_resolve(styr_batch *b, const styr_codes *codes, styr_diags *d)
 {
     if (!b->nyr) return STYR_OK;
     qsort(b->yr, b->nyr, sizeof *b->yr, row_cmp);
@@ -294,8 +294,11 @@ styr_rc styr_yr_resolve(styr_batch *b, styr_diags *d)
         size_t j = i, best = i;
         for (; j < b->nyr && b->yr[j].person == b->yr[i].person && b->yr[j].week == b->yr[i].week; j++) {
             const styr_byr *x = &b->yr[j], *y = &b->yr[best];
-            if (x->udbetalt > y->udbetalt ||
-                (x->udbetalt == y->udbetalt && (x->file < y->file || (x->file == y->file && x->line < y->line))))
+            int tx = codes->yd_trappe[x->yd], ty = codes->yd_trappe[y->yd];
+            if (tx != ty ? tx > ty
+                         : x->udbetalt > y->udbetalt ||
+                               (x->udbetalt == y->udbetalt &&
+                                (x->file < y->file || (x->file == y->file && x->line < y->line))))
                 best = j;
         }
         if (j - i > 1) b->yr_multi++;

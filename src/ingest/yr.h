@@ -19,9 +19,11 @@
  *
  * The rows are kept in the batch (batch.h, styr_byr). styr_yr_resolve turns
  * them into panel weeks: one week per person and week; when a person has two
- * or more benefits in one week, the row with the largest paid amount
- * (Beregnet udbetalingsbeløb) gives the week's group and municipality (on a
- * tie the first row of the file), and every row stays in the amounts table.
+ * or more benefits in one week, one row gives the week's group and
+ * municipality: a benefit that counts on the refusion trappe before one that
+ * does not (so the week counts, as refusion.md says: a week with a covered
+ * benefit adds 1), then the largest paid amount (Beregnet udbetalingsbeløb),
+ * then the first row of the file; every row stays in the amounts table.
  * The same person, week and benefit group twice is an error naming both lines. */
 #ifndef STYR_YR_H
 #define STYR_YR_H
@@ -41,7 +43,7 @@ void styr_yr_reader_free(styr_reader *r);
 
 /* Sort the yr rows, diagnose repeated (person, week, group), and add the
  * panel weeks to the batch. STYR_EINPUT after diagnosing; STYR_ENOMEM. */
-styr_rc styr_yr_resolve(styr_batch *b, styr_diags *d);
+styr_rc styr_yr_resolve(styr_batch *b, const styr_codes *codes, styr_diags *d);
 
 /* Inside the import's transaction: the rows with their amounts into the
  * catalog table ydelsesrefusion (made here when missing), tagged with the

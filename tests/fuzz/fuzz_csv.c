@@ -34,7 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         int got;
         while ((got = styr_csv_next(&c, &d)) != 0)
             if (got > 0 && styr_reader_row(&r, c.f, c.nf, c.line)) break;
-        if (!b.oom) styr_yr_resolve(&b, &d);
+        if (!b.oom) styr_yr_resolve(&b, styr_ws_codes(ws), &d);
         const styr_panel *p;
         if (!styr_ws_panel(ws, &p, &d)) {
             styr_newpanel np;

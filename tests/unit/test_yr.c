@@ -412,13 +412,61 @@ static void test_reconcile(void **state)
     styr_diags_free(&d);
 }
 
+/* Two benefits in one week: the one that counts on the trappe is the panel's
+ * week even when the other paid more, so the count goes on (refusion.md: a
+ * week with a covered benefit adds 1). */
+static void test_two_benefits(void **state)
+{
+    (void)state;
+    const char *ws = th_ws("yr_two");
+    char text[1024];
+    snprintf(text, sizeof text,
+             "%s"
+             "2024-W01;010190-1111;Kontanthjælp;Odense;3.000,00;80;2.400,00;0;0\n"
+             "2024-W02;010190-1111;Kontanthjælp;Odense;3.000,00;80;2.400,00;0;0\n"
+             "2024-W03;010190-1111;Førtidspension;Odense;6.000,00;35;2.100,00;0;0\n"
+             "2024-W03;010190-1111;Kontanthjælp;Odense;500,00;80;400,00;0;0\n"
+             "2024-W04;010190-1111;Kontanthjælp;Odense;3.000,00;80;2.400,00;0;0\n"
+             "2024-W05;010190-1111;Kontanthjælp;Odense;3.000,00;80;2.400,00;0;0\n",
+             hdr);
+    styr_diags d;
+    styr_diags_init(&d);
+    styr_import_result res;
+    const char *f = th_file("yr-ydelsesrefusion-beregning-to.csv", text);
+    assert_int_equal(th_import(ws, &f, 1, 0, &d, &res), STYR_OK);
+    assert_int_equal(res.weeks, 5);
+    assert_int_equal(res.runs, 1); /* five weeks of kontanthjælp */
+    assert_int_equal(res.yr_multi, 1);
+    styr_import_result_free(&res);
+    styr_ws *w;
+    assert_int_equal(styr_ws_open(ws, STYR_WS_READ, &w, &d), STYR_OK);
+    const styr_codes *codes = styr_ws_codes(w);
+    styr_recon r;
+    styr_recon_opts o = {NULL, 0, 1};
+    assert_int_equal(styr_reconcile_yr(w, &o, &r, &d), STYR_OK);
+    assert_int_equal(r.nw, 6);
+    /* W05 is the 5th week on the trappe: the state's 80 pct. should be 40 */
+    assert_int_equal(r.ndiff, 1);
+    check_diff(&r, codes, 2024, 5, "kontanthjaelp", 5, 80, 40, 2400, 1200, 1200);
+    const styr_recon_week *x = find_week(&r, 2024, 3, "foertidspension", codes);
+    assert_int_equal(x->n, 3);
+    assert_true(x->styr_sats == 35); /* refusion.csv: førtidspension 35 pct., no trappe */
+    assert_false(x->differs);
+    x = find_week(&r, 2024, 3, "kontanthjaelp", codes);
+    assert_int_equal(x->n, 3);
+    assert_false(x->differs);
+    styr_recon_free(&r);
+    styr_ws_close(w);
+    styr_diags_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cpr),           cmocka_unit_test(test_pseudonym),
         cmocka_unit_test(test_week_forms),    cmocka_unit_test(test_import),
         cmocka_unit_test(test_older_workspace_gets_key), cmocka_unit_test(test_errors),
-        cmocka_unit_test(test_reconcile),
+        cmocka_unit_test(test_reconcile),     cmocka_unit_test(test_two_benefits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
