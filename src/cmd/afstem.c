@@ -246,6 +246,26 @@ static int print_json(const styr_recon *r, const styr_codes *codes, const char *
     return rc;
 }
 
+void styr_info_ydelsesrefusion(sqlite3 *db)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT count(*), count(DISTINCT pseudonym), min(uge), max(uge), count(DISTINCT import_id)"
+                           " FROM ydelsesrefusion",
+                           -1, &st, NULL) != SQLITE_OK)
+        return; /* an older workspace, or none imported */
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0) {
+        char a[32], b[32];
+        printf(styr_tr("Ydelsesrefusion: %s rækker, %s personer (pseudonymer), %s - %s, fra %d import(er); "
+                       "afstem dem med styr afstem --kilde ydelsesrefusion\n",
+                       "Ydelsesrefusion: %s rows, %s persons (pseudonyms), %s - %s, from %d import(s); "
+                       "reconcile them with styr afstem --kilde ydelsesrefusion\n"),
+               styr_fmt_int(a, sizeof a, sqlite3_column_int64(st, 0)), styr_fmt_int(b, sizeof b, sqlite3_column_int64(st, 1)),
+               sqlite3_column_text(st, 2), sqlite3_column_text(st, 3), sqlite3_column_int(st, 4));
+    }
+    sqlite3_finalize(st);
+}
+
 /* --kilde ydelsesrefusion */
 static int afstem_yr(styr_cli *cli, const afstem_opts *a)
 {

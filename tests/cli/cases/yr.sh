@@ -12,6 +12,7 @@ yr_key ws
 cp "$YRFIX" .
 run yr-import 0 import -w ws yr-ydelsesrefusion-beregning-2024.csv
 has yr-info "+61 personuger" info -w ws
+has yr-info-rows "Ydelsesrefusion: 62 rækker, 4 personer (pseudonymer), 2022-W40 - 2024-W30" info -w ws
 run yr-afstem 0 afstem -w ws --kilde ydelsesrefusion
 run yr-afstem-en 0 --lang en afstem -w ws --kilde ydelsesrefusion --maaned 2024M02
 run yr-afstem-json 0 afstem -w ws --kilde ydelsesrefusion --maaned 2024M01 --kommune Odense --format json
