@@ -26,6 +26,10 @@ int styr_cmd_sample(styr_cli *cli, int argc, char **argv);
 int styr_cmd_serve(styr_cli *cli, int argc, char **argv);
 int styr_cmd_benchmark(styr_cli *cli, int argc, char **argv);
 int styr_cmd_hent(styr_cli *cli, int argc, char **argv);
+int styr_cmd_afstem(styr_cli *cli, int argc, char **argv);
+
+/* For styr info: the Ydelsesrefusion rows a workspace holds (nothing when none). */
+void styr_info_ydelsesrefusion(sqlite3 *db);
 
 /* What an import read, file by file, and what it did (shared by import and synth). */
 void styr_print_import_files(const styr_import_result *res);

@@ -18,6 +18,8 @@ const styr_cmd styr_commands[] = {
      "key figures for municipalities, groups and periods (table, csv, json, xlsx)"},
     {"money", styr_cmd_money, "bruttoudgift, refusion og kommunal nettoudgift efter refusionsregimerne",
      "gross cost, reimbursement and municipal net cost under the refusion regimes"},
+    {"afstem", styr_cmd_afstem, "afstem styrs tal mod en anden kilde (--kilde ydelsesrefusion: statens refusion pr. personuge)",
+     "reconcile styr's figures with another source (--kilde ydelsesrefusion: the state's refund per person-week)"},
     {"budget", styr_cmd_budget, "budget: indlæs, skabelon (xlsx) og månedlig opfølgning med prognose",
      "budget: import, template (xlsx) and monthly follow-up with a forecast"},
     {"invest", styr_cmd_invest, "investeringscase: tilbud, effekt, nettobesparelse efter refusion og tilbagebetaling",

@@ -27,6 +27,9 @@ static const char help_da[] =
     "               perioderne som kolonner), Statistikbankens CSV (koder eller tekster;\n"
     "               FOLK1A erstatter også befolkningstallene) og arbejdsstyrken som\n"
     "               kommune;aar;antal; gemmes som offentlige tal (styr info viser dem)\n"
+    "  ydelsesrefusion  statens filer yr-ydelsesrefusion-beregning*.csv (Uge;CPR nummer;\n"
+    "               Ydelse;...); CPR-nummeret giver fødselsdato og køn og erstattes af et\n"
+    "               pseudonym, før noget gemmes\n"
     "  SAS (.sas7bdat), Stata (.dta), SPSS (.sav, .zsav, .por) og SAS-transport (.xpt)\n"
     "               med de samme kolonner, læst med ReadStat\n"
     "Tekstfiler må være UTF-8 eller Windows-1252, med ; , eller tabulator og decimalkomma\n"
@@ -57,6 +60,9 @@ static const char help_en[] =
     "               as columns), Statistikbanken CSV (codes or texts; FOLK1A also replaces\n"
     "               the population) and the labour force as kommune;aar;antal; stored as\n"
     "               public figures (styr info lists them)\n"
+    "  ydelsesrefusion  the state's files yr-ydelsesrefusion-beregning*.csv (Uge;CPR nummer;\n"
+    "               Ydelse;...); the CPR number gives birth date and sex and is replaced\n"
+    "               by a pseudonym before anything is kept\n"
     "  SAS (.sas7bdat), Stata (.dta), SPSS (.sav, .zsav, .por) and SAS transport (.xpt)\n"
     "               with the same columns, read through ReadStat\n"
     "Text files may be UTF-8 or Windows-1252, with ; , or tab and a decimal comma or\n"
@@ -107,6 +113,12 @@ void styr_print_import_result(const styr_import_result *res, int check)
            styr_fmt_int(a, sizeof a, (long long)res->weeks_new), styr_fmt_int(b, sizeof b, (long long)res->persons_new));
     if (res->pop_rows) printf(styr_tr(", %s befolkningstal", ", %s population rows"), styr_fmt_int(c, sizeof c, (long long)res->pop_rows));
     printf(".\n");
+    if (res->yr_rows)
+        printf(styr_tr("Ydelsesrefusion: %s rækker med beløb og satser gemt; CPR-numre erstattet af pseudonymer. "
+                       "%s personuger har mere end én ydelse (panelets uge er den, der tæller på refusionstrappen, ellers den med størst udbetaling).\n",
+                       "Ydelsesrefusion: %s rows with amounts and rates kept; CPR numbers replaced by pseudonyms. "
+                       "%s person-weeks have more than one benefit (the panel's week is the one that counts on the refusion staircase, else the one with the largest payment).\n"),
+               styr_fmt_int(c, sizeof c, (long long)res->yr_rows), styr_fmt_int(e, sizeof e, (long long)res->yr_multi));
     printf(styr_tr("Panelet (generation %u): %s personer, %s personuger i %s perioder med ens uger.\n",
                    "The panel (generation %u): %s persons, %s person-weeks in %s runs of equal weeks.\n"),
            res->generation, styr_fmt_int(a, sizeof a, (long long)res->persons),

@@ -24,6 +24,7 @@ void styr_batch_free(styr_batch *b)
     free(b->hash);
     free(b->runs);
     free(b->pop);
+    free(b->yr);
     styr_batch_init(b);
 }
 

@@ -49,6 +49,18 @@ typedef struct styr_bpop {
     uint32_t line;
 } styr_bpop;
 
+/* One row of a Ydelsesrefusion file (yr.h): a person (pseudonym), week and
+ * benefit with the amounts and rates the state used. */
+typedef struct styr_byr {
+    uint32_t person;     /* batch person index */
+    uint16_t week;
+    uint8_t yd, kom;     /* group index, municipality index */
+    uint8_t file;
+    uint8_t in_panel;    /* the row whose group is the panel's week (set by styr_yr_resolve) */
+    uint32_t line;
+    double udbetalt, refusionssats, refusionsbeloeb, medfinansieringssats, medfinansieringsbeloeb;
+} styr_byr;
+
 typedef struct styr_batch {
     char *files[STYR_BATCH_MAX_FILES];
     uint8_t line_step[STYR_BATCH_MAX_FILES]; /* 1: a week per line; 0: a row per person */
@@ -64,6 +76,9 @@ typedef struct styr_batch {
     size_t nr, capr;
     styr_bpop *pop;
     size_t npop, cappop;
+    styr_byr *yr;            /* Ydelsesrefusion rows, turned into weeks by styr_yr_resolve */
+    size_t nyr, capyr;
+    uint64_t yr_multi;       /* person-weeks with more than one benefit */
     uint64_t weeks;          /* weeks added */
     int oom;                 /* an allocation hit its cap */
 } styr_batch;

@@ -168,7 +168,9 @@ static int encode_fields(styr_csv *c, size_t nf, styr_diags *d)
         if (c->enc == STYR_ENC_ASCII) c->enc = ok ? STYR_ENC_UTF8 : STYR_ENC_CP1252;
         if (c->enc == STYR_ENC_UTF8) {
             if (!ok) {
-                styr_diag_add(d, D_ENCODING, X_ONE_ENCODING, c->file, c->line, (uint32_t)i + 1, NULL, s, f->n);
+                int hide = c->hide_col == (int)i + 1;
+                styr_diag_add(d, D_ENCODING, X_ONE_ENCODING, c->file, c->line, (uint32_t)i + 1, NULL, hide ? NULL : s,
+                              hide ? 0 : f->n);
                 return -1;
             }
         } else {

@@ -45,6 +45,7 @@ typedef struct styr_csv {
     size_t sn, scap;
     struct styr_raw_field *raw; /* private: fields as offsets while a record is built */
     size_t rawcap;
+    int hide_col;              /* 1-based column whose text a diagnostic must never show (a CPR number); 0: none */
 } styr_csv;
 
 /* Start reading data[0..size). Skips a BOM. Does not read the header. */

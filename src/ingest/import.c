@@ -8,7 +8,11 @@
 
 #include "../core/fsutil.h"
 #include "../core/mem.h"
+#include "../ws/secret.h"
 #include "stat.h"
+#include "yr.h"
+
+#include <openssl/rand.h>
 
 static double now(void)
 {
@@ -25,19 +29,46 @@ void styr_import_result_free(styr_import_result *res)
     memset(res, 0, sizeof *res);
 }
 
+/* The workspace's pseudonym key, read when the first Ydelsesrefusion file
+ * needs it (made under the write lock for a workspace older than the key). A
+ * check without writing on a workspace that has none uses a key of its own:
+ * nothing is kept, so the pseudonyms do not matter. */
+typedef struct key_ctx {
+    styr_ws *ws;
+    int create;
+    int state; /* 0 not read, 1 read, -1 failed */
+    unsigned char key[STYR_CPR_KEYLEN];
+} key_ctx;
+
 typedef struct file_ctx {
     styr_reader r;
     const styr_import_opts *o;
     const char *path;
     int header_failed;
+    key_ctx *key;
 } file_ctx;
+
+static int need_key(key_ctx *k, styr_diags *d)
+{
+    if (k->state == 0) {
+        styr_rc rc = styr_ws_secret(k->ws, k->create, k->key, d);
+        if (rc == STYR_ENOENT && !k->create) rc = RAND_bytes(k->key, sizeof k->key) == 1 ? STYR_OK : STYR_EIO;
+        k->state = rc ? -1 : 1;
+    }
+    return k->state == 1 ? 0 : -1;
+}
 
 static int cb_header(void *p, const styr_field *f, size_t nf, uint64_t line)
 {
     file_ctx *c = p;
     if (styr_reader_header(&c->r, f, nf, line)) { c->header_failed = 1; return -1; }
-    /* a DREAM row holds all weeks of a person (one line); a long row one week */
-    c->r.b->line_step[c->r.fidx] = c->r.kind == STYR_T_DREAM ? 0 : 1;
+    if (c->r.kind == STYR_T_YR) {
+        if (need_key(c->key, c->r.d)) { c->header_failed = 1; return -1; }
+        c->r.yr_key = c->key->key;
+    }
+    /* a DREAM row holds all weeks of a person (one line); a long row one week;
+     * a Ydelsesrefusion file's weeks are put together after reading */
+    c->r.b->line_step[c->r.fidx] = c->r.kind == STYR_T_DREAM || c->r.kind == STYR_T_YR ? 0 : 1;
     return 0;
 }
 
@@ -69,6 +100,7 @@ static styr_rc read_csv(file_ctx *fc, styr_import_file *info, styr_diags *d)
         goto out;
     }
     if (h < 0 || cb_header(fc, c.f, c.nf, c.line)) { rc = STYR_EINPUT; goto out; }
+    if (fc->r.kind == STYR_T_YR) c.hide_col = fc->r.yr_col[1] + 1; /* the CPR column: never shown */
     int show = fc->o->progress && m.size >= fc->o->progress_min;
     size_t next_report = 0, next_release = 64u << 20;
     int got;
@@ -125,6 +157,7 @@ static styr_rc read_stat(file_ctx *fc, styr_import_file *info, styr_diags *d)
 }
 
 typedef struct txn_ctx {
+    const styr_codes *codes;
     const styr_batch *b;
     const styr_import_opts *o;
     styr_import_result *res;
@@ -197,6 +230,7 @@ static styr_rc txn(sqlite3 *db, void *p, uint32_t generation, uint64_t checksum,
     sqlite3_finalize(st);
     st = NULL;
     sqlite3_int64 id = sqlite3_last_insert_rowid(db);
+    if ((rc = styr_yr_store(db, t->b, t->codes, id, d))) return rc;
     if (sqlite3_prepare_v2(db,
                            "INSERT INTO import_filer(import_id, fil, format, kodning, separator, decimal, raekker,"
                            " bytes) VALUES(?,?,?,?,?,?,?,?)",
@@ -240,6 +274,8 @@ styr_rc styr_import_batch(styr_ws *ws, styr_batch *b, const styr_import_opts *o,
     res->weeks_new = np.new_weeks;
     res->weeks = styr_panel_weeks(old) + np.new_weeks;
     res->pop_rows = b->npop;
+    res->yr_rows = b->nyr;
+    res->yr_multi = b->yr_multi;
     double t1 = now();
     res->t_build = t1 - t0;
     if (o->check_only) {
@@ -248,7 +284,7 @@ styr_rc styr_import_batch(styr_ws *ws, styr_batch *b, const styr_import_opts *o,
         styr_newpanel_free(&np);
         return STYR_OK;
     }
-    txn_ctx t = {b, o, res};
+    txn_ctx t = {styr_ws_codes(ws), b, o, res};
     rc = styr_ws_commit(ws, np.changed ? &np.cols : NULL, txn, &t, d);
     styr_newpanel_free(&np);
     if (rc) return rc;
@@ -271,6 +307,7 @@ styr_rc styr_import(styr_ws *ws, const char *const *paths, size_t n, const styr_
     styr_batch b;
     styr_batch_init(&b);
     styr_rc rc = STYR_OK, first_sys = STYR_OK;
+    key_ctx key = {.ws = ws, .create = !o->check_only};
     double t0 = now();
     for (size_t i = 0; i < n; i++) {
         styr_import_file *info = &res->files[res->nfiles++];
@@ -284,7 +321,7 @@ styr_rc styr_import(styr_ws *ws, const char *const *paths, size_t n, const styr_
         }
         int stat = styr_stat_is(paths[i]);
         int fidx = styr_batch_file(&b, paths[i], 1);
-        file_ctx fc = {.o = o, .path = paths[i]};
+        file_ctx fc = {.o = o, .path = paths[i], .key = &key};
         styr_reader_init(&fc.r, &b, styr_ws_codes(ws), d, paths[i], o->default_kommune);
         fc.r.fidx = (uint8_t)fidx;
         styr_rc one = stat ? read_stat(&fc, info, d) : read_csv(&fc, info, d);
@@ -297,6 +334,12 @@ styr_rc styr_import(styr_ws *ws, const char *const *paths, size_t n, const styr_
     }
     res->t_read = now() - t0;
     if (first_sys) { rc = first_sys; goto out; }
+    if (key.state < 0) { rc = styr_diags_count(d) ? STYR_EINPUT : STYR_EIO; goto out; }
+    /* Ydelsesrefusion rows become weeks (and repeated rows errors) before the checks below */
+    if (b.nyr) {
+        styr_rc yr = styr_yr_resolve(&b, styr_ws_codes(ws), d);
+        if (yr == STYR_ENOMEM) { rc = styr_diag_sys(d, STYR_ENOMEM, "the import does not fit in memory"); goto out; }
+    }
     if (styr_diags_count(d)) {
         /* the rows that passed may still repeat weeks: report those too, in the same run */
         const styr_panel *old;
@@ -310,6 +353,7 @@ styr_rc styr_import(styr_ws *ws, const char *const *paths, size_t n, const styr_
     }
     rc = styr_import_batch(ws, &b, o, res, d);
 out:
+    styr_cpr_wipe(key.key, sizeof key.key);
     styr_batch_free(&b);
     return rc;
 }

@@ -51,6 +51,8 @@ typedef struct styr_import_result {
     uint64_t weeks_new;
     uint64_t runs;
     uint64_t pop_rows;
+    uint64_t yr_rows;          /* Ydelsesrefusion rows kept with their amounts */
+    uint64_t yr_multi;         /* of which person-weeks with more than one benefit */
     uint32_t generation;
     uint64_t checksum;
     int committed;

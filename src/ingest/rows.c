@@ -8,6 +8,7 @@
 #include "../core/mem.h"
 #include "../core/num.h"
 #include "../core/week.h"
+#include "yr.h"
 
 const char *styr_table_kind_name(styr_table_kind k)
 {
@@ -16,6 +17,7 @@ const char *styr_table_kind_name(styr_table_kind k)
     case STYR_T_DREAM: return "DREAM";
     case STYR_T_PERSONS: return styr_tr("personer", "persons");
     case STYR_T_POPULATION: return styr_tr("befolkning", "population");
+    case STYR_T_YR: return "ydelsesrefusion";
     default: return "?";
     }
 }
@@ -35,6 +37,7 @@ void styr_reader_init(styr_reader *r, styr_batch *b, const styr_codes *codes, st
 void styr_reader_free(styr_reader *r)
 {
     if (!r) return;
+    styr_yr_reader_free(r);
     free(r->colname);
     free(r->week_of_col);
     r->colname = NULL;
@@ -70,6 +73,10 @@ int styr_reader_header(styr_reader *r, const styr_field *f, size_t nf, uint64_t 
         styr_field x = f[i];
         trim(&x.p, &x.n);
         snprintf(r->colname[i], sizeof r->colname[i], "%.*s", (int)(x.n > 39 ? 39 : x.n), x.p);
+    }
+    if (styr_yr_header(r, f, nf)) {
+        r->kind = STYR_T_YR;
+        return 0;
     }
     int *slots[] = {&r->c_person, &r->c_uge, &r->c_kommune, &r->c_ydelse, &r->c_tilbud, &r->c_timer,
                     &r->c_foedt, &r->c_koen, &r->c_aar, &r->c_alder, &r->c_antal};
@@ -354,6 +361,7 @@ int styr_reader_row(styr_reader *r, const styr_field *f, size_t nf, uint64_t lin
     case STYR_T_DREAM: return dream_row(r, f, line);
     case STYR_T_PERSONS: return persons_row(r, f, line);
     case STYR_T_POPULATION: return population_row(r, f, line);
+    case STYR_T_YR: return styr_yr_row(r, f, line);
     default: return 0;
     }
 }

@@ -7,6 +7,10 @@
  *               branch codes, optionally kommune, foedt and koen
  *   persons     person;foedt;koen
  *   population  kommune;aar;alder;antal
+ *   ydelsesrefusion  the state's refusion calculation (sources.md §3, yr.h):
+ *               Uge;CPR nummer;Ydelse;Finansiering Kommunenavn;... per
+ *               person, week and benefit; the CPR number is replaced by a
+ *               keyed pseudonym before anything is kept
  * Each field is validated; a bad value becomes a diagnostic with the file,
  * line, column, the value and what was expected, and the row is skipped.
  * Unknown codes are tallied (first 20 listed, all counted). */
@@ -22,7 +26,7 @@
 #include "csv.h"
 
 typedef enum styr_table_kind {
-    STYR_T_UNKNOWN = 0, STYR_T_LONG, STYR_T_DREAM, STYR_T_PERSONS, STYR_T_POPULATION
+    STYR_T_UNKNOWN = 0, STYR_T_LONG, STYR_T_DREAM, STYR_T_PERSONS, STYR_T_POPULATION, STYR_T_YR
 } styr_table_kind;
 
 const char *styr_table_kind_name(styr_table_kind k);
@@ -42,6 +46,9 @@ typedef struct styr_reader {
     char decimal;               /* decimal mark seen in timer: ',', '.' or 0 */
     uint64_t rows;              /* data rows read */
     uint64_t bad_rows;
+    int yr_col[9];              /* ydelsesrefusion: the columns in the order of sources.md §3 */
+    struct styr_yr_map *yr_map; /* ydelsesrefusion: the Ydelse texts (data/ydelsesrefusion.csv) */
+    const unsigned char *yr_key; /* ydelsesrefusion: the workspace's pseudonym key (set by the caller) */
 } styr_reader;
 
 /* Prepare a reader for one file; default_kommune is a code or 0. */

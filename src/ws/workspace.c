@@ -1,5 +1,6 @@
 /* workspace: catalog schema, reference-table loading, locking and commits. */
 #include "workspace.h"
+#include "secret.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -538,6 +539,7 @@ styr_rc styr_ws_init(const char *dir, const char *datadir, int egen_kommune, sty
     free(lock);
     if (lfd < 0) { rc = styr_diag_sys(d, STYR_EIO, "%s: %s", tmp, strerror(errno)); goto out; }
     close(lfd);
+    if ((rc = styr_secret_create(tmp, d))) goto out; /* the key for pseudonyms of CPR numbers */
     if ((rc = styr_fsync_dir(tmp, d))) goto out;
     if (styr_path_exists(dir)) rmdir(dir); /* an empty directory given by the user */
     if (rename(tmp, dir) < 0) { rc = styr_diag_sys(d, STYR_EIO, "%s: %s", dir, strerror(errno)); goto out; }

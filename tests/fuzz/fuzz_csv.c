@@ -10,6 +10,7 @@
 #include "ingest/batch.h"
 #include "ingest/csv.h"
 #include "ingest/rows.h"
+#include "ingest/yr.h"
 #include "ws/workspace.h"
 
 #include "fuzz_ws.h"
@@ -26,11 +27,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     styr_reader r;
     styr_reader_init(&r, &b, styr_ws_codes(ws), &d, "fuzz.csv", size % 2 ? 461 : 0);
     r.fidx = (uint8_t)styr_batch_file(&b, "fuzz.csv", 1);
+    static const unsigned char key[32] = {1, 2, 3}; /* Ydelsesrefusion files: the pseudonym key */
+    r.yr_key = key;
     if (styr_csv_header(&c, &d) == 1 && !styr_reader_header(&r, c.f, c.nf, c.line)) {
-        b.line_step[r.fidx] = r.kind == STYR_T_DREAM ? 0 : 1;
+        b.line_step[r.fidx] = r.kind == STYR_T_DREAM || r.kind == STYR_T_YR ? 0 : 1;
         int got;
         while ((got = styr_csv_next(&c, &d)) != 0)
             if (got > 0 && styr_reader_row(&r, c.f, c.nf, c.line)) break;
+        if (!b.oom) styr_yr_resolve(&b, styr_ws_codes(ws), &d);
         const styr_panel *p;
         if (!styr_ws_panel(ws, &p, &d)) {
             styr_newpanel np;
