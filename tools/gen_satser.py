@@ -210,20 +210,28 @@ with open("data/satser.csv", "w", encoding="utf-8", newline="\n") as f:
 
 # ---- the cap on ØVO and mentor spending (L 77 2025-26, LAB § 203 a) -------------------
 # 10.602 kr. per full-time person in the target group (2026 level), from 2026. The target
-# group: persons covered by LAB § 6, nr. 1-10 (dagpenge, kontanthjælp, uddannelseshjælp,
-# selvforsørgelses- og hjemrejseydelse via nr. 2-5, sygedagpenge, jobafklaring,
-# ressourceforløb, ledighedsydelse (fleksjob-visiterede), revalidering), including those in
-# løntilskud and 6 ugers jobrettet uddannelse; persons in fleksjob are not counted, nor are
-# førtidspension and the other groups. Later years follow stk. 7 (a yearly regulation not
-# yet published), so only 2026 is in the table.
-OEVO_GROUPS = ["dagpenge", "kontanthjaelp", "uddannelseshjaelp", "integration", "sygedagpenge", "jobafklaring",
-               "ressourceforloeb", "revalidering", "ledighedsydelse"]
+# group is LAB § 6, nr. 1-10, including those in løntilskud and 6 ugers jobrettet uddannelse;
+# persons in fleksjob are not counted. The reading chosen, as styr's groups:
+#   in:  dagpenge (nr. 1), kontanthjælp (nr. 2-3), uddannelseshjælp (nr. 4-5), sygedagpenge
+#        (nr. 6), jobafklaring (nr. 7), ressourceforløb (nr. 8), ledighedsydelse (nr. 9, the
+#        fleksjob-visiterede not in a fleksjob), revalidering (nr. 10);
+#   out: fleksjob (excluded by the law), førtidspension (nr. 11), the other groups (not in
+#        § 6, nr. 1-10), and integration: nr. 2-5 cover kontanthjælp and overgangsydelse for
+#        persons not in the program under integrationsloven, while styr's group is mostly
+#        selvforsørgelses- og hjemrejseydelse in that program, whose offers have a limit of
+#        their own (the rådighedsbeløb of integrationsloven § 45). A municipality that reads
+#        it otherwise adds a row to data/oevo_loft.csv.
+# Later years follow stk. 7 (a yearly regulation not yet published), so only 2026 is here.
+OEVO_GROUPS = ["dagpenge", "kontanthjaelp", "uddannelseshjaelp", "sygedagpenge", "jobafklaring", "ressourceforloeb",
+               "revalidering", "ledighedsydelse"]
 with open("data/oevo_loft.csv", "w", encoding="utf-8", newline="\n") as f:
     f.write("# Kilde: L 77 (2025-26), lov om en aktiv beskæftigelsesindsats § 203 a (fremsat 7.11.2025, "
             "ft.dk/ripdf/samling/20251/lovforslag/l77): grænse for kommunens udgifter til øvrig vejledning "
             "og opkvalificering samt mentorstøtte i budgetgarantien, kr. pr. fuldtidsperson i målgruppen fra "
             "1.1.2026. Målgruppen er § 6, nr. 1-10 (også i løntilskud og 6 ugers jobrettet uddannelse), "
-            "ikke fleksjob: styrs ydelsesgrupper herunder, en række pr. år og ydelse. Skrevet af "
+            "ikke fleksjob: styrs ydelsesgrupper herunder, en række pr. år og ydelse (integration er ikke med: "
+            "selvforsørgelses- og hjemrejseprogrammet har sit eget rådighedsbeløb efter integrationsloven). "
+            "Skrevet af "
             "tools/gen_satser.py. Senere års grænse (§ 203 a, stk. 7) tilføjes, når den er udmeldt.\n")
     f.write("aar;ydelse;kr_pr_fuldtidsperson;kilde\n")
     for g in OEVO_GROUPS:

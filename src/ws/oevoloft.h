@@ -8,7 +8,11 @@
  * per full-time person in the target group (§ 6, nr. 1-10, fleksjob not
  * counted). The table holds, per year, the amount and the benefit groups it
  * applies to; the reading of § 6, nr. 1-10 as styr's groups is in the table
- * (and tools/gen_satser.py), not in code.
+ * (and argued in tools/gen_satser.py), not in code: dagpenge, kontanthjælp,
+ * uddannelseshjælp, sygedagpenge, jobafklaring, ressourceforløb, revalidering
+ * and ledighedsydelse are in; fleksjob (excluded by the law), førtidspension,
+ * the other groups and integration (the integration programme has a limit of
+ * its own) are out.
  *
  * The states: a year before the table's first year is not applicable (the law
  * was not in force); a later year the table does not hold has no data (the
