@@ -303,50 +303,7 @@ write("data/dream.csv",
       "DREAM-version, I bruger (tom ydelse = ingen post, fx SU og udgang).",
       "kode;ydelse;tilbud;tekst", dream)
 
-# ---- rates per full-time week (kr.) --------------------------------------------------
-# Dagpenge: the maximum rate, from monthly rates quoted by unemployment funds
-# (18.633 kr. 2018, 19.322 kr. 2021, 19.728 kr. 2023, 20.359 kr. 2024) x 12 / 52.
-# Sygedagpenge: the 2024 maximum 4.695 kr./week (quoted by DAG). Other years and
-# groups: estimates, marked so per row.
-known_dp = {2018: 18633, 2021: 19322, 2023: 19728, 2024: 20359}
-dp = {}
-for y in YEARS:
-    if y in known_dp:
-        dp[y] = (round(known_dp[y] * 12 / 52), "maks. sats %s kr./md. x 12/52 (a-kassernes satsoversigter)"
-                 % f"{known_dp[y]:,}".replace(",", "."))
-    else:
-        lo = max(k for k in known_dp if k < y) if any(k < y for k in known_dp) else 2018
-        hi = min(k for k in known_dp if k > y) if any(k > y for k in known_dp) else 2024
-        if lo == hi or y < 2018:
-            v = known_dp[2018] * (1 - 0.012 * (2018 - y))
-        else:
-            v = known_dp[lo] + (known_dp[hi] - known_dp[lo]) * (y - lo) / (hi - lo)
-        dp[y] = (round(v * 12 / 52), "SKØN: interpoleret/fremskrevet fra a-kassernes satser")
-# estimated average weekly amounts per full-time recipient in 2024, indexed back 1,8 % a year
-base_2024 = {
-    "kontanthjaelp": 3350, "uddannelseshjaelp": 2300, "integration": 2700, "jobafklaring": 3500,
-    "ressourceforloeb": 3500, "revalidering": 4400, "ledighedsydelse": 4400, "fleksjob": 1900,
-    "foertidspension": 4300, "oevrige": 3600,
-}
-rows = []
-RATE_YEARS = range(2008, 2025)  # back to 2008, so that the 2010 and 2011 regimes have rates
-for y in RATE_YEARS:
-    if y not in dp:
-        dp[y] = (round(known_dp[2018] * (1 - 0.012 * (2018 - y)) * 12 / 52),
-                 "SKØN: fremskrevet bagud fra a-kassernes satser")
-    rows.append((y, "dagpenge", dp[y][0], dp[y][1]))
-    if y == 2024:
-        rows.append((y, "sygedagpenge", 4695, "maks. sats 4.695 kr./uge 2024 (DAG, satser 2024)"))
-    else:
-        rows.append((y, "sygedagpenge", round(4695 * (1 - 0.018) ** (2024 - y)),
-                     "SKØN: 2024-satsen tilbageskrevet 1,8 pct. om året"))
-    for g, v in base_2024.items():
-        rows.append((y, g, round(v * (1 - 0.018) ** (2024 - y)),
-                     "SKØN: gennemsnitlig ugentlig ydelse pr. fuldtidsperson, ikke en officiel sats"))
-write("data/satser.csv",
-      "Kilde: kr. pr. fuldtidsuge pr. år og ydelse. Dagpenge (2018, 2021, 2023, 2024) og sygedagpenge (2024) er "
-      "maksimalsatser fra offentlige satsoversigter; alle andre rækker er SKØN og siger det i kolonnen kilde.",
-      "aar;ydelse;kr_pr_uge;kilde", rows)
+# ---- rates per full-time week (kr.): written by tools/gen_satser.py (data/satser.csv) ----------
 
 # ---- population by municipality, year and one-year age 16-66: GENERATED ----------------
 rng = random.Random(20240101)

@@ -131,6 +131,61 @@ void styr_followup_finish(styr_followup *t, double threshold)
     pick_driver(t, threshold);
 }
 
+enum { CAP_NA = 0, CAP_NODATA = 1, CAP_VALUE = 2 }; /* as styr_loft_state in ws/oevoloft.h */
+
+static void cap_warn(styr_fu_cap *c)
+{
+    c->warn_b = c->state == CAP_VALUE && c->ind_b > c->cap_b;
+    c->warn_f = c->state == CAP_VALUE && c->ind_f > c->cap_f;
+}
+
+void styr_fu_cap_group(styr_fu_cap *c, int state, double kr, const styr_budget *b, const styr_followup *f)
+{
+    memset(c, 0, sizeof *c);
+    c->state = state == CAP_VALUE && isnan(kr) ? CAP_NA : state;
+    c->kr = c->state == CAP_VALUE ? kr : NAN;
+    if (c->state != CAP_VALUE) {
+        c->fte_b = c->fte_f = c->cap_b = c->cap_f = c->ind_b = c->ind_a = c->ind_f = NAN;
+        return;
+    }
+    c->fte_b = b->fuldtid;
+    c->fte_f = f->f_fte;
+    c->cap_b = kr * c->fte_b;
+    c->cap_f = kr * c->fte_f;
+    c->ind_b = f->b_ind;
+    c->ind_a = f->a_ind;
+    c->ind_f = f->f_ind;
+    cap_warn(c);
+}
+
+void styr_fu_cap_total(styr_fu_cap *t, int year_state)
+{
+    memset(t, 0, sizeof *t);
+    t->state = year_state == CAP_VALUE ? CAP_NODATA : year_state; /* VALUE once a target group is added */
+    t->kr = NAN;
+    if (t->state != CAP_VALUE) t->fte_b = t->fte_f = t->cap_b = t->cap_f = t->ind_b = t->ind_a = t->ind_f = NAN;
+}
+
+void styr_fu_cap_add(styr_fu_cap *t, const styr_fu_cap *g)
+{
+    if (g->state != CAP_VALUE) return;
+    if (t->state != CAP_VALUE) {
+        t->state = CAP_VALUE;
+        t->fte_b = t->fte_f = t->cap_b = t->cap_f = t->ind_b = t->ind_a = t->ind_f = 0;
+        t->kr = g->kr;
+    } else if (!(t->kr == g->kr)) {
+        t->kr = NAN; /* the groups' amounts differ: the total has none */
+    }
+    t->fte_b += g->fte_b;
+    t->fte_f += g->fte_f;
+    t->cap_b += g->cap_b;
+    t->cap_f += g->cap_f;
+    t->ind_b += g->ind_b;
+    t->ind_a += g->ind_a;
+    t->ind_f += g->ind_f;
+    cap_warn(t);
+}
+
 const char *styr_driver_name(int driver, double v)
 {
     int up = v >= 0;

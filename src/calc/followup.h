@@ -70,6 +70,33 @@ void styr_followup_compute(const styr_budget *b, const styr_fu_actual *a, int mo
 void styr_followup_add(styr_followup *total, const styr_followup *g);
 void styr_followup_finish(styr_followup *total, double threshold);
 
+/* The cap on ØVO and mentor spending (ws/oevoloft.h, L 77 2025-26) beside the
+ * indsats element. For a budgeted group in the target group the cap is the
+ * amount per full-time person x the group's full-time persons, on the budget
+ * (fuldtidspersoner) and on the forecast (the forecast's full-time persons,
+ * the base the ministry settles the year on); the spending set against it is
+ * the group's indsats element: budget, actual to date, forecast. The total
+ * adds the target groups. Reading chosen: styr's indsats is the cost of all
+ * offers (udgift_pr_tilbud), so it is an upper bound on the ØVO and mentor part
+ * of it, and a warning says the budget or forecast may exceed the cap; groups
+ * without a budget row are not counted (the cap is on the budgeted groups). */
+typedef struct styr_fu_cap {
+    int state;                   /* styr_loft_state: NA (before the law, or not a target
+                                    group), NODATA (no amount for the year), VALUE */
+    double kr;                   /* per full-time person (NAN unless VALUE) */
+    double fte_b, fte_f;         /* full-time persons: budget, forecast */
+    double cap_b, cap_f;         /* the cap on the budget and on the forecast */
+    double ind_b, ind_a, ind_f;  /* indsats: budget, actual to date, forecast */
+    int warn_b, warn_f;          /* budget / forecast above the cap */
+} styr_fu_cap;
+
+/* Group: state and kr from the year's table (NA for a group outside the
+ * target group, with kr NAN). Total: styr_fu_cap_total with the year's state,
+ * then styr_fu_cap_add for each group. */
+void styr_fu_cap_group(styr_fu_cap *c, int state, double kr, const styr_budget *b, const styr_followup *f);
+void styr_fu_cap_total(styr_fu_cap *t, int year_state);
+void styr_fu_cap_add(styr_fu_cap *t, const styr_fu_cap *g);
+
 /* The Danish / English name of a driver in the direction of its sign
  * ("flere personer" / "færre personer"). */
 const char *styr_driver_name(int driver, double value);

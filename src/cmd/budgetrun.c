@@ -9,6 +9,7 @@
 #include "../core/mem.h"
 #include "../core/msg.h"
 #include "../core/week.h"
+#include "../ws/oevoloft.h"
 
 styr_rc styr_fu_run_compute(styr_ws *ws, int k, const styr_period *month_p, double threshold, int open, styr_fu_run *r,
                             int *found, styr_diags *d)
@@ -28,6 +29,9 @@ styr_rc styr_fu_run_compute(styr_ws *ws, int k, const styr_period *month_p, doub
     const int year = month.year, m = month.sub;
     if ((rc = styr_budget_load(ws, code, year, &bud, &nb, d)) || !nb) goto out;
     *found = 1;
+    styr_oevo_loft loft;
+    if ((rc = styr_oevo_loft_get(ws, year, &loft, d))) goto out;
+    snprintf(r->loft_kilde, sizeof r->loft_kilde, "%s", loft.kilde);
     /* the months so far, the year to date, and the year to date three months ago */
     styr_period per[15];
     int np = 0;
@@ -60,6 +64,7 @@ styr_rc styr_fu_run_compute(styr_ws *ws, int k, const styr_period *month_p, doub
     styr_fu_row *tot = &rows[nb];
     tot->ydelse = "i_alt";
     tot->navn = styr_tr("I alt", "Total");
+    styr_fu_cap_total(&tot->cap, (int)loft.state);
     double sum_akt = 0, akt_fte = 0;
     int any_persons = 1;
     for (size_t i = 0; i < nb; i++) {
@@ -82,6 +87,8 @@ styr_rc styr_fu_run_compute(styr_ws *ws, int k, const styr_period *month_p, doub
         x->navn = styr_lang_get() == STYR_LANG_EN ? codes->yd_name_en[g] : codes->yd_name[g];
         x->b = bud[i];
         styr_followup_compute(&bud[i], &a, m, threshold, &x->f);
+        styr_fu_cap_group(&x->cap, (int)loft.state, loft.kr[g], &bud[i], &x->f);
+        styr_fu_cap_add(&tot->cap, &x->cap);
         /* the discretion pattern of every period the row shows (the months, the year to
          * date and the year to date three months before), for the level and the money */
         unsigned hide = 0;
@@ -103,7 +110,8 @@ styr_rc styr_fu_run_compute(styr_ws *ws, int k, const styr_period *month_p, doub
     tot->b.aktivering = akt_fte > 0 ? sum_akt / akt_fte : NAN;
     tot->b.pris = tot->b.fuldtid > 0 ? tot->f.b_fors / tot->b.fuldtid : NAN;
     r->rep = (styr_fu_report){.kommune = code, .kommunenavn = codes->kom_name[k], .aar = year, .month = m,
-                              .threshold = threshold, .rows = rows, .n = nb + 1};
+                              .threshold = threshold, .loft_state = (int)loft.state,
+                              .loft_kilde = r->loft_kilde, .rows = rows, .n = nb + 1};
 out:
     free(bud);
     free(grp);

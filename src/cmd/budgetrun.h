@@ -13,6 +13,7 @@ typedef struct styr_fu_run {
     styr_fu_report rep;          /* rows: the groups, then the total */
     styr_fu_row *rows;
     styr_qresult res;            /* the counts behind it (to store) */
+    char loft_kilde[256];        /* the ØVO/mentor cap's source */
 } styr_fu_run;
 
 /* Follow up municipality index k through month (a YYYYMmm period) with the

@@ -10,6 +10,7 @@
 
 #include "../core/msg.h"
 #include "../core/num.h"
+#include "../ws/oevoloft.h"
 #include "figtext.h"
 #include "outfile.h"
 #include "table.h"
@@ -278,6 +279,59 @@ static const char *tnum(char *b, size_t cap, double v, int dec, int hidden)
     return styr_fmt_num(b, cap, v, dec);
 }
 
+/* "." for a row the cap does not apply to (not a target group), "-" for no data,
+ * ".." under discretion, else 1.000 kr. */
+static const char *tcap(char *b, size_t cap, const styr_fu_cap *c, double v, int hidden)
+{
+    if (c->state == STYR_LOFT_NA) return ".";
+    return tkr(b, cap, v, hidden);
+}
+
+/* The ØVO/mentor cap beside the indsats element (years the law applies to). */
+static void write_cap_table(const styr_fu_report *r, FILE *f)
+{
+    if (r->loft_state == STYR_LOFT_NA) return;
+    const styr_fu_cap *t = &r->rows[r->n - 1].cap;
+    char s[8][48];
+    fprintf(f, "\n%s\n", styr_tr("Indsats: loft over udgifter til øvrig vejledning og opkvalificering og mentorstøtte "
+                                  "(L 77, 2025-26, LAB § 203 a)",
+                                  "Offers: cap on spending on other guidance and upskilling and mentor support "
+                                  "(L 77, 2025-26, LAB § 203 a)"));
+    if (r->loft_state == STYR_LOFT_NODATA) {
+        fprintf(f, styr_tr("Loft for %d: - (ingen grænse udmeldt i oevo_loft.csv).\n",
+                           "Cap for %d: - (no limit published in oevo_loft.csv).\n"), r->aar);
+        return;
+    }
+    if (!isnan(t->kr))
+        fprintf(f, styr_tr("%s pr. fuldtidsperson i målgruppen (§ 6, nr. 1-10, ikke fleksjob), på de budgetterede "
+                           "ydelser. Beløb i 1.000 kr.\n",
+                           "%s per full-time person in the target group (§ 6, nos. 1-10, not flexjob), on the "
+                           "budgeted groups. Amounts in DKK 1,000.\n"),
+                styr_fmt_kr(s[0], 48, t->kr));
+    styr_table *tb = styr_table_new(7, "lrrrrrr");
+    const char *h[] = {styr_tr("Ydelse", "Benefit group"), styr_tr("Loft budget", "Cap budget"),
+                       styr_tr("Indsats budget", "Offers budget"), styr_tr("Indsats faktisk ÅTD", "Offers actual YTD"),
+                       styr_tr("Loft prognose", "Cap forecast"), styr_tr("Indsats prognose", "Offers forecast"),
+                       styr_tr("Prognose over loft", "Forecast over cap")};
+    styr_table_row(tb, h);
+    for (size_t i = 0; i < r->n; i++) {
+        const styr_fu_row *x = &r->rows[i];
+        const styr_fu_cap *c = &x->cap;
+        int hd = x->suppressed;
+        const char *row[] = {x->navn, tcap(s[0], 48, c, c->cap_b, 0), tcap(s[1], 48, c, c->ind_b, 0),
+                             tcap(s[2], 48, c, c->ind_a, hd), tcap(s[3], 48, c, c->cap_f, hd),
+                             tcap(s[4], 48, c, c->ind_f, hd), tcap(s[5], 48, c, c->ind_f - c->cap_f, hd)};
+        styr_table_row(tb, row);
+    }
+    styr_table_print(tb, f);
+    styr_table_free(tb);
+    fprintf(f, styr_tr("Kilde: %s. Indsats er udgiften til alle tilbud (udgift pr. tilbud) og dermed en øvre grænse "
+                       "for udgiften til øvrig vejledning og opkvalificering og mentor.\n",
+                       "Source: %s. Offers are the cost of all offers (cost per offer), so an upper bound on the "
+                       "spending on other guidance and upskilling and mentor support.\n"),
+            r->loft_kilde && *r->loft_kilde ? r->loft_kilde : "-");
+}
+
 static void write_warnings(const styr_fu_report *r, FILE *f)
 {
     int any = 0;
@@ -303,6 +357,24 @@ static void write_warnings(const styr_fu_report *r, FILE *f)
         fprintf(f, styr_tr("Ingen prognose afviger mere end %s fra budgettet.\n",
                            "No forecast departs more than %s from the budget.\n"),
                 styr_fmt_pct(t, sizeof t, r->threshold * 100, 1));
+    }
+    const styr_fu_row *tr = &r->rows[r->n - 1];
+    const styr_fu_cap *cp = &tr->cap;
+    if (r->loft_state == STYR_LOFT_VALUE && cp->warn_b) {
+        fprintf(f, styr_tr("Advarsel: budgettets indsats i målgruppen (%s) ligger %s over loftet for øvrig vejledning "
+                           "og opkvalificering og mentor (%s).\n",
+                           "Warning: the budget's offers in the target group (%s) are %s above the cap on other "
+                           "guidance and upskilling and mentor support (%s).\n"),
+                styr_fmt_kr(a, sizeof a, cp->ind_b), styr_fmt_kr(b, sizeof b, cp->ind_b - cp->cap_b),
+                styr_fmt_kr(c, sizeof c, cp->cap_b));
+    }
+    if (r->loft_state == STYR_LOFT_VALUE && cp->warn_f && !tr->suppressed) {
+        fprintf(f, styr_tr("Advarsel: prognosens indsats i målgruppen (%s) ligger %s over loftet for øvrig vejledning "
+                           "og opkvalificering og mentor (%s).\n",
+                           "Warning: the forecast's offers in the target group (%s) are %s above the cap on other "
+                           "guidance and upskilling and mentor support (%s).\n"),
+                styr_fmt_kr(a, sizeof a, cp->ind_f), styr_fmt_kr(b, sizeof b, cp->ind_f - cp->cap_f),
+                styr_fmt_kr(c, sizeof c, cp->cap_f));
     }
 }
 
@@ -401,6 +473,7 @@ static void write_table(const styr_fu_report *r, FILE *f)
     }
     styr_table_print(tb, f);
     styr_table_free(tb);
+    write_cap_table(r, f);
     fputc('\n', f);
     write_warnings(r, f);
     int hidden = 0;
@@ -409,12 +482,44 @@ static void write_table(const styr_fu_report *r, FILE *f)
         fprintf(f, "%s\n", styr_discretion_note());
 }
 
+/* The cap's keys (JSON and CSV, shown for years the law applies to), its values of
+ * a row, and which of them the panel shows (hidden under discretion). */
+static const char *const cap_keys[] = {"loft_kr_pr_fuldtidsperson", "loft_budget", "loft_prognose",
+                                       "loft_indsats_budget", "loft_indsats_faktisk_aatd", "loft_indsats_prognose"};
+static const int cap_act[] = {0, 0, 1, 0, 1, 1};
+#define NCAP (sizeof cap_keys / sizeof cap_keys[0])
+
+static void cap_values(const styr_fu_row *x, double v[NCAP])
+{
+    const styr_fu_cap *c = &x->cap;
+    double y[] = {c->kr, c->cap_b, c->cap_f, c->ind_b, c->ind_a, c->ind_f};
+    _Static_assert(sizeof y / sizeof y[0] == NCAP, "one value per cap key");
+    for (size_t i = 0; i < NCAP; i++) v[i] = x->suppressed && cap_act[i] ? NAN : y[i];
+}
+
+static const char *cap_status(const styr_fu_cap *c)
+{
+    return c->state == STYR_LOFT_VALUE ? "vaerdi" : c->state == STYR_LOFT_NODATA ? "ingen_data" : "ikke_relevant";
+}
+
+static int cap_warn_shown(const styr_fu_row *x)
+{
+    return x->cap.warn_b || (x->cap.warn_f && !x->suppressed);
+}
+
 static int write_csv(const styr_fu_report *r, FILE *f)
 {
     fputs("\xEF\xBB\xBF", f);
     fputs("kommune;kommunenavn;aar;maaned;ydelse;ydelsesnavn", f);
     for (size_t k = 0; k < NKEYS; k++) fprintf(f, ";%s", keys[k].key);
-    fputs(";hovedaarsag;advarsel;diskretion\r\n", f);
+    fputs(";hovedaarsag;advarsel;diskretion", f);
+    const int cap = r->loft_state != STYR_LOFT_NA;
+    if (cap) {
+        fputs(";loft_status", f);
+        for (size_t k = 0; k < NCAP; k++) fprintf(f, ";%s", cap_keys[k]);
+        fputs(";loft_advarsel", f);
+    }
+    fputs("\r\n", f);
     for (size_t i = 0; i < r->n; i++) {
         const styr_fu_row *x = &r->rows[i];
         double v[NKEYS];
@@ -431,8 +536,22 @@ static int write_csv(const styr_fu_report *r, FILE *f)
         fputc(';', f);
         if (!x->suppressed && x->f.main_driver >= 0)
             styr_csv_text(f, styr_driver_name(x->f.main_driver, x->f.drv[x->f.main_driver]));
-        fprintf(f, ";%s;%s\r\n", !x->suppressed && x->f.warn ? styr_tr("ja", "yes") : styr_tr("nej", "no"),
+        fprintf(f, ";%s;%s", !x->suppressed && x->f.warn ? styr_tr("ja", "yes") : styr_tr("nej", "no"),
                 x->suppressed ? styr_tr("ja", "yes") : styr_tr("nej", "no"));
+        if (cap) {
+            double cv[NCAP];
+            cap_values(x, cv);
+            fprintf(f, ";%s", cap_status(&x->cap));
+            for (size_t k = 0; k < NCAP; k++) {
+                fputc(';', f);
+                if (x->cap.state == STYR_LOFT_NA) fputs(".", f);
+                else if (x->suppressed && cap_act[k]) fputs("..", f);
+                else if (!isnan(cv[k])) styr_csv_number(f, cv[k], 0);
+                else fputs("-", f);
+            }
+            fprintf(f, ";%s", cap_warn_shown(x) ? styr_tr("ja", "yes") : styr_tr("nej", "no"));
+        }
+        fputs("\r\n", f);
     }
     return !ferror(f);
 }
@@ -460,6 +579,14 @@ static int write_json(const styr_fu_report *r, FILE *f)
                                 : json_null());
         json_object_set_new(o, "advarsel", json_boolean(!x->suppressed && x->f.warn));
         json_object_set_new(o, "diskretion", json_boolean(x->suppressed));
+        if (r->loft_state != STYR_LOFT_NA) {
+            double cv[NCAP];
+            cap_values(x, cv);
+            json_object_set_new(o, "loft_status", json_string(cap_status(&x->cap)));
+            for (size_t k = 0; k < NCAP; k++)
+                json_object_set_new(o, cap_keys[k], isnan(cv[k]) ? json_null() : json_real(round(cv[k])));
+            json_object_set_new(o, "loft_advarsel", json_boolean(cap_warn_shown(x)));
+        }
         fputs(i ? ",\n" : "\n", f);
         json_dumpf(o, f, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
         json_decref(o);

@@ -39,6 +39,7 @@ typedef struct styr_fu_row {
     const char *ydelse, *navn;
     styr_budget b;                /* the budget's assumptions (the total: sums) */
     styr_followup f;
+    styr_fu_cap cap;              /* the ØVO/mentor cap of the row (state NA: not shown) */
     int suppressed;               /* fewer than 5 persons: actual and forecast hidden */
 } styr_fu_row;
 
@@ -47,6 +48,8 @@ typedef struct styr_fu_report {
     const char *kommunenavn;
     int aar, month;
     double threshold;             /* share, 0.02 */
+    int loft_state;               /* the year's ØVO/mentor cap: styr_loft_state (NA: not shown) */
+    const char *loft_kilde;       /* its source ("" when none) */
     const styr_fu_row *rows;      /* the groups, then the total */
     size_t n;
 } styr_fu_report;

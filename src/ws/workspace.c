@@ -54,6 +54,9 @@ static const char *const schema =
     " ydelse TEXT NOT NULL, tilbud TEXT NOT NULL, tekst TEXT NOT NULL);\n"
     "CREATE TABLE satser(aar INTEGER NOT NULL, ydelse TEXT NOT NULL REFERENCES ydelser(ydelse),"
     " kr_pr_uge REAL NOT NULL, kilde TEXT NOT NULL, PRIMARY KEY(aar, ydelse));\n"
+    "CREATE TABLE oevo_loft(aar INTEGER NOT NULL, ydelse TEXT NOT NULL REFERENCES ydelser(ydelse),"
+    " kr_pr_fuldtidsperson REAL NOT NULL CHECK(kr_pr_fuldtidsperson >= 0), kilde TEXT NOT NULL,"
+    " PRIMARY KEY(aar, ydelse));\n"
     "CREATE TABLE regimer(regime TEXT PRIMARY KEY, fra TEXT NOT NULL, til TEXT NOT NULL, navn TEXT NOT NULL);\n"
     "CREATE TABLE refusion(regime TEXT NOT NULL REFERENCES regimer(regime), klasse TEXT NOT NULL, tilbud TEXT NOT NULL,"
     " taeller TEXT NOT NULL, fra TEXT NOT NULL, til TEXT NOT NULL, kommunal_andel REAL NOT NULL"
@@ -85,6 +88,7 @@ static const refspec refs[] = {
     {"klynger.csv", "klynger", "aar;kommune;klynge", "IIT", 0},
     {"dream.csv", "dream_koder", "kode;ydelse;tilbud;tekst", "ITTT", 0},
     {"satser.csv", "satser", "aar;ydelse;kr_pr_uge;kilde", "ITRT", 0},
+    {"oevo_loft.csv", "oevo_loft", "aar;ydelse;kr_pr_fuldtidsperson;kilde", "ITRT", 0},
     {"regimer.csv", "regimer", "regime;fra;til;navn", "TTTT", 0},
     {"refusion.csv", "refusion", "regime;klasse;tilbud;taeller;fra;til;kommunal_andel;kilde", "TTTTTTRT", 1},
     {"befolkning.csv", "befolkning", "kommune;aar;alder;antal", "IIII", 0},
