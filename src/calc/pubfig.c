@@ -206,6 +206,13 @@ int styr_pubfig_covers(const styr_pubfig *pf, int first, int last)
     return 0;
 }
 
+int styr_pubfig_has_group(const styr_pubfig *pf, const char *ydelse, int first, int last)
+{
+    for (size_t i = 0; pf && i < pf->n; i++)
+        if (pf->v[i].fra == first && pf->v[i].til == last && !strcmp(pf->v[i].grp, ydelse)) return 1;
+    return 0;
+}
+
 int styr_pubfig_latest(const styr_pubfig *pf, char *name, size_t cap)
 {
     int best = -1;

@@ -41,6 +41,9 @@ int styr_pubfig_any(const styr_pubfig *pf);
 /* Whether any published figure has exactly the weeks [first, last]. */
 int styr_pubfig_covers(const styr_pubfig *pf, int first, int last);
 
+/* Whether a published figure of group ydelse has exactly the weeks [first, last]. */
+int styr_pubfig_has_group(const styr_pubfig *pf, const char *ydelse, int first, int last);
+
 /* The latest period (by its last week) of the published figures, into name
  * (canonical styr name); -1 when there is none. */
 int styr_pubfig_latest(const styr_pubfig *pf, char *name, size_t cap);

@@ -1,6 +1,7 @@
 /* styr afstem: styr's figures against another source's, source by source
- * (--kilde). ydelsesrefusion: the state's refusion per person-week against
- * styr's refusion rules (calc/reconcile.h). */
+ * (--kilde). jobindsats (the default): styr's key figures against
+ * jobindsats.dk's (afstem_ji.c). ydelsesrefusion: the state's refusion per
+ * person-week against styr's refusion rules (calc/reconcile.h). */
 #include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -16,11 +17,22 @@
 #include "cmds.h"
 
 static const char help_da[] =
-    "Brug: styr afstem [-w ARBEJDSOMRÅDE] --kilde ydelsesrefusion [--maaned 2024M06]\n"
+    "Brug: styr afstem [-w ARBEJDSOMRÅDE] [--kilde jobindsats] [--periode P] [--kommune K]\n"
+    "                  [--ydelse G,...] [--taerskel PCT] [--intern] [--format table|csv|json]\n"
+    "      styr afstem [-w ARBEJDSOMRÅDE] --kilde ydelsesrefusion [--maaned 2024M06]\n"
     "                  [--kommune K] [--format table|csv|json]\n"
     "\n"
     "Afstemmer styrs tal mod en anden kildes.\n"
     "\n"
+    "  --kilde jobindsats  (standard) styrs nøgletal fra panelet ved siden af jobindsats.dk's\n"
+    "                   for samme kommune, ydelse og periode (personer, fuldtidspersoner, andel\n"
+    "                   af befolkningen; tabellerne med endelsen a02, hentet med styr hent eller\n"
+    "                   importeret), med forskellen; afvigelser over tærsklen markeres med !\n"
+    "  --periode P      perioden, som jobindsats har den (fx 2024, 2024K1, 2024M03; standard:\n"
+    "                   den seneste hentede)\n"
+    "  --ydelse G,...   ydelserne (standard: alle og i alt)\n"
+    "  --taerskel PCT   afvigelse i pct. af jobindsats' tal, der markeres (standard 5)\n"
+    "  --intern         egen kommunes tal uden diskretion\n"
     "  --kilde ydelsesrefusion  statens Ydelsesrefusion (importeret med styr import\n"
     "                   yr-ydelsesrefusion-beregning*.csv) mod styrs refusionsregler: for hver\n"
     "                   personuge satsen og beløbet, staten brugte, mod dem, styrs regler giver\n"
@@ -33,11 +45,23 @@ static const char help_da[] =
     "  --format F       table (standard), csv (dansk Excel) eller json\n"
     "  -w, --workspace  arbejdsområdet (standard ./styr.ws)\n";
 static const char help_en[] =
-    "Usage: styr afstem [-w WORKSPACE] --kilde ydelsesrefusion [--maaned 2024M06]\n"
+    "Usage: styr afstem [-w WORKSPACE] [--kilde jobindsats] [--periode P] [--kommune K]\n"
+    "                   [--ydelse G,...] [--taerskel PCT] [--intern] [--format table|csv|json]\n"
+    "       styr afstem [-w WORKSPACE] --kilde ydelsesrefusion [--maaned 2024M06]\n"
     "                   [--kommune K] [--format table|csv|json]\n"
     "\n"
     "Reconciles styr's figures with another source's.\n"
     "\n"
+    "  --kilde jobindsats  (default) styr's key figures from the panel beside jobindsats.dk's\n"
+    "                   for the same municipality, group and period (persons, full-time\n"
+    "                   persons, share of the population; the a02 tables, fetched with styr\n"
+    "                   hent or imported), with the difference; differences above the\n"
+    "                   threshold are marked !\n"
+    "  --periode P      the period as jobindsats has it (e.g. 2024, 2024K1, 2024M03; default:\n"
+    "                   the latest retrieved)\n"
+    "  --ydelse G,...   the groups (default: all and the total)\n"
+    "  --taerskel PCT   the difference in pct. of jobindsats' figure that is marked (default 5)\n"
+    "  --intern         the own municipality's figures without discretion\n"
     "  --kilde ydelsesrefusion  the state's Ydelsesrefusion (imported with styr import\n"
     "                   yr-ydelsesrefusion-beregning*.csv) against styr's refusion rules: for\n"
     "                   every person-week the rate and amount the state used against those\n"
@@ -57,6 +81,10 @@ typedef struct afstem_opts {
     const char *maaned_name;
     int kommune;               /* --kommune code, or 0 */
     styr_format format;
+    const char *periode;       /* jobindsats: --periode, or NULL */
+    const char *ydelse;        /* jobindsats: --ydelse, or NULL */
+    double taerskel;           /* jobindsats: --taerskel */
+    int intern;                /* jobindsats: --intern */
 } afstem_opts;
 
 static const char *art_name(int medfin)
@@ -296,12 +324,17 @@ static int afstem_yr(styr_cli *cli, const afstem_opts *a)
     return e;
 }
 
+static int afstem_ji(styr_cli *cli, const afstem_opts *a)
+{
+    return styr_afstem_jobindsats(cli, a->periode, a->kommune, a->ydelse, a->taerskel, a->intern, a->format);
+}
+
 /* The sources afstem reconciles with: one function each (a new source is a
  * row here, its options in the command line below and its help). */
 static const struct {
     const char *name;
     int (*run)(styr_cli *cli, const afstem_opts *a);
-} kilder[] = {{"ydelsesrefusion", afstem_yr}};
+} kilder[] = {{"jobindsats", afstem_ji}, {"ydelsesrefusion", afstem_yr}};
 
 static int unknown_kilde(const char *v)
 {
@@ -325,8 +358,13 @@ int styr_cmd_afstem(styr_cli *cli, int argc, char **argv)
     static const struct option opts[] = {{"kilde", required_argument, 0, 'k'}, {"maaned", required_argument, 0, 'm'},
                                           {"kommune", required_argument, 0, 'K'}, {"format", required_argument, 0, 'f'},
                                           {"workspace", required_argument, 0, 'w'}, {"help", no_argument, 0, 'h'},
+                                          {"periode", required_argument, 0, 'p'}, {"ydelse", required_argument, 0, 'y'},
+                                          {"taerskel", required_argument, 0, 't'}, {"intern", no_argument, 0, 'i'},
                                           {0, 0, 0, 0}};
-    const char *kilde = NULL, *maaned = NULL;
+    const char *kilde = "jobindsats", *maaned = NULL, *periode = NULL, *ydelse = NULL;
+    double taerskel = 5;
+    int intern = 0;
+    char mark;
     long long kommune = 0;
     styr_format fmt = STYR_FMT_TABLE;
     styr_period month;
@@ -347,6 +385,13 @@ int styr_cmd_afstem(styr_cli *cli, int argc, char **argv)
             if (styr_format_parse(optarg, &fmt) || fmt == STYR_FMT_XLSX)
                 return styr_cli_bad_option("afstem", "--format", optarg);
             break;
+        case 'p': periode = optarg; break;
+        case 'y': ydelse = optarg; break;
+        case 'i': intern = 1; break;
+        case 't':
+            if (styr_parse_decimal(optarg, strlen(optarg), &taerskel, &mark) || !(taerskel >= 0 && taerskel <= 1000))
+                return styr_cli_bad_option("afstem", "--taerskel", optarg);
+            break;
         case 'w': cli->ws = optarg; break;
         case 'h': return styr_cli_help(stdout, help_da, help_en);
         default: return STYR_EXIT_USAGE;
@@ -357,7 +402,7 @@ int styr_cmd_afstem(styr_cli *cli, int argc, char **argv)
                 argv[optind]);
         return STYR_EXIT_USAGE;
     }
-    afstem_opts a = {maaned ? &month : NULL, maaned, (int)kommune, fmt};
+    afstem_opts a = {maaned ? &month : NULL, maaned, (int)kommune, fmt, periode, ydelse, taerskel, intern};
     for (size_t i = 0; kilde && i < sizeof kilder / sizeof kilder[0]; i++)
         if (!strcmp(kilde, kilder[i].name)) return kilder[i].run(cli, &a);
     return unknown_kilde(kilde);

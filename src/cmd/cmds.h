@@ -4,6 +4,7 @@
 #define STYR_CMDS_H
 
 #include "../ingest/import.h"
+#include "../out/figout.h"
 #include "cli.h"
 
 int styr_cmd_init(styr_cli *cli, int argc, char **argv);
@@ -27,6 +28,9 @@ int styr_cmd_serve(styr_cli *cli, int argc, char **argv);
 int styr_cmd_benchmark(styr_cli *cli, int argc, char **argv);
 int styr_cmd_hent(styr_cli *cli, int argc, char **argv);
 int styr_cmd_afstem(styr_cli *cli, int argc, char **argv);
+/* afstem --kilde jobindsats (afstem_ji.c): styr's figures beside jobindsats' (taerskel in pct.). */
+int styr_afstem_jobindsats(styr_cli *cli, const char *periode, int kommune, const char *ydelse, double taerskel,
+                           int intern, styr_format fmt);
 
 /* For styr info: the Ydelsesrefusion rows a workspace holds (nothing when none). */
 void styr_info_ydelsesrefusion(sqlite3 *db);

@@ -17,8 +17,9 @@ run yr-afstem 0 afstem -w ws --kilde ydelsesrefusion
 run yr-afstem-en 0 --lang en afstem -w ws --kilde ydelsesrefusion --maaned 2024M02
 run yr-afstem-json 0 afstem -w ws --kilde ydelsesrefusion --maaned 2024M01 --kommune Odense --format json
 run yr-afstem-csv 0 afstem -w ws --kilde ydelsesrefusion --maaned 2024M07 --format csv
-run yr-afstem-kilde 1 afstem -w ws --kilde jobindsats
-run yr-afstem-no-kilde 1 afstem -w ws
+run yr-afstem-kilde 2 afstem -w ws --kilde jobindsats
+run yr-afstem-bad-kilde 1 afstem -w ws --kilde frobnicate
+run yr-afstem-no-kilde 2 afstem -w ws
 run yr-afstem-maaned 1 afstem -w ws --kilde ydelsesrefusion --maaned 2024Q1
 run yr-init-empty 0 init empty
 run yr-afstem-empty 2 afstem -w empty --kilde ydelsesrefusion
