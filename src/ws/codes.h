@@ -60,6 +60,11 @@ void styr_codes_finish(styr_codes *c);
 const char *styr_group_key(const styr_codes *c, int g);
 const char *styr_group_name(const styr_codes *c, int g);
 
+/* The figures (bit f = styr_fig f) that mean nothing for group g (g > 0) in a
+ * period whose last week is last_week: ydelser.csv ikke_relevant, and every
+ * figure when the period ends before the group's first year (fra). */
+uint32_t styr_group_na(const styr_codes *c, int g, int last_week);
+
 /* An offer's name (tilbud.csv: navn, or navn_en with --lang en); t > 0. */
 const char *styr_offer_name(const styr_codes *c, int t);
 

@@ -5,6 +5,7 @@
 #   R kontanthjaelp W14-W26 (13 weeks), kontanthjaelp_ny W27-W40 (14)
 #   S uddannelseshjaelp W20-W26 (7), kontanthjaelp_ny W27-W30 (4)
 #   T integration in praktik W01-W26 (26)
+#   U a week of dagpenge in 2024-W10 (so the panel covers 2024)
 #   Z a job week in W52 (the panel's last week)
 # By hand, 2025: the union has 27 + 11 + 26 = 64 weeks (1,2 full-time persons),
 # 3 persons (not 1 + 1 + 1 + 2 = 5), activation 26/64 = 40,6 pct., 3 spells
@@ -24,12 +25,16 @@
         printf 'S;2025-W%02d;101;%s;;\n' "$w" "$y"
     done
     for w in $(seq 1 26); do printf 'T;2025-W%02d;101;integration;praktik;\n' "$w"; done
+    echo "U;2024-W10;101;dagpenge;;"
     echo "Z;2025-W52;101;;;37"
 } > panel.csv
 "$STYR" import -w ws panel.csv >/dev/null
 run kthj-figures 0 figures -w ws --kommune 101 --intern --periode 2025 --format csv \
     --ydelse kontanthjaelp,uddannelseshjaelp,integration,kontanthjaelp_ny,kontanthjaelp_mv,i_alt
 run kthj-figures-en 0 --lang en figures -w ws --kommune 101 --intern --periode 2025 --ydelse kontanthjaelp_ny,kontanthjaelp_mv
+# 2024: the new kontanthjælp did not exist yet: not applicable (.), not 0; the union
+# is the old groups (nobody on them in 2024 here: 0)
+run kthj-before 0 figures -w ws --kommune 101 --intern --periode 2024 --ydelse kontanthjaelp_ny,kontanthjaelp_mv
 run kthj-money 0 money -w ws --kommune 101 --intern --periode 2025 \
     --ydelse kontanthjaelp,uddannelseshjaelp,integration,kontanthjaelp_ny,kontanthjaelp_mv
 has kthj-noegletal "Kontanthjælp mv." noegletal -w ws --periode 2025 --intern
