@@ -30,8 +30,10 @@ trap 'rm -rf "$tmp"' EXIT
 "$STYR" budget import -w "$WS" "$tmp/budget.csv"
 # result goals, as a job centre sets them: per unit, against the cluster, a
 # change and a level, and one on an offer
-"$STYR" goals add -w "$WS" --ydelse kontanthjaelp --figur andel_befolkning --maal klynge --aar "$TO" \
-    --enhed "Jobcenter Kontanthjælp" --tekst "Kontanthjælp på klyngens niveau"
+# (kontanthjælp mv.: the union runs on across the reform of 1 July 2025, when the
+# old kontanthjælp ends and the new one begins)
+"$STYR" goals add -w "$WS" --ydelse kontanthjaelp_mv --figur andel_befolkning --maal klynge --aar "$TO" \
+    --enhed "Jobcenter Kontanthjælp" --tekst "Kontanthjælp mv. på klyngens niveau"
 "$STYR" goals add -w "$WS" --ydelse sygedagpenge --figur langvarige --maal -10% --aar "$TO" \
     --enhed "Sygedagpengeteamet" --tekst "Færre langvarige sygedagpengeforløb"
 "$STYR" goals add -w "$WS" --ydelse dagpenge --figur varighed --maal "<=16" --aar "$TO" \

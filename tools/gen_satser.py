@@ -27,6 +27,10 @@ the group):
   revalidering      revalideringsydelse "fyldt 30 år"
   ledighedsydelse   the maximum (89 pct. of the dagpenge maximum)
   foertidspension   førtidspension, enlige (rules from 2003)
+  kontanthjaelp_ny  the new kontanthjælp from 1 July 2025 (lov nr. 1655 af 30.
+                    december 2024): "forhøjet sats", fyldt 30 år, not a provider,
+                    without the supplements (tillæg til enlige ikke-forsørgere
+                    etc.), as kontanthjaelp; only from 2025, the group's first year
   fleksjob, oevrige no official rate fits (a wage subsidy that falls with the
                     wage; a mix of efterløn, barsel and leave): estimates
 
@@ -44,7 +48,9 @@ Deterministic: the same script writes the same bytes.
 YEARS = range(2008, 2027)
 GROUPS = ["dagpenge", "sygedagpenge", "kontanthjaelp", "uddannelseshjaelp", "integration",
           "jobafklaring", "ressourceforloeb", "revalidering", "ledighedsydelse", "fleksjob",
-          "foertidspension", "oevrige"]
+          "foertidspension", "oevrige", "kontanthjaelp_ny"]
+# the first year of a group that has not always existed (ydelser.csv, fra): no rate before
+FIRST = {"kontanthjaelp_ny": 2025}
 
 
 def kr(v):
@@ -165,6 +171,16 @@ ESTIMATE_2024 = {"fleksjob": 1900, "oevrige": 3600}
 
 
 def estimate(g, y):
+    if g == "kontanthjaelp_ny":
+        # No published table of the new rates was found in the tool library (the
+        # municipalities' pages found give the supplements only: tillæg til enlige
+        # ikke-forsørgere 1.092 kr./md. 2025, kalundborg.dk). The forhøjet sats for a
+        # person of 30 or more without children is taken at the level of the old
+        # "fyldt 30 år, andre", the group's predecessor in the same representative case.
+        v, src = estimate("kontanthjaelp", y) if y not in SRC["kontanthjaelp"] else SRC["kontanthjaelp"][y]
+        return v, "SKØN: forhøjet sats (fyldt 30 år, ikke-forsørger, uden tillæg) sat lig den gamle " \
+                  "kontanthjælps sats fyldt 30 år, andre (ingen offentlig tabel over de nye satser fundet): " + \
+                  src.removeprefix("SKØN: ").split(" (den gamle")[0]
     if g == "dagpenge":
         return DP16
     if g in ESTIMATE_2024:
@@ -193,6 +209,8 @@ def estimate(g, y):
 rows = []
 for y in YEARS:
     for g in GROUPS:
+        if y < FIRST.get(g, 0):
+            continue
         v, src = SRC[g][y] if y in SRC[g] else estimate(g, y)
         assert ";" not in src, src
         rows.append((y, g, v, src))

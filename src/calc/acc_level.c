@@ -3,7 +3,9 @@
  * A run of weeks is added to every period it overlaps: the overlap's weeks,
  * the weeks with an offer, and the person once per period (a stamp per cell
  * holds the last person counted). Every run adds to its municipality and the
- * country, for its group and, when the group is public support, for "i alt".
+ * country, for its group and, when the group is public support, for "i alt",
+ * and for the union its group is part of, if any (the stamp counts a person
+ * once in a union, however many of its parts she is in).
  * The part of a run before the person turns 30 (on the Thursday) is added
  * again to the young counts. Cells are laid out [municipality][group][period]
  * so the consecutive periods a run touches are neighbours in memory. */
@@ -88,6 +90,11 @@ static void visit(void *st, const styr_acc_ctx *x, const styr_visit *v)
         if (x->public_yd[g]) {
             add_spans(&s->cell[k * ng * np], buf, n, mark, tb);
             add_spans(&s->cell[nat * ng * np], buf, n, mark, tb);
+        }
+        size_t u = x->union_yd[g];
+        if (u) {
+            add_spans(&s->cell[(k * ng + u) * np], buf, n, mark, tb);
+            add_spans(&s->cell[(nat * ng + u) * np], buf, n, mark, tb);
         }
     }
 }

@@ -39,7 +39,9 @@ static void visit(void *st, const styr_acc_ctx *x, const styr_visit *v)
          * in a given week, so the country is the sum, made in finish */
         lcell *own = &s->cell[((size_t)c->kom[r] * (size_t)x->ng + (size_t)g) * np];
         lcell *own_all = &s->cell[(size_t)c->kom[r] * (size_t)x->ng * np];
-        int sg = v->start_g[r - v->r0], sa = v->start_all[r - v->r0];
+        int sg = v->start_g[r - v->r0], sa = v->start_all[r - v->r0], su = v->start_u[r - v->r0];
+        int u = x->union_yd[g];
+        lcell *own_u = &s->cell[((size_t)c->kom[r] * (size_t)x->ng + (size_t)u) * np];
         for (int f = 0; f < x->ps->nfam; f++) {
             const styr_pfam *fam = &x->ps->fam[f];
             int m0, m1;
@@ -51,6 +53,10 @@ static void visit(void *st, const styr_acc_ctx *x, const styr_visit *v)
                 if (pub) {
                     own_all[p].inprog++;
                     own_all[p].inprog_long += last - sa + 1 > 52;
+                }
+                if (u) { /* the length of the union's spell, across its parts */
+                    own_u[p].inprog++;
+                    own_u[p].inprog_long += last - su + 1 > 52;
                 }
             }
         }

@@ -152,6 +152,11 @@ static void finish(const void *st, const styr_acc_ctx *x, styr_cube *out)
         for (int g = 1; g < x->ng; g++)
             if (x->public_yd[g])
                 for (size_t p = 0; p < np; p++) add_cell(s, CELL(k, 0, p), CELL(k, g, p));
+    /* a union is the sum of its parts (public_yd never holds a union) */
+    for (int k = 0; k < nat; k++)
+        for (int g = 1; g < x->ng; g++)
+            if (x->union_yd[g])
+                for (size_t p = 0; p < np; p++) add_cell(s, CELL(k, x->union_yd[g], p), CELL(k, g, p));
     for (int k = 0; k < nat; k++)
         for (int g = 0; g < x->ng; g++)
             for (size_t p = 0; p < np; p++) add_cell(s, CELL(nat, g, p), CELL(k, g, p));

@@ -79,7 +79,7 @@ static styr_figval value_of(const styr_bdata *b, const styr_metric *m, int p, co
     if (m->fig >= 0) {
         styr_figval v[STYR_NFIG];
         styr_figures_of(c, weeks, pop, ypop, hide, v);
-        if (g) styr_figures_na(v, b->codes->yd_na[g]);
+        if (g) styr_figures_na(v, styr_group_na(b->codes, g, b->res.ps.p[p].last));
         return v[m->fig];
     }
     if (!b->rules) return (styr_figval){0, STYR_FV_NONE};

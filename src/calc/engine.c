@@ -50,7 +50,7 @@ typedef struct open_spell { int active, start, last; uint8_t kom; } open_spell;
 typedef struct scratch {
     styr_spell *spells;
     size_t nspells, cap;
-    uint16_t *start_g, *start_all;
+    uint16_t *start_g, *start_all, *start_u;
     uint32_t *n0;
     size_t runcap;
     open_spell open[STYR_MAX_CODES];
@@ -132,17 +132,23 @@ static void derive(scratch *s, const styr_acc_ctx *x, const uint32_t *thu, int n
         s->runcap = n * 2;
         s->start_g = styr_xrealloc(s->start_g, s->runcap * sizeof *s->start_g);
         s->start_all = styr_xrealloc(s->start_all, s->runcap * sizeof *s->start_all);
+        s->start_u = styr_xrealloc(s->start_u, s->runcap * sizeof *s->start_u);
         s->n0 = styr_xrealloc(s->n0, s->runcap * sizeof *s->n0);
     }
     s->nspells = 0;
     for (int g = 0; g < x->ng; g++) s->open[g].active = 0;
     for (uint64_t r = r0; r < r1; r++) {
         int g = c->yd[r];
-        s->start_g[r - r0] = s->start_all[r - r0] = 0;
+        s->start_g[r - r0] = s->start_all[r - r0] = s->start_u[r - r0] = 0;
         if (!g) continue;
         int a = c->start[r], e = a + c->len[r] - 1;
         spell_run(s, &s->open[g], g, a, e, c->kom[r], x->panel_last);
         s->start_g[r - r0] = (uint16_t)s->open[g].start;
+        int u = x->union_yd[g];
+        if (u) { /* the union's spell goes on across a change between its parts */
+            spell_run(s, &s->open[u], u, a, e, c->kom[r], x->panel_last);
+            s->start_u[r - r0] = (uint16_t)s->open[u].start;
+        }
         if (x->public_yd[g]) {
             spell_run(s, &s->open[0], 0, a, e, c->kom[r], x->panel_last);
             s->start_all[r - r0] = (uint16_t)s->open[0].start;
@@ -165,7 +171,8 @@ static void derive(scratch *s, const styr_acc_ctx *x, const uint32_t *thu, int n
         if (lo < nthu) w30 = lo;
     }
     if (x->rules) trappe(x, r0, r1, s->n0);
-    *v = (styr_visit){i, c, r0, r1, w30, s->spells, (int)s->nspells, s->start_g, s->start_all, x->rules ? s->n0 : NULL};
+    *v = (styr_visit){i, c, r0, r1, w30, s->spells, (int)s->nspells, s->start_g, s->start_all, s->start_u,
+                       x->rules ? s->n0 : NULL};
 }
 
 /* ---- threads -------------------------------------------------------------------- */
@@ -210,6 +217,7 @@ static void *work(void *arg)
     free(s.spells);
     free(s.start_g);
     free(s.start_all);
+    free(s.start_u);
     free(s.n0);
     return NULL;
 }
@@ -220,7 +228,10 @@ styr_rc styr_engine_run(const styr_panel *p, const styr_codes *codes, const styr
     (void)d;
     const styr_cols *c = styr_panel_cols(p);
     uint8_t public_yd[STYR_MAX_CODES] = {0};
-    for (int g = 1; g < codes->dict.nyd; g++) public_yd[g] = codes->yd_public[g];
+    uint8_t union_yd[STYR_MAX_CODES] = {0};
+    /* a union is all public support only through its parts */
+    for (int g = 1; g < codes->dict.nyd; g++) public_yd[g] = codes->yd_public[g] && !codes->yd_is_union[g];
+    for (int g = 1; g < codes->dict.nyd; g++) union_yd[g] = codes->yd_union[g];
     /* Thursday of every week up to past the panel and the periods, for ages and years */
     int panel_last = styr_panel_week_max(p);
     int nthu = (panel_last > ps->wmax ? panel_last : ps->wmax) + 2;
@@ -228,8 +239,8 @@ styr_rc styr_engine_run(const styr_panel *p, const styr_codes *codes, const styr
     uint32_t *thu = styr_xmalloc((size_t)nthu * sizeof *thu);
     for (int w = 0; w < nthu; w++) thu[w] = styr_week_thursday_ymd(w);
     const styr_rules *rules = o ? o->rules : NULL;
-    styr_acc_ctx x = {ps,         codes,     c,     codes->dict.nkom + 1,        codes->dict.nyd,
-                      panel_last, public_yd, rules, rules && o ? o->money : 0, thu, NULL};
+    styr_acc_ctx x = {ps,         codes,     c,        codes->dict.nkom + 1, codes->dict.nyd,
+                      panel_last, public_yd, union_yd, rules, rules && o ? o->money : 0, thu, NULL};
     x.user = o ? o->user : NULL;
     const styr_acc *accs[MAXACC + 1];
     size_t nacc = 0;

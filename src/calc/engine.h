@@ -79,7 +79,8 @@ void styr_cube_free(styr_cube *c); /* NULL-safe */
 
 /* ---- what accumulators see ------------------------------------------------------ */
 
-/* A spell (spec §4) of one group, or of all public support (group 0). */
+/* A spell (spec §4) of one group, of a union of groups (codes.h yd_union: it
+ * runs on across a change between its parts), or of all public support (group 0). */
 typedef struct styr_spell {
     uint16_t start, end;       /* first and last week in the group */
     uint8_t kom;               /* municipality of the last week in the group */
@@ -96,6 +97,7 @@ typedef struct styr_visit {
     int nspells;
     const uint16_t *start_g;   /* per run: start of the spell (of the run's group) the run is in */
     const uint16_t *start_all; /* per run: start of the public-support spell, if public */
+    const uint16_t *start_u;   /* per run: start of the spell of the union the run's group is part of, if any */
     const uint32_t *n0;        /* per run: the 2016 trappe count before the run (covered runs;
                                   UINT32_MAX otherwise); NULL when the counter is off */
 } styr_visit;
@@ -106,7 +108,8 @@ typedef struct styr_acc_ctx {
     const styr_cols *c;
     int nk, ng;                /* as in the cube */
     int panel_last;
-    const uint8_t *public_yd;  /* [nyd]: the group counts as public support */
+    const uint8_t *public_yd;  /* [nyd]: the group counts as public support (never a union) */
+    const uint8_t *union_yd;   /* [nyd]: the union a group is part of, 0 none */
     const styr_rules *rules;   /* rates and refusion; NULL: neither money nor the trappe */
     int money;                 /* money figures (amounts); else, with rules, only the trappe counter */
     const uint32_t *thu;       /* Thursday (YYYYMMDD) of every week up to past the panel */

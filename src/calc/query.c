@@ -229,7 +229,7 @@ styr_rc styr_query_run(styr_ws *ws, const styr_query *q, styr_qresult *r, styr_d
                                 r->ypop[(size_t)i * (size_t)nk + (size_t)k], styr_qresult_hide(r, i, k, g), x->v);
                 if (r->outside[i])
                     for (int f = 0; f < STYR_NFIG; f++) x->v[f] = (styr_figval){0, STYR_FV_NONE};
-                if (g) styr_figures_na(x->v, codes->yd_na[g]);
+                if (g) styr_figures_na(x->v, styr_group_na(codes, g, r->ps.p[i].last));
                 x->incomplete = !r->outside[i] && (r->ps.p[i].first < wmin || r->ps.p[i].last > wmax);
                 double lf = styr_pubfig_labour(r->pub, x->kommune, styr_period_pop_year(&r->ps.p[i]));
                 x->ak = styr_pubfig_ak(x->v[FIG_FULDTIDSPERSONER], lf);

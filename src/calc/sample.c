@@ -37,7 +37,7 @@ static void visit(void *st, const styr_acc_ctx *x, const styr_visit *v)
         int tb_now = 0, earlier = 0;
         for (uint64_t r = v->r0; r < v->r1; r++) {
             int a = c->start[r], e = a + c->len[r] - 1;
-            if (c->yd[r] != in->g || e < sp->start || a > sp->end || !c->tb[r]) continue;
+            if ((c->yd[r] != in->g && x->union_yd[c->yd[r]] != in->g) || e < sp->start || a > sp->end || !c->tb[r]) continue;
             if (e == in->ref) tb_now = c->tb[r];
             else earlier = 1;
         }

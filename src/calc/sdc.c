@@ -30,7 +30,8 @@ styr_sdc_fam styr_sdc_family(styr_fig f)
 typedef struct build {
     styr_sdc *s;
     const styr_cube *cube;          /* [nspan][nkom + 1][ng] */
-    const uint8_t *public_g;        /* [ng]: group g (g >= 1) is part of group 0 */
+    const uint8_t *public_g;        /* [ng]: group g (g >= 1) is part of group 0 (never a union) */
+    const uint8_t *union_g;         /* [ng]: the union group g is part of, 0 none (codes.h yd_union) */
     int fam;
     int W0, W1;                     /* weeks covered by spans */
     int *wspan;                     /* [W1 - W0 + 1]: the span of the single week, -1 none */
@@ -51,6 +52,13 @@ static size_t at(const styr_sdc *s, int span, int a, int g)
 }
 
 static int add_over_groups(int fam) { return fam == SDC_LEVEL || fam == SDC_YOUNG; }
+
+static int is_union(const build *b, int g)
+{
+    for (int h = 1; h < b->s->ng; h++)
+        if (b->union_g[h] == g) return 1;
+    return 0;
+}
 
 /* Only the level is published by week. The young, spells, their status after
  * and langvarige are published by month and longer periods: a week's cell of
@@ -287,13 +295,22 @@ static void mark(build *b, dim2 p, const int (*wit)[2], int nwit, dim2 g, int yo
 {
     const styr_sdc *s = b->s;
     int ns = affected_spans(b, p);
-    int groups[4], ng = 0;
+    int groups[6], ng = 0;
     groups[ng++] = g.e[0];
     if (g.n == 2) groups[ng++] = g.e[1];
     else if (add_over_groups(b->fam) && g.e[0] > 0 && b->public_g[g.e[0]]) groups[ng++] = 0;
+    /* a union's weeks are the sum of its parts': a unit moved in a part moves in
+     * its union too, unless the cube moves it between two parts of the same union */
+    if (add_over_groups(b->fam)) {
+        int u0 = g.e[0] > 0 ? b->union_g[g.e[0]] : 0, u1 = g.n == 2 && g.e[1] > 0 ? b->union_g[g.e[1]] : 0;
+        if (u0 != u1) {
+            if (u0) groups[ng++] = u0;
+            if (u1) groups[ng++] = u1;
+        }
+    }
     for (int i = 0; i < ns; i++) mark_areas(b, b->aff[i], wit, nwit, groups, ng, young, NULL);
     if (b->fam != SDC_LEVEL) return;
-    int mg[4], nmg = ng;
+    int mg[8], nmg = ng;
     memcpy(mg, groups, sizeof groups);
     if (g.n == 2) mg[nmg++] = 0;
     for (int i = 0; i < ns; i++) mark_areas(b, b->aff[i], wit, nwit, mg, nmg, 0, b->money);
@@ -462,8 +479,8 @@ static void protect(build *b, int sp, int area, int g)
         }
     }
     /* group parts */
-    dim2 gopt[STYR_MAX_CODES + 1];
-    int ngo = 0;
+    dim2 gopt[2 * STYR_MAX_CODES + 1];
+    int ngo = 0, first_single = 0; /* the options that move a unit in one group, from first_single on */
     int k1 = area < s->nkom ? area : -1;
     if (add_over_groups(b->fam) && g > 0 && b->public_g[g]) {
         cand c[STYR_MAX_CODES];
@@ -477,6 +494,24 @@ static void protect(build *b, int sp, int area, int g)
         if (n > 1) qsort(c, (size_t)n, sizeof *c, cand_cmp);
         for (int i = 0; i < n; i++) gopt[ngo++] = (dim2){{g, c[i].k}, 2};
         gopt[ngo++] = (dim2){{g, 0}, 1};
+    } else if (add_over_groups(b->fam) && g > 0 && b->s->ng > g && is_union(b, g)) {
+        /* a union's cell is protected through its parts: the cube moves a unit
+         * from a part to a public group outside the union (the part, the union and
+         * that group change, all public support stays), or, failing that, in one
+         * part (the part, the union and all public support change) */
+        cand c[STYR_MAX_CODES], o[STYR_MAX_CODES];
+        int n = 0, no = 0, ai = k1 >= 0 ? k1 : area;
+        for (int h = 1; h < s->ng; h++)
+            if (b->union_g[h] == g) c[n++] = (cand){h, 0xffffffffu - b->P[at(s, sp, area, h)]};
+            else if (b->public_g[h])
+                o[no++] = (cand){h, (b->supp[at(s, sp, ai, h)] ? 0u : 1u << 30) + b->P[at(s, sp, ai, h)]};
+        if (n > 1) qsort(c, (size_t)n, sizeof *c, cand_cmp);
+        if (no > 1) qsort(o, (size_t)no, sizeof *o, cand_cmp);
+        const int cap = (int)(sizeof gopt / sizeof *gopt) - n;
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < no && ngo < cap; j++) gopt[ngo++] = (dim2){{c[i].k, o[j].k}, 2};
+        first_single = ngo;
+        for (int i = 0; i < n; i++) gopt[ngo++] = (dim2){{c[i].k, 0}, 1};
     } else if (add_over_groups(b->fam) && g == 0) {
         cand c[STYR_MAX_CODES];
         int n = 0;
@@ -515,16 +550,18 @@ static void protect(build *b, int sp, int area, int g)
      * cell of the cell itself is an alternative table too; it changes the
      * cluster and the country, which are hidden with it */
     b->fallbacks++;
+    /* group 0 and a union through a part (the first, with most persons) */
+    const int via = add_over_groups(b->fam) && (g == 0 || (ngo > first_single && is_union(b, g)));
     int w1 = s->last[sp];
     if (k1 >= 0)
         for (int x = s->first[sp]; x <= s->last[sp]; x++)
-            if (X(b, x, k1, g > 0 || !add_over_groups(b->fam) ? g : gopt[0].e[0])) { w1 = x; break; }
+            if (X(b, x, k1, via ? gopt[first_single].e[0] : g)) { w1 = x; break; }
     int ka = k1 >= 0 ? k1 : 0;
     if (k1 < 0) /* a cluster or the country: a member with persons */
         for (int k = 0; k < s->nkom; k++)
             if ((area == s->nkom || s->nkom + 1 + cluster_of(s, sp, k) == area) && b->P[at(s, sp, k, g)]) { ka = k; break; }
     int wit[1][2] = {{ka, -1}};
-    dim2 pf = {{w1, 0}, 1}, gf = g > 0 || !add_over_groups(b->fam) ? (dim2){{g, 0}, 1} : gopt[0];
+    dim2 pf = {{w1, 0}, 1}, gf = via ? gopt[first_single] : (dim2){{g, 0}, 1};
     mark(b, pf, wit, 1, gf, b->fam == SDC_LEVEL);
 }
 
@@ -617,7 +654,10 @@ styr_rc styr_sdc_build(styr_ws *ws, int threads, styr_sdc *s, styr_diags *d)
     styr_pset_free(&ps);
     if (rc) goto out;
 
-    build b = {.s = s, .cube = &cube, .public_g = codes->yd_public};
+    /* a union is part of group 0 only through its parts */
+    uint8_t pub[STYR_MAX_CODES] = {0};
+    for (int g = 1; g < codes->dict.nyd; g++) pub[g] = codes->yd_public[g] && !codes->yd_is_union[g];
+    build b = {.s = s, .cube = &cube, .public_g = pub, .union_g = codes->yd_union};
     int *years = styr_xmalloc((size_t)m * sizeof *years);
     for (int i = 0; i < m; i++) years[i] = year_ix(s, i);
     span_year = years;

@@ -253,7 +253,8 @@ static int cmd_export(styr_cli *cli, opts *o)
             rows[n++] = (styr_template_row){have[j], 0};
             continue;
         }
-        if (!codes->yd_public[g]) continue;
+        /* a union's money is its parts': budgeted there, never twice */
+        if (!codes->yd_public[g] || codes->yd_is_union[g]) continue;
         const styr_cell *c = styr_cube_at(&res.cube, 0, k, g);
         if (!c->weeks || (c->persons < STYR_DISCRETION && !own)) continue;
         styr_template_row *t = &rows[n++];

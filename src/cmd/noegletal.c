@@ -196,7 +196,7 @@ int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv)
             if (ci >= 0 && cl.of[j] == ci) styr_cell_add(&sum, styr_cube_at(&res.cube, 0, j, g)), members[nm++] = j;
         styr_figval cv[STYR_NFIG];
         styr_figures_of(&sum, styr_period_weeks(&per), cpop, cypop, styr_qresult_hide_set(&res, 0, members, nm, g), cv);
-        if (g) styr_figures_na(cv, codes->yd_na[g]);
+        if (g) styr_figures_na(cv, styr_group_na(codes, g, per.last));
         if (res.any_pub) cluster_from_rows(&res, members, nm, r, ng, cpop, cv);
         if (own->kilde) add_source(sources, &nsrc, own->kilde);
         const styr_figval *ov = own->v;
@@ -213,7 +213,9 @@ int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv)
             if (diff > 0 && strcmp(c4, zero)) { memmove(c4 + 1, c4, strlen(c4) + 1); c4[0] = '+'; }
             strcat(c4, styr_tr(" pct.-point", " pp"));
         } else {
-            snprintf(c4, sizeof c4, "%s", ov[FIG_ANDEL].state == STYR_FV_SUPPRESSED || cv[FIG_ANDEL].state == STYR_FV_SUPPRESSED ? ".." : "-");
+            snprintf(c4, sizeof c4, "%s", ov[FIG_ANDEL].state == STYR_FV_SUPPRESSED || cv[FIG_ANDEL].state == STYR_FV_SUPPRESSED ? ".."
+                                          : ov[FIG_ANDEL].state == STYR_FV_NA                                                    ? "."
+                                                                                                                                  : "-");
         }
         text(c5, sizeof c5, &ov[FIG_AKTIVERINGSGRAD], 1);
         text(c6, sizeof c6, &cv[FIG_AKTIVERINGSGRAD], 1);

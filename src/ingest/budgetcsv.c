@@ -123,6 +123,7 @@ static int row(reader *r, const styr_csv *c, styr_budget *b)
     f = c->f[r->col[C_YDELSE]];
     int g = styr_codes_ydelse(r->codes, f.p, f.n);
     if (g <= 0) bad(r, r->col[C_YDELSE], D_UNKNOWN_YDELSE, X_BUDGET_YDELSE, f);
+    else if (r->codes->yd_is_union[g]) bad(r, r->col[C_YDELSE], D_BAD_CODE, X_YDELSE_PART, f);
     b->grp = g;
     b->fuldtid = amount(r, c, C_FULDTID, 1, 1e9, X_AMOUNT);
     b->pris = amount(r, c, C_PRIS, 1, 1e12, X_AMOUNT);

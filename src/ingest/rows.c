@@ -241,6 +241,10 @@ static int long_row(styr_reader *r, const styr_field *f, uint64_t line)
         styr_diag_unknown(r->d, D_UNKNOWN_YDELSE, X_YDELSE, r->file, line, (uint32_t)r->c_ydelse + 1,
                           r->colname[r->c_ydelse], x.p, x.n);
         bad = 1;
+    } else if (r->codes->yd_is_union[yd]) {
+        trim(&x.p, &x.n);
+        BAD(D_BAD_CODE, X_YDELSE_PART, r->c_ydelse, x);
+        bad = 1;
     }
     x = f[r->c_tilbud];
     int tb = styr_codes_tilbud(r->codes, x.p, x.n);

@@ -77,8 +77,8 @@ const char *styr_none_note(void)
 
 const char *styr_na_note(void)
 {
-    return styr_tr(". = ikke relevant for ydelsen (data/ydelser.csv, ikke_relevant).",
-                   ". = not applicable to the group (data/ydelser.csv, ikke_relevant).");
+    return styr_tr(". = ikke relevant for ydelsen (data/ydelser.csv, ikke_relevant), eller ydelsen fandtes ikke endnu (fra).",
+                   ". = not applicable to the group (data/ydelser.csv, ikke_relevant), or the group did not exist yet (fra).");
 }
 
 const char *styr_incomplete_note(void)

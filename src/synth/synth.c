@@ -95,6 +95,10 @@ typedef struct synth_ctx {
     uint32_t *thu;               /* Thursday YYYYMMDD of each simulated week */
     double *cyc;                 /* --konjunktur: crisis intensity (0-1) of each simulated week, or NULL */
     int cyc_a, cyc_b;            /* the weeks [cyc_a, cyc_b) where cyc > 0 */
+    /* the reform of 1 July 2025 (lov nr. 1655 af 30. december 2024): from its week
+     * on, recipients of the groups it replaces are on the new kontanthjælp */
+    int reform_week, yd_ny;
+    uint8_t replaced[STYR_MAX_CODES];
 } synth_ctx;
 
 typedef struct srun { int start, len; uint8_t kom, yd, tb; uint16_t timer; } srun;
@@ -142,6 +146,8 @@ static int age_at(const sim *s, int week)
     return styr_age(s->birth, s->X->thu[week - s->X->first_week]);
 }
 
+static void put(sim *s, int start, int len, int yd, int tb, int timer);
+
 static void emit(sim *s, int start, int len, int yd, int tb, int timer)
 {
     if (start < s->t) { len -= s->t - start; start = s->t; }
@@ -155,6 +161,23 @@ static void emit(sim *s, int start, int len, int yd, int tb, int timer)
         start = s->X->show_first;
         if (len <= 0) return;
     }
+    const synth_ctx *X = s->X;
+    if (yd && X->yd_ny && X->replaced[yd] && start + len > X->reform_week) {
+        /* the same person on the same terms, under the new benefit from the reform
+         * on; the draws are not touched, so every week before is as it was */
+        if (start < X->reform_week) {
+            put(s, start, X->reform_week - start, yd, tb, timer);
+            len -= X->reform_week - start;
+            start = X->reform_week;
+        }
+        yd = X->yd_ny;
+    }
+    put(s, start, len, yd, tb, timer);
+    if (yd) s->benefit = 1;
+}
+
+static void put(sim *s, int start, int len, int yd, int tb, int timer)
+{
     if (s->n && s->v[s->n - 1].start + s->v[s->n - 1].len == start && s->v[s->n - 1].kom == s->kom &&
         s->v[s->n - 1].yd == yd && s->v[s->n - 1].tb == tb && s->v[s->n - 1].timer == timer) {
         s->v[s->n - 1].len += len;
@@ -165,7 +188,6 @@ static void emit(sim *s, int start, int len, int yd, int tb, int timer)
         }
         s->v[s->n++] = (srun){start, len, (uint8_t)s->kom, (uint8_t)yd, (uint8_t)tb, (uint16_t)timer};
     }
-    if (yd) s->benefit = 1;
 }
 
 static int pick(styr_rng *r, const wcode *w, int max)
@@ -485,6 +507,14 @@ static styr_rc setup(styr_ws *ws, const styr_synth_opts *o, synth_ctx *X, styr_d
             int tb = styr_codes_tilbud(c, groups[g].offer[k].code, strlen(groups[g].offer[k].code));
             X->gof[g][k] = tb > 0 ? tb : 0;
         }
+    }
+    static const char *const old_kh[] = {"kontanthjaelp", "uddannelseshjaelp", "integration"};
+    int ny = styr_codes_ydelse(c, "kontanthjaelp_ny", strlen("kontanthjaelp_ny"));
+    X->yd_ny = ny > 0 ? ny : 0;
+    X->reform_week = styr_week_from_iso(2025, 27); /* the week of 1 July 2025 */
+    for (size_t i = 0; i < sizeof old_kh / sizeof *old_kh; i++) {
+        int g = styr_codes_ydelse(c, old_kh[i], strlen(old_kh[i]));
+        if (g > 0) X->replaced[g] = 1;
     }
     /* the burn-in may start before 1990 (week indexes then go negative; nothing of it
      * is written): ISO week 1 of y0 is the week of 4 January */

@@ -5,6 +5,7 @@
 
 #include "../core/msg.h"
 #include "../core/suggest.h"
+#include "../core/week.h"
 
 static unsigned slot(const char *s, size_t n)
 {
@@ -130,4 +131,10 @@ const char *styr_group_name(const styr_codes *c, int g)
 const char *styr_offer_name(const styr_codes *c, int t)
 {
     return styr_lang_get() == STYR_LANG_EN && c->tb_name_en[t][0] ? c->tb_name_en[t] : c->tb_name[t];
+}
+
+uint32_t styr_group_na(const styr_codes *c, int g, int last_week)
+{
+    if (c->yd_from[g] && styr_week_year(last_week) < c->yd_from[g]) return UINT32_MAX;
+    return c->yd_na[g];
 }

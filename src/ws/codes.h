@@ -27,6 +27,13 @@ typedef struct styr_codes {
     uint8_t yd_trappe[STYR_MAX_CODES];       /* counts toward the 2016 refusion staircase */
     uint32_t yd_na[STYR_MAX_CODES];          /* figures (bit f = styr_fig f) that mean nothing for the group */
     uint32_t yd_nodir[STYR_MAX_CODES];       /* figures shown for the group but neither better nor worse higher */
+    /* union groups (ydelser.csv, column dele): yd_union[g] is the union a group
+     * is part of (0 = none; a group is part of at most one), yd_is_union[u] marks
+     * a union. No record is ever in a union: its figures are derived from its
+     * parts in the engine's pass, its spells running across changes between them. */
+    uint8_t yd_union[STYR_MAX_CODES];
+    uint8_t yd_is_union[STYR_MAX_CODES];
+    uint16_t yd_from[STYR_MAX_CODES];        /* first year the group exists (ydelser.csv fra); 0 = always */
     char tb_name[STYR_MAX_CODES][64];
     char tb_name_en[STYR_MAX_CODES][64];
     /* DREAM branch code -> ydelse/tilbud index; dream_known 0 = unknown code,
@@ -52,6 +59,11 @@ void styr_codes_finish(styr_codes *c);
  * ("offentligt_forsoergede", "Offentligt forsørgede i alt"); the name follows --lang. */
 const char *styr_group_key(const styr_codes *c, int g);
 const char *styr_group_name(const styr_codes *c, int g);
+
+/* The figures (bit f = styr_fig f) that mean nothing for group g (g > 0) in a
+ * period whose last week is last_week: ydelser.csv ikke_relevant, and every
+ * figure when the period ends before the group's first year (fra). */
+uint32_t styr_group_na(const styr_codes *c, int g, int last_week);
 
 /* An offer's name (tilbud.csv: navn, or navn_en with --lang en); t > 0. */
 const char *styr_offer_name(const styr_codes *c, int t);

@@ -46,7 +46,7 @@ static const char *const schema =
     "CREATE TABLE ydelser(ydelse TEXT PRIMARY KEY, navn TEXT NOT NULL, navn_en TEXT NOT NULL,"
     " offentlig INTEGER NOT NULL CHECK(offentlig IN (0,1)), refusionsklasse TEXT NOT NULL,"
     " trappe INTEGER NOT NULL CHECK(trappe IN (0,1)), ikke_relevant TEXT NOT NULL DEFAULT '',"
-    " uden_retning TEXT NOT NULL DEFAULT '',"
+    " uden_retning TEXT NOT NULL DEFAULT '', fra TEXT NOT NULL DEFAULT '', dele TEXT NOT NULL DEFAULT '',"
     " idx INTEGER UNIQUE NOT NULL);\n"
     "CREATE TABLE tilbud(tilbud TEXT PRIMARY KEY, navn TEXT NOT NULL, navn_en TEXT NOT NULL,"
     " idx INTEGER UNIQUE NOT NULL);\n"
@@ -83,7 +83,7 @@ typedef struct refspec {
 
 static const refspec refs[] = {
     {"kommuner.csv", "kommuner", "kode;navn;region", "ITT", 0},
-    {"ydelser.csv", "ydelser", "ydelse;navn;navn_en;offentlig;refusionsklasse;trappe;ikke_relevant;uden_retning", "TTTITITT", 1},
+    {"ydelser.csv", "ydelser", "ydelse;navn;navn_en;offentlig;refusionsklasse;trappe;ikke_relevant;uden_retning;fra;dele", "TTTITITTTT", 1},
     {"tilbud.csv", "tilbud", "tilbud;navn;navn_en", "TTT", 1},
     {"klynger.csv", "klynger", "aar;kommune;klynge", "IIT", 0},
     {"dream.csv", "dream_koder", "kode;ydelse;tilbud;tekst", "ITTT", 0},
@@ -328,7 +328,7 @@ static styr_rc load_refs(sqlite3 *db, const char *datadir, styr_diags *d)
     /* cross-table checks the schema cannot express */
     static const char *const check =
         "SELECT kode, ydelse, tilbud FROM dream_koder"
-        " WHERE (ydelse <> '' AND ydelse NOT IN (SELECT ydelse FROM ydelser))"
+        " WHERE (ydelse <> '' AND ydelse NOT IN (SELECT ydelse FROM ydelser WHERE dele = ''))"
         "    OR (tilbud <> '' AND tilbud NOT IN (SELECT tilbud FROM tilbud))"
         "    OR (ydelse = '' AND tilbud <> '') LIMIT 20";
     sqlite3_stmt *st;
@@ -380,10 +380,15 @@ static styr_rc load_codes(sqlite3 *db, styr_codes *c, styr_diags *d)
     sqlite3_finalize(st);
 
     c->dict.nyd = 1;
+    static _Thread_local char parts[STYR_MAX_CODES][256];
+    memset(parts, 0, sizeof parts);
     /* ikke_relevant came with the four states; a workspace made before has none */
-    if (sqlite3_prepare_v2(db, "SELECT ydelse, navn, navn_en, offentlig, trappe, ikke_relevant, uden_retning FROM ydelser ORDER BY idx",
-                           -1, &st, NULL) &&
-        sqlite3_prepare_v2(db, "SELECT ydelse, navn, navn_en, offentlig, trappe, '', '' FROM ydelser ORDER BY idx", -1, &st,
+    /* fra and dele came with the reform of 1 July 2025; a workspace made before has none */
+    if (sqlite3_prepare_v2(db, "SELECT ydelse, navn, navn_en, offentlig, trappe, ikke_relevant, uden_retning, fra, dele"
+                               " FROM ydelser ORDER BY idx", -1, &st, NULL) &&
+        sqlite3_prepare_v2(db, "SELECT ydelse, navn, navn_en, offentlig, trappe, ikke_relevant, uden_retning, '', ''"
+                               " FROM ydelser ORDER BY idx", -1, &st, NULL) &&
+        sqlite3_prepare_v2(db, "SELECT ydelse, navn, navn_en, offentlig, trappe, '', '', '', '' FROM ydelser ORDER BY idx", -1, &st,
                            NULL))
         return sql_err(db, d);
     while (sqlite3_step(st) == SQLITE_ROW) {
@@ -398,9 +403,28 @@ static styr_rc load_codes(sqlite3 *db, styr_codes *c, styr_diags *d)
         if (styr_figures_mask(na ? na : "", &c->yd_na[n])) c->yd_na[n] = 0; /* checked at init */
         const char *nd = (const char *)sqlite3_column_text(st, 6);
         if (styr_figures_mask(nd ? nd : "", &c->yd_nodir[n])) c->yd_nodir[n] = 0;
+        const char *fra = (const char *)sqlite3_column_text(st, 7);
+        c->yd_from[n] = (uint16_t)(fra ? atoi(fra) : 0);
+        const char *dele = (const char *)sqlite3_column_text(st, 8);
+        snprintf(parts[n], sizeof parts[n], "%s", dele ? dele : "");
         c->dict.nyd++;
     }
     sqlite3_finalize(st);
+    styr_codes_finish(c);
+    /* unions: every part a known group that is no union and in no other union */
+    for (int u = 1; u < c->dict.nyd; u++) {
+        if (!parts[u][0]) continue;
+        c->yd_is_union[u] = 1;
+        for (char *p = parts[u], *e; *p; p = *e ? e + 1 : e) {
+            e = strchr(p, ',');
+            if (!e) e = p + strlen(p);
+            int g = styr_codes_ydelse(c, p, (size_t)(e - p));
+            if (g <= 0 || parts[g][0] || c->yd_union[g] || g == u)
+                return styr_diag_sys(d, STYR_EWS, "ydelser.csv: %s: the part %.*s of a union is unknown, a union or in another union",
+                                     c->dict.yd[u], (int)(e - p), p);
+            c->yd_union[g] = (uint8_t)u;
+        }
+    }
     snprintf(c->yd_name[0], sizeof c->yd_name[0], "selvforsørget");
     snprintf(c->yd_name_en[0], sizeof c->yd_name_en[0], "self-supporting");
 

@@ -358,6 +358,38 @@ static const testcase cases[] = {
       {"2024M04", 101, "revalidering", C(C_WEEKS, 1)},
       {"2024", 101, "revalidering", C(C_WEEKS, 4)},
       {"2023M12AATD", 101, "revalidering", C(C_WEEKS, 0)}}},
+
+    {"the reform of 1 July 2025: kontanthjaelp_mv runs on",
+     /* R: kontanthjaelp 2024-W27..2025-W26 (26 + 26 = 52 weeks), kontanthjaelp_ny
+      * 2025-W27..W31 (5); S: uddannelseshjaelp 2025-W20..W26 (7), kontanthjaelp_ny
+      * W27..W28 (2); both in 101 (written out by expand). In the separate groups the
+      * reform ends a spell and starts another; in the union each person has one spell:
+      * R 2024-W27..2025-W31 = 57 weeks, S 2025-W20..W28 = 9 weeks. */
+     HDR SENTINEL, NULL, 1,
+     {/* 2025 weeks in the union: R 26 + 5, S 7 + 2 = 40; two persons, not 1 + 2 + 1 = 4 */
+      {"2025", 101, "kontanthjaelp_mv", C(C_WEEKS, 40)},
+      {"2025", 101, "kontanthjaelp_mv", C(C_PERSONS, 2)},
+      {"2025", 0, "kontanthjaelp_mv", C(C_PERSONS, 2)},
+      /* started in 2025: S's spell only (R's began in 2024); ended: both, 57 + 9 = 66 */
+      {"2025", 101, "kontanthjaelp_mv", C(C_STARTED, 1)},
+      {"2025", 101, "kontanthjaelp_mv", C(C_ENDED, 2)},
+      {"2025", 101, "kontanthjaelp_mv", C(C_ENDED_LEN, 66)},
+      {"2025", 101, "kontanthjaelp_mv", F(FIG_VARIGHED, 33)},
+      /* July's last week is W31 (Thursday 31 July): R is in progress, 57 > 52 weeks in
+       * the union, 5 in kontanthjaelp_ny */
+      {"2025M07", 101, "kontanthjaelp_mv", C(C_INPROG_LONG, 1)},
+      {"2025M07", 101, "kontanthjaelp_ny", C(C_INPROG, 1)},
+      {"2025M07", 101, "kontanthjaelp_ny", C(C_INPROG_LONG, 0)},
+      /* the separate groups: R's kontanthjaelp spell of 52 ends at the reform, S's
+       * uddannelseshjaelp spell of 7; two new spells of 5 + 2 = 7 start in kontanthjaelp_ny */
+      {"2025", 101, "kontanthjaelp", C(C_ENDED_LEN, 52)},
+      {"2025", 101, "uddannelseshjaelp", C(C_ENDED_LEN, 7)},
+      {"2025", 101, "kontanthjaelp_ny", C(C_STARTED, 2)},
+      {"2025", 101, "kontanthjaelp_ny", C(C_ENDED_LEN, 7)},
+      /* 13 weeks after the union's ends (W44, W41) both are self-supporting */
+      {"2025", 101, "kontanthjaelp_mv", C(C_S13_SELV, 2)},
+      /* all public support: the same spells as the union here */
+      {"2025", 101, "", C(C_ENDED_LEN, 66)}}},
 };
 
 /* The panels of some cases are long runs; they are written out here. */
@@ -377,6 +409,12 @@ static char *expand(const testcase *t)
         for (int w = 2; w <= 52; w++) n += (size_t)snprintf(s + n, cap - n, "L;2023-W%02d;147;kontanthjaelp;;\n", w);
         for (int w = 1; w <= 20; w++)
             n += (size_t)snprintf(s + n, cap - n, "L;2024-W%02d;%d;kontanthjaelp;;\n", w, w < 10 ? 147 : 101);
+    } else if (!strcmp(t->name, "the reform of 1 July 2025: kontanthjaelp_mv runs on")) {
+        for (int w = 27; w <= 52; w++) n += (size_t)snprintf(s + n, cap - n, "R;2024-W%02d;101;kontanthjaelp;;\n", w);
+        for (int w = 1; w <= 31; w++)
+            n += (size_t)snprintf(s + n, cap - n, "R;2025-W%02d;101;%s;;\n", w, w < 27 ? "kontanthjaelp" : "kontanthjaelp_ny");
+        for (int w = 20; w <= 28; w++)
+            n += (size_t)snprintf(s + n, cap - n, "S;2025-W%02d;101;%s;;\n", w, w < 27 ? "uddannelseshjaelp" : "kontanthjaelp_ny");
     } else if (!strcmp(t->name, "53-week year")) {
         for (int w = 50; w <= 53; w++) n += (size_t)snprintf(s + n, cap - n, "Y;2020-W%02d;101;dagpenge;;\n", w);
     }

@@ -10,6 +10,7 @@
 #include "harness.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include "calc/followup.h"
 #include "ws/codes.h"
@@ -49,19 +50,33 @@ static void test_every_group_every_year(void **state)
     styr_ws *ws = open_ws("s1");
     sqlite3 *db = styr_ws_db(ws);
     sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(db, "SELECT ydelse FROM ydelser", -1, &st, NULL), SQLITE_OK);
-    int groups = 0;
+    /* a union (dele) has no rate of its own: no person-week is in it; a group
+     * with a first year (fra) has rates from then on, and none before */
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT ydelse, fra FROM ydelser WHERE dele = ''", -1, &st, NULL), SQLITE_OK);
+    int groups = 0, late = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         const char *y = (const char *)sqlite3_column_text(st, 0);
+        const char *fra = (const char *)sqlite3_column_text(st, 1);
+        int from = fra && *fra ? atoi(fra) : 2008;
         groups++;
+        late += from > 2008;
         for (int year = 2008; year <= 2026; year++) {
             char k[512] = "";
             double v = rate(db, year, y, k, sizeof k);
-            if (isnan(v) || v <= 0 || !k[0]) fail_msg("no rate or source for %s %d", y, year);
+            if (year < from) {
+                if (!isnan(v)) fail_msg("a rate for %s %d before the group exists", y, year);
+            } else if (isnan(v) || v <= 0 || !k[0])
+                fail_msg("no rate or source for %s %d", y, year);
         }
     }
     sqlite3_finalize(st);
-    assert_true(groups >= 12);
+    assert_int_equal(groups, 13);
+    assert_int_equal(late, 1);
+    /* the union of the reform of 1 July 2025 has no rate */
+    assert_true(isnan(rate(db, 2025, "kontanthjaelp_mv", NULL, 0)));
+    /* the new kontanthjælp: the old one's representative rate, an estimate */
+    NEAR(rate(db, 2025, "kontanthjaelp_ny", NULL, 0), 2946);
+    NEAR(rate(db, 2026, "kontanthjaelp_ny", NULL, 0), 3079);
     /* an estimate says so; a sourced row names its conversion */
     char k[512];
     rate(db, 2026, "fleksjob", k, sizeof k);

@@ -41,6 +41,18 @@ typedef struct world {
 } world;
 
 static int add_groups(int fam) { return fam == SDC_LEVEL || fam == SDC_YOUNG; }
+
+/* Whether base group h adds to a published cell of group g. For the additive
+ * families the base groups are the groups that are not unions (ydelser.csv,
+ * dele): group 0 is the sum of the public ones, a union the sum of its parts.
+ * For the rest every group is its own base (spells do not add over groups). */
+static const styr_codes *part_codes;
+static int part_of(int fam, int g, int h)
+{
+    if (!add_groups(fam)) return h == g;
+    if (h == 0 || part_codes->yd_is_union[h]) return 0;
+    return h == g || (g == 0 && part_codes->yd_public[h]) || (g > 0 && part_codes->yd_union[h] == g);
+}
 static int by_month(int fam) { return fam != SDC_LEVEL && fam != SDC_YOUNG && fam != SDC_LONG; }
 
 static uint32_t measure(int fam, const styr_cell *c)
@@ -110,7 +122,8 @@ static int attack(world *w, int fam, int own, int *checked)
 {
     const styr_sdc *s = &w->s;
     const int natom = by_month(fam) ? w->nmonth : w->W1 - w->W0 + 1;
-    const int g0 = add_groups(fam) ? 1 : 0, ngb = s->ng; /* base groups g0..ng-1 */
+    const int g0 = add_groups(fam) ? 1 : 0, ngb = s->ng; /* base groups g0..ng-1 (part_of) */
+    part_codes = w->codes;
     size_t nv = (size_t)natom * (size_t)s->nkom * (size_t)ngb;
     int *col = calloc(nv, sizeof *col); /* 0 unknown yet, -1 known zero, >0 the LP column */
     int *at = malloc((size_t)(natom + 1) * sizeof *at);
@@ -137,7 +150,7 @@ static int attack(world *w, int fam, int own, int *checked)
             if (!in_area(w, eqs[e].sp, eqs[e].a, k)) continue;
             for (int i = 0; i < na; i++)
                 for (int g = g0; g < ngb; g++)
-                    if (g == eqs[e].g || (add_groups(fam) && eqs[e].g == 0 && w->codes->yd_public[g]))
+                    if (part_of(fam, eqs[e].g, g))
                         VAR(at[i], k, g) = -1;
         }
     }
@@ -162,7 +175,7 @@ static int attack(world *w, int fam, int own, int *checked)
             if (!in_area(w, eqs[e].sp, eqs[e].a, k)) continue;
             for (int i = 0; i < na; i++)
                 for (int g = g0; g < ngb; g++)
-                    if (g == eqs[e].g || (add_groups(fam) && eqs[e].g == 0 && w->codes->yd_public[g])) {
+                    if (part_of(fam, eqs[e].g, g)) {
                         int c = VAR(at[i], k, g);
                         if (c > 0 && !mark[c]) mark[c] = 1, ind[++len] = c, val[len] = 1;
                     }
@@ -195,7 +208,7 @@ static int attack(world *w, int fam, int own, int *checked)
                 for (int j = 1; j <= ncol; j++) glp_set_obj_coef(lp, j, 0);
                 for (int i = 0; i < na; i++)
                     for (int h = g0; h < ngb; h++)
-                        if (h == g || (add_groups(fam) && g == 0 && w->codes->yd_public[h]))
+                        if (part_of(fam, g, h))
                             if (VAR(at[i], k, h) > 0) glp_set_obj_coef(lp, VAR(at[i], k, h), 1);
                 double lo, hi;
                 glp_set_obj_dir(lp, GLP_MIN);
@@ -594,6 +607,12 @@ static void test_three_persons(void **state)
     assert_true(sp >= 0);
     assert_int_equal(styr_cube_at(&w.cube, sp, k101, kh)->persons, 3);
     assert_true(styr_sdc_suppressed(&w.s, SDC_LEVEL, sp, k101, kh));
+    /* kontanthjælp mv. of 101 holds the same three persons (its other parts are
+     * empty): hidden as well, or it would give the cell away */
+    int mv = w.codes->yd_union[kh];
+    assert_true(mv > 0);
+    assert_int_equal(styr_cube_at(&w.cube, sp, k101, mv)->persons, 3);
+    assert_true(styr_sdc_suppressed(&w.s, SDC_LEVEL, sp, k101, mv));
     /* the cell's complements: all public support of 101 stays, another group hides */
     int checked = 0;
     assert_int_equal(attack_all(&w, -1, &checked), 0);

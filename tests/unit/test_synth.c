@@ -6,6 +6,7 @@
 #include "calc/query.h"
 #include "core/num.h"
 #include "core/period.h"
+#include "core/week.h"
 #include "synth/synth.h"
 #include "ws/catalog.h"
 #include "ws/refdata.h"
@@ -78,6 +79,44 @@ static void test_csv_path_gives_the_same_panel(void **state)
     assert_int_equal(panel_checksum(ws), direct);
 }
 
+/* The reform of 1 July 2025: from 2025-W27 on, kontanthjælp, uddannelseshjælp and
+ * integration are the new kontanthjælp; before it the new one does not occur. */
+static void test_reform(void **state)
+{
+    (void)state;
+    const char *ws = th_ws("s7.ws");
+    styr_diags d;
+    styr_diags_init(&d);
+    styr_ws *w;
+    assert_int_equal(styr_ws_open(ws, STYR_WS_WRITE, &w, &d), STYR_OK);
+    styr_synth_opts o = {.persons = 3000, .from = 2025, .to = 2026, .seed = 5};
+    styr_synth_result res;
+    styr_import_result ires;
+    assert_int_equal(styr_synth(w, &o, &res, &ires, &d), STYR_OK);
+    styr_synth_result_free(&res);
+    styr_import_result_free(&ires);
+    styr_ws_close(w);
+    const styr_panel *p;
+    assert_int_equal(styr_ws_open(ws, STYR_WS_READ, &w, &d), STYR_OK);
+    assert_int_equal(styr_ws_panel(w, &p, &d), STYR_OK);
+    const styr_cols *c = styr_panel_cols(p);
+    const styr_codes *codes = styr_ws_codes(w);
+    int ny = styr_codes_ydelse(codes, "kontanthjaelp_ny", 16), kh = styr_codes_ydelse(codes, "kontanthjaelp", 13);
+    const int reform = styr_week_from_iso(2025, 27);
+    uint64_t old_after = 0, new_before = 0, old_before = 0, new_after = 0;
+    for (uint64_t r = 0; r < c->nruns; r++) {
+        int a = c->start[r], e = a + c->len[r] - 1, g = c->yd[r];
+        if (g == ny) new_before += a < reform, new_after += e >= reform;
+        else if (g && codes->yd_union[g] == codes->yd_union[ny]) old_before += a < reform, old_after += e >= reform;
+    }
+    assert_int_equal(new_before, 0);
+    assert_int_equal(old_after, 0);
+    assert_true(old_before > 100 && new_after > 100);
+    assert_true(kh > 0 && codes->yd_union[kh] == codes->yd_union[ny] && codes->yd_union[ny] > 0);
+    styr_ws_close(w);
+    styr_diags_free(&d);
+}
+
 static void test_realistic(void **state)
 {
     (void)state;
@@ -111,7 +150,11 @@ static void test_realistic(void **state)
         }
         movers += moved;
     }
-    for (int y = 1; y < codes->dict.nyd; y++) assert_true(seen_yd[y] > 0);
+    /* every group of the years simulated (2015-2024); no record is ever in a union,
+     * nor in the new kontanthjælp before it exists */
+    for (int y = 1; y < codes->dict.nyd; y++)
+        if (codes->yd_is_union[y] || codes->yd_from[y] > 2024) assert_int_equal(seen_yd[y], 0);
+        else assert_true(seen_yd[y] > 0);
     for (int t = 1; t < codes->dict.ntb; t++) assert_true(seen_tb[t] > 0);
     assert_true(long_runs > 100);
     assert_true(job_runs > 1000);
@@ -368,6 +411,7 @@ int main(void)
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_csv_path_gives_the_same_panel),
         cmocka_unit_test(test_realistic),
+        cmocka_unit_test(test_reform),
         cmocka_unit_test(test_burnin_never_written),
         cmocka_unit_test(test_full_scale_population),
         cmocka_unit_test(test_levels_like_denmark),
