@@ -38,11 +38,17 @@ void pub_out_free(pub_out *o)
     memset(o, 0, sizeof *o);
 }
 
+/* No published count or share comes near this; beyond it a value is a mistake
+ * (and sums or shares of it could overflow). */
+#define PUB_VALUE_MAX 1e12
+
 int pub_value(const pub_cell *cell, double *v, int *state)
 {
     *v = 0;
     if (cell->kind == PUB_CELL_NUM) {
-        *v = cell->num;
+        /* finite and of a size a published count or share can have, and 0 for -0 */
+        if (!(cell->num >= -PUB_VALUE_MAX && cell->num <= PUB_VALUE_MAX)) return -1;
+        *v = cell->num == 0 ? 0 : cell->num;
         *state = STYR_PUB_VALUE;
         return 0;
     }
@@ -74,6 +80,8 @@ int pub_value(const pub_cell *cell, double *v, int *state)
     }
     buf[k] = 0;
     *v = strtod(buf, NULL);
+    if (!(*v >= -PUB_VALUE_MAX && *v <= PUB_VALUE_MAX)) return -1;
+    if (*v == 0) *v = 0; /* "-0" */
     *state = STYR_PUB_VALUE;
     return 0;
 }

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "../core/mem.h"
+#include "../core/period.h"
 #include "pubint.h"
 
 static const char *const dim_labels[] = {"Køn",     "Oprindelse",     "Herkomst",      "Visitationskategori",
@@ -128,7 +129,9 @@ static void add_value(pub_ctx *c, const pub_table *t, size_t row, size_t k, cons
 static int period_ok(pub_ctx *c, uint64_t line, size_t k, const char *label, const char *s)
 {
     int p = pub_period_code(s);
-    if (p == 1) return 1;
+    styr_period per;
+    if (p == 1 && !styr_period_parse(s, &per)) return 1;
+    if (p == 1) p = 0; /* a month 00, a year outside styr's range: here, with its line and column */
     pub_cell_error(c, p < 0 ? D_PUB_QMAT : D_PUB_PERIOD, X_PUB_PERIOD, line, k + 1, label, s);
     return 0;
 }

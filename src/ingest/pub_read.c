@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../core/fsutil.h"
 #include "../core/mem.h"
@@ -140,7 +141,7 @@ static void json_rows(pub_table *t, json_t *rows, const char *path, styr_diags *
         pub_cell *r = add_row(t, i + 1);
         for (size_t k = 0; k < t->ncols; k++)
             if (json_cell(json_array_get(row, k), &r[k]) && d)
-                styr_diag_add(d, D_BAD_VALUE, X_PUB_VALUE, path, i + 1, (uint32_t)(k + 1), t->labels[k], r[k].s,
+                styr_diag_add(d, D_BAD_VALUE, X_PUB_CELL, path, i + 1, (uint32_t)(k + 1), t->labels[k], r[k].s,
                               strlen(r[k].s));
     }
 }
@@ -207,7 +208,7 @@ static styr_rc read_json(const char *path, const styr_map *m, size_t skip, pub_t
                     styr_diag_add(d, D_PUB_KEY_MISSING, X_PUB_OBJECT, path, i + 1, (uint32_t)(k + 1), t->labels[k],
                                   NULL, 0);
                 } else if (json_cell(x, &r[k])) {
-                    styr_diag_add(d, D_BAD_VALUE, X_PUB_VALUE, path, i + 1, (uint32_t)(k + 1), t->labels[k], r[k].s,
+                    styr_diag_add(d, D_BAD_VALUE, X_PUB_CELL, path, i + 1, (uint32_t)(k + 1), t->labels[k], r[k].s,
                                   strlen(r[k].s));
                 }
             }
@@ -314,7 +315,17 @@ styr_rc pub_read(const char *path, pub_table *t, styr_diags *d)
         rc = read_json(path, &m, m.data[0] == 0xEF ? 3 : 0, t, d);
     else if (m.size)
         rc = read_csv(path, &m, t, d);
+    int json = i < m.size && (m.data[i] == '[' || m.data[i] == '{');
     styr_unmap(&m);
+    /* a label twice: which of the two is the period, the area or the measure? */
+    for (size_t a = 0; d && !rc && a < t->ncols; a++)
+        for (size_t b = 0; b < a; b++)
+            if (t->labels[a] && t->labels[b] && t->labels[a][0] && !strcasecmp(t->labels[a], t->labels[b])) {
+                styr_diag_add(d, D_DUP_COLUMN, X_ONE_COLUMN, path, json ? 0 : 1, (uint32_t)a + 1, NULL, t->labels[a],
+                              strlen(t->labels[a]));
+                break;
+            }
+    if (d && styr_diags_count(d) && !rc) rc = STYR_EINPUT;
     if (d && !rc && t->shape != PUB_NONE && t->nrows == 0 && !styr_diags_count(d)) {
         styr_diag_add(d, D_EMPTY_FILE, X_DATA, path, 0, 0, NULL, NULL, 0);
         rc = STYR_EINPUT;

@@ -29,3 +29,31 @@ if grep -raE '0101801234|0202801235|020280-1235|0303801236|0404801237|0505801238
     r13yr r13info.out "$EXP"/review13-*.out > /dev/null; then
     echo "FAIL review13-yr-cpr-nowhere"; fails=$((fails + 1))
 else echo "ok   review13-yr-cpr-nowhere"; fi
+
+# 2. jobindsats: every bad value with its line and column, in the reading phase
+"$STYR" init r13ji --kommune 730 > /dev/null
+before=$(sha r13ji)
+printf '{"columns":["Periode","Område","Antal personer"],"rows":[["2024M00","Randers",1],["1989M01","Randers",1],["2100Y01","Randers",1],["2024M01","Viborg",1e308],["2024M01","Skive","-1e308"]]}' > y01a02_r13.json
+run review13-ji-periods-values 2 import -w r13ji y01a02_r13.json
+# a cell that is neither text nor number: not "expected a number" in the area column
+printf '{"columns":["Periode","Område","Antal personer"],"rows":[["2024M01",true,3],["2024M01","Skive",[1]]]}' > y01a02_r13t.json
+run review13-ji-cell-types 2 import -w r13ji y01a02_r13t.json
+# a label twice: which is the period?
+printf 'Periode;Område;Periode;Antal personer\n2024M01;Randers;2024M02;1\n' > y07a02_r13.csv
+run review13-ji-dup-column 2 import -w r13ji y07a02_r13.csv
+# a FOLK1A is not y01a02, a path is not a table
+cp "$HERE/../fixtures/jobindsats/folk1a_koder.csv" y01a02_2024.csv
+cp "$HERE/../fixtures/jobindsats/y01a02_v2.json" r13_v2.json
+run review13-ji-folk1a-named-y01a02 2 import -w r13ji y01a02_2024.csv
+run review13-ji-tabel-y01a02-folk1a 2 import -w r13ji --tabel y01a02 y01a02_2024.csv
+run review13-ji-tabel-path-en 2 --lang en import -w r13ji --tabel ../../etc r13_v2.json
+run review13-ji-tabel-folk1a-ji 2 import -w r13ji --tabel folk1a r13_v2.json
+[[ $(sha r13ji) == "$before" ]] && echo "ok   review13-ji-unchanged" || { echo "FAIL review13-ji-unchanged"; fails=$((fails + 1)); }
+n=$((n + 1))
+# "-0" is 0
+printf 'Periode;Område;Antal personer\n2024M01;Randers;-0\n' > y07a02_nul.csv
+run review13-ji-minus-zero 0 import -w r13ji y07a02_nul.csv
+n=$((n + 1))
+if [[ $(python3 -c 'import sqlite3, sys; print(repr(sqlite3.connect(sys.argv[1]).execute("SELECT vaerdi FROM offentlige_tal WHERE tabel = ?", ("y07a02",)).fetchone()[0]))' r13ji/katalog.sqlite) == "0.0" ]]; then
+    echo "ok   review13-ji-minus-zero-stored"
+else echo "FAIL review13-ji-minus-zero-stored"; fails=$((fails + 1)); fi
