@@ -57,3 +57,37 @@ n=$((n + 1))
 if [[ $(python3 -c 'import sqlite3, sys; print(repr(sqlite3.connect(sys.argv[1]).execute("SELECT vaerdi FROM offentlige_tal WHERE tabel = ?", ("y07a02",)).fetchone()[0]))' r13ji/katalog.sqlite) == "0.0" ]]; then
     echo "ok   review13-ji-minus-zero-stored"
 else echo "FAIL review13-ji-minus-zero-stored"; fails=$((fails + 1)); fi
+
+# 3. Published figures in compare and scorecard: every value with its source
+"$STYR" init r13pub --kommune 730 > /dev/null
+{
+    echo 'Periode;Område;Antal personer;Antal fuldtidspersoner;Fuldtidspersoner i pct. af befolkningen 16-66 år'
+    echo '2023Y01;Randers;1300;1100;1,81'
+    echo '2024Y01;Randers;1250;1050;1,73'
+    echo '2024Y01;Horsens;900;800;1,12'
+    echo '2024Y01;Vejle;..;..;..'
+    echo '2023Y01;Vejle;1000;900;1,36'
+} > y07a02_r13.csv
+"$STYR" import -w r13pub y07a02_r13.csv > /dev/null
+# the retrieval date is today's: fixed here so the goldens keep
+python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute("UPDATE offentlige_tal SET hentet = ?", ("2026-11-29",)); c.commit()' r13pub/katalog.sqlite
+run review13-pub-compare 0 compare -w r13pub --periode 2024Y01 --ydelse sygedagpenge
+run review13-pub-compare-csv 0 compare -w r13pub --periode 2024Y01 --ydelse sygedagpenge --format csv
+run review13-pub-compare-json-en 0 --lang en compare -w r13pub --periode 2024Y01 --ydelse sygedagpenge --format json
+run review13-pub-scorecard 0 scorecard -w r13pub --periode 2024Y01 --ydelse sygedagpenge
+run review13-pub-scorecard-json 0 scorecard -w r13pub --periode 2024Y01 --ydelse sygedagpenge,dagpenge --format json
+# the whole cluster (Randers' of 2024) in y01a02: a level, so profil has something to say
+{
+    echo 'Periode;Område;Antal personer;Antal fuldtidspersoner;Fuldtidspersoner i pct. af befolkningen 16-66 år'
+    i=0
+    for k in Helsingør Holbæk Ringsted Slagelse Næstved Middelfart Haderslev Billund Sønderborg Aabenraa Fredericia \
+        Horsens Kolding Vejle Herning Holstebro Silkeborg Ikast-Brande Hedensted Viborg; do
+        echo "2024Y01;$k;$((700 + i));$((600 + i));1,$((10 + i))"
+        i=$((i + 1))
+    done
+    echo '2024Y01;Randers;2400;2100;3,46'
+} > y01a02_r13k.csv
+"$STYR" import -w r13pub y01a02_r13k.csv > /dev/null
+python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute("UPDATE offentlige_tal SET hentet = ?", ("2026-11-29",)); c.commit()' r13pub/katalog.sqlite
+run review13-pub-profil 0 profil -w r13pub --periode 2024Y01
+run review13-pub-profil-json 0 profil -w r13pub --periode 2024Y01 --format json
