@@ -217,6 +217,28 @@ static int judge_jobindsats(job *jb, const char *tabel, const char *path, const 
     return GOT_OK;
 }
 
+/* Whether the file at path contains text (not empty). */
+static int has_text(const char *path, const char *text)
+{
+    size_t k = strlen(text);
+    if (!k || k > 1024) return 0;
+    FILE *f = fopen(path, "rb");
+    if (!f) return 0;
+    char buf[65536 + 1024];
+    size_t have = 0, got;
+    int found = 0;
+    while (!found && (got = fread(buf + have, 1, sizeof buf - have, f)) > 0) {
+        have += got;
+        for (size_t i = 0; !found && i + k <= have; i++) found = buf[i] == text[0] && !memcmp(buf + i, text, k);
+        if (have >= k) { /* keep the last k-1 bytes: a match across reads */
+            memmove(buf, buf + have - (k - 1), k - 1);
+            have = k - 1;
+        }
+    }
+    fclose(f);
+    return found;
+}
+
 static styr_rc fetch_one(job *jb, const char *url, const char *body, const char *auth, const char *path,
                          styr_fetch_res *fr, const char *tabel)
 {
@@ -224,6 +246,16 @@ static styr_rc fetch_one(job *jb, const char *url, const char *body, const char 
                          .connect_timeout_s = jb->o->connect_timeout_s, .timeout_s = jb->o->timeout_s,
                          .cancel = jb->o->cancel};
     if (styr_fetch(&rq, fr)) return net_fail(jb, tabel, fr);
+    /* an answer that carries the key back (a server echoing the request) would
+     * put it in a message or the workspace: refused */
+    if (jb->o->token && has_text(path, jb->o->token)) {
+        char host[128];
+        styr_fetch_host(url, host, sizeof host);
+        return styr_diag_sys(jb->d, STYR_EINPUT,
+                             styr_tr("tabel %s: svaret fra %s indeholder nøglen; det indlæses ikke",
+                                     "table %s: the answer from %s contains the key; it is not read"),
+                             tabel, host);
+    }
     return STYR_OK;
 }
 

@@ -178,6 +178,12 @@ hent not-json 2 hent jobindsats -w ws --tabel $TABLES --token-fil tok --url "$UR
 says not-json-text "tabel y01a02: svaret fra 127.0.0.1:$PORT er ikke JSON (1:1:"
 [[ $(sha ws) == "$before" ]] && ok not-json-unchanged || bad not-json-unchanged "workspace changed"
 
+# ---- an answer that carries the key back: refused, the key not shown ---------
+start echokey y01a02
+hent echo-key 2 hent jobindsats -w ws --tabel y01a02 --token-fil tok --url "$URL"
+says echo-key-text "tabel y01a02: svaret fra 127.0.0.1:$PORT indeholder nøglen; det indlæses ikke"
+[[ $(sha ws) == "$before" ]] && ok echo-key-unchanged || bad echo-key-unchanged "workspace changed"
+
 # ---- a closed port: nothing listens there ------------------------------------
 CLOSED=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 hent refused 4 hent jobindsats -w ws --tabel $TABLES --token-fil tok --url "http://127.0.0.1:$CLOSED"

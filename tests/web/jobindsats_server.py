@@ -17,6 +17,7 @@ Modes:
   slow       for --table T: 10 bytes of the answer, then 30 s of nothing
   error500   for --table T: HTTP 500
   html       for --table T: 200 with an HTML page (not JSON)
+  echokey    for --table T: a v3 answer whose area is the Authorization header
 A wrong key gets 401 {"message":"Unauthorized"} from v3 and
 200 {"Forkert nøgle eller nøglen er udløbet.":""} from v2."""
 import argparse
@@ -94,6 +95,10 @@ class H(BaseHTTPRequestHandler):
         if ARGS.mode == "html":
             self.send(200, "<html><body>Vedligeholdelse</body></html>", "text/html")
             return True
+        if ARGS.mode == "echokey":
+            a = self.headers.get("Authorization") or ""
+            self.send(200, json.dumps({"columns": ["Periode", "Område", "Antal personer"], "rows": [["2024M01", a, 1]]}))
+            return True
         return False
 
     def fixture(self, table, version=None):
@@ -170,7 +175,7 @@ def main():
     global ARGS
     ap = argparse.ArgumentParser()
     ap.add_argument("--token", required=True)
-    ap.add_argument("--mode", default="normal", choices=["normal", "v2only", "v3bad400", "drop", "slow", "error500", "html"])
+    ap.add_argument("--mode", default="normal", choices=["normal", "v2only", "v3bad400", "drop", "slow", "error500", "html", "echokey"])
     ap.add_argument("--table", default="")
     ap.add_argument("portfile")
     ap.add_argument("log")
