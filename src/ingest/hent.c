@@ -194,9 +194,9 @@ static int judge_jobindsats(job *jb, const char *tabel, const char *path, const 
         *rc = fail(jb->d, STYR_EINPUT, NULL, jb->host, M_HENT_TOKEN_REJECTED, text);
         return GOT_ERR;
     }
-    if (fr->status >= 500) {
+    if (fr->status >= 500 || fr->status == 429) {
         json_decref(j);
-        *rc = fail(jb->d, STYR_EIO, tabel, jb->host, M_HENT_HTTP5, st);
+        *rc = fail(jb->d, STYR_EIO, tabel, jb->host, fr->status == 429 ? M_HENT_HTTP429 : M_HENT_HTTP5, st);
         return GOT_ERR;
     }
     if (fr->status < 200 || fr->status > 299) {
@@ -379,7 +379,8 @@ static styr_rc get_statbank(job *jb, const char *tabel, const char *path, styr_h
     char head[512], st[16];
     snprintf(st, sizeof st, "%ld", fr.status);
     head_of(path, head, sizeof head);
-    if (fr.status >= 500) return fail(jb->d, STYR_EIO, tabel, jb->host, M_HENT_HTTP5, st);
+    if (fr.status >= 500 || fr.status == 429)
+        return fail(jb->d, STYR_EIO, tabel, jb->host, fr.status == 429 ? M_HENT_HTTP429 : M_HENT_HTTP5, st);
     if (fr.status < 200 || fr.status > 299) {
         json_error_t je;
         json_t *j = json_loads(head, JSON_DECODE_ANY, &je);

@@ -178,6 +178,11 @@ hent not-json 2 hent jobindsats -w ws --tabel $TABLES --token-fil tok --url "$UR
 says not-json-text "tabel y01a02: svaret fra 127.0.0.1:$PORT er ikke JSON (1:1:"
 [[ $(sha ws) == "$before" ]] && ok not-json-unchanged || bad not-json-unchanged "workspace changed"
 
+# ---- too many requests: in plain words ----------------------------------------
+start busy y01a02
+hent busy 4 hent jobindsats -w ws --tabel y01a02 --token-fil tok --url "$URL"
+says busy-text "tabel y01a02: 127.0.0.1:$PORT har fået for mange forespørgsler (HTTP 429); vent et par minutter, og prøv igen"
+
 # ---- an answer that carries the key back: refused, the key not shown ---------
 start echokey y01a02
 hent echo-key 2 hent jobindsats -w ws --tabel y01a02 --token-fil tok --url "$URL"

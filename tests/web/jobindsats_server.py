@@ -18,6 +18,7 @@ Modes:
   error500   for --table T: HTTP 500
   html       for --table T: 200 with an HTML page (not JSON)
   echokey    for --table T: a v3 answer whose area is the Authorization header
+  busy       for --table T: HTTP 429 (too many requests)
 A wrong key gets 401 {"message":"Unauthorized"} from v3 and
 200 {"Forkert nøgle eller nøglen er udløbet.":""} from v2."""
 import argparse
@@ -94,6 +95,9 @@ class H(BaseHTTPRequestHandler):
             return True
         if ARGS.mode == "html":
             self.send(200, "<html><body>Vedligeholdelse</body></html>", "text/html")
+            return True
+        if ARGS.mode == "busy":
+            self.send(429, '{"message":"Too Many Requests"}')
             return True
         if ARGS.mode == "echokey":
             a = self.headers.get("Authorization") or ""
@@ -175,7 +179,7 @@ def main():
     global ARGS
     ap = argparse.ArgumentParser()
     ap.add_argument("--token", required=True)
-    ap.add_argument("--mode", default="normal", choices=["normal", "v2only", "v3bad400", "drop", "slow", "error500", "html", "echokey"])
+    ap.add_argument("--mode", default="normal", choices=["normal", "v2only", "v3bad400", "drop", "slow", "error500", "html", "echokey", "busy"])
     ap.add_argument("--table", default="")
     ap.add_argument("portfile")
     ap.add_argument("log")
