@@ -148,6 +148,8 @@ static void json_rows(pub_table *t, json_t *rows, const char *path, styr_diags *
 
 static styr_rc read_json(const char *path, const styr_map *m, size_t skip, pub_table *t, styr_diags *d)
 {
+    /* this file's errors, not an earlier file's (which would hide this one's) */
+    const uint64_t before = d ? styr_diags_count(d) : 0;
     json_error_t err;
     json_t *root = json_loadb((const char *)m->data + skip, m->size - skip, 0, &err);
     if (!root) {
@@ -231,7 +233,7 @@ static styr_rc read_json(const char *path, const styr_map *m, size_t skip, pub_t
         if (d) styr_diag_add(d, D_PUB_JSON_SHAPE, X_PUB_JSON, path, 0, 0, NULL, NULL, 0);
     }
     json_decref(root);
-    return d && styr_diags_count(d) ? STYR_EINPUT : STYR_OK;
+    return d && styr_diags_count(d) > before ? STYR_EINPUT : STYR_OK;
 }
 
 /* ---- CSV ---- */
@@ -258,6 +260,7 @@ static pub_shape csv_shape(char **labels, size_t n)
 
 static styr_rc read_csv(const char *path, const styr_map *m, pub_table *t, styr_diags *d)
 {
+    const uint64_t before = d ? styr_diags_count(d) : 0;
     styr_diags tmp;
     styr_diags_init(&tmp);
     styr_csv c;
@@ -291,7 +294,7 @@ static styr_rc read_csv(const char *path, const styr_map *m, pub_table *t, styr_
     }
     snprintf(t->form, sizeof t->form, "CSV (%s, %s%s%s)", styr_sep_name(c.sep), styr_encoding_name(c.enc),
              dec ? ", " : "", dec ? styr_tr("decimalkomma", "decimal comma") : "");
-    if (styr_diags_count(d)) rc = STYR_EINPUT;
+    if (styr_diags_count(d) > before) rc = STYR_EINPUT;
 out:
     styr_csv_free(&c);
     styr_diags_free(&tmp);
@@ -323,10 +326,10 @@ styr_rc pub_read(const char *path, pub_table *t, styr_diags *d)
             if (t->labels[a] && t->labels[b] && t->labels[a][0] && !strcasecmp(t->labels[a], t->labels[b])) {
                 styr_diag_add(d, D_DUP_COLUMN, X_ONE_COLUMN, path, json ? 0 : 1, (uint32_t)a + 1, NULL, t->labels[a],
                               strlen(t->labels[a]));
+                rc = STYR_EINPUT;
                 break;
             }
-    if (d && styr_diags_count(d) && !rc) rc = STYR_EINPUT;
-    if (d && !rc && t->shape != PUB_NONE && t->nrows == 0 && !styr_diags_count(d)) {
+    if (d && !rc && t->shape != PUB_NONE && t->nrows == 0) {
         styr_diag_add(d, D_EMPTY_FILE, X_DATA, path, 0, 0, NULL, NULL, 0);
         rc = STYR_EINPUT;
     }

@@ -91,3 +91,13 @@ run review13-pub-scorecard-json 0 scorecard -w r13pub --periode 2024Y01 --ydelse
 python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute("UPDATE offentlige_tal SET hentet = ?", ("2026-11-29",)); c.commit()' r13pub/katalog.sqlite
 run review13-pub-profil 0 profil -w r13pub --periode 2024Y01
 run review13-pub-profil-json 0 profil -w r13pub --periode 2024Y01 --format json
+
+# 4. Statistikbanken: a population or labour force is a whole number of persons,
+#    FOLK1A's sex and age are known values (else they were silently left out)
+printf 'kommune;aar;antal\n730;2024;-5\n751;2024;12,5\n461;2024;1000\n' > arbejdsstyrke_r13.csv
+printf 'OMRÅDE;KØN;ALDER;TID;INDHOLD\n730;1;-1;2024K1;5\n730;3;0;2024K1;5\n730;1;200;2024K1;5\n730;1;0;2024K1;-3\n730;TOT;IALT;2024K1;3\n' > folk1a_r13.csv
+before=$(sha r13ji)
+run review13-sb-counts 2 import -w r13ji arbejdsstyrke_r13.csv folk1a_r13.csv
+run review13-sb-counts-en 2 --lang en import -w r13ji folk1a_r13.csv
+[[ $(sha r13ji) == "$before" ]] && echo "ok   review13-sb-unchanged" || { echo "FAIL review13-sb-unchanged"; fails=$((fails + 1)); }
+n=$((n + 1))
