@@ -101,3 +101,7 @@ run review13-sb-counts 2 import -w r13ji arbejdsstyrke_r13.csv folk1a_r13.csv
 run review13-sb-counts-en 2 --lang en import -w r13ji folk1a_r13.csv
 [[ $(sha r13ji) == "$before" ]] && echo "ok   review13-sb-unchanged" || { echo "FAIL review13-sb-unchanged"; fails=$((fails + 1)); }
 n=$((n + 1))
+
+# 5. A Ydelsesrefusion file with a column missing: the expected header names it
+printf 'Uge;CPR nummer;Ydelse\n2024-W01;150385-1233;Kontanthjælp\n' > yr-ydelsesrefusion-beregning-r13.csv
+run review13-yr-header 2 import -w r13yr yr-ydelsesrefusion-beregning-r13.csv
