@@ -58,13 +58,28 @@ static int column_values(const pub_table *t, size_t k)
     return 1;
 }
 
+/* A label shaped like a period code (2024M13, 2024Q5, 1989M01): four digits,
+ * a letter, then letters and digits. In a wide table it is a period column,
+ * refused with its place if it is not a period, never taken for a dimension. */
+static int period_shaped(const char *l)
+{
+    size_t n = strlen(l);
+    if (n < 6 || n > 12) return 0;
+    for (size_t i = 0; i < 4; i++)
+        if (l[i] < '0' || l[i] > '9') return 0;
+    if (!((l[4] | 32) >= 'a' && (l[4] | 32) <= 'z')) return 0;
+    for (size_t i = 5; i < n; i++)
+        if (!((l[i] >= '0' && l[i] <= '9') || ((l[i] | 32) >= 'a' && (l[i] | 32) <= 'z'))) return 0;
+    return 1;
+}
+
 static int role_of(const pub_table *t, size_t k)
 {
     const char *l = t->labels[k];
     if (pub_label_is(l, "Periode") || pub_label_is(l, "Period")) return ROLE_PERIOD;
     if (pub_label_is(l, "Område") || pub_label_is(l, "Area") || pub_label_is(l, "Omraade")) return ROLE_AREA;
     if (t->shape == PUB_WIDE) {
-        if (pub_period_code(l)) return ROLE_PCOL;
+        if (pub_period_code(l) || period_shaped(l)) return ROLE_PCOL;
         if (any_of(l, maal_labels, sizeof maal_labels / sizeof *maal_labels)) return ROLE_MAAL;
         return ROLE_DIM;
     }
@@ -171,7 +186,7 @@ styr_rc pub_jobindsats(pub_ctx *c, const pub_table *t)
     }
     const char *wide_maal = NULL;
     if (t->shape == PUB_WIDE && km == n) {
-        if (!c->maal) {
+        if (!c->maal || !c->maal[0]) {
             styr_diag_add(c->d, D_PUB_WIDE_MAAL, X_PUB_WIDE_MAAL, c->file, 1, 0, NULL, NULL, 0);
             goto out;
         }

@@ -105,3 +105,10 @@ n=$((n + 1))
 # 5. A Ydelsesrefusion file with a column missing: the expected header names it
 printf 'Uge;CPR nummer;Ydelse\n2024-W01;150385-1233;Kontanthjælp\n' > yr-ydelsesrefusion-beregning-r13.csv
 run review13-yr-header 2 import -w r13yr yr-ydelsesrefusion-beregning-r13.csv
+
+# 6. The website's wide CSV: a mistyped period column is refused, not kept as a
+#    dimension (its values were silently attached to the row); --maal "" is no measure
+printf 'Område;Ydelsesgrupper;2024M01;2024M13\nRanders;A-dagpenge mv.;1.234;5\n' > ptv_r13.csv
+run review13-wide-bad-period 2 import -w r13ji --tabel ptva02 --maal "Antal fuldtidspersoner" ptv_r13.csv
+cp "$HERE/../fixtures/jobindsats/ptv_pivot.csv" ptv_pivot_r13.csv
+run review13-wide-empty-maal 2 import -w r13ji --tabel ptva02 --maal "" ptv_pivot_r13.csv
