@@ -112,3 +112,9 @@ printf 'Område;Ydelsesgrupper;2024M01;2024M13\nRanders;A-dagpenge mv.;1.234;5\n
 run review13-wide-bad-period 2 import -w r13ji --tabel ptva02 --maal "Antal fuldtidspersoner" ptv_r13.csv
 cp "$HERE/../fixtures/jobindsats/ptv_pivot.csv" ptv_pivot_r13.csv
 run review13-wide-empty-maal 2 import -w r13ji --tabel ptva02 --maal "" ptv_pivot_r13.csv
+
+# 7. Y30R21 without the share measures: nothing can be ranked, and benchmark says so
+"$STYR" init r13bm --kommune 730 > /dev/null
+cut -d';' -f1-7 "$HERE/../fixtures/benchmark/y30r21_2022qmat04.csv" | head -4 > y30r21_2022qmat04.csv
+"$STYR" import -w r13bm y30r21_2022qmat04.csv > /dev/null
+run review13-y30-no-shares 0 benchmark -w r13bm --periode 2022QMAT04
