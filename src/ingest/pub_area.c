@@ -86,6 +86,19 @@ int pub_value(const pub_cell *cell, double *v, int *state)
     return 0;
 }
 
+int pub_value_in(const pub_table *t, const pub_cell *cell, double *v, int *state)
+{
+    if (t->dec_comma && cell->kind == PUB_CELL_STR && strchr(cell->s, '.') && strcmp(cell->s, ".") &&
+        strcmp(cell->s, "..")) {
+        const char *s = cell->s + (cell->s[0] == '-' || cell->s[0] == '+');
+        size_t lead = strspn(s, "0123456789");
+        if (lead < 1 || lead > 3 || s[lead] != '.') return -1;
+        for (const char *p = s + lead; *p == '.'; p += 4)
+            if (strspn(p + 1, "0123456789") != 3 || (p[4] && p[4] != '.' && p[4] != ',')) return -1;
+    }
+    return pub_value(cell, v, state);
+}
+
 static int starts_folded(const char *name, const char *prefix)
 {
     char f[128];

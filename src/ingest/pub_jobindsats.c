@@ -53,7 +53,7 @@ static int column_values(const pub_table *t, size_t k)
     for (size_t i = 0; i < t->nrows; i++) {
         double v;
         int st;
-        if (pub_value(&t->cells[i * t->ncols + k], &v, &st)) return 0;
+        if (pub_value_in(t, &t->cells[i * t->ncols + k], &v, &st)) return 0;
     }
     return 1;
 }
@@ -121,7 +121,7 @@ static void add_value(pub_ctx *c, const pub_table *t, size_t row, size_t k, cons
     const pub_cell *cell = &t->cells[row * t->ncols + k];
     double v;
     int st;
-    if (pub_value(cell, &v, &st)) {
+    if (pub_value_in(t, cell, &v, &st)) {
         pub_cell_error(c, D_BAD_VALUE, X_PUB_VALUE, t->line[row], k + 1, t->labels[k], cell->s);
         return;
     }
@@ -216,6 +216,10 @@ styr_rc pub_jobindsats(pub_ctx *c, const pub_table *t)
         }
         if (bad) continue;
         dims_text(t, i, dc, nd, dims, sizeof dims);
+        /* a municipality and the country by their one name, so "københavn" and
+         * "København" in one file are one area (a duplicate), not two rows */
+        if (kom > 0 && c->codes->kom_idx[kom] >= 0) area = c->codes->kom_name[c->codes->kom_idx[kom]];
+        else if (kom == STYR_PUB_COUNTRY) area = "Hele landet";
         const char *om = pub_strdup(c->out, area), *ds = pub_strdup(c->out, dims);
         if (km < n) rm = pub_strdup(c->out, rm);
         for (size_t k = 0; k < n; k++) {

@@ -292,6 +292,7 @@ static styr_rc read_csv(const char *path, const styr_map *m, pub_table *t, styr_
         const char *s = t->cells[i].s, *p = strchr(s, ',');
         if (p && p > s && p[1] >= '0' && p[1] <= '9' && p[-1] >= '0' && p[-1] <= '9') dec = ',';
     }
+    t->dec_comma = dec == ',';
     snprintf(t->form, sizeof t->form, "CSV (%s, %s%s%s)", styr_sep_name(c.sep), styr_encoding_name(c.enc),
              dec ? ", " : "", dec ? styr_tr("decimalkomma", "decimal comma") : "");
     if (styr_diags_count(d) > before) rc = STYR_EINPUT;

@@ -153,7 +153,7 @@ static styr_rc labour(pub_ctx *c, const pub_table *t)
         }
         double v;
         int st;
-        if (pub_value(&r[2], &v, &st)) {
+        if (pub_value_in(t, &r[2], &v, &st)) {
             pub_cell_error(c, D_BAD_VALUE, X_PUB_VALUE, t->line[i], 3, t->labels[2], r[2].s);
             bad = 1;
         }
@@ -209,7 +209,7 @@ styr_rc pub_statbank(pub_ctx *c, const pub_table *t)
         }
         double v;
         int st;
-        if (pub_value(&r[kv], &v, &st)) {
+        if (pub_value_in(t, &r[kv], &v, &st)) {
             pub_cell_error(c, D_BAD_VALUE, X_PUB_VALUE, t->line[i], kv + 1, t->labels[kv], r[kv].s);
             bad = 1;
         }

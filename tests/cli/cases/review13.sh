@@ -118,3 +118,11 @@ run review13-wide-empty-maal 2 import -w r13ji --tabel ptva02 --maal "" ptv_pivo
 cut -d';' -f1-7 "$HERE/../fixtures/benchmark/y30r21_2022qmat04.csv" | head -4 > y30r21_2022qmat04.csv
 "$STYR" import -w r13bm y30r21_2022qmat04.csv > /dev/null
 run review13-y30-no-shares 0 benchmark -w r13bm --periode 2022QMAT04
+
+# 8. One municipality under two spellings in one table is one area: a duplicate, not two rows
+printf 'Periode;Område;Antal personer\n2024M01;København;100\n2024M01;københavn;200\n2024M01;Hele landet;5\n2024M01;Hele Landet;6\n' > y01a02_r13dk.csv
+run review13-ji-area-spellings 2 import -w r13ji y01a02_r13dk.csv
+
+# 9. In a table with a decimal comma a '.' only groups thousands: 12.34 is an error, not 12,34 persons
+printf 'Periode;Område;Antal personer;Fuldtidspersoner i pct. af befolkningen 16-66 år\n2024M01;Randers;12.34;9,08\n2024M01;Aarhus;1.2345;1,5\n2024M01;Odense;1.234;2\n2024M01;Vejle;-1.234.567,5;2\n' > y01a02_r13nm.csv
+run review13-ji-thousands 2 import -w r13ji y01a02_r13nm.csv
