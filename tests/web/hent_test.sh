@@ -104,7 +104,7 @@ fi
 # and the good table fetched with it is not stored either -------------------
 hent import-error "$([[ $built == 1 ]] && echo 2 || echo -)" hent jobindsats -w ws --tabel y01a02,y09a02 --token-fil tok --url "$URL"
 if [[ $built == 1 ]]; then
-    says import-error-url "$URL/v3/data/y09a02?mgroup.*=*&period.M=latest:14&hierarchy._nykom=*&format=json, linje 2, kolonne 2 (Område)"
+    says import-error-url "$URL/v3/data/y09a02?mgroup.*=*&period.M=latest:14&hierarchy._nykom=*&format=json, række 2, kolonne 2 (Område)"
     says import-error-value '"Atlantis"'
 fi
 [[ $(sha ws) == "$before" ]] && ok import-error-unchanged || bad import-error-unchanged "workspace changed"
