@@ -126,3 +126,15 @@ run review13-ji-area-spellings 2 import -w r13ji y01a02_r13dk.csv
 # 9. In a table with a decimal comma a '.' only groups thousands: 12.34 is an error, not 12,34 persons
 printf 'Periode;Område;Antal personer;Fuldtidspersoner i pct. af befolkningen 16-66 år\n2024M01;Randers;12.34;9,08\n2024M01;Aarhus;1.2345;1,5\n2024M01;Odense;1.234;2\n2024M01;Vejle;-1.234.567,5;2\n' > y01a02_r13nm.csv
 run review13-ji-thousands 2 import -w r13ji y01a02_r13nm.csv
+
+# 10. figures as XLSX: published values with their source, as the CSV's Kilde column
+"$STYR" figures -w r13pub --periode 2024Y01 --kommune 730,751 --ydelse dagpenge --format xlsx -o r13.xlsx > /dev/null 2>&1
+n=$((n + 1))
+if python3 - r13.xlsx <<'PY'
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+s = re.findall(r'<t[^>]*>([^<]*)</t>', z.read('xl/sharedStrings.xml').decode())
+want = ['Kilde', 'jobindsats y01a02, hentet 2026-11-29', 'jobindsats (intet hentet for ydelsen, området og perioden)']
+sys.exit(0 if all(w in s for w in want) else 1)
+PY
+then echo "ok   review13-pub-figures-xlsx-kilde"; else echo "FAIL review13-pub-figures-xlsx-kilde"; fails=$((fails + 1)); fi
