@@ -138,3 +138,15 @@ want = ['Kilde', 'jobindsats y01a02, hentet 2026-11-29', 'jobindsats (intet hent
 sys.exit(0 if all(w in s for w in want) else 1)
 PY
 then echo "ok   review13-pub-figures-xlsx-kilde"; else echo "FAIL review13-pub-figures-xlsx-kilde"; fails=$((fails + 1)); fi
+
+# 11. jobindsats a02 tables only split by sex: figures says why there is nothing, not "the panel is empty"
+"$STYR" init r13split --kommune 730 > /dev/null
+cp "$HERE/../fixtures/jobindsats/y01a02_v2.json" y01a02_r13split.json
+"$STYR" import -w r13split y01a02_r13split.json > /dev/null
+run review13-pub-split-only 2 figures -w r13split --kommune 730 --periode 2024M01
+run review13-pub-split-only-en 2 --lang en noegletal -w r13split --periode 2024M01 --kilde jobindsats
+# ... and a table whose split has its total row (Køn = I alt) gives the total, never the parts summed
+printf 'Periode;Område;Køn;Antal personer;Antal fuldtidspersoner\n2024M01;Randers;Mænd;100;80\n2024M01;Randers;Kvinder;110;90\n2024M01;Randers;I alt;211;171\n' > y07a02_r13kt.csv
+"$STYR" import -w r13split y07a02_r13kt.csv > /dev/null
+python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute("UPDATE offentlige_tal SET hentet = ?", ("2026-11-29",)); c.commit()' r13split/katalog.sqlite
+run review13-pub-split-total 0 figures -w r13split --kommune 730 --periode 2024M01 --ydelse sygedagpenge --format csv
