@@ -183,6 +183,17 @@ start busy y01a02
 hent busy 4 hent jobindsats -w ws --tabel y01a02 --token-fil tok --url "$URL"
 says busy-text "tabel y01a02: 127.0.0.1:$PORT har fået for mange forespørgsler (HTTP 429); vent et par minutter, og prøv igen"
 
+# ---- a redirect to another host: the key does not go along --------------------
+rm -f port2 server2.log
+python3 "$SERVER" --token "$KEY" --mode normal port2 server2.log &
+SP2=$!
+for _ in $(seq 100); do [[ -s port2 ]] && break; sleep 0.05; done
+start redirect "$(cat port2)"
+hent redirect - hent jobindsats -w ws --tabel y01a02 --token-fil tok --url "$URL"
+if [[ -s server2.log ]] && ! grep -q "auth=ok\|auth=bad" server2.log; then ok redirect-no-key
+else bad redirect-no-key "the other host got a key (or no request): $(cat server2.log 2>/dev/null)"; fi
+kill "$SP2" 2>/dev/null; wait "$SP2" 2>/dev/null
+
 # ---- an answer that carries the key back: refused, the key not shown ---------
 start echokey y01a02
 hent echo-key 2 hent jobindsats -w ws --tabel y01a02 --token-fil tok --url "$URL"

@@ -19,6 +19,8 @@ Modes:
   html       for --table T: 200 with an HTML page (not JSON)
   echokey    for --table T: a v3 answer whose area is the Authorization header
   busy       for --table T: HTTP 429 (too many requests)
+  redirect   every request: 302 to the same path on localhost:T (another host
+             by name, so libcurl must not send the key along)
 A wrong key gets 401 {"message":"Unauthorized"} from v3 and
 200 {"Forkert nøgle eller nøglen er udløbet.":""} from v2."""
 import argparse
@@ -66,6 +68,12 @@ class H(BaseHTTPRequestHandler):
 
     def special(self, table):
         """The switched misbehaviour for one table; True when it answered."""
+        if ARGS.mode == "redirect":
+            self.send_response(302)
+            self.send_header("Location", "http://localhost:%s%s" % (ARGS.table, self.path))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return True
         if table != ARGS.table:
             return False
         if ARGS.mode == "drop":
@@ -179,7 +187,7 @@ def main():
     global ARGS
     ap = argparse.ArgumentParser()
     ap.add_argument("--token", required=True)
-    ap.add_argument("--mode", default="normal", choices=["normal", "v2only", "v3bad400", "drop", "slow", "error500", "html", "echokey", "busy"])
+    ap.add_argument("--mode", default="normal", choices=["normal", "v2only", "v3bad400", "drop", "slow", "error500", "html", "echokey", "busy", "redirect"])
     ap.add_argument("--table", default="")
     ap.add_argument("portfile")
     ap.add_argument("log")
