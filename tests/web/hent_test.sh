@@ -215,6 +215,9 @@ start normal
 : > empty
 hent token-empty 2 hent jobindsats -w ws --tabel y01a02 --token-fil empty --url "$URL"
 says token-empty-text "token-filen empty er tom"
+printf '\n\n%s\n' "$KEY" > blankfirst && chmod 600 blankfirst
+hent token-blank-first 2 hent jobindsats -w ws --tabel y01a02 --token-fil blankfirst --url "$URL"
+says token-blank-first-text "token-filen blankfirst: første linje er tom; den skal være nøglen fra jobindsats.dk"
 hent token-missing 2 hent jobindsats -w ws --tabel y01a02 --token-fil nosuch --url "$URL"
 says token-missing-text "token-filen nosuch: findes ikke"
 hent token-none 1 hent jobindsats -w ws --tabel y01a02 --url "$URL"
