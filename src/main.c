@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "cmd/cli.h"
+#include "core/diag.h"
 #include "core/msg.h"
 #include "ws/workspace.h"
 
@@ -46,6 +47,9 @@ int main(int argc, char **argv)
     size_t o = 0;
     for (int i = 0; i < argc && o < sizeof cli.command - 1; i++)
         o += (size_t)snprintf(cli.command + o, sizeof cli.command - o, "%s%s", i ? " " : "", i ? argv[i] : "styr");
+    /* the command line goes into the workspace's log: never a CPR number (a
+     * Ydelsesrefusion file may be named after a person) */
+    styr_mask_cpr(cli.command, strlen(cli.command), 0);
     if (take_globals(&argc, argv, &cli)) {
         fprintf(stderr, "styr: --lang da|en\n");
         return STYR_EXIT_USAGE;

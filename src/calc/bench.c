@@ -97,6 +97,13 @@ static const styr_figrow *row_of(const styr_bdata *b, int p, int k, int g)
     return i < b->res.nrows ? &b->res.rows[i] : NULL;
 }
 
+const char *styr_bdata_source(const styr_bdata *b, int p, int k, int g)
+{
+    if (!b->res.any_pub || p < 0 || k < 0 || k >= b->nk) return NULL;
+    const styr_figrow *x = row_of(b, p, k, g);
+    return x ? x->kilde : NULL;
+}
+
 /* A published row's value: the key figures it carries; no money. */
 static styr_figval public_value(const styr_figrow *x, const styr_metric *m)
 {

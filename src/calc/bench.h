@@ -46,6 +46,10 @@ styr_rc styr_bdata_load(styr_ws *ws, const styr_period *per, int nper, int money
                         styr_bdata *b, styr_diags *d);
 void styr_bdata_free(styr_bdata *b);
 
+/* The source of municipality k's figures in group g, period index p, when
+ * they are published ones ("jobindsats y01a02, hentet 2026-11-29"), else NULL. */
+const char *styr_bdata_source(const styr_bdata *b, int p, int k, int g);
+
 /* Value of one municipality (k < nk) or the country (k == nk), group g (0 =
  * all public support), period index p. */
 styr_figval styr_bdata_value(const styr_bdata *b, const styr_metric *m, int p, int k, int g);

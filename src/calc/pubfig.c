@@ -115,11 +115,34 @@ static int label_of(styr_pubfig *pf, const char *tabel, const char *hentet)
     return (int)pf->nlabels++;
 }
 
+/* A total of a dimension as jobindsats and Statistikbanken write it */
+static int total_text(const char *v, size_t n)
+{
+    static const char *const whole[] = {"I alt", "Total", "Alle", "IALT", "TOT"};
+    for (size_t i = 0; i < sizeof whole / sizeof *whole; i++)
+        if (strlen(whole[i]) == n && !strncasecmp(v, whole[i], n)) return 1;
+    return n > 6 && !strncasecmp(v + n - 6, " i alt", 6);
+}
+
+/* Whether dims ("Label=Value|...") is no split at all or only totals (Køn=I
+ * alt): the total as published. A part (Køn=Mænd) is never used, nor added up. */
+static int only_totals(const char *dims)
+{
+    for (const char *p = dims; *p;) {
+        const char *end = strchr(p, '|'), *eq = strchr(p, '=');
+        if (!end) end = p + strlen(p);
+        if (!eq || eq > end || !total_text(eq + 1, (size_t)(end - eq - 1))) return 0;
+        p = *end ? end + 1 : end;
+    }
+    return 1;
+}
+
 static int take(const styr_pub_hit *h, void *ud)
 {
     styr_pubfig *pf = ud;
     const styr_pub_row *r = &h->row;
     if (r->kommune < 0) return 0; /* RAR regions and the like are areas of their own */
+    if (!only_totals(r->dims ? r->dims : "")) return 0;
     if (!strcmp(r->kilde, "statistikbanken")) {
         if (strcmp(r->tabel, "arbejdsstyrke") || r->tilstand != STYR_PUB_VALUE) return 0;
         styr_period p;
@@ -176,7 +199,7 @@ styr_rc styr_pubfig_load(styr_ws *ws, styr_pubfig **out, styr_diags *d)
     each_line("jobindsats_maal.csv", add_measure, pf);
     styr_pub_filter f;
     styr_pub_filter_init(&f);
-    f.dims = ""; /* the totals as published, never a part */
+    /* the totals as published (no split, or every split at its total), never a part: take() */
     styr_rc rc = styr_pub_select(ws, &f, take, pf, d);
     if (rc) {
         styr_pubfig_free(pf);

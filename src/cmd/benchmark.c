@@ -204,6 +204,12 @@ static int write_out(FILE *f, styr_format fmt, const styr_y30_table *t, const st
     if (t->has_rank)
         fprintf(f, "%s\n", styr_tr("Placering som offentliggjort (beregnet af STAR på uafrundede tal).",
                                    "Rank as published (computed by STAR from unrounded figures)."));
+    else if (!t->nranked)
+        fprintf(f, "%s\n", styr_tr("Tabellen har hverken placering eller forskellen i procentpoint for nogen kommune, så "
+                                   "ingen er rangeret; hent tabellen med alle mål (styr hent jobindsats --tabel y30r21).",
+                                   "The table has neither a rank nor the difference in percentage points for any "
+                                   "municipality, so none is ranked; fetch the table with all measures "
+                                   "(styr hent jobindsats --tabel y30r21)."));
     else
         fprintf(f, "%s\n", styr_tr("Tabellen har ingen placering; styr rangerer efter forskellen i procentpoint "
                                    "(lige store forskelle deler den bedste placering).",

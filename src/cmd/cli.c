@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/resource.h>
 #include <time.h>
 
@@ -27,11 +28,27 @@ int styr_cli_exit(styr_rc rc)
     }
 }
 
+/* A published table as JSON (a file or an API answer): its values are
+ * counted by row of Data/rows/the list, not by text line (the file may be one
+ * line); a JSON syntax error has a real line and column. */
+static int json_rows(const char *file, styr_msg what)
+{
+    if (!file || what == D_PUB_JSON) return 0;
+    size_t n = strlen(file);
+    return (n >= 5 && !strcasecmp(file + n - 5, ".json")) || strstr(file, "format=json") || strstr(file, "/json");
+}
+
+static const char *unit_of(const char *file, styr_msg what)
+{
+    /* statistical files have observations, not lines */
+    if (file && styr_stat_is(file)) return styr_tr("observation", "observation");
+    return json_rows(file, what) ? styr_msg_text(W_ROW) : styr_msg_text(W_LINE);
+}
+
 static void where(FILE *f, const styr_diag *g)
 {
     if (g->file) fprintf(f, "%s", g->file);
-    /* statistical files have observations, not lines */
-    const char *unit = g->file && styr_stat_is(g->file) ? styr_tr("observation", "observation") : styr_msg_text(W_LINE);
+    const char *unit = unit_of(g->file, g->what);
     if (g->line) fprintf(f, "%s%s %llu", g->file ? ", " : "", unit, (unsigned long long)g->line);
     if (g->col) {
         fprintf(f, ", %s %u", styr_msg_text(W_COLUMN), g->col);
@@ -54,8 +71,7 @@ static void one(FILE *f, const styr_diag *g, int unknown)
     if (g->file2) {
         fprintf(f, "; %s %s", styr_msg_text(W_ALSO_AT), g->file2);
         if (g->line2)
-            fprintf(f, ", %s %llu", styr_stat_is(g->file2) ? "observation" : styr_msg_text(W_LINE),
-                    (unsigned long long)g->line2);
+            fprintf(f, ", %s %llu", unit_of(g->file2, g->what), (unsigned long long)g->line2);
     }
     if (g->expected) fprintf(f, "; %s %s", styr_msg_text(W_EXPECTED), styr_msg_text(g->expected));
     fprintf(f, "\n");

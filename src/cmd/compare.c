@@ -130,7 +130,29 @@ typedef struct member {
     int k;
     styr_figval v, prev, dev;
     int rank;
+    const char *kilde, *kilde_prev; /* the published figures' source, or NULL for the panel's */
 } member;
+
+/* The sources of the published figures shown (this period, then the year before): at most 16 */
+static int sources_of(const member *mem, int nmem, const char **v)
+{
+    int n = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < nmem; i++) {
+            const char *s = pass ? mem[i].kilde_prev : mem[i].kilde;
+            int seen = !s;
+            for (int j = 0; j < n && !seen; j++) seen = !strcmp(v[j], s);
+            if (!seen && n < 16) v[n++] = s;
+        }
+    return n;
+}
+
+static int source_index(const char *const *v, int n, const char *s)
+{
+    for (int j = 0; s && j < n; j++)
+        if (!strcmp(v[j], s)) return j + 1;
+    return 0;
+}
 
 static void csv_val(FILE *f, styr_figval v, int dec)
 {
@@ -144,6 +166,8 @@ static int write_bench(FILE *f, const args *a, const styr_bdata *b, const styr_m
     const styr_codes *c = b->codes;
     const styr_figdef *def = m->def;
     char t1[64], t2[64], t3[64];
+    const char *src[16];
+    int nsrc = sources_of(mem, nmem, src), pub = b->res.any_pub;
     if (a->format == STYR_FMT_JSON) {
         json_t *o = json_object(), *arr = json_array();
         json_object_set_new(o, "periode", json_string(per->name));
@@ -173,13 +197,18 @@ static int write_bench(FILE *f, const args *a, const styr_bdata *b, const styr_m
             json_object_set_new(r, "placering", mem[i].rank ? json_integer(mem[i].rank) : json_null());
             json_object_set_new(r, "udvikling", styr_json_value(mem[i].dev, NULL));
             if (mem[i].v.state == STYR_FV_SUPPRESSED) json_object_set_new(r, "diskretion", json_true());
+            if (pub) json_object_set_new(r, "kilde", mem[i].kilde ? json_string(mem[i].kilde) : json_null());
+            if (pub && mem[i].kilde_prev)
+                json_object_set_new(r, "kilde_aaret_foer", json_string(mem[i].kilde_prev));
             json_array_append_new(arr, r);
         }
         json_object_set_new(o, "kommuner", arr);
         return styr_json_write(f, o);
     }
     if (a->format == STYR_FMT_CSV) {
-        fputs("\xEF\xBB\xBFkommune;kommunenavn;vaerdi;placering;udvikling\r\n", f);
+        fputs(pub ? "\xEF\xBB\xBFkommune;kommunenavn;vaerdi;placering;udvikling;kilde\r\n"
+                  : "\xEF\xBB\xBFkommune;kommunenavn;vaerdi;placering;udvikling\r\n",
+              f);
         for (int i = 0; i < nmem; i++) {
             fprintf(f, "%d;", c->dict.kom[mem[i].k]);
             styr_csv_text(f, c->kom_name[mem[i].k]);
@@ -189,6 +218,10 @@ static int write_bench(FILE *f, const args *a, const styr_bdata *b, const styr_m
             if (mem[i].rank) fprintf(f, "%d", mem[i].rank);
             fputc(';', f);
             csv_val(f, mem[i].dev, 1);
+            if (pub) {
+                fputc(';', f);
+                if (mem[i].kilde) styr_csv_text(f, mem[i].kilde);
+            }
             fputs("\r\n", f);
         }
         fputs("0;", f);
@@ -197,6 +230,7 @@ static int write_bench(FILE *f, const args *a, const styr_bdata *b, const styr_m
         csv_val(f, x->level, def->decimals);
         fputs(";;", f);
         csv_val(f, x->dev_level, 1);
+        if (pub) fputc(';', f);
         fputs("\r\n", f);
         return 0;
     }
@@ -212,6 +246,8 @@ static int write_bench(FILE *f, const args *a, const styr_bdata *b, const styr_m
         snprintf(r, sizeof r, "%s", mem[i].rank ? "" : "-");
         if (mem[i].rank) snprintf(r, sizeof r, "%d", mem[i].rank);
         snprintf(name, sizeof name, "%s%s", c->kom_name[mem[i].k], mem[i].k == k ? " *" : "");
+        int si = source_index(src, nsrc, mem[i].kilde);
+        if (si) snprintf(name + strlen(name), sizeof name - strlen(name), " [%d]", si);
         const char *row[4] = {r, name, styr_fig_text(t1, sizeof t1, def, mem[i].v),
                               styr_change_text(t2, sizeof t2, def, mem[i].dev)};
         styr_table_row(t, row);
@@ -244,6 +280,8 @@ static int write_bench(FILE *f, const args *a, const styr_bdata *b, const styr_m
     if (def->unit == STYR_U_PCT)
         fprintf(f, "%s\n", styr_tr("Udvikling i procentpoint.", "Change in percentage points."));
     fprintf(f, "%s %s\n", styr_discretion_note(), styr_tr("* = kommunen selv.", "* = the municipality itself."));
+    for (int i = 0; i < nsrc; i++)
+        fprintf(f, "[%d] %s: %s\n", i + 1, styr_tr("Offentlige tal", "Published figures"), src[i]);
     return 0;
 }
 
@@ -536,6 +574,8 @@ int styr_cmd_compare(styr_cli *cli, int argc, char **argv)
             q->k = j;
             q->v = vals[nmem] = styr_bdata_value(&b, &m, p0, j, g);
             q->prev = p1 >= 0 ? styr_bdata_value(&b, &m, p1, j, g) : (styr_figval){0, STYR_FV_NONE};
+            q->kilde = styr_bdata_source(&b, p0, j, g);
+            q->kilde_prev = p1 >= 0 ? styr_bdata_source(&b, p1, j, g) : NULL;
             q->dev = styr_change(q->v, q->prev, m.def->unit);
             nmem++;
         }

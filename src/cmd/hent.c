@@ -148,10 +148,12 @@ static int read_token(styr_cli *cli, const char *path, char *out, size_t n)
     while (L && (p[L - 1] == ' ' || p[L - 1] == '\t')) p[--L] = 0;
     if (!L || L >= n) {
         styr_diag_sys(&d, STYR_EINPUT,
-                      L ? styr_tr("token-filen %s: første linje er for lang til at være en nøgle",
-                                  "the token file %s: the first line is too long to be a key")
-                        : styr_tr("token-filen %s er tom; første linje skal være nøglen fra jobindsats.dk",
-                                  "the token file %s is empty; its first line must be the key from jobindsats.dk"),
+                      L   ? styr_tr("token-filen %s: første linje er for lang til at være en nøgle",
+                                    "the token file %s: the first line is too long to be a key")
+                      : k > 0 ? styr_tr("token-filen %s: første linje er tom; den skal være nøglen fra jobindsats.dk",
+                                        "the token file %s: the first line is empty; it must be the key from jobindsats.dk")
+                              : styr_tr("token-filen %s er tom; første linje skal være nøglen fra jobindsats.dk",
+                                        "the token file %s is empty; its first line must be the key from jobindsats.dk"),
                       path);
         explicit_bzero(buf, sizeof buf);
         int e = styr_cli_fail(cli, STYR_EINPUT, &d);

@@ -32,6 +32,23 @@ static const char help_en[] =
     "sentence rests on a figure under the discretion threshold. The table shows the 6\n"
     "strongest of each kind (--alle: all); JSON has them all.\n";
 
+/* The sources of the published figures behind statements on group g: the
+ * municipality's and its area's, this period and the year before. */
+static void add_sources(const styr_bctx *x, int g, const char **v, int *n)
+{
+    for (int pi = 0; pi < 2; pi++) {
+        int p = pi ? x->p1 : x->p0;
+        if (p < 0) continue;
+        for (int k = 0; k < x->b.nk; k++) {
+            if (k != x->k && !x->in[k]) continue;
+            const char *s = styr_bdata_source(&x->b, p, k, g);
+            int seen = !s;
+            for (int i = 0; i < *n && !seen; i++) seen = !strcmp(v[i], s);
+            if (!seen && *n < 16) v[(*n)++] = s;
+        }
+    }
+}
+
 int styr_cmd_profile(styr_cli *cli, int argc, char **argv)
 {
     static const struct option lo[] = {
@@ -87,6 +104,10 @@ int styr_cmd_profile(styr_cli *cli, int argc, char **argv)
                 json_object_set_new(s, "ydelse", json_string(styr_group_key(x.codes, pr.s[i].g)));
                 json_object_set_new(s, "figur", json_string(pr.s[i].fig));
                 json_object_set_new(s, "tekst", json_string(pr.s[i].text));
+                if (x.b.res.any_pub) {
+                    const char *own = styr_bdata_source(&x.b, x.p0, x.k, pr.s[i].g);
+                    json_object_set_new(s, "kilde", own ? json_string(own) : json_null());
+                }
                 json_array_append_new(pr.s[i].strength > 0 ? st : ch, s);
             }
             json_object_set_new(o, "styrker", st);
@@ -111,6 +132,15 @@ int styr_cmd_profile(styr_cli *cli, int argc, char **argv)
                 for (int i = 0; i < pr.n; i++)
                     if (pr.s[i].strength == pass && (all || any < STYR_PROFILE_SHOW)) printf("  - %s\n", pr.s[i].text), any++;
                 if (!any) printf("  %s\n", styr_tr("(ingen markante forskelle)", "(no marked differences)"));
+            }
+            const char *src[16];
+            int nsrc = 0;
+            for (int i = 0; i < pr.n; i++) add_sources(&x, pr.s[i].g, src, &nsrc);
+            if (nsrc) {
+                printf("\n%s", styr_tr("Offentlige tal, hvor panelet ikke har kommunen i perioden: ",
+                                       "Published figures where the panel lacks the municipality for the period: "));
+                for (int i = 0; i < nsrc; i++) printf("%s%s", i ? "; " : "", src[i]);
+                printf(".\n");
             }
         }
     }

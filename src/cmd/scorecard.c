@@ -53,6 +53,23 @@ static void dev_text(char *buf, size_t cap, const styr_score *s, styr_figval v)
     else styr_change_text(buf, cap, s->def, v);
 }
 
+/* The sources of the published figures a scorecard of group g shows: the
+ * municipality's and its area's, this period and the year before. */
+static void add_sources(const styr_bctx *x, int g, const char **v, int *n)
+{
+    for (int pi = 0; pi < 2; pi++) {
+        int p = pi ? x->p1 : x->p0;
+        if (p < 0) continue;
+        for (int k = 0; k < x->b.nk; k++) {
+            if (k != x->k && !x->in[k]) continue;
+            const char *s = styr_bdata_source(&x->b, p, k, g);
+            int seen = !s;
+            for (int i = 0; i < *n && !seen; i++) seen = !strcmp(v[i], s);
+            if (!seen && *n < 16) v[(*n)++] = s;
+        }
+    }
+}
+
 static json_t *score_json(const styr_scorecard *sc, const styr_codes *c)
 {
     json_t *o = json_object(), *arr = json_array();
@@ -156,7 +173,8 @@ int styr_cmd_scorecard(styr_cli *cli, int argc, char **argv)
     if ((rc = styr_dest_open(&dest, out, &d))) goto fail;
     opened = 1;
     FILE *f = dest.f;
-    int wrc = 0;
+    int wrc = 0, nsrc = 0;
+    const char *sources[16];
     if (fmt == STYR_FMT_JSON) {
         json_t *o = json_object(), *arr = json_array();
         json_object_set_new(o, "periode", json_string(x.per.name));
@@ -166,9 +184,17 @@ int styr_cmd_scorecard(styr_cli *cli, int argc, char **argv)
         for (int i = 0; i < ngrp; i++) {
             styr_scorecard sc;
             styr_scorecard_make(&x.b, p0, p1, k, x.in, grp[i], &sc);
-            json_array_append_new(arr, score_json(&sc, codes));
+            json_t *one = score_json(&sc, codes);
+            const char *own = styr_bdata_source(&x.b, p0, k, grp[i]);
+            if (x.b.res.any_pub) json_object_set_new(one, "kilde", own ? json_string(own) : json_null());
+            json_array_append_new(arr, one);
+            add_sources(&x, grp[i], sources, &nsrc);
         }
         json_object_set_new(o, "scorecards", arr);
+        json_t *ks = json_array();
+        for (int i = 0; i < nsrc; i++) json_array_append_new(ks, json_string(sources[i]));
+        if (x.b.res.any_pub) json_object_set_new(o, "kilder", ks);
+        else json_decref(ks);
         wrc = styr_json_write(f, o);
     } else {
         if (x.forventet)
@@ -184,10 +210,17 @@ int styr_cmd_scorecard(styr_cli *cli, int argc, char **argv)
             styr_scorecard sc;
             styr_scorecard_make(&x.b, p0, p1, k, x.in, grp[i], &sc);
             score_table(f, &sc, codes);
+            add_sources(&x, grp[i], sources, &nsrc);
         }
         fprintf(f, "%s %s\n", styr_tr("+ = bedre end klyngen, - = dårligere, = = som klyngen.",
                                       "+ = better than the cluster, - = worse, = = as the cluster."),
                 styr_discretion_note());
+        if (nsrc) {
+            fprintf(f, "%s", styr_tr("Offentlige tal, hvor panelet ikke har kommunen i perioden: ",
+                                     "Published figures where the panel lacks the municipality for the period: "));
+            for (int i = 0; i < nsrc; i++) fprintf(f, "%s%s", i ? "; " : "", sources[i]);
+            fprintf(f, ".\n");
+        }
         wrc = ferror(f) ? -1 : 0;
     }
     opened = 0;

@@ -8,6 +8,7 @@
 
 #include "../core/msg.h"
 #include "../core/week.h"
+#include "../ws/public.h"
 #include "cli.h"
 
 /* Parse --kommune: codes, "alle", "land"; indexes into *out. */
@@ -178,12 +179,25 @@ int styr_select_in_source(const char *cmd, styr_ws *ws, const styr_panel *p, con
     for (int i = 0; i < n && !e; i++) {
         if (kilde == STYR_KILDE_AUTO && w0 >= 0 && per[i].last >= w0 && per[i].first <= w1) continue;
         if (styr_pubfig_covers(pf, per[i].first, per[i].last)) continue;
+        char span[96], latest[16];
+        styr_select_span_text(p, span, sizeof span);
+        if (!styr_pubfig_any(pf) && styr_pub_any_a02(ws)) {
+            /* jobindsats' tables are there, but only in parts (by køn, ...): say so */
+            fprintf(stderr,
+                    styr_tr("styr %s: ingen data for perioden %s: panelet: %s; de indlæste jobindsats-tabeller (a02) "
+                            "er kun opdelt (fx efter køn) uden en total, og styr lægger aldrig dele sammen. Indlæs "
+                            "tabellerne med totalen (uden opdeling eller med fx Køn = I alt).\n",
+                            "styr %s: no data for the period %s: the panel: %s; the jobindsats tables imported (a02) "
+                            "come only in parts (e.g. by sex) without a total, and styr never adds parts together. "
+                            "Import the tables with their total (without the split or with e.g. Køn = I alt).\n"),
+                    cmd, per[i].name, span);
+            e = STYR_EXIT_INPUT;
+            continue;
+        }
         if (kilde == STYR_KILDE_AUTO && !styr_pubfig_any(pf)) {
             e = styr_select_in_panel(cmd, p, per + i, 1);
             continue;
         }
-        char span[96], latest[16];
-        styr_select_span_text(p, span, sizeof span);
         if (styr_pubfig_latest(pf, latest, sizeof latest)) snprintf(latest, sizeof latest, "-");
         fprintf(stderr,
                 styr_tr("styr %s: ingen data for perioden %s: panelet: %s; de offentlige tal (jobindsats) har ikke "

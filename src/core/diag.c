@@ -40,17 +40,64 @@ uint64_t styr_diags_count(const styr_diags *d) { return d->total + d->unknown_oc
 static const char *intern(styr_diags *d, const char *file)
 {
     if (!file) return NULL;
+    char *m = styr_xstrdup(file);
+    styr_mask_cpr(m, strlen(m), 0);
     for (size_t i = 0; i < d->nfiles; i++)
-        if (!strcmp(d->files[i], file)) return d->files[i];
+        if (!strcmp(d->files[i], m)) { free(m); return d->files[i]; }
     d->files = styr_xrealloc(d->files, (d->nfiles + 1) * sizeof *d->files);
-    d->files[d->nfiles] = styr_xstrdup(file);
+    d->files[d->nfiles] = m;
     return d->files[d->nfiles++];
 }
 
-/* Copy a value for display: truncated on a UTF-8 boundary (marked "..."),
- * control bytes shown as '?'. */
-static void copy_value(char *dst, size_t cap, const char *src, size_t len)
+/* Is s[i..] the start of DDMMYY with a possible day and month? (Any century:
+ * whether it is a real CPR number matters less than never showing one.) */
+static int ddmm(const char *dg)
 {
+    int dd = (dg[0] - '0') * 10 + (dg[1] - '0'), mm = (dg[2] - '0') * 10 + (dg[3] - '0');
+    return dd >= 1 && dd <= 31 && mm >= 1 && mm <= 12;
+}
+
+static size_t digit_run(const char *s, size_t i, size_t n)
+{
+    size_t j = i;
+    while (j < n && s[j] >= '0' && s[j] <= '9') j++;
+    return j - i;
+}
+
+size_t styr_mask_cpr(char *s, size_t n, int strict)
+{
+    size_t masked = 0, i = 0;
+    while (i < n) {
+        if (s[i] < '0' || s[i] > '9') { i++; continue; }
+        /* a run of digits; DDMMYY-SSSS and DDMMYY SSSS (or -SSS, cut short) are one run */
+        size_t a = i, nd = digit_run(s, i, n), b = a + nd;
+        if (nd == 6 && b + 1 < n && (s[b] == '-' || s[b] == ' ')) {
+            size_t m = digit_run(s, b + 1, n);
+            if (m == 3 || m == 4) { nd += m; b += 1 + m; }
+        }
+        char dg[64];
+        size_t k = 0;
+        for (size_t x = a; x < b && k < sizeof dg; x++)
+            if (s[x] >= '0' && s[x] <= '9') dg[k++] = s[x];
+        int hide = (strict && nd >= 9) || nd > k;
+        for (size_t w = 0; !hide && w + 10 <= k; w++) hide = ddmm(dg + w);
+        if (hide)
+            for (size_t x = a; x < b; x++)
+                if (s[x] >= '0' && s[x] <= '9') { s[x] = 'X'; masked++; }
+        i = b;
+    }
+    return masked;
+}
+
+/* Copy a value for display: truncated on a UTF-8 boundary (marked "..."),
+ * control bytes shown as '?', number runs that may be CPR numbers as X. */
+static void copy_value(char *dst, size_t cap, const char *src, size_t len, int strict)
+{
+    char tmp[sizeof ((styr_diag *)0)->value + 32];
+    size_t tn = src ? (len < sizeof tmp ? len : sizeof tmp) : 0;
+    if (tn) memcpy(tmp, src, tn);
+    styr_mask_cpr(tmp, tn, strict);
+    src = tn ? tmp : NULL;
     size_t n = 0, keep = len;
     int cut = 0;
     if (!src) keep = 0;
@@ -114,7 +161,7 @@ static styr_diag *fill(styr_diags *d, styr_msg what, styr_msg expected, const ch
     g->line = line;
     g->col = col;
     if (colname) snprintf(g->colname, sizeof g->colname, "%s", colname);
-    copy_value(g->value, sizeof g->value, value, len);
+    copy_value(g->value, sizeof g->value, value, len, d->mask_cpr);
     return g;
 }
 
@@ -140,7 +187,7 @@ void styr_diag_unknown(styr_diags *d, styr_msg what, styr_msg expected, const ch
                        const char *code, size_t len)
 {
     char v[sizeof d->v->value];
-    copy_value(v, sizeof v, code, len);
+    copy_value(v, sizeof v, code, len, d->mask_cpr);
     d->unknown_occurrences++;
     if (seen_before(d, XXH3_64bits_withSeed(code, len, (uint64_t)what))) {
         for (size_t i = 0; i < d->nunknown; i++) {
@@ -169,6 +216,7 @@ styr_rc styr_diag_sys(styr_diags *d, styr_rc rc, const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(d->sys, sizeof d->sys, fmt, ap);
+    styr_mask_cpr(d->sys, strlen(d->sys), 0);
     va_end(ap);
     return rc;
 }

@@ -62,6 +62,8 @@ typedef struct styr_diags {
     uint64_t *seen;        /* private: hash set of distinct unknown codes */
     size_t seen_n, seen_cap;
     char sys[512];         /* free text for system errors ("" when none) */
+    int mask_cpr;          /* set while reading a file with CPR numbers: every
+                              run of 9 or more digits in a value is shown as X */
 } styr_diags;
 
 void styr_diags_init(styr_diags *d);
@@ -84,6 +86,14 @@ void styr_diag_dup(styr_diags *d, styr_msg what, styr_msg expected, const char *
 void styr_diag_unknown(styr_diags *d, styr_msg what, styr_msg expected, const char *file,
                        uint64_t line, uint32_t col, const char *colname,
                        const char *code, size_t len);
+
+/* Replace the digits of every run that may hold a CPR number by 'X', in place:
+ * a run is digits in a row, or six digits, a '-' or ' ' and three or four
+ * digits (DDMMYY-SSSS); it is masked when ten of its digits in a row start
+ * with a possible day and month (DDMM), or, with strict, when it has 9 digits
+ * or more. File names, system messages and
+ * values in diagnostics pass through this. Returns the digits masked. */
+size_t styr_mask_cpr(char *s, size_t n, int strict);
 
 /* Set the free-text system message (printf-style) and return rc. */
 styr_rc styr_diag_sys(styr_diags *d, styr_rc rc, const char *fmt, ...)

@@ -10,14 +10,20 @@
 
 typedef struct sink {
     int fd;
-    uint64_t bytes;
-    int write_failed;
+    uint64_t bytes, max;
+    int write_failed, too_big;
 } sink;
 
 static size_t on_body(char *p, size_t size, size_t nmemb, void *ud)
 {
     sink *s = ud;
     size_t n = size * nmemb, off = 0;
+    /* libcurl before 8.4 checks CURLOPT_MAXFILESIZE only against a
+     * Content-Length: an endless chunked or compressed answer stops here */
+    if (s->bytes + n > s->max) {
+        s->too_big = 1;
+        return 0;
+    }
     while (off < n) {
         ssize_t w = write(s->fd, p + off, n - off);
         if (w < 0) {
@@ -76,7 +82,8 @@ styr_rc styr_fetch(const styr_fetch_req *rq, styr_fetch_res *res)
         }
         curl_ready = 1;
     }
-    sink s = {.fd = open(rq->out_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)};
+    sink s = {.fd = open(rq->out_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600),
+              .max = rq->max_bytes ? rq->max_bytes : (uint64_t)STYR_FETCH_MAX_BYTES};
     if (s.fd < 0) {
         res->fail = STYR_FETCH_WRITE;
         snprintf(res->detail, sizeof res->detail, "%s: %s", rq->out_path, strerror(errno));
@@ -122,7 +129,7 @@ styr_rc styr_fetch(const styr_fetch_req *rq, styr_fetch_res *res)
     curl_easy_setopt(h, CURLOPT_MAXREDIRS, 5L);
     curl_easy_setopt(h, CURLOPT_UNRESTRICTED_AUTH, 0L);
     curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
-    curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)STYR_FETCH_MAX_BYTES);
+    curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)s.max);
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &s);
     if (rq->body) {
@@ -146,7 +153,7 @@ styr_rc styr_fetch(const styr_fetch_req *rq, styr_fetch_res *res)
         return STYR_EIO;
     }
     if (c != CURLE_OK) {
-        res->fail = s.write_failed ? STYR_FETCH_WRITE : classify(c);
+        res->fail = s.too_big ? STYR_FETCH_TOOBIG : s.write_failed ? STYR_FETCH_WRITE : classify(c);
         snprintf(res->detail, sizeof res->detail, "%s", err[0] ? err : curl_easy_strerror(c));
         return STYR_EIO;
     }

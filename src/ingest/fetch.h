@@ -40,6 +40,7 @@ typedef struct styr_fetch_req {
     long connect_timeout_s; /* 0 = 15 s */
     long timeout_s;         /* the whole request; 0 = 600 s (and under 1 byte/s for 60 s is a timeout) */
     const volatile sig_atomic_t *cancel; /* when set non-zero (by a signal handler) the request stops; or NULL */
+    uint64_t max_bytes;     /* the answer body's cap, also while it comes (chunked, gzip); 0 = STYR_FETCH_MAX_BYTES */
 } styr_fetch_req;
 
 typedef struct styr_fetch_res {

@@ -194,9 +194,9 @@ static int judge_jobindsats(job *jb, const char *tabel, const char *path, const 
         *rc = fail(jb->d, STYR_EINPUT, NULL, jb->host, M_HENT_TOKEN_REJECTED, text);
         return GOT_ERR;
     }
-    if (fr->status >= 500) {
+    if (fr->status >= 500 || fr->status == 429) {
         json_decref(j);
-        *rc = fail(jb->d, STYR_EIO, tabel, jb->host, M_HENT_HTTP5, st);
+        *rc = fail(jb->d, STYR_EIO, tabel, jb->host, fr->status == 429 ? M_HENT_HTTP429 : M_HENT_HTTP5, st);
         return GOT_ERR;
     }
     if (fr->status < 200 || fr->status > 299) {
@@ -217,6 +217,28 @@ static int judge_jobindsats(job *jb, const char *tabel, const char *path, const 
     return GOT_OK;
 }
 
+/* Whether the file at path contains text (not empty). */
+static int has_text(const char *path, const char *text)
+{
+    size_t k = strlen(text);
+    if (!k || k > 1024) return 0;
+    FILE *f = fopen(path, "rb");
+    if (!f) return 0;
+    char buf[65536 + 1024];
+    size_t have = 0, got;
+    int found = 0;
+    while (!found && (got = fread(buf + have, 1, sizeof buf - have, f)) > 0) {
+        have += got;
+        for (size_t i = 0; !found && i + k <= have; i++) found = buf[i] == text[0] && !memcmp(buf + i, text, k);
+        if (have >= k) { /* keep the last k-1 bytes: a match across reads */
+            memmove(buf, buf + have - (k - 1), k - 1);
+            have = k - 1;
+        }
+    }
+    fclose(f);
+    return found;
+}
+
 static styr_rc fetch_one(job *jb, const char *url, const char *body, const char *auth, const char *path,
                          styr_fetch_res *fr, const char *tabel)
 {
@@ -224,6 +246,16 @@ static styr_rc fetch_one(job *jb, const char *url, const char *body, const char 
                          .connect_timeout_s = jb->o->connect_timeout_s, .timeout_s = jb->o->timeout_s,
                          .cancel = jb->o->cancel};
     if (styr_fetch(&rq, fr)) return net_fail(jb, tabel, fr);
+    /* an answer that carries the key back (a server echoing the request) would
+     * put it in a message or the workspace: refused */
+    if (jb->o->token && has_text(path, jb->o->token)) {
+        char host[128];
+        styr_fetch_host(url, host, sizeof host);
+        return styr_diag_sys(jb->d, STYR_EINPUT,
+                             styr_tr("tabel %s: svaret fra %s indeholder nøglen; det indlæses ikke",
+                                     "table %s: the answer from %s contains the key; it is not read"),
+                             tabel, host);
+    }
     return STYR_OK;
 }
 
@@ -347,7 +379,8 @@ static styr_rc get_statbank(job *jb, const char *tabel, const char *path, styr_h
     char head[512], st[16];
     snprintf(st, sizeof st, "%ld", fr.status);
     head_of(path, head, sizeof head);
-    if (fr.status >= 500) return fail(jb->d, STYR_EIO, tabel, jb->host, M_HENT_HTTP5, st);
+    if (fr.status >= 500 || fr.status == 429)
+        return fail(jb->d, STYR_EIO, tabel, jb->host, fr.status == 429 ? M_HENT_HTTP429 : M_HENT_HTTP5, st);
     if (fr.status < 200 || fr.status > 299) {
         json_error_t je;
         json_t *j = json_loads(head, JSON_DECODE_ANY, &je);

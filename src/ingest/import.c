@@ -100,7 +100,10 @@ static styr_rc read_csv(file_ctx *fc, styr_import_file *info, styr_diags *d)
         goto out;
     }
     if (h < 0 || cb_header(fc, c.f, c.nf, c.line)) { rc = STYR_EINPUT; goto out; }
-    if (fc->r.kind == STYR_T_YR) c.hide_col = fc->r.yr_col[1] + 1; /* the CPR column: never shown */
+    if (fc->r.kind == STYR_T_YR) {
+        c.hide_col = fc->r.yr_col[1] + 1; /* the CPR column: never shown */
+        d->mask_cpr = 1;                  /* nor a CPR number in another column */
+    }
     int show = fc->o->progress && m.size >= fc->o->progress_min;
     size_t next_report = 0, next_release = 64u << 20;
     int got;
@@ -312,6 +315,7 @@ styr_rc styr_import(styr_ws *ws, const char *const *paths, size_t n, const styr_
     for (size_t i = 0; i < n; i++) {
         styr_import_file *info = &res->files[res->nfiles++];
         info->path = styr_xstrdup(paths[i]);
+        styr_mask_cpr(info->path, strlen(info->path), 0); /* shown and logged: never a CPR number */
         /* a directory, FIFO or device is refused before anything opens it for
          * reading (a FIFO would block, /dev/zero never end) */
         const char *kind = NULL;

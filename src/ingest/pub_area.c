@@ -38,11 +38,17 @@ void pub_out_free(pub_out *o)
     memset(o, 0, sizeof *o);
 }
 
+/* No published count or share comes near this; beyond it a value is a mistake
+ * (and sums or shares of it could overflow). */
+#define PUB_VALUE_MAX 1e12
+
 int pub_value(const pub_cell *cell, double *v, int *state)
 {
     *v = 0;
     if (cell->kind == PUB_CELL_NUM) {
-        *v = cell->num;
+        /* finite and of a size a published count or share can have, and 0 for -0 */
+        if (!(cell->num >= -PUB_VALUE_MAX && cell->num <= PUB_VALUE_MAX)) return -1;
+        *v = cell->num == 0 ? 0 : cell->num;
         *state = STYR_PUB_VALUE;
         return 0;
     }
@@ -74,8 +80,23 @@ int pub_value(const pub_cell *cell, double *v, int *state)
     }
     buf[k] = 0;
     *v = strtod(buf, NULL);
+    if (!(*v >= -PUB_VALUE_MAX && *v <= PUB_VALUE_MAX)) return -1;
+    if (*v == 0) *v = 0; /* "-0" */
     *state = STYR_PUB_VALUE;
     return 0;
+}
+
+int pub_value_in(const pub_table *t, const pub_cell *cell, double *v, int *state)
+{
+    if (t->dec_comma && cell->kind == PUB_CELL_STR && strchr(cell->s, '.') && strcmp(cell->s, ".") &&
+        strcmp(cell->s, "..")) {
+        const char *s = cell->s + (cell->s[0] == '-' || cell->s[0] == '+');
+        size_t lead = strspn(s, "0123456789");
+        if (lead < 1 || lead > 3 || s[lead] != '.') return -1;
+        for (const char *p = s + lead; *p == '.'; p += 4)
+            if (strspn(p + 1, "0123456789") != 3 || (p[4] && p[4] != '.' && p[4] != ',')) return -1;
+    }
+    return pub_value(cell, v, state);
 }
 
 static int starts_folded(const char *name, const char *prefix)

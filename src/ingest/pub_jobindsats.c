@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "../core/mem.h"
+#include "../core/period.h"
 #include "pubint.h"
 
 static const char *const dim_labels[] = {"Køn",     "Oprindelse",     "Herkomst",      "Visitationskategori",
@@ -52,8 +53,23 @@ static int column_values(const pub_table *t, size_t k)
     for (size_t i = 0; i < t->nrows; i++) {
         double v;
         int st;
-        if (pub_value(&t->cells[i * t->ncols + k], &v, &st)) return 0;
+        if (pub_value_in(t, &t->cells[i * t->ncols + k], &v, &st)) return 0;
     }
+    return 1;
+}
+
+/* A label shaped like a period code (2024M13, 2024Q5, 1989M01): four digits,
+ * a letter, then letters and digits. In a wide table it is a period column,
+ * refused with its place if it is not a period, never taken for a dimension. */
+static int period_shaped(const char *l)
+{
+    size_t n = strlen(l);
+    if (n < 6 || n > 12) return 0;
+    for (size_t i = 0; i < 4; i++)
+        if (l[i] < '0' || l[i] > '9') return 0;
+    if (!((l[4] | 32) >= 'a' && (l[4] | 32) <= 'z')) return 0;
+    for (size_t i = 5; i < n; i++)
+        if (!((l[i] >= '0' && l[i] <= '9') || ((l[i] | 32) >= 'a' && (l[i] | 32) <= 'z'))) return 0;
     return 1;
 }
 
@@ -63,7 +79,7 @@ static int role_of(const pub_table *t, size_t k)
     if (pub_label_is(l, "Periode") || pub_label_is(l, "Period")) return ROLE_PERIOD;
     if (pub_label_is(l, "Område") || pub_label_is(l, "Area") || pub_label_is(l, "Omraade")) return ROLE_AREA;
     if (t->shape == PUB_WIDE) {
-        if (pub_period_code(l)) return ROLE_PCOL;
+        if (pub_period_code(l) || period_shaped(l)) return ROLE_PCOL;
         if (any_of(l, maal_labels, sizeof maal_labels / sizeof *maal_labels)) return ROLE_MAAL;
         return ROLE_DIM;
     }
@@ -105,7 +121,7 @@ static void add_value(pub_ctx *c, const pub_table *t, size_t row, size_t k, cons
     const pub_cell *cell = &t->cells[row * t->ncols + k];
     double v;
     int st;
-    if (pub_value(cell, &v, &st)) {
+    if (pub_value_in(t, cell, &v, &st)) {
         pub_cell_error(c, D_BAD_VALUE, X_PUB_VALUE, t->line[row], k + 1, t->labels[k], cell->s);
         return;
     }
@@ -128,7 +144,9 @@ static void add_value(pub_ctx *c, const pub_table *t, size_t row, size_t k, cons
 static int period_ok(pub_ctx *c, uint64_t line, size_t k, const char *label, const char *s)
 {
     int p = pub_period_code(s);
-    if (p == 1) return 1;
+    styr_period per;
+    if (p == 1 && !styr_period_parse(s, &per)) return 1;
+    if (p == 1) p = 0; /* a month 00, a year outside styr's range: here, with its line and column */
     pub_cell_error(c, p < 0 ? D_PUB_QMAT : D_PUB_PERIOD, X_PUB_PERIOD, line, k + 1, label, s);
     return 0;
 }
@@ -168,7 +186,7 @@ styr_rc pub_jobindsats(pub_ctx *c, const pub_table *t)
     }
     const char *wide_maal = NULL;
     if (t->shape == PUB_WIDE && km == n) {
-        if (!c->maal) {
+        if (!c->maal || !c->maal[0]) {
             styr_diag_add(c->d, D_PUB_WIDE_MAAL, X_PUB_WIDE_MAAL, c->file, 1, 0, NULL, NULL, 0);
             goto out;
         }
@@ -198,6 +216,10 @@ styr_rc pub_jobindsats(pub_ctx *c, const pub_table *t)
         }
         if (bad) continue;
         dims_text(t, i, dc, nd, dims, sizeof dims);
+        /* a municipality and the country by their one name, so "københavn" and
+         * "København" in one file are one area (a duplicate), not two rows */
+        if (kom > 0 && c->codes->kom_idx[kom] >= 0) area = c->codes->kom_name[c->codes->kom_idx[kom]];
+        else if (kom == STYR_PUB_COUNTRY) area = "Hele landet";
         const char *om = pub_strdup(c->out, area), *ds = pub_strdup(c->out, dims);
         if (km < n) rm = pub_strdup(c->out, rm);
         for (size_t k = 0; k < n; k++) {

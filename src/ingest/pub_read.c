@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../core/fsutil.h"
 #include "../core/mem.h"
@@ -140,13 +141,15 @@ static void json_rows(pub_table *t, json_t *rows, const char *path, styr_diags *
         pub_cell *r = add_row(t, i + 1);
         for (size_t k = 0; k < t->ncols; k++)
             if (json_cell(json_array_get(row, k), &r[k]) && d)
-                styr_diag_add(d, D_BAD_VALUE, X_PUB_VALUE, path, i + 1, (uint32_t)(k + 1), t->labels[k], r[k].s,
+                styr_diag_add(d, D_BAD_VALUE, X_PUB_CELL, path, i + 1, (uint32_t)(k + 1), t->labels[k], r[k].s,
                               strlen(r[k].s));
     }
 }
 
 static styr_rc read_json(const char *path, const styr_map *m, size_t skip, pub_table *t, styr_diags *d)
 {
+    /* this file's errors, not an earlier file's (which would hide this one's) */
+    const uint64_t before = d ? styr_diags_count(d) : 0;
     json_error_t err;
     json_t *root = json_loadb((const char *)m->data + skip, m->size - skip, 0, &err);
     if (!root) {
@@ -207,7 +210,7 @@ static styr_rc read_json(const char *path, const styr_map *m, size_t skip, pub_t
                     styr_diag_add(d, D_PUB_KEY_MISSING, X_PUB_OBJECT, path, i + 1, (uint32_t)(k + 1), t->labels[k],
                                   NULL, 0);
                 } else if (json_cell(x, &r[k])) {
-                    styr_diag_add(d, D_BAD_VALUE, X_PUB_VALUE, path, i + 1, (uint32_t)(k + 1), t->labels[k], r[k].s,
+                    styr_diag_add(d, D_BAD_VALUE, X_PUB_CELL, path, i + 1, (uint32_t)(k + 1), t->labels[k], r[k].s,
                                   strlen(r[k].s));
                 }
             }
@@ -230,7 +233,7 @@ static styr_rc read_json(const char *path, const styr_map *m, size_t skip, pub_t
         if (d) styr_diag_add(d, D_PUB_JSON_SHAPE, X_PUB_JSON, path, 0, 0, NULL, NULL, 0);
     }
     json_decref(root);
-    return d && styr_diags_count(d) ? STYR_EINPUT : STYR_OK;
+    return d && styr_diags_count(d) > before ? STYR_EINPUT : STYR_OK;
 }
 
 /* ---- CSV ---- */
@@ -257,6 +260,7 @@ static pub_shape csv_shape(char **labels, size_t n)
 
 static styr_rc read_csv(const char *path, const styr_map *m, pub_table *t, styr_diags *d)
 {
+    const uint64_t before = d ? styr_diags_count(d) : 0;
     styr_diags tmp;
     styr_diags_init(&tmp);
     styr_csv c;
@@ -288,9 +292,10 @@ static styr_rc read_csv(const char *path, const styr_map *m, pub_table *t, styr_
         const char *s = t->cells[i].s, *p = strchr(s, ',');
         if (p && p > s && p[1] >= '0' && p[1] <= '9' && p[-1] >= '0' && p[-1] <= '9') dec = ',';
     }
+    t->dec_comma = dec == ',';
     snprintf(t->form, sizeof t->form, "CSV (%s, %s%s%s)", styr_sep_name(c.sep), styr_encoding_name(c.enc),
              dec ? ", " : "", dec ? styr_tr("decimalkomma", "decimal comma") : "");
-    if (styr_diags_count(d)) rc = STYR_EINPUT;
+    if (styr_diags_count(d) > before) rc = STYR_EINPUT;
 out:
     styr_csv_free(&c);
     styr_diags_free(&tmp);
@@ -314,8 +319,18 @@ styr_rc pub_read(const char *path, pub_table *t, styr_diags *d)
         rc = read_json(path, &m, m.data[0] == 0xEF ? 3 : 0, t, d);
     else if (m.size)
         rc = read_csv(path, &m, t, d);
+    int json = i < m.size && (m.data[i] == '[' || m.data[i] == '{');
     styr_unmap(&m);
-    if (d && !rc && t->shape != PUB_NONE && t->nrows == 0 && !styr_diags_count(d)) {
+    /* a label twice: which of the two is the period, the area or the measure? */
+    for (size_t a = 0; d && !rc && a < t->ncols; a++)
+        for (size_t b = 0; b < a; b++)
+            if (t->labels[a] && t->labels[b] && t->labels[a][0] && !strcasecmp(t->labels[a], t->labels[b])) {
+                styr_diag_add(d, D_DUP_COLUMN, X_ONE_COLUMN, path, json ? 0 : 1, (uint32_t)a + 1, NULL, t->labels[a],
+                              strlen(t->labels[a]));
+                rc = STYR_EINPUT;
+                break;
+            }
+    if (d && !rc && t->shape != PUB_NONE && t->nrows == 0) {
         styr_diag_add(d, D_EMPTY_FILE, X_DATA, path, 0, 0, NULL, NULL, 0);
         rc = STYR_EINPUT;
     }

@@ -153,8 +153,12 @@ static styr_rc labour(pub_ctx *c, const pub_table *t)
         }
         double v;
         int st;
-        if (pub_value(&r[2], &v, &st)) {
+        if (pub_value_in(t, &r[2], &v, &st)) {
             pub_cell_error(c, D_BAD_VALUE, X_PUB_VALUE, t->line[i], 3, t->labels[2], r[2].s);
+            bad = 1;
+        }
+        if (!bad && st == STYR_PUB_VALUE && (v < 0 || v != (double)(long long)v)) {
+            pub_cell_error(c, D_BAD_VALUE, X_PUB_COUNT, t->line[i], 3, t->labels[2], r[2].s);
             bad = 1;
         }
         if (!bad) push(c, "arbejdsstyrke", LABOUR_MAAL, name, kom, r[1].s, "", v, st, t->line[i]);
@@ -205,8 +209,13 @@ styr_rc pub_statbank(pub_ctx *c, const pub_table *t)
         }
         double v;
         int st;
-        if (pub_value(&r[kv], &v, &st)) {
+        if (pub_value_in(t, &r[kv], &v, &st)) {
             pub_cell_error(c, D_BAD_VALUE, X_PUB_VALUE, t->line[i], kv + 1, t->labels[kv], r[kv].s);
+            bad = 1;
+        }
+        /* a count of persons (population, labour force) is whole and not negative */
+        if (!bad && (folk1a || labour_tab) && st == STYR_PUB_VALUE && (v < 0 || v != (double)(long long)v)) {
+            pub_cell_error(c, D_BAD_VALUE, X_PUB_COUNT, t->line[i], kv + 1, t->labels[kv], r[kv].s);
             bad = 1;
         }
         if (bad) continue;
@@ -215,11 +224,19 @@ styr_rc pub_statbank(pub_ctx *c, const pub_table *t)
         for (size_t k = 0; k < kv; k++) {
             if (k == ka || k == kt) continue;
             const char *val = r[k].s;
-            if (pub_label_is(t->labels[k], "KØN"))
+            if (pub_label_is(t->labels[k], "KØN")) {
                 val = sex_text(val, &sex);
-            else if (pub_label_is(t->labels[k], "ALDER")) {
+                if (folk1a && sex < 0) {
+                    pub_cell_error(c, D_BAD_VALUE, X_PUB_KOEN, t->line[i], k + 1, t->labels[k], r[k].s);
+                    bad = 1;
+                }
+            } else if (pub_label_is(t->labels[k], "ALDER")) {
                 age = age_of(val, agetext, sizeof agetext);
                 val = agetext;
+                if (folk1a && (age == -2 || age > 125)) {
+                    pub_cell_error(c, D_BAD_VALUE, X_PUB_ALDER, t->line[i], k + 1, t->labels[k], r[k].s);
+                    bad = 1;
+                }
             } else if (!is_total(val))
                 others_total = 0;
             snprintf(texts[np], sizeof texts[np], "%s=%s", t->labels[k], val);
@@ -231,6 +248,7 @@ styr_rc pub_statbank(pub_ctx *c, const pub_table *t)
         dims[0] = 0;
         for (size_t j = 0; j < np && o < sizeof dims; j++)
             o += (size_t)snprintf(dims + o, sizeof dims - o, "%s%s", j ? "|" : "", parts[j]);
+        if (bad) continue;
         const char *periode = r[kt].s;
         push(c, tabel, maal, name, kom, periode, dims, v, st, t->line[i]);
         if (folk1a && c->pop && kom > 0 && p.kind == STYR_P_QUARTER && p.sub == 1 && age >= 0 && sex >= 0 &&

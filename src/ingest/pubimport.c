@@ -244,9 +244,22 @@ styr_rc styr_pub_import(styr_ws *ws, const char *const *paths, size_t n, const s
             for (; k < 31 && o->tabel[k]; k++)
                 tab[k] = (char)tolower((unsigned char)o->tabel[k]);
             tab[k] = 0;
+            /* a table id of the file's source: never a FOLK1A stored as y01a02, nor a path */
+            if (o->tabel[k] || !(statbank ? statbank_id(tab, k) : jobindsats_id(tab, k))) {
+                styr_diag_add(d, D_PUB_TABEL_FORM, statbank ? X_PUB_TABEL_SB : X_PUB_TABEL_JI, paths[i], 0, 0,
+                              "--tabel", o->tabel, strlen(o->tabel));
+                pub_table_free(&t);
+                continue;
+            }
         } else if (!id_from_name(paths[i], statbank, tab, 32) &&
                    !(o->names && o->names[i] && id_from_name(o->names[i], statbank, tab, 32))) {
-            styr_diag_add(d, D_PUB_TABEL, X_PUB_TABEL, paths[i], 0, 0, NULL, NULL, 0);
+            /* a name with the other source's table id: say that, not that there is none */
+            char other[32];
+            if (id_from_name(paths[i], !statbank, other, sizeof other))
+                styr_diag_add(d, D_PUB_TABEL_FORM, statbank ? X_PUB_TABEL_SB : X_PUB_TABEL_JI, paths[i], 0, 0, NULL,
+                              other, strlen(other));
+            else
+                styr_diag_add(d, D_PUB_TABEL, X_PUB_TABEL, paths[i], 0, 0, NULL, NULL, 0);
             pub_table_free(&t);
             continue;
         }

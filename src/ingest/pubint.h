@@ -46,6 +46,7 @@ typedef struct pub_table {
     pub_cell *cells; /* [nrows * ncols] */
     uint64_t *line;  /* [nrows]: the CSV line, or the row number in Data/rows/the list (1-based) */
     char form[48];   /* what was read, for the user */
+    int dec_comma;   /* a CSV whose decimal mark is the comma: a '.' only groups thousands */
 } pub_table;
 
 /* Read path as whatever shape it is; shape PUB_NONE when it is not a
@@ -108,6 +109,9 @@ styr_rc pub_statbank(pub_ctx *c, const pub_table *t);
  * suppressed by the source (discretion); "-", "." and "" (and JSON null) are
  * no data. Returns 0 and fills *v / *state, -1 for anything else. */
 int pub_value(const pub_cell *cell, double *v, int *state);
+/* The same for a cell of table t: in a file with a decimal comma, a '.' must
+ * group thousands (1.234.567,5), so "12.34" is an error, not 12,34. */
+int pub_value_in(const pub_table *t, const pub_cell *cell, double *v, int *state);
 
 /* Area kinds pub_area returns. */
 enum { PUB_AREA_BAD = -3, PUB_AREA_CHRISTIANSOE = -4 };

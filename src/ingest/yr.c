@@ -156,7 +156,7 @@ static int amount(styr_reader *r, const styr_field *f, uint64_t line, int k, dou
 {
     styr_field x = f[r->yr_col[k]];
     trim(&x);
-    if (styr_parse_amount(x.p, x.n, 1, out) || *out != *out || *out > 1e9 || *out < -1e9) {
+    if (styr_parse_amount(x.p, x.n, 1, out) || *out != *out || *out > 1e6 || *out < -1e6) {
         BAD(D_YR_AMOUNT, X_YR_AMOUNT, k, x);
         return -1;
     }

@@ -316,7 +316,7 @@ static int write_json(const styr_figrow *rows, size_t n, const styr_figout_opts 
 static styr_rc write_xlsx(const styr_figrow *rows, size_t n, const styr_figout_opts *o, styr_diags *d)
 {
     const char *path = o->path;
-    int lead = 3 + (n && rows[0].regime ? 1 : 0);
+    int lead = 3 + (n && rows[0].regime ? 1 : 0), src = any_source(rows, n);
     if (!path || !strcmp(path, "-")) return styr_diag_sys(d, STYR_EUSAGE, "xlsx: -o FILE");
     char tmp[4096];
     snprintf(tmp, sizeof tmp, "%s.tmp-xlsx", path);
@@ -349,6 +349,8 @@ static styr_rc write_xlsx(const styr_figrow *rows, size_t n, const styr_figout_o
         if (lead == 4) worksheet_write_string(ws, 0, 3, styr_tr("Regime", "Regime"), bold);
         for (int i = 0; i < o->ndefs; i++)
             worksheet_write_string(ws, 0, (lxw_col_t)(lead + i), label(&o->defs[i]), bold);
+        /* published figures carry their source, as the Kilde column of the CSV */
+        if (src) worksheet_write_string(ws, 0, (lxw_col_t)(lead + o->ndefs), styr_tr("Kilde", "Source"), bold);
         worksheet_set_row(ws, 0, 45, NULL);
         worksheet_set_column(ws, 2, 2, 18, NULL);
         worksheet_set_column(ws, (lxw_col_t)lead, (lxw_col_t)(lead + o->ndefs), 13, NULL);
@@ -370,6 +372,7 @@ static styr_rc write_xlsx(const styr_figrow *rows, size_t n, const styr_figout_o
                     worksheet_write_number(ws, row, col, x->v[i].v,
                                            fd->unit == STYR_U_COUNT ? fmt_cnt : fd->unit == STYR_U_PCT ? fmt_pct : fmt_fte);
             }
+            if (src) worksheet_write_string(ws, row, (lxw_col_t)(lead + o->ndefs), source_text(x), NULL);
             row++;
         }
     }

@@ -203,3 +203,16 @@ styr_rc styr_pub_summarise(styr_ws *ws, styr_pub_sum_cb cb, void *ud, styr_diags
     sqlite3_finalize(st);
     return rc;
 }
+
+int styr_pub_any_a02(styr_ws *ws)
+{
+    sqlite3 *db = styr_ws_db(ws);
+    sqlite3_stmt *st;
+    if (!has_table(db)) return 0;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM offentlige_tal WHERE kilde = 'jobindsats' AND tabel LIKE '%a02' LIMIT 1",
+                           -1, &st, NULL))
+        return 0;
+    int yes = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return yes;
+}

@@ -53,6 +53,10 @@ styr_rc styr_pub_store_in(sqlite3 *db, const styr_pub_row *rows, const char *con
 /* Whether the workspace holds any public figure (of kilde, or any when NULL). */
 int styr_pub_any(styr_ws *ws, const char *kilde);
 
+/* Whether the workspace holds any jobindsats a02 figure (persons and
+ * full-time persons), totals or parts. */
+int styr_pub_any_a02(styr_ws *ws);
+
 /* A row as read back. Strings are owned by the reader and valid during the
  * callback only. */
 typedef struct styr_pub_hit {

@@ -7,7 +7,9 @@
 #include "harness.h"
 
 #include <netinet/in.h>
+#include <signal.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 
 #include "ingest/fetch.h"
 #include "ingest/hent.h"
@@ -67,6 +69,47 @@ static void test_fetch_refused(void **state)
     assert_int_equal(r.fail, STYR_FETCH_CONNECT);
     assert_int_equal(r.status, 0);
     assert_int_equal(r.bytes, 0);
+}
+
+/* An answer without a Content-Length (chunked) that never ends: the cap
+ * stops it while it comes, not only a declared length (libcurl < 8.4 checks
+ * CURLOPT_MAXFILESIZE against a Content-Length only). */
+static void test_fetch_endless(void **state)
+{
+    (void)state;
+    int ls = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    socklen_t n = sizeof a;
+    assert_int_equal(bind(ls, (struct sockaddr *)&a, sizeof a), 0);
+    assert_int_equal(listen(ls, 1), 0);
+    assert_int_equal(getsockname(ls, (struct sockaddr *)&a, &n), 0);
+    pid_t child = fork();
+    assert_true(child >= 0);
+    if (child == 0) {
+        signal(SIGPIPE, SIG_IGN);
+        int c = accept(ls, NULL, NULL);
+        char req[4096];
+        if (read(c, req, sizeof req) < 0) _exit(1);
+        const char *h = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+        if (write(c, h, strlen(h)) < 0) _exit(1);
+        char chunk[1024 + 16];
+        int k = snprintf(chunk, sizeof chunk, "400\r\n");
+        memset(chunk + k, ' ', 1024);
+        memcpy(chunk + k + 1024, "\r\n", 2);
+        for (int i = 0; i < 100000; i++) /* 100 MB, unless the client hangs up */
+            if (write(c, chunk, (size_t)k + 1026) < 0) break;
+        _exit(0);
+    }
+    close(ls);
+    char url[64];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/v3/data/y01a02?format=json", ntohs(a.sin_port));
+    styr_fetch_req rq = {.url = url, .out_path = th_path("endless.json"), .max_bytes = 64 * 1024};
+    styr_fetch_res r;
+    assert_int_equal(styr_fetch(&rq, &r), STYR_EIO);
+    assert_int_equal(r.fail, STYR_FETCH_TOOBIG);
+    assert_true(r.bytes <= 64 * 1024);
+    kill(child, SIGTERM);
+    waitpid(child, NULL, 0);
 }
 
 static void test_hent_nothing_left(void **state)
@@ -130,6 +173,7 @@ int main(void)
         cmocka_unit_test(test_statbank_tid),
         cmocka_unit_test(test_escape_host),
         cmocka_unit_test(test_fetch_refused),
+        cmocka_unit_test(test_fetch_endless),
         cmocka_unit_test(test_hent_nothing_left),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -47,6 +47,31 @@ static void cpr_bad(const char *s)
     assert_memory_equal(dg, "untouched", 9);
 }
 
+static void masked(const char *in, int strict, const char *want)
+{
+    char b[128];
+    snprintf(b, sizeof b, "%s", in);
+    styr_mask_cpr(b, strlen(b), strict);
+    assert_string_equal(b, want);
+}
+
+/* what diagnostics, file names and the imports log show of a CPR number: nothing */
+static void test_mask(void **state)
+{
+    (void)state;
+    masked("yr-ydelsesrefusion-beregning-1503851233.csv", 0, "yr-ydelsesrefusion-beregning-XXXXXXXXXX.csv");
+    masked("d 150385-1233/x 150385 1233", 0, "d XXXXXX-XXXX/x XXXXXX XXXX");
+    masked("Kontanthjælp 0101801234", 0, "Kontanthjælp XXXXXXXXXX");
+    masked("x12150385123399", 0, "xXXXXXXXXXXXXXX"); /* a window of ten that starts DDMM */
+    /* not a possible day and month, or too short: shown (outside a Ydelsesrefusion file) */
+    masked("2024010112 y01a02_2024.csv 150385-123", 0, "2024010112 y01a02_2024.csv 150385-123");
+    /* in a Ydelsesrefusion file every run of nine digits or more */
+    masked("150385-123 310285-1234 2024010112", 1, "XXXXXX-XXX XXXXXX-XXXX XXXXXXXXXX");
+    /* a pseudonym and a week stay readable */
+    masked("YR974b1c0c86a10161 2024-W10", 1, "YR974b1c0c86a10161 2024-W10");
+    masked("3.125,50 2024-W54 1.000.000", 1, "3.125,50 2024-W54 1.000.000");
+}
+
 static void test_cpr(void **state)
 {
     (void)state;
@@ -463,7 +488,8 @@ static void test_two_benefits(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_cpr),           cmocka_unit_test(test_pseudonym),
+        cmocka_unit_test(test_cpr),           cmocka_unit_test(test_mask),
+        cmocka_unit_test(test_pseudonym),
         cmocka_unit_test(test_week_forms),    cmocka_unit_test(test_import),
         cmocka_unit_test(test_older_workspace_gets_key), cmocka_unit_test(test_errors),
         cmocka_unit_test(test_reconcile),     cmocka_unit_test(test_two_benefits),

@@ -104,7 +104,7 @@ fi
 # and the good table fetched with it is not stored either -------------------
 hent import-error "$([[ $built == 1 ]] && echo 2 || echo -)" hent jobindsats -w ws --tabel y01a02,y09a02 --token-fil tok --url "$URL"
 if [[ $built == 1 ]]; then
-    says import-error-url "$URL/v3/data/y09a02?mgroup.*=*&period.M=latest:14&hierarchy._nykom=*&format=json, linje 2, kolonne 2 (Område)"
+    says import-error-url "$URL/v3/data/y09a02?mgroup.*=*&period.M=latest:14&hierarchy._nykom=*&format=json, række 2, kolonne 2 (Område)"
     says import-error-value '"Atlantis"'
 fi
 [[ $(sha ws) == "$before" ]] && ok import-error-unchanged || bad import-error-unchanged "workspace changed"
@@ -178,6 +178,28 @@ hent not-json 2 hent jobindsats -w ws --tabel $TABLES --token-fil tok --url "$UR
 says not-json-text "tabel y01a02: svaret fra 127.0.0.1:$PORT er ikke JSON (1:1:"
 [[ $(sha ws) == "$before" ]] && ok not-json-unchanged || bad not-json-unchanged "workspace changed"
 
+# ---- too many requests: in plain words ----------------------------------------
+start busy y01a02
+hent busy 4 hent jobindsats -w ws --tabel y01a02 --token-fil tok --url "$URL"
+says busy-text "tabel y01a02: 127.0.0.1:$PORT har fået for mange forespørgsler (HTTP 429); vent et par minutter, og prøv igen"
+
+# ---- a redirect to another host: the key does not go along --------------------
+rm -f port2 server2.log
+python3 "$SERVER" --token "$KEY" --mode normal port2 server2.log &
+SP2=$!
+for _ in $(seq 100); do [[ -s port2 ]] && break; sleep 0.05; done
+start redirect "$(cat port2)"
+hent redirect - hent jobindsats -w ws --tabel y01a02 --token-fil tok --url "$URL"
+if [[ -s server2.log ]] && ! grep -q "auth=ok\|auth=bad" server2.log; then ok redirect-no-key
+else bad redirect-no-key "the other host got a key (or no request): $(cat server2.log 2>/dev/null)"; fi
+kill "$SP2" 2>/dev/null; wait "$SP2" 2>/dev/null
+
+# ---- an answer that carries the key back: refused, the key not shown ---------
+start echokey y01a02
+hent echo-key 2 hent jobindsats -w ws --tabel y01a02 --token-fil tok --url "$URL"
+says echo-key-text "tabel y01a02: svaret fra 127.0.0.1:$PORT indeholder nøglen; det indlæses ikke"
+[[ $(sha ws) == "$before" ]] && ok echo-key-unchanged || bad echo-key-unchanged "workspace changed"
+
 # ---- a closed port: nothing listens there ------------------------------------
 CLOSED=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 hent refused 4 hent jobindsats -w ws --tabel $TABLES --token-fil tok --url "http://127.0.0.1:$CLOSED"
@@ -193,6 +215,9 @@ start normal
 : > empty
 hent token-empty 2 hent jobindsats -w ws --tabel y01a02 --token-fil empty --url "$URL"
 says token-empty-text "token-filen empty er tom"
+printf '\n\n%s\n' "$KEY" > blankfirst && chmod 600 blankfirst
+hent token-blank-first 2 hent jobindsats -w ws --tabel y01a02 --token-fil blankfirst --url "$URL"
+says token-blank-first-text "token-filen blankfirst: første linje er tom; den skal være nøglen fra jobindsats.dk"
 hent token-missing 2 hent jobindsats -w ws --tabel y01a02 --token-fil nosuch --url "$URL"
 says token-missing-text "token-filen nosuch: findes ikke"
 hent token-none 1 hent jobindsats -w ws --tabel y01a02 --url "$URL"

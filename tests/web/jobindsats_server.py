@@ -17,6 +17,10 @@ Modes:
   slow       for --table T: 10 bytes of the answer, then 30 s of nothing
   error500   for --table T: HTTP 500
   html       for --table T: 200 with an HTML page (not JSON)
+  echokey    for --table T: a v3 answer whose area is the Authorization header
+  busy       for --table T: HTTP 429 (too many requests)
+  redirect   every request: 302 to the same path on localhost:T (another host
+             by name, so libcurl must not send the key along)
 A wrong key gets 401 {"message":"Unauthorized"} from v3 and
 200 {"Forkert nøgle eller nøglen er udløbet.":""} from v2."""
 import argparse
@@ -64,6 +68,12 @@ class H(BaseHTTPRequestHandler):
 
     def special(self, table):
         """The switched misbehaviour for one table; True when it answered."""
+        if ARGS.mode == "redirect":
+            self.send_response(302)
+            self.send_header("Location", "http://localhost:%s%s" % (ARGS.table, self.path))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return True
         if table != ARGS.table:
             return False
         if ARGS.mode == "drop":
@@ -93,6 +103,13 @@ class H(BaseHTTPRequestHandler):
             return True
         if ARGS.mode == "html":
             self.send(200, "<html><body>Vedligeholdelse</body></html>", "text/html")
+            return True
+        if ARGS.mode == "busy":
+            self.send(429, '{"message":"Too Many Requests"}')
+            return True
+        if ARGS.mode == "echokey":
+            a = self.headers.get("Authorization") or ""
+            self.send(200, json.dumps({"columns": ["Periode", "Område", "Antal personer"], "rows": [["2024M01", a, 1]]}))
             return True
         return False
 
@@ -170,7 +187,7 @@ def main():
     global ARGS
     ap = argparse.ArgumentParser()
     ap.add_argument("--token", required=True)
-    ap.add_argument("--mode", default="normal", choices=["normal", "v2only", "v3bad400", "drop", "slow", "error500", "html"])
+    ap.add_argument("--mode", default="normal", choices=["normal", "v2only", "v3bad400", "drop", "slow", "error500", "html", "echokey", "busy", "redirect"])
     ap.add_argument("--table", default="")
     ap.add_argument("portfile")
     ap.add_argument("log")
