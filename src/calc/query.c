@@ -106,7 +106,7 @@ void styr_qresult_free(styr_qresult *r)
 static void public_row(styr_qresult *r, const styr_query *q, int i, int k, int g, styr_figrow *x,
                        const styr_codes *codes)
 {
-    if (q->kilde == STYR_KILDE_PANEL || q->money) return; /* published tables carry no money */
+    if (q->kilde == STYR_KILDE_PANEL || (q->money && !q->pub_money)) return; /* published tables carry no money */
     if (q->kilde == STYR_KILDE_AUTO && styr_cube_at(&r->cube, i, k, 0)->weeks) return;
     styr_figval v[STYR_NFIG], ak;
     const char *lab = NULL;

@@ -31,6 +31,8 @@ typedef struct styr_query {
     int use_store;      /* read stored counts for the current panel */
     int money;          /* also the money figures (gross, net by regime, trappe) */
     styr_kilde kilde;   /* where a row's figures come from (calc/pubfig.h); 0 = auto */
+    int pub_money;      /* with money: published rows still stand in for the key figures (their
+                         * money figures are no data to whoever reads them: calc/bench.c) */
 } styr_query;
 
 typedef struct styr_qresult {
