@@ -47,6 +47,12 @@ int styr_period_last_month(const styr_period *p, int *year, int *month);
  * month. */
 void styr_dev_plan(const styr_panel *p, const styr_period *upto, int fig, styr_dev *dv, styr_period *per, int *nper);
 
+/* The same over the weeks [wmin, wmax] where the data are (published
+ * figures in a workspace without a panel): the anchor is the last month
+ * whose weeks end by wmax. */
+void styr_dev_plan_weeks(int wmin, int wmax, const styr_period *upto, int fig, styr_dev *dv, styr_period *per,
+                         int *nper);
+
 /* The value of the figure for period per and group g (discretion applied). */
 typedef styr_figval (*styr_dev_lookup)(void *ctx, const styr_period *per, int g);
 

@@ -218,6 +218,17 @@ int styr_pubfig_latest(const styr_pubfig *pf, char *name, size_t cap)
     return 0;
 }
 
+int styr_pubfig_span(const styr_pubfig *pf, int *first, int *last)
+{
+    if (!pf || !pf->n) return -1;
+    *first = pf->v[0].fra, *last = pf->v[0].til;
+    for (size_t i = 1; i < pf->n; i++) {
+        if (pf->v[i].fra < *first) *first = pf->v[i].fra;
+        if (pf->v[i].til > *last) *last = pf->v[i].til;
+    }
+    return 0;
+}
+
 int styr_pubfig_fill(const styr_pubfig *pf, const char *ydelse, int kommune, int first, int last,
                      styr_figval v[STYR_NFIG], styr_figval *ak, const char **kilde)
 {

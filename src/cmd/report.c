@@ -18,6 +18,7 @@
 #include "../out/figtext.h"
 #include "../out/outfile.h"
 #include "../calc/offers.h"
+#include "../calc/pubfig.h"
 #include "../out/report.h"
 #include "../calc/y30r21.h"
 #include "benchctx.h"
@@ -438,19 +439,29 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
     int ylast = styr_period_pop_year(&x.per), wmin = styr_panel_week_min(x.p);
     int yfirst = wmin >= 0 ? styr_week_year(wmin) : ylast;
     if (wmin >= 0 && styr_week_from_iso(yfirst, 1) < wmin) yfirst++; /* a year begun before the panel is not whole */
-    if (yfirst < ylast - 9) yfirst = ylast - 9;
-    styr_rc rc = styr_goals_load(x.ws, x.kommune, &goals, &ngoals, &d);
+    /* without a panel, the years and months the published figures span (their rows stand in) */
+    styr_pubfig *pub = NULL;
+    int pfirst = -1, plast = -1;
+    styr_rc rc = styr_pubfig_load(x.ws, &pub, &d);
     if (rc) { e = styr_cli_fail(cli, rc, &d); goto out; }
+    const int public_only = wmin < 0 && !styr_pubfig_span(pub, &pfirst, &plast);
+    if (public_only) yfirst = styr_week_year(pfirst);
+    if (yfirst < ylast - 9) yfirst = ylast - 9;
+    rc = styr_goals_load(x.ws, x.kommune, &goals, &ngoals, &d);
+    if (rc) { styr_pubfig_free(pub); e = styr_cli_fail(cli, rc, &d); goto out; }
     extra = styr_xmalloc((size_t)(STYR_RP_MAXYEARS + 2 * STYR_DEV_MONTHS + 2 + 16 * (ngoals + 1)) * sizeof *extra);
     for (int y = yfirst; y <= ylast && nextra < STYR_RP_MAXYEARS; y++) {
         char s[8];
         snprintf(s, sizeof s, "%d", y);
-        styr_period_parse(s, &extra[nextra++]);
+        styr_period_parse(s, &extra[nextra]);
+        if (!public_only || styr_pubfig_covers(pub, extra[nextra].first, extra[nextra].last)) nextra++;
     }
+    styr_pubfig_free(pub);
     static styr_dev dev; /* the months and the years to date of the development */
     {
         int ndev = 0;
-        styr_dev_plan(x.p, &x.per, FIG_FULDTIDSPERSONER, &dev, extra + nextra, &ndev);
+        if (public_only) styr_dev_plan_weeks(pfirst, plast, &x.per, FIG_FULDTIDSPERSONER, &dev, extra + nextra, &ndev);
+        else styr_dev_plan(x.p, &x.per, FIG_FULDTIDSPERSONER, &dev, extra + nextra, &ndev);
         nextra += ndev;
     }
     for (size_t i = 0; i < ngoals; i++) {
