@@ -137,6 +137,15 @@ styr_figval styr_bdata_value(const styr_bdata *b, const styr_metric *m, int p, i
                     b->pop1864 ? b->pop1864[at] : 0, styr_qresult_hide(&b->res, p, k, g), g);
 }
 
+const char *styr_bdata_kilde(const styr_bdata *b, const styr_metric *m, int p, int k, int g)
+{
+    if (!b->res.any_pub || k >= b->nk) return NULL;
+    const styr_figrow *x = row_of(b, p, k, g);
+    if (!x || !x->kilde) return NULL;
+    int st = public_value(x, m).state;
+    return st == STYR_FV_OK || st == STYR_FV_SUPPRESSED ? x->kilde : NULL;
+}
+
 styr_figval styr_bdata_area(const styr_bdata *b, const styr_metric *m, int p, const uint8_t *in, int g)
 {
     const int nkc = b->res.cube.nk;
