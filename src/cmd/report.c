@@ -507,7 +507,6 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
         styr_period_parse(s, &extra[nextra]);
         if (!public_only || styr_pubfig_covers(pub, extra[nextra].first, extra[nextra].last)) nextra++;
     }
-    styr_pubfig_free(pub);
     static styr_dev dev; /* the months and the years to date of the development */
     {
         int ndev = 0;
@@ -516,9 +515,10 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
         nextra += ndev;
     }
     for (size_t i = 0; i < ngoals; i++) {
-        int m = styr_goal_months(x.p, goals[i].aar);
+        int m = styr_goal_months_pub(x.p, pub, goals[i].aar);
         nextra += styr_goal_periods(goals[i].aar, m ? m : 1, extra + nextra);
     }
+    styr_pubfig_free(pub);
     if ((e = styr_bctx_load(cli, "report", &x, extra, nextra, 1, &d)) >= 0) goto out;
     e = STYR_EXIT_OK;
 
@@ -638,6 +638,18 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
     if ((rc = styr_goals_evaluate_all(x.ws, x.p, &x.b, goals, ngoals, x.k, x.intern, gev, &d))) {
         e = styr_cli_fail(cli, rc, &d);
         goto out;
+    }
+    for (size_t i = 0; i < ngoals; i++) { /* the sources of the goals' published months */
+        int f = styr_fig_by_key(goals[i].figur);
+        if (f < 0 || goals[i].tilbud > 0) continue;
+        styr_metric gm = {&styr_figdefs[f], f, -1};
+        for (int mo = 0; mo <= 12; mo++) {
+            char s[16];
+            if (mo) snprintf(s, sizeof s, "%dM%02d", goals[i].aar, mo);
+            else snprintf(s, sizeof s, "%d", goals[i].aar);
+            int pi = styr_bctx_period(&x, s);
+            if (pi >= 0) r->src_goals |= src_bit(src_own(&x, r, &gm, pi, goals[i].grp)) | src_area(&x, r, &gm, pi, goals[i].grp);
+        }
     }
     r->goals = goals;
     r->gev = gev;

@@ -512,6 +512,12 @@ static void goals(FILE *f, const styr_report *r)
               "mens året løber, er status efter prognosen.",
               "Latest = year to date (January to the last whole month). The forecast follows the linear trend of the "
               "months; while the year runs, the status is by the forecast."));
+    if (r->src_goals)
+        fprintf(f, "<p class=\"note\">%s</p>\n",
+                T("Hvor offentlige tal står i stedet for panelet, er år til dato gennemsnittet af de offentliggjorte "
+                  "måneder vægtet med deres uger (fuldtidspersoner og andele er gennemsnit over ugerne).",
+                  "Where published figures stand in for the panel, the year to date is the average of the published "
+                  "months weighted by their weeks (full-time recipients and shares are averages over the weeks)."));
     styr_rp_source_note(f, r, r->src_goals);
     fprintf(f, "</section>\n");
 }
