@@ -130,7 +130,23 @@ typedef struct member {
     int k;
     styr_figval v, prev, dev;
     int rank;
+    const char *kilde;  /* published figures stand in for the value: their source; NULL the panel's */
+    int src;            /* its number in the notes, [1].. */
 } member;
+
+/* Number the members' sources in the order met; returns how many there are. */
+static int number_sources(member *mem, int nmem, const char **kilder, int cap)
+{
+    int n = 0;
+    for (int i = 0; i < nmem; i++) {
+        mem[i].src = 0;
+        if (!mem[i].kilde) continue;
+        for (int j = 0; j < n && !mem[i].src; j++)
+            if (!strcmp(kilder[j], mem[i].kilde)) mem[i].src = j + 1;
+        if (!mem[i].src && n < cap) kilder[n++] = mem[i].kilde, mem[i].src = n;
+    }
+    return n;
+}
 
 static void csv_val(FILE *f, styr_figval v, int dec)
 {
@@ -144,6 +160,8 @@ static int write_bench(FILE *f, const args *a, const styr_bdata *b, const styr_m
     const styr_codes *c = b->codes;
     const styr_figdef *def = m->def;
     char t1[64], t2[64], t3[64];
+    const char *kilder[32];
+    int nkilder = number_sources((member *)mem, nmem, kilder, 32);
     if (a->format == STYR_FMT_JSON) {
         json_t *o = json_object(), *arr = json_array();
         json_object_set_new(o, "periode", json_string(per->name));
@@ -153,6 +171,8 @@ static int write_bench(FILE *f, const args *a, const styr_bdata *b, const styr_m
         json_object_set_new(o, "figur", json_string(def->key));
         json_object_set_new(o, "klynge", json_string(areaname));
         json_object_set_new(o, "vaerdi", styr_json_value(x->own, def));
+        for (int i = 0; i < nmem; i++)
+            if (mem[i].k == k && mem[i].kilde) json_object_set_new(o, "kilde", json_string(mem[i].kilde));
         json_object_set_new(o, "klynge_niveau", styr_json_value(x->level, def));
         if (x->level.state == STYR_FV_SUPPRESSED) json_object_set_new(o, "klynge_diskretion", json_true());
         json_object_set_new(o, "bedste", styr_json_value(x->best, def));
@@ -173,13 +193,14 @@ static int write_bench(FILE *f, const args *a, const styr_bdata *b, const styr_m
             json_object_set_new(r, "placering", mem[i].rank ? json_integer(mem[i].rank) : json_null());
             json_object_set_new(r, "udvikling", styr_json_value(mem[i].dev, NULL));
             if (mem[i].v.state == STYR_FV_SUPPRESSED) json_object_set_new(r, "diskretion", json_true());
+            if (mem[i].kilde) json_object_set_new(r, "kilde", json_string(mem[i].kilde));
             json_array_append_new(arr, r);
         }
         json_object_set_new(o, "kommuner", arr);
         return styr_json_write(f, o);
     }
     if (a->format == STYR_FMT_CSV) {
-        fputs("\xEF\xBB\xBFkommune;kommunenavn;vaerdi;placering;udvikling\r\n", f);
+        fprintf(f, "\xEF\xBB\xBFkommune;kommunenavn;vaerdi;placering;udvikling%s\r\n", nkilder ? ";kilde" : "");
         for (int i = 0; i < nmem; i++) {
             fprintf(f, "%d;", c->dict.kom[mem[i].k]);
             styr_csv_text(f, c->kom_name[mem[i].k]);
@@ -189,6 +210,10 @@ static int write_bench(FILE *f, const args *a, const styr_bdata *b, const styr_m
             if (mem[i].rank) fprintf(f, "%d", mem[i].rank);
             fputc(';', f);
             csv_val(f, mem[i].dev, 1);
+            if (nkilder) {
+                fputc(';', f);
+                if (mem[i].kilde) styr_csv_text(f, mem[i].kilde);
+            }
             fputs("\r\n", f);
         }
         fputs("0;", f);
@@ -197,6 +222,7 @@ static int write_bench(FILE *f, const args *a, const styr_bdata *b, const styr_m
         csv_val(f, x->level, def->decimals);
         fputs(";;", f);
         csv_val(f, x->dev_level, 1);
+        if (nkilder) fputc(';', f);
         fputs("\r\n", f);
         return 0;
     }
@@ -208,10 +234,11 @@ static int write_bench(FILE *f, const args *a, const styr_bdata *b, const styr_m
                            styr_tr("Udvikling", "Change")};
     styr_table_row(t, head);
     for (int i = 0; i < nmem; i++) {
-        char r[16], name[64];
+        char r[16], name[80], mk[16] = "";
         snprintf(r, sizeof r, "%s", mem[i].rank ? "" : "-");
         if (mem[i].rank) snprintf(r, sizeof r, "%d", mem[i].rank);
-        snprintf(name, sizeof name, "%s%s", c->kom_name[mem[i].k], mem[i].k == k ? " *" : "");
+        if (mem[i].src) snprintf(mk, sizeof mk, " [%d]", mem[i].src);
+        snprintf(name, sizeof name, "%s%s%s", c->kom_name[mem[i].k], mem[i].k == k ? " *" : "", mk);
         const char *row[4] = {r, name, styr_fig_text(t1, sizeof t1, def, mem[i].v),
                               styr_change_text(t2, sizeof t2, def, mem[i].dev)};
         styr_table_row(t, row);
@@ -244,6 +271,8 @@ static int write_bench(FILE *f, const args *a, const styr_bdata *b, const styr_m
     if (def->unit == STYR_U_PCT)
         fprintf(f, "%s\n", styr_tr("Udvikling i procentpoint.", "Change in percentage points."));
     fprintf(f, "%s %s\n", styr_discretion_note(), styr_tr("* = kommunen selv.", "* = the municipality itself."));
+    for (int i = 0; i < nkilder; i++)
+        fprintf(f, "[%d] %s %s\n", i + 1, styr_tr("Offentlige tal:", "Published figures:"), kilder[i]);
     return 0;
 }
 
@@ -537,6 +566,7 @@ int styr_cmd_compare(styr_cli *cli, int argc, char **argv)
             q->v = vals[nmem] = styr_bdata_value(&b, &m, p0, j, g);
             q->prev = p1 >= 0 ? styr_bdata_value(&b, &m, p1, j, g) : (styr_figval){0, STYR_FV_NONE};
             q->dev = styr_change(q->v, q->prev, m.def->unit);
+            q->kilde = styr_bdata_kilde(&b, &m, p0, j, g);
             nmem++;
         }
         for (int i = 0; i < nmem; i++) {
