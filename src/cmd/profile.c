@@ -91,6 +91,13 @@ int styr_cmd_profile(styr_cli *cli, int argc, char **argv)
             }
             json_object_set_new(o, "styrker", st);
             json_object_set_new(o, "udfordringer", ch);
+            const char *src[32];
+            int ns = styr_bctx_sources(&x, src, 32);
+            if (ns) {
+                json_t *ka = json_array();
+                for (int i = 0; i < ns; i++) json_array_append_new(ka, json_string(src[i]));
+                json_object_set_new(o, "kilde", ka);
+            }
             styr_dest dest;
             styr_rc rc = styr_dest_open(&dest, NULL, &d);
             if (!rc) rc = styr_dest_close(&dest, !styr_json_write(dest.f, o), &d);
@@ -111,6 +118,11 @@ int styr_cmd_profile(styr_cli *cli, int argc, char **argv)
                 for (int i = 0; i < pr.n; i++)
                     if (pr.s[i].strength == pass && (all || any < STYR_PROFILE_SHOW)) printf("  - %s\n", pr.s[i].text), any++;
                 if (!any) printf("  %s\n", styr_tr("(ingen markante forskelle)", "(no marked differences)"));
+            }
+            fflush(stdout);
+            if (styr_bctx_sources(&x, (const char *[1]){0}, 1)) {
+                putchar('\n');
+                styr_bctx_print_sources(stdout, &x);
             }
         }
     }

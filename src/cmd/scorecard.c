@@ -169,6 +169,13 @@ int styr_cmd_scorecard(styr_cli *cli, int argc, char **argv)
             json_array_append_new(arr, score_json(&sc, codes));
         }
         json_object_set_new(o, "scorecards", arr);
+        const char *src[32];
+        int ns = styr_bctx_sources(&x, src, 32);
+        if (ns) {
+            json_t *ka = json_array();
+            for (int i = 0; i < ns; i++) json_array_append_new(ka, json_string(src[i]));
+            json_object_set_new(o, "kilde", ka);
+        }
         wrc = styr_json_write(f, o);
     } else {
         if (x.forventet)
@@ -188,6 +195,7 @@ int styr_cmd_scorecard(styr_cli *cli, int argc, char **argv)
         fprintf(f, "%s %s\n", styr_tr("+ = bedre end klyngen, - = dårligere, = = som klyngen.",
                                       "+ = better than the cluster, - = worse, = = as the cluster."),
                 styr_discretion_note());
+        styr_bctx_print_sources(f, &x);
         wrc = ferror(f) ? -1 : 0;
     }
     opened = 0;
