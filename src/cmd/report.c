@@ -242,7 +242,23 @@ static styr_figval dev_get(void *ctx, const styr_period *per, int g)
     int pi = styr_bctx_period(c->x, per->name);
     if (pi < 0) return (styr_figval){0, STYR_FV_NONE};
     c->r->src_dev |= src_bit(src_own(c->x, c->r, &c->m, pi, g));
-    return styr_bdata_value(&c->x->b, &c->m, pi, c->x->k, g);
+    styr_figval v = styr_bdata_value(&c->x->b, &c->m, pi, c->x->k, g);
+    if (v.state != STYR_FV_NONE || per->kind != STYR_P_YTD || !c->x->b.res.any_pub) return v;
+    /* the year to date from published months (jobindsats.dk publishes months and years): full-time
+     * persons are an average over the weeks, so the months weighted by their weeks give it */
+    double acc = 0, w = 0;
+    for (int m = 1; m <= per->sub; m++) {
+        char s[16];
+        snprintf(s, sizeof s, "%dM%02d", per->year, m);
+        int mi = styr_bctx_period(c->x, s);
+        if (mi < 0 || !styr_bdata_kilde(&c->x->b, &c->m, mi, c->x->k, g)) return v;
+        styr_figval mv = styr_bdata_value(&c->x->b, &c->m, mi, c->x->k, g);
+        if (mv.state != STYR_FV_OK) return (styr_figval){0, mv.state};
+        int wk = styr_period_weeks(&c->x->b.res.ps.p[mi]);
+        acc += mv.v * wk, w += wk;
+    }
+    c->r->dev_ytd_pub = 1;
+    return w > 0 ? (styr_figval){acc / w, STYR_FV_OK} : v;
 }
 
 static void lead(const styr_bctx *x, styr_report *r)
@@ -672,7 +688,7 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
         if (found) r->budget = &run.rep;
     }
     money(&x, r);
-    if (with_effect && (rc = effect_section(&x, r, &off, &eff, &win, &d))) {
+    if (with_effect && !public_only && (rc = effect_section(&x, r, &off, &eff, &win, &d))) {
         e = styr_cli_fail(cli, rc, &d);
         goto out;
     }

@@ -258,7 +258,7 @@ static void keytable(FILE *f, const styr_report *r)
         }
         fprintf(f, "</tbody></table></div>\n");
     }
-    fprintf(f, "<p class=\"note\">%s</p></section>\n",
+    fprintf(f, "<p class=\"note\">%s</p>\n",
             T("Andel = fuldtidspersoner i pct. af befolkningen 16-66 år; placering 1 = lavest andel i klyngen. Klyngen er "
               "regnet som ét område (summen af tællere over summen af nævnere).",
               "Share = full-time recipients in pct. of the population aged 16-66; rank 1 = the lowest share in the "
@@ -270,6 +270,7 @@ static void keytable(FILE *f, const styr_report *r)
                   "Activation rate, duration, long-term and in work after 3 months need a person panel: jobindsats.dk's "
                   "a02 tables carry only persons, full-time recipients and their share of the population."));
     styr_rp_source_note(f, r, r->src_keys);
+    fprintf(f, "</section>\n");
 }
 
 static void charts(FILE *f, const styr_report *r)
@@ -394,12 +395,13 @@ static void development(FILE *f, const styr_report *r)
         fprintf(f, "</tbody></table></div>\n");
     }
     fprintf(f, "</div><p class=\"note\">%s</p>\n", styr_msg_text(M_DEV_NOTE));
-    if (r->public_only)
-        fprintf(f, "<p class=\"note persondata\">%s</p>\n",
-                T("År til dato vises ikke: jobindsats.dk udgiver måneder og år, og styr lægger ikke offentlige tal "
-                  "sammen. Et personpanel giver år til dato.",
-                  "The year to date is not shown: jobindsats.dk publishes months and years, and styr does not add "
-                  "published figures together. A person panel gives the year to date."));
+    if (r->dev_ytd_pub)
+        fprintf(f, "<p class=\"note\">%s</p>\n",
+                T("År til dato er af de offentliggjorte måneder: deres gennemsnit vægtet med ugerne (fuldtidspersoner "
+                  "er et gennemsnit over ugerne; jobindsats.dk udgiver måneder og år, ikke år til dato).",
+                  "The year to date is from the published months: their average weighted by their weeks (full-time "
+                  "recipients are an average over the weeks; jobindsats.dk publishes months and years, not years to "
+                  "date)."));
     styr_rp_source_note(f, r, r->src_dev);
     fprintf(f, "</section>\n");
 

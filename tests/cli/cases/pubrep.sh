@@ -26,6 +26,7 @@ file_has pubrep-report-lead "I juni 2025 var 15,9 pct. af borgerne 16-66 år i R
 file_has pubrep-report-key '<td>A-dagpenge</td><td class="n">1.430,0<sup class="kilde">[2]</sup></td><td class="n">2,3 pct.<sup class="kilde">[2]</sup></td><td class="n">1,9 pct.<sup class="kilde">[2]</sup></td><td class="n">16 af 21</td>' pub.html
 file_has pubrep-report-source "Kilde: [1] jobindsats ptva02, hentet 2026-12-23; [2] jobindsats y01a02, hentet 2026-12-23; [3] jobindsats y36a02, hentet 2026-12-23; [4] jobindsats y38a02, hentet 2026-12-23; [5] jobindsats y07a02, hentet 2026-12-23." pub.html
 file_has pubrep-report-dev "<tr><td>marts 2025</td><td class=\"n\">1.678,0</td><td class=\"n\">1.772,0</td><td class=\"n\">-5,3 pct.</td></tr>" pub.html
+file_has pubrep-report-ytd '<tr><td>Sygedagpenge</td><td class="n">1.395,3</td><td class="n">1.416,0</td><td class="n">-1,5 pct.</td></tr>' pub.html
 file_has pubrep-report-scorecard "Hurtigere i job og fastholdt i job kræver personpanel" pub.html
 file_has pubrep-report-goal '<td>Sygedagpenge: Fuldtidspersoner 2025</td><td>-5,0 pct. fra året før</td><td class="n">1.395,3</td>' pub.html
 file_has pubrep-report-money "Økonomien efter refusion (brutto, refusion, netto og refusionstrappen) kræver personpanel" pub.html
