@@ -439,6 +439,10 @@ static void scorecards(FILE *f, const styr_report *r)
             static const styr_figdef pct = {"", "", "", "", "", 1, STYR_U_FTE, 0};
             const styr_figdef *dd = s->dev_pct ? &pct : s->def;
             fprintf(f, "<tr><td>%s</td>", T(s->da, s->en));
+            if (r->public_only && s->own.state == STYR_FV_NONE && s->cluster.state == STYR_FV_NONE) {
+                fprintf(f, "<td colspan=\"6\" class=\"persondata\">%s</td></tr>", T("kræver personpanel", "needs a person panel"));
+                continue;
+            }
             cell(f, s->def, s->own);
             cell(f, s->def, s->cluster);
             fprintf(f, "<td class=\"%s\">%s</td>", mark_class(s->mark), mark_sign(s->mark));
