@@ -25,6 +25,7 @@ typedef struct styr_dev_group {
     int g;                                           /* group index */
     styr_figval now[STYR_DEV_MONTHS], prev[STYR_DEV_MONTHS];
     styr_figval ytd, ytd_prev;
+    const char *kilde;                               /* published figures stand in: their source; NULL the panel's */
 } styr_dev_group;
 
 typedef struct styr_dev {

@@ -154,6 +154,10 @@ def main():
                       "API sammenlign: kilde on the municipality and every member")
                 goals = api(base, "/api/v1/maal?kommune=730")
                 check(all(g.get("kilde", "").startswith("jobindsats") for g in goals["maal"]), "API maal: kilde on every goal")
+                dev = api(base, "/api/v1/udvikling?kommune=730&periode=2025M06")
+                check(len(dev["ydelser"]) == 3 and all(g.get("kilde", "").startswith("jobindsats") and
+                                                       g["aar_til_dato"]["vaerdi"] is not None for g in dev["ydelser"]),
+                      "API udvikling: the year to date and the source of every group")
                 sc = api(base, "/api/v1/scorecard?kommune=730&periode=2025M06")
                 check(len(sc.get("kilde", [])) >= 3, "API scorecard: the sources (%s)" % sc.get("kilde"))
         finally:
