@@ -12,6 +12,9 @@ run pubrep-compare 0 compare -w pub.ws --ydelse dagpenge --periode 2025M06
 run pubrep-compare-json 0 compare -w pub.ws --ydelse sygedagpenge --periode 2024 --format json
 run pubrep-scorecard 0 scorecard -w pub.ws --periode 2025M06
 run pubrep-profil 0 profil -w pub.ws --periode 2025M06
+# money needs a person panel: no data ("-", null), never 0 kr.
+run pubrep-money 0 money -w pub.ws --ydelse dagpenge,i_alt --periode 2025M06
+has pubrep-money-json '"brutto":null,"refusion":null,"netto":null' money -w pub.ws --ydelse i_alt --periode 2024 --format json
 # month by month from the published months (the year to date their week-weighted average), with sources
 run pubrep-udvikling 0 figures -w pub.ws --udvikling --ydelse sygedagpenge
 run pubrep-udvikling-json 0 figures -w pub.ws --udvikling --ydelse dagpenge --periode 2024M12 --format json
