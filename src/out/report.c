@@ -219,7 +219,9 @@ static void profile(FILE *f, const styr_report *r)
         if (!shown) fprintf(f, "<li>%s</li>", T("Ingen markante forskelle fra klyngen.", "No marked differences from the cluster."));
         fprintf(f, "</ul></div>");
     }
-    fprintf(f, "</div></section>\n");
+    fprintf(f, "</div>");
+    styr_rp_source_note(f, r, r->src_keys); /* the profile reads the key figures */
+    fprintf(f, "</section>\n");
 }
 
 /* Two tables of key figures, so that each fits an A4 page at 12 px: the level
