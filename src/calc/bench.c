@@ -40,8 +40,9 @@ styr_rc styr_bdata_load(styr_ws *ws, const styr_period *per, int nper, int money
     int *kom = styr_xmalloc((size_t)nk * sizeof *kom), *grp = styr_xmalloc((size_t)ng * sizeof *grp);
     for (int k = 0; k < nk; k++) kom[k] = k;
     for (int g = 0; g < ng; g++) grp[g] = g;
-    styr_query q = {kom, nk, grp, ng, per, nper, own >= 0, threads, 1, money, STYR_KILDE_AUTO, 1};
+    styr_query q = {kom, nk, grp, ng, per, nper, own >= 0, threads, 1, money, STYR_KILDE_AUTO};
     rc = styr_query_run(ws, &q, &b->res, d);
+    if (!rc) styr_qresult_public_rows(&b->res, &q, b->codes); /* key figures from published rows with money too */
     free(kom);
     free(grp);
     if (rc || !money) return rc;

@@ -31,8 +31,6 @@ typedef struct styr_query {
     int use_store;      /* read stored counts for the current panel */
     int money;          /* also the money figures (gross, net by regime, trappe) */
     styr_kilde kilde;   /* where a row's figures come from (calc/pubfig.h); 0 = auto */
-    int pub_money;      /* with money: published rows still stand in for the key figures (their
-                         * money figures are no data to whoever reads them: calc/bench.c) */
 } styr_query;
 
 typedef struct styr_qresult {
@@ -57,6 +55,12 @@ typedef struct styr_qresult {
  * (nk - 1 the country) and group g: the pattern's, none for the own
  * municipality with intern. */
 unsigned styr_qresult_hide(const styr_qresult *r, int p, int k, int g);
+
+/* After a query with money (q->money): let published figures stand in for
+ * the key figures of the rows, as a query without money does (calc/bench.c;
+ * whoever reads money from such a row gets no data, for published tables
+ * carry no money). */
+void styr_qresult_public_rows(styr_qresult *r, const styr_query *q, const styr_codes *codes);
 
 /* The same for an area made of the municipalities kom[0..n): a standard
  * cluster has its own state; any other set is hidden where a member is. */
