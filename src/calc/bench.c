@@ -42,6 +42,7 @@ styr_rc styr_bdata_load(styr_ws *ws, const styr_period *per, int nper, int money
     for (int g = 0; g < ng; g++) grp[g] = g;
     styr_query q = {kom, nk, grp, ng, per, nper, own >= 0, threads, 1, money, STYR_KILDE_AUTO};
     rc = styr_query_run(ws, &q, &b->res, d);
+    if (!rc) styr_qresult_public_rows(&b->res, &q, b->codes); /* key figures from published rows with money too */
     free(kom);
     free(grp);
     if (rc || !money) return rc;
@@ -142,6 +143,15 @@ styr_figval styr_bdata_value(const styr_bdata *b, const styr_metric *m, int p, i
     size_t at = (size_t)p * (size_t)nkc + (size_t)k;
     return value_of(b, m, p, styr_cube_at(&b->res.cube, p, k, g), b->res.pop[at], b->res.ypop[at],
                     b->pop1864 ? b->pop1864[at] : 0, styr_qresult_hide(&b->res, p, k, g), g);
+}
+
+const char *styr_bdata_kilde(const styr_bdata *b, const styr_metric *m, int p, int k, int g)
+{
+    if (!b->res.any_pub || k >= b->nk) return NULL;
+    const styr_figrow *x = row_of(b, p, k, g);
+    if (!x || !x->kilde) return NULL;
+    int st = public_value(x, m).state;
+    return st == STYR_FV_OK || st == STYR_FV_SUPPRESSED ? x->kilde : NULL;
 }
 
 styr_figval styr_bdata_area(const styr_bdata *b, const styr_metric *m, int p, const uint8_t *in, int g)

@@ -103,4 +103,8 @@ void styr_bench_make(const styr_bdata *b, const styr_metric *m, int p, int pprev
  * returns the number of members. */
 int styr_cluster_members(const int *of, int nk, int k, uint8_t *in);
 
+/* The source of a value that comes from published figures (calc/pubfig.h,
+ * "jobindsats y01a02, hentet ..."), NULL where it is styr's own or no data. */
+const char *styr_bdata_kilde(const styr_bdata *b, const styr_metric *m, int p, int k, int g);
+
 #endif

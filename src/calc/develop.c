@@ -28,6 +28,8 @@ static void month_period(int y, int m, styr_period *out)
     if (styr_period_parse(s, out)) memset(out, 0, sizeof *out);
 }
 
+static void plan(styr_dev *dv, int y, int m, const styr_period *upto, styr_period *per, int *nper);
+
 void styr_dev_plan(const styr_panel *p, const styr_period *upto, int fig, styr_dev *dv, styr_period *per, int *nper)
 {
     memset(dv, 0, sizeof *dv);
@@ -37,7 +39,32 @@ void styr_dev_plan(const styr_panel *p, const styr_period *upto, int fig, styr_d
     *nper = 0;
     styr_period last;
     if (styr_last_whole_month(p, &last)) return;
-    int y = last.year, m = last.sub, uy, um;
+    plan(dv, last.year, last.sub, upto, per, nper);
+}
+
+void styr_dev_plan_weeks(int wmin, int wmax, const styr_period *upto, int fig, styr_dev *dv, styr_period *per,
+                         int *nper)
+{
+    memset(dv, 0, sizeof *dv);
+    dv->fig = fig;
+    dv->wmin = wmin;
+    dv->wmax = wmax;
+    *nper = 0;
+    if (wmin < 0 || wmax < wmin) return;
+    int t = styr_week_year(wmax) * 12 + styr_week_month(wmax) - 1;
+    for (int i = 0; i < 2; i++, t--) { /* the month of the last week, or the one before when it is not whole */
+        styr_period mp;
+        month_period(t / 12, t % 12 + 1, &mp);
+        if (mp.kind == STYR_P_MONTH && mp.last <= wmax && mp.first >= wmin) {
+            plan(dv, t / 12, t % 12 + 1, upto, per, nper);
+            return;
+        }
+    }
+}
+
+static void plan(styr_dev *dv, int y, int m, const styr_period *upto, styr_period *per, int *nper)
+{
+    int uy, um;
     if (upto && !styr_period_last_month(upto, &uy, &um) && uy * 12 + um < y * 12 + m) y = uy, m = um;
     if (y - 2 < 1990) return; /* the year before the first month must be a period */
     /* the 24 months ending with the anchor, and each a year before */

@@ -25,6 +25,7 @@ typedef struct styr_dev_group {
     int g;                                           /* group index */
     styr_figval now[STYR_DEV_MONTHS], prev[STYR_DEV_MONTHS];
     styr_figval ytd, ytd_prev;
+    const char *kilde;                               /* published figures stand in: their source; NULL the panel's */
 } styr_dev_group;
 
 typedef struct styr_dev {
@@ -46,6 +47,12 @@ int styr_period_last_month(const styr_period *p, int *year, int *month);
  * per[] and their number to *nper. dv->n is 0 when the panel has no whole
  * month. */
 void styr_dev_plan(const styr_panel *p, const styr_period *upto, int fig, styr_dev *dv, styr_period *per, int *nper);
+
+/* The same over the weeks [wmin, wmax] where the data are (published
+ * figures in a workspace without a panel): the anchor is the last month
+ * whose weeks end by wmax. */
+void styr_dev_plan_weeks(int wmin, int wmax, const styr_period *upto, int fig, styr_dev *dv, styr_period *per,
+                         int *nper);
 
 /* The value of the figure for period per and group g (discretion applied). */
 typedef styr_figval (*styr_dev_lookup)(void *ctx, const styr_period *per, int g);

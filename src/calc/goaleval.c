@@ -10,6 +10,7 @@
 #include "../core/msg.h"
 #include "../ws/catalog.h"
 #include "offers.h"
+#include "pubfig.h"
 
 styr_figval styr_goal_forecast(styr_figval ytd, const styr_figval *path, const int *mweeks, int m)
 {
@@ -93,6 +94,21 @@ int styr_goal_months(const styr_panel *p, int aar)
     return last.sub;
 }
 
+int styr_goal_months_pub(const styr_panel *p, const styr_pubfig *pf, int aar)
+{
+    styr_period last;
+    int first, lastw;
+    if (!styr_last_whole_month(p, &last) || styr_pubfig_span(pf, &first, &lastw)) return styr_goal_months(p, aar);
+    int m = 0;
+    for (int i = 1; i <= 12; i++) {
+        char s[16];
+        styr_period mp;
+        snprintf(s, sizeof s, "%dM%02d", aar, i);
+        if (!styr_period_parse(s, &mp) && mp.first >= first && mp.last <= lastw) m = i;
+    }
+    return m;
+}
+
 static int period_index(const styr_bdata *b, const char *name)
 {
     for (int i = 0; i < b->res.ps.n; i++)
@@ -138,12 +154,46 @@ void styr_goal_evaluate_with(const styr_goal *g, const styr_figdef *def, styr_go
 
 typedef struct bctx_ { const styr_bdata *b; const styr_metric *m; int k, g; const uint8_t *in; } bctx_;
 
+static styr_figval bdata_at(const bctx_ *c, int p, int cluster)
+{
+    return cluster ? styr_bdata_area(c->b, c->m, p, c->in, c->g) : styr_bdata_value(c->b, c->m, p, c->k, c->g);
+}
+
+/* The year to date from published months (jobindsats.dk publishes months and
+ * years, not years to date): full-time persons and their share are averages
+ * over the weeks, so the months weighted by their weeks give the same figure;
+ * a suppressed month makes it suppressed, a missing one no data. */
+static styr_figval ytd_from_months(const bctx_ *c, const styr_period *ytd, int cluster)
+{
+    const styr_figval none = {0, STYR_FV_NONE};
+    if (c->m->fig != FIG_FULDTIDSPERSONER && c->m->fig != FIG_ANDEL) return none;
+    double acc = 0, w = 0;
+    int state = STYR_FV_OK;
+    for (int i = 1; i <= ytd->sub; i++) {
+        char s[16];
+        snprintf(s, sizeof s, "%dM%02d", ytd->year, i);
+        int p = period_index(c->b, s);
+        if (p < 0) return none;
+        if (!cluster && !styr_bdata_kilde(c->b, c->m, p, c->k, c->g)) return none; /* the panel's own: not summed */
+        styr_figval v = bdata_at(c, p, cluster);
+        if (v.state == STYR_FV_SUPPRESSED) state = STYR_FV_SUPPRESSED;
+        else if (v.state != STYR_FV_OK) return none;
+        int wk = styr_period_weeks(&c->b->res.ps.p[p]);
+        acc += v.v * wk, w += wk;
+    }
+    if (state != STYR_FV_OK) return (styr_figval){0, state};
+    return w > 0 ? (styr_figval){acc / w, STYR_FV_OK} : none;
+}
+
 static styr_figval bdata_value(void *ctx, const char *period, int cluster)
 {
     const bctx_ *c = ctx;
     int p = period_index(c->b, period);
     if (p < 0) return (styr_figval){0, STYR_FV_NONE};
-    return cluster ? styr_bdata_area(c->b, c->m, p, c->in, c->g) : styr_bdata_value(c->b, c->m, p, c->k, c->g);
+    styr_figval v = bdata_at(c, p, cluster);
+    const styr_period *per = &c->b->res.ps.p[p];
+    if (v.state == STYR_FV_NONE && c->b->res.any_pub && per->kind == STYR_P_YTD) return ytd_from_months(c, per, cluster);
+    return v;
 }
 
 void styr_goal_evaluate(const styr_bdata *b, const styr_goal *g, const styr_metric *m, int k, const uint8_t *in,
@@ -237,7 +287,7 @@ styr_rc styr_goals_evaluate_all(styr_ws *ws, const styr_panel *p, const styr_bda
         styr_cluster_members(cl.of, b->nk, k, in);
         int cl_of[STYR_MAX_KOMMUNER];
         for (int j = 0; j < b->nk; j++) cl_of[j] = cl.of[j];
-        int months = styr_goal_months(p, g[i].aar), f = styr_fig_by_key(g[i].figur);
+        int months = styr_goal_months_pub(p, b->res.pub, g[i].aar), f = styr_fig_by_key(g[i].figur);
         if (f < 0) continue;
         if (g[i].tilbud > 0) {
             octx c = {&off, per, nper, k, g[i].grp, g[i].tilbud, 0, 0, !intern, in, cl_of};

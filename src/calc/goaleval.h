@@ -51,6 +51,11 @@ int styr_goal_periods(int aar, int m, styr_period *per);
  * has not begun, else the last whole month. */
 int styr_goal_months(const styr_panel *p, int aar);
 
+/* The same where the panel has no whole month: the months of aar the
+ * published figures pf (calc/pubfig.h) span, so that a workspace with only
+ * published figures follows its goals month by month (pf may be NULL). */
+int styr_goal_months_pub(const styr_panel *p, const struct styr_pubfig *pf, int aar);
+
 /* Evaluate goal g of municipality index k (the figure m, the cluster in[])
  * with data up to month months (1..12) of the goal year. */
 void styr_goal_evaluate(const styr_bdata *b, const styr_goal *g, const styr_metric *m, int k, const uint8_t *in,

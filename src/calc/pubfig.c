@@ -48,7 +48,17 @@ struct styr_pubfig {
     char measure[MAXMAP][96];
     int measure_fig[MAXMAP];
     int nmeasure;
+    /* the distinct spans of weeks (fra, til) of v, sorted: styr_pubfig_covers is asked for every
+     * row of a query and must not scan every value */
+    int (*span)[2];
+    size_t nspan;
 };
+
+static int cmp_span(const void *a, const void *b)
+{
+    const int *x = a, *y = b;
+    return x[0] != y[0] ? (x[0] > y[0]) - (x[0] < y[0]) : (x[1] > y[1]) - (x[1] < y[1]);
+}
 
 int styr_kilde_parse(const char *s, styr_kilde *out)
 {
@@ -207,6 +217,15 @@ styr_rc styr_pubfig_load(styr_ws *ws, styr_pubfig **out, styr_diags *d)
         return rc;
     }
     if (pf->n) qsort(pf->v, pf->n, sizeof *pf->v, cmp_val);
+    pf->span = styr_xmalloc((pf->n ? pf->n : 1) * sizeof *pf->span);
+    for (size_t i = 0; i < pf->n; i++) pf->span[i][0] = pf->v[i].fra, pf->span[i][1] = pf->v[i].til;
+    if (pf->n) qsort(pf->span, pf->n, sizeof *pf->span, cmp_span);
+    for (size_t i = 0; i < pf->n; i++)
+        if (!pf->nspan || cmp_span(pf->span[pf->nspan - 1], pf->span[i])) {
+            pf->span[pf->nspan][0] = pf->span[i][0];
+            pf->span[pf->nspan][1] = pf->span[i][1];
+            pf->nspan++;
+        }
     *out = pf;
     return STYR_OK;
 }
@@ -214,6 +233,7 @@ styr_rc styr_pubfig_load(styr_ws *ws, styr_pubfig **out, styr_diags *d)
 void styr_pubfig_free(styr_pubfig *pf)
 {
     if (!pf) return;
+    free(pf->span);
     free(pf->v);
     free(pf->lf);
     free(pf->labels);
@@ -224,9 +244,9 @@ int styr_pubfig_any(const styr_pubfig *pf) { return pf && pf->n; }
 
 int styr_pubfig_covers(const styr_pubfig *pf, int first, int last)
 {
-    for (size_t i = 0; pf && i < pf->n; i++)
-        if (pf->v[i].fra == first && pf->v[i].til == last) return 1;
-    return 0;
+    if (!pf || !pf->nspan) return 0;
+    const int key[2] = {first, last};
+    return bsearch(key, pf->span, pf->nspan, sizeof *pf->span, cmp_span) != NULL;
 }
 
 int styr_pubfig_has_group(const styr_pubfig *pf, const char *ydelse, int first, int last)
@@ -245,6 +265,17 @@ int styr_pubfig_latest(const styr_pubfig *pf, char *name, size_t cap)
             best = (int)i;
     if (best < 0) return -1;
     snprintf(name, cap, "%s", pf->v[best].pname);
+    return 0;
+}
+
+int styr_pubfig_span(const styr_pubfig *pf, int *first, int *last)
+{
+    if (!pf || !pf->n) return -1;
+    *first = pf->v[0].fra, *last = pf->v[0].til;
+    for (size_t i = 1; i < pf->n; i++) {
+        if (pf->v[i].fra < *first) *first = pf->v[i].fra;
+        if (pf->v[i].til > *last) *last = pf->v[i].til;
+    }
     return 0;
 }
 

@@ -48,6 +48,10 @@ int styr_pubfig_has_group(const styr_pubfig *pf, const char *ydelse, int first, 
  * (canonical styr name); -1 when there is none. */
 int styr_pubfig_latest(const styr_pubfig *pf, char *name, size_t cap);
 
+/* The weeks the published figures span: the first week of the earliest and
+ * the last week of the latest; -1 when there is none. */
+int styr_pubfig_span(const styr_pubfig *pf, int *first, int *last);
+
 /* Fill v[] for group key ydelse (a styr group key; "offentligt_forsoergede"
  * for all public support), municipality kommune (0 the country) and the
  * weeks [first, last] from the published rows: persons, full-time persons,

@@ -104,9 +104,9 @@ void styr_qresult_free(styr_qresult *r)
  * labelled, and "no data" for what they do not carry; with kilde jobindsats
  * and nothing published, no data at all (never the panel's zeros). */
 static void public_row(styr_qresult *r, const styr_query *q, int i, int k, int g, styr_figrow *x,
-                       const styr_codes *codes)
+                       const styr_codes *codes, int with_money)
 {
-    if (q->kilde == STYR_KILDE_PANEL || q->money) return; /* published tables carry no money */
+    if (q->kilde == STYR_KILDE_PANEL || (q->money && !with_money)) return; /* published tables carry no money */
     if (q->kilde == STYR_KILDE_AUTO && styr_cube_at(&r->cube, i, k, 0)->weeks) return;
     styr_figval v[STYR_NFIG], ak;
     const char *lab = NULL;
@@ -234,7 +234,7 @@ styr_rc styr_query_run(styr_ws *ws, const styr_query *q, styr_qresult *r, styr_d
                 double lf = styr_pubfig_labour(r->pub, x->kommune, styr_period_pop_year(&r->ps.p[i]));
                 x->ak = styr_pubfig_ak(x->v[FIG_FULDTIDSPERSONER], lf);
                 x->has_ak = lf > 0;
-                public_row(r, q, i, k, g, x, codes);
+                public_row(r, q, i, k, g, x, codes, 0);
                 r->any_pub |= x->kilde != NULL;
                 r->any_ak |= x->has_ak;
                 for (int f = 0; f < STYR_NFIG; f++) x->suppressed |= x->v[f].state == STYR_FV_SUPPRESSED;
@@ -242,6 +242,19 @@ styr_rc styr_query_run(styr_ws *ws, const styr_query *q, styr_qresult *r, styr_d
 out:
     free(found);
     return rc;
+}
+
+void styr_qresult_public_rows(styr_qresult *r, const styr_query *q, const styr_codes *codes)
+{
+    if (!q->money || !r->pub) return;
+    const int nk = q->nkom, ng = q->ngrp;
+    for (size_t n = 0; n < r->nrows && nk > 0 && ng > 0; n++) {
+        int i = (int)(n / ((size_t)nk * (size_t)ng)), k = q->kom[(n / (size_t)ng) % (size_t)nk], g = q->grp[n % (size_t)ng];
+        styr_figrow *x = &r->rows[n];
+        public_row(r, q, i, k, g, x, codes, 1);
+        r->any_pub |= x->kilde != NULL;
+        for (int f = 0; f < STYR_NFIG; f++) x->suppressed |= x->v[f].state == STYR_FV_SUPPRESSED;
+    }
 }
 
 unsigned styr_qresult_hide(const styr_qresult *r, int p, int k, int g)

@@ -56,6 +56,12 @@ typedef struct styr_qresult {
  * municipality with intern. */
 unsigned styr_qresult_hide(const styr_qresult *r, int p, int k, int g);
 
+/* After a query with money (q->money): let published figures stand in for
+ * the key figures of the rows, as a query without money does (calc/bench.c;
+ * whoever reads money from such a row gets no data, for published tables
+ * carry no money). */
+void styr_qresult_public_rows(styr_qresult *r, const styr_query *q, const styr_codes *codes);
+
 /* The same for an area made of the municipalities kom[0..n): a standard
  * cluster has its own state; any other set is hidden where a member is. */
 unsigned styr_qresult_hide_set(const styr_qresult *r, int p, const int *kom, int n, int g);

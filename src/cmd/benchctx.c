@@ -114,3 +114,41 @@ int styr_bctx_close(styr_cli *cli, styr_bctx *x, int e, styr_diags *d)
     styr_bdata_free(&x->b);
     return e;
 }
+
+int styr_bctx_sources(const styr_bctx *x, const char **out, int cap)
+{
+    int n = 0;
+    static const int figs[2] = {FIG_ANDEL, FIG_FULDTIDSPERSONER};
+    for (int pi = 0; pi < 2; pi++) {
+        int p = pi ? x->p1 : x->p0;
+        if (p < 0) continue;
+        for (int j = 0; j < x->b.nk; j++) {
+            if (j != x->k && !x->in[j]) continue;
+            for (int g = 0; g < x->codes->dict.nyd; g++)
+                for (int fi = 0; fi < 2; fi++) {
+                    styr_metric m = {&styr_figdefs[figs[fi]], figs[fi], -1};
+                    const char *s = styr_bdata_kilde(&x->b, &m, p, j, g);
+                    int dup = !s;
+                    for (int i = 0; i < n && !dup; i++) dup = !strcmp(out[i], s);
+                    if (!dup && n < cap) out[n++] = s;
+                }
+        }
+    }
+    return n;
+}
+
+void styr_bctx_print_sources(FILE *f, const styr_bctx *x)
+{
+    const char *src[32];
+    int n = styr_bctx_sources(x, src, 32);
+    if (!n) return;
+    fprintf(f, "%s", styr_tr("Offentlige tal (hvor panelet ikke har kommunen i perioden): ",
+                             "Published figures (where the panel does not have the municipality in the period): "));
+    for (int i = 0; i < n; i++) fprintf(f, "%s%s", i ? "; " : "", src[i]);
+    fputs(".\n", f);
+    if (styr_panel_week_min(x->p) < 0)
+        fprintf(f, "%s\n", styr_tr("Varighed, langvarige, aktiveringsgrad og job efter forløbet (hurtigere og fastholdt i "
+                                   "job) kræver personpanel.",
+                                   "Duration, long-term, activation and work after the spell (faster into and kept in "
+                                   "work) need a person panel."));
+}

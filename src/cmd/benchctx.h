@@ -6,6 +6,8 @@
 #ifndef STYR_BENCHCTX_H
 #define STYR_BENCHCTX_H
 
+#include <stdio.h>
+
 #include "../calc/bench.h"
 #include "../ws/catalog.h"
 #include "cli.h"
@@ -48,6 +50,16 @@ int styr_bctx_load(styr_cli *cli, const char *cmd, styr_bctx *x, const styr_peri
 
 /* Index of a period in x->b, or -1. */
 int styr_bctx_period(const styr_bctx *x, const char *name);
+
+/* The distinct sources of published figures standing in for the panel in the
+ * period's values (the municipality and its comparison group, every group, the
+ * share and full-time persons), in the order met; returns how many (at most
+ * cap). 0: every value is the panel's. */
+int styr_bctx_sources(const styr_bctx *x, const char **out, int cap);
+
+/* Print them as one line ("Offentlige tal: ...") and, when the workspace has no
+ * person panel, that the figures of spells need one; nothing when none. */
+void styr_bctx_print_sources(FILE *f, const styr_bctx *x);
 
 /* Close the workspace and store what was computed; returns exit code e, or a failure's. */
 int styr_bctx_close(styr_cli *cli, styr_bctx *x, int e, styr_diags *d);

@@ -177,6 +177,8 @@ static int write_bench(FILE *f, const args *a, const styr_bdata *b, const styr_m
         json_object_set_new(o, "figur", json_string(def->key));
         json_object_set_new(o, "klynge", json_string(areaname));
         json_object_set_new(o, "vaerdi", styr_json_value(x->own, def));
+        for (int i = 0; i < nmem; i++)
+            if (mem[i].k == k && mem[i].kilde) json_object_set_new(o, "kilde", json_string(mem[i].kilde));
         json_object_set_new(o, "klynge_niveau", styr_json_value(x->level, def));
         if (x->level.state == STYR_FV_SUPPRESSED) json_object_set_new(o, "klynge_diskretion", json_true());
         json_object_set_new(o, "bedste", styr_json_value(x->best, def));
@@ -242,7 +244,7 @@ static int write_bench(FILE *f, const args *a, const styr_bdata *b, const styr_m
                            styr_tr("Udvikling", "Change")};
     styr_table_row(t, head);
     for (int i = 0; i < nmem; i++) {
-        char r[16], name[64];
+        char r[16], name[80];
         snprintf(r, sizeof r, "%s", mem[i].rank ? "" : "-");
         if (mem[i].rank) snprintf(r, sizeof r, "%d", mem[i].rank);
         snprintf(name, sizeof name, "%s%s", c->kom_name[mem[i].k], mem[i].k == k ? " *" : "");

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../calc/develop.h"
+#include "../calc/pubfig.h"
 #include "../calc/query.h"
 #include "../out/devout.h"
 #include "../out/figout.h"
@@ -85,17 +86,39 @@ static const char help_en[] =
     "  --figur F         the figure of --udvikling (default: fuldtidspersoner)\n";
 
 /* --udvikling: a row's value through the query's rows (discretion applied). */
-typedef struct devrows { const styr_qresult *res; const styr_codes *codes; int fig; } devrows;
+typedef struct devrows { const styr_qresult *res; const styr_codes *codes; int fig; const char *kilde; } devrows;
 
-static styr_figval dev_row(void *ctx, const styr_period *per, int g)
+static const styr_figrow *dev_find(const devrows *c, const char *name, int g)
 {
-    const devrows *c = ctx;
     const char *key = styr_group_key(c->codes, g);
     for (size_t i = 0; i < c->res->nrows; i++) {
         const styr_figrow *r = &c->res->rows[i];
-        if (!strcmp(r->periode, per->name) && !strcmp(r->ydelse, key)) return r->v[c->fig];
+        if (!strcmp(r->periode, name) && !strcmp(r->ydelse, key)) return r;
     }
-    return (styr_figval){0, STYR_FV_NONE};
+    return NULL;
+}
+
+static styr_figval dev_row(void *ctx, const styr_period *per, int g)
+{
+    devrows *c = ctx;
+    const styr_figrow *r = dev_find(c, per->name, g);
+    if (!r) return (styr_figval){0, STYR_FV_NONE};
+    if (r->kilde && r->v[c->fig].state != STYR_FV_NONE) c->kilde = r->kilde;
+    if (r->v[c->fig].state != STYR_FV_NONE || per->kind != STYR_P_YTD ||
+        (c->fig != FIG_FULDTIDSPERSONER && c->fig != FIG_ANDEL))
+        return r->v[c->fig];
+    /* the year to date from published months (as the report and goals): their week-weighted average */
+    double acc = 0, w = 0;
+    for (int m = 1; m <= per->sub; m++) {
+        char s[16];
+        styr_period mp;
+        snprintf(s, sizeof s, "%dM%02d", per->year, m);
+        const styr_figrow *x = dev_find(c, s, g);
+        if (!x || !x->kilde || styr_period_parse(s, &mp)) return r->v[c->fig];
+        if (x->v[c->fig].state != STYR_FV_OK) return (styr_figval){0, x->v[c->fig].state};
+        acc += x->v[c->fig].v * styr_period_weeks(&mp), w += styr_period_weeks(&mp);
+    }
+    return w > 0 ? (styr_figval){acc / w, STYR_FV_OK} : r->v[c->fig];
 }
 
 static int udvikling(styr_cli *cli, const char *kl, const char *yl, const char *pl, const char *fig,
@@ -139,15 +162,25 @@ static int udvikling(styr_cli *cli, const char *kl, const char *yl, const char *
         e = styr_cli_intern_denied("figures");
         goto out;
     }
-    int nper = 0;
-    styr_dev_plan(p, pl ? &anchor : NULL, fi, &dv, per, &nper);
+    int nper = 0, pfirst, plast;
+    styr_pubfig *pub = NULL;
+    if (styr_panel_week_min(p) < 0 && !(rc = styr_pubfig_load(ws, &pub, &d)) && !styr_pubfig_span(pub, &pfirst, &plast))
+        styr_dev_plan_weeks(pfirst, plast, pl ? &anchor : NULL, fi, &dv, per, &nper); /* no panel: the published months */
+    else
+        styr_dev_plan(p, pl ? &anchor : NULL, fi, &dv, per, &nper);
+    styr_pubfig_free(pub);
+    if (rc) goto fail;
     if (dv.n) {
         q->kom = ks, q->nkom = 1, q->grp = gs, q->ngrp = ng, q->per = per, q->nper = nper;
         rc = styr_query_run(ws, q, &res, &d);
         q->kom = q->grp = NULL, q->per = NULL;
         if (rc) goto fail;
-        devrows c = {&res, codes, fi};
-        for (int i = 0; i < ng; i++) styr_dev_fill(&dv, gs[i], dev_row, &c);
+        devrows c = {&res, codes, fi, NULL};
+        for (int i = 0; i < ng; i++) {
+            c.kilde = NULL;
+            styr_dev_fill(&dv, gs[i], dev_row, &c);
+            dv.grp[dv.ngroups - 1].kilde = c.kilde;
+        }
     } else {
         fprintf(stderr, "styr figures: %s\n", styr_msg_text(M_DEV_NONE));
     }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../calc/goaleval.h"
+#include "../calc/pubfig.h"
 #include "../core/mem.h"
 #include "../core/num.h"
 #include "../out/figout.h"
@@ -16,6 +17,20 @@
 #include "cli.h"
 #include "cmds.h"
 #include "select.h"
+
+/* The source of a goal's values where published figures stand in (the
+ * municipality's months of the goal year; NULL where they are the panel's). */
+static const char *goal_source(const styr_bdata *b, const styr_metric *m, const styr_goal *g, int k)
+{
+    if (g->tilbud > 0) return NULL;
+    for (int i = 0; i < b->res.ps.n; i++) {
+        const styr_period *p = &b->res.ps.p[i];
+        if (p->year != g->aar || (p->kind != STYR_P_MONTH && p->kind != STYR_P_YEAR)) continue;
+        const char *s = styr_bdata_kilde(b, m, i, k, g->grp);
+        if (s) return s;
+    }
+    return NULL;
+}
 
 static const char help_da[] =
     "Brug: styr goals [opfoelgning] [-w ARBEJDSOMRÅDE] [--kommune K] [--intern] [--format table|json]\n"
@@ -281,15 +296,18 @@ static int cmd_followup(styr_cli *cli, const opts *o)
     }
     /* every period any goal needs, once */
     per = styr_xmalloc(n * 16 * sizeof *per);
+    styr_pubfig *pub = NULL;
+    if ((rc = styr_pubfig_load(ws, &pub, &d))) goto fail;
     for (size_t i = 0; i < n; i++) {
         styr_period tmp[16];
-        int m = styr_goal_months(p, g[i].aar), t = styr_goal_periods(g[i].aar, m ? m : 1, tmp);
+        int m = styr_goal_months_pub(p, pub, g[i].aar), t = styr_goal_periods(g[i].aar, m ? m : 1, tmp);
         for (int j = 0; j < t; j++) {
             int dup = 0;
             for (int q = 0; q < nper && !dup; q++) dup = !strcmp(per[q].name, tmp[j].name);
             if (!dup) per[nper++] = tmp[j];
         }
     }
+    styr_pubfig_free(pub);
     if ((rc = styr_bdata_load(ws, per, nper, 0, o->intern ? k : -1, 0, &b, &d))) goto fail;
     ev_all = styr_xcalloc(n, sizeof *ev_all);
     if ((rc = styr_goals_evaluate_all(ws, p, &b, g, n, k, o->intern, ev_all, &d))) goto fail;
@@ -308,6 +326,7 @@ static int cmd_followup(styr_cli *cli, const opts *o)
         snprintf(grp, sizeof grp, "%s%s%s", styr_group_name(c, g[i].grp), g[i].tilbud > 0 ? ", " : "",
                  g[i].tilbud > 0 ? styr_offer_name(c, g[i].tilbud) : "");
         styr_goal_target_text(tg, sizeof tg, &g[i], m.def->decimals);
+        const char *kilde = goal_source(&b, &m, &g[i], k);
         if (arr) {
             json_t *x = json_object(), *path = json_array();
             json_object_set_new(x, "id", json_integer(g[i].id));
@@ -325,6 +344,7 @@ static int cmd_followup(styr_cli *cli, const opts *o)
             json_object_set_new(x, "prognose", styr_json_value(ev.forecast, NULL));
             json_object_set_new(x, "maalvaerdi", styr_json_value(ev.target, NULL));
             json_object_set_new(x, "status", json_string(styr_goal_status_key(ev.status)));
+            if (kilde) json_object_set_new(x, "kilde", json_string(kilde));
             json_array_append_new(arr, x);
             continue;
         }
@@ -349,6 +369,7 @@ static int cmd_followup(styr_cli *cli, const opts *o)
         fprintf(f, "     %s", styr_tr("Måned for måned:", "Month by month:"));
         for (int q = 0; q < ev.months && q < 12; q++) fprintf(f, "%s %s", q ? "," : "", styr_fig_text(t1, sizeof t1, m.def, ev.path[q]));
         fputc('\n', f);
+        if (kilde) fprintf(f, "     %s %s\n", styr_tr("Offentlige tal:", "Published figures:"), kilde);
     }
     int wrc = 0;
     if (arr) {

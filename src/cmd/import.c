@@ -1,6 +1,8 @@
 /* styr import: read data files into the workspace, all or nothing. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
 #include <string.h>
 
 #include "../core/num.h"
@@ -142,6 +144,14 @@ static int import_public(styr_cli *cli, char **files, size_t n, size_t npub, con
     styr_pubimport_result res;
     memset(&res, 0, sizeof res);
     styr_pubimport_opts po = {.tabel = tabel, .maal = maal, .check_only = check, .command = cli->command};
+    /* the retrieval date: today, or SOURCE_DATE_EPOCH's day (reproducible outputs, as the report's date) */
+    char day[16];
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        time_t t = (time_t)strtoll(sde, NULL, 10);
+        struct tm tm;
+        if (gmtime_r(&t, &tm) && strftime(day, sizeof day, "%Y-%m-%d", &tm)) po.hentet = day;
+    }
     styr_rc rc = styr_ws_open(cli->ws, check ? STYR_WS_READ : STYR_WS_WRITE, &ws, &d);
     if (!rc) rc = styr_pub_import(ws, (const char *const *)files, n, &po, &res, &d);
     int e = STYR_EXIT_OK;

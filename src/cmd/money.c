@@ -241,6 +241,8 @@ int styr_cmd_money(styr_cli *cli, int argc, char **argv)
             x->suppressed = 0;
             styr_money_of(fr->cell, rules, regs[j], styr_period_weeks(&res.ps.p[pi]), res.pop[(size_t)pi * (size_t)nkc + (size_t)k],
                           pop1864[(size_t)pi * (size_t)nkc + (size_t)k], suppress, x->v);
+            if (res.outside[pi]) /* the panel has no week of the period: no data, not 0 kr. */
+                for (int f = 0; f < STYR_NMONEY; f++) x->v[f] = (styr_figval){0, STYR_FV_NONE};
         }
         if (nregs == 2) {
             styr_figrow *x = &rows[o++];

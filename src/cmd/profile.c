@@ -32,23 +32,6 @@ static const char help_en[] =
     "sentence rests on a figure under the discretion threshold. The table shows the 6\n"
     "strongest of each kind (--alle: all); JSON has them all.\n";
 
-/* The sources of the published figures behind statements on group g: the
- * municipality's and its area's, this period and the year before. */
-static void add_sources(const styr_bctx *x, int g, const char **v, int *n)
-{
-    for (int pi = 0; pi < 2; pi++) {
-        int p = pi ? x->p1 : x->p0;
-        if (p < 0) continue;
-        for (int k = 0; k < x->b.nk; k++) {
-            if (k != x->k && !x->in[k]) continue;
-            const char *s = styr_bdata_source(&x->b, p, k, g);
-            int seen = !s;
-            for (int i = 0; i < *n && !seen; i++) seen = !strcmp(v[i], s);
-            if (!seen && *n < 16) v[(*n)++] = s;
-        }
-    }
-}
-
 int styr_cmd_profile(styr_cli *cli, int argc, char **argv)
 {
     static const struct option lo[] = {
@@ -112,6 +95,13 @@ int styr_cmd_profile(styr_cli *cli, int argc, char **argv)
             }
             json_object_set_new(o, "styrker", st);
             json_object_set_new(o, "udfordringer", ch);
+            const char *src[32];
+            int ns = styr_bctx_sources(&x, src, 32);
+            if (ns) {
+                json_t *ka = json_array();
+                for (int i = 0; i < ns; i++) json_array_append_new(ka, json_string(src[i]));
+                json_object_set_new(o, "kilder", ka);
+            }
             styr_dest dest;
             styr_rc rc = styr_dest_open(&dest, NULL, &d);
             if (!rc) rc = styr_dest_close(&dest, !styr_json_write(dest.f, o), &d);
@@ -133,14 +123,10 @@ int styr_cmd_profile(styr_cli *cli, int argc, char **argv)
                     if (pr.s[i].strength == pass && (all || any < STYR_PROFILE_SHOW)) printf("  - %s\n", pr.s[i].text), any++;
                 if (!any) printf("  %s\n", styr_tr("(ingen markante forskelle)", "(no marked differences)"));
             }
-            const char *src[16];
-            int nsrc = 0;
-            for (int i = 0; i < pr.n; i++) add_sources(&x, pr.s[i].g, src, &nsrc);
-            if (nsrc) {
-                printf("\n%s", styr_tr("Offentlige tal, hvor panelet ikke har kommunen i perioden: ",
-                                       "Published figures where the panel lacks the municipality for the period: "));
-                for (int i = 0; i < nsrc; i++) printf("%s%s", i ? "; " : "", src[i]);
-                printf(".\n");
+            fflush(stdout);
+            if (styr_bctx_sources(&x, (const char *[1]){0}, 1)) {
+                putchar('\n');
+                styr_bctx_print_sources(stdout, &x);
             }
         }
     }

@@ -18,6 +18,7 @@
 #include "../out/figtext.h"
 #include "../out/outfile.h"
 #include "../calc/offers.h"
+#include "../calc/pubfig.h"
 #include "../out/report.h"
 #include "../calc/y30r21.h"
 #include "benchctx.h"
@@ -76,6 +77,42 @@ static int group_of(const styr_codes *c, const char *code)
     return g > 0 ? g : -1;
 }
 
+/* ---- sources: published figures standing in for the panel ------------------------------------ */
+
+static int src_add(styr_report *r, const char *k)
+{
+    if (!k) return 0;
+    for (int i = 0; i < r->nkilder; i++)
+        if (!strcmp(r->kilder[i], k)) return i + 1;
+    if (r->nkilder >= STYR_RP_MAXSRC) return 0;
+    r->kilder[r->nkilder++] = k;
+    return r->nkilder;
+}
+
+static unsigned src_bit(int i) { return i > 0 ? 1u << (i - 1) : 0u; }
+
+/* The source of the municipality's value (0: the panel's, or no data). */
+static int src_own(const styr_bctx *x, styr_report *r, const styr_metric *m, int p, int g)
+{
+    return p < 0 ? 0 : src_add(r, styr_bdata_kilde(&x->b, m, p, x->k, g));
+}
+
+/* The sources of the cluster's members' values, as a mask. */
+static unsigned src_area(const styr_bctx *x, styr_report *r, const styr_metric *m, int p, int g)
+{
+    unsigned mask = 0;
+    for (int j = 0; p >= 0 && j < x->b.nk; j++)
+        if (x->in[j]) mask |= src_bit(src_add(r, styr_bdata_kilde(&x->b, m, p, j, g)));
+    return mask;
+}
+
+static int first_bit(unsigned mask)
+{
+    for (int i = 0; i < 32; i++)
+        if (mask >> i & 1u) return i + 1;
+    return 0;
+}
+
 typedef struct sortv { int k; styr_figval v; } sortv;
 
 static int by_value(const void *a, const void *b)
@@ -87,8 +124,9 @@ static int by_value(const void *a, const void *b)
     return x->k - y->k;
 }
 
-static void scatter(const styr_bctx *x, styr_rp_scatter *s, const styr_metric *m, int g)
+static void scatter(const styr_bctx *x, styr_report *r, styr_rp_scatter *s, const styr_metric *m, int g)
 {
+    r->src_charts |= src_area(x, r, m, x->p0, g);
     sortv sv[STYR_MAX_KOMMUNER];
     int n = 0;
     for (int j = 0; j < x->b.nk; j++)
@@ -121,6 +159,10 @@ static void keyrows(const styr_bctx *x, styr_report *r)
             styr_metric m = {&styr_figdefs[figs[c]], figs[c], -1};
             k->own[c] = styr_bdata_value(&x->b, &m, x->p0, x->k, g);
             k->cl[c] = styr_bdata_area(&x->b, &m, x->p0, x->in, g);
+            k->src[c] = (unsigned char)src_own(x, r, &m, x->p0, g);
+            unsigned am = k->cl[c].state == STYR_FV_NONE ? 0 : src_area(x, r, &m, x->p0, g);
+            k->clsrc[c] = (unsigned char)first_bit(am);
+            r->src_keys |= src_bit(k->src[c]) | am;
             if (c == RP_ANDEL) {
                 styr_bench bb;
                 styr_bench_make(&x->b, &m, x->p0, -1, x->k, g, x->in, &bb);
@@ -183,15 +225,40 @@ static void money(const styr_bctx *x, styr_report *r)
     m->present = 1;
 }
 
+/* Whether any municipality of the cluster has a value of m (not "no data"). */
+static int scatter_any(const styr_bctx *x, const styr_metric *m, int g)
+{
+    for (int j = 0; j < x->b.nk; j++)
+        if (x->in[j] && styr_bdata_value(&x->b, m, x->p0, j, g).state != STYR_FV_NONE) return 1;
+    return 0;
+}
+
 /* The development's lookup: the municipality's value through the benchmark data (discretion applied). */
-typedef struct devctx { const styr_bctx *x; styr_metric m; } devctx;
+typedef struct devctx { const styr_bctx *x; styr_metric m; styr_report *r; } devctx;
 
 static styr_figval dev_get(void *ctx, const styr_period *per, int g)
 {
     const devctx *c = ctx;
     int pi = styr_bctx_period(c->x, per->name);
     if (pi < 0) return (styr_figval){0, STYR_FV_NONE};
-    return styr_bdata_value(&c->x->b, &c->m, pi, c->x->k, g);
+    c->r->src_dev |= src_bit(src_own(c->x, c->r, &c->m, pi, g));
+    styr_figval v = styr_bdata_value(&c->x->b, &c->m, pi, c->x->k, g);
+    if (v.state != STYR_FV_NONE || per->kind != STYR_P_YTD || !c->x->b.res.any_pub) return v;
+    /* the year to date from published months (jobindsats.dk publishes months and years): full-time
+     * persons are an average over the weeks, so the months weighted by their weeks give it */
+    double acc = 0, w = 0;
+    for (int m = 1; m <= per->sub; m++) {
+        char s[16];
+        snprintf(s, sizeof s, "%dM%02d", per->year, m);
+        int mi = styr_bctx_period(c->x, s);
+        if (mi < 0 || !styr_bdata_kilde(&c->x->b, &c->m, mi, c->x->k, g)) return v;
+        styr_figval mv = styr_bdata_value(&c->x->b, &c->m, mi, c->x->k, g);
+        if (mv.state != STYR_FV_OK) return (styr_figval){0, mv.state};
+        int wk = styr_period_weeks(&c->x->b.res.ps.p[mi]);
+        acc += mv.v * wk, w += wk;
+    }
+    c->r->dev_ytd_pub = 1;
+    return w > 0 ? (styr_figval){acc / w, STYR_FV_OK} : v;
 }
 
 static void lead(const styr_bctx *x, styr_report *r)
@@ -199,6 +266,7 @@ static void lead(const styr_bctx *x, styr_report *r)
     styr_metric share = {&styr_figdefs[FIG_ANDEL], FIG_ANDEL, -1}, fte = {&styr_figdefs[FIG_FULDTIDSPERSONER], FIG_FULDTIDSPERSONER, -1};
     styr_figval o = styr_bdata_value(&x->b, &share, x->p0, x->k, 0), c = styr_bdata_area(&x->b, &share, x->p0, x->in, 0);
     styr_figval n = styr_bdata_value(&x->b, &fte, x->p0, x->k, 0);
+    r->src_lead = src_bit(src_own(x, r, &share, x->p0, 0)) | src_area(x, r, &share, x->p0, 0);
     char a[48], b[48], f[48];
     if (o.state != STYR_FV_OK || n.state != STYR_FV_OK) {
         snprintf(r->lead, sizeof r->lead, "%s", o.state == STYR_FV_SUPPRESSED || n.state == STYR_FV_SUPPRESSED
@@ -438,30 +506,40 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
     int ylast = styr_period_pop_year(&x.per), wmin = styr_panel_week_min(x.p);
     int yfirst = wmin >= 0 ? styr_week_year(wmin) : ylast;
     if (wmin >= 0 && styr_week_from_iso(yfirst, 1) < wmin) yfirst++; /* a year begun before the panel is not whole */
-    if (yfirst < ylast - 9) yfirst = ylast - 9;
-    styr_rc rc = styr_goals_load(x.ws, x.kommune, &goals, &ngoals, &d);
+    /* without a panel, the years and months the published figures span (their rows stand in) */
+    styr_pubfig *pub = NULL;
+    int pfirst = -1, plast = -1;
+    styr_rc rc = styr_pubfig_load(x.ws, &pub, &d);
     if (rc) { e = styr_cli_fail(cli, rc, &d); goto out; }
+    const int public_only = wmin < 0 && !styr_pubfig_span(pub, &pfirst, &plast);
+    if (public_only) yfirst = styr_week_year(pfirst);
+    if (yfirst < ylast - 9) yfirst = ylast - 9;
+    rc = styr_goals_load(x.ws, x.kommune, &goals, &ngoals, &d);
+    if (rc) { styr_pubfig_free(pub); e = styr_cli_fail(cli, rc, &d); goto out; }
     extra = styr_xmalloc((size_t)(STYR_RP_MAXYEARS + 2 * STYR_DEV_MONTHS + 2 + 16 * (ngoals + 1)) * sizeof *extra);
     for (int y = yfirst; y <= ylast && nextra < STYR_RP_MAXYEARS; y++) {
         char s[8];
         snprintf(s, sizeof s, "%d", y);
-        styr_period_parse(s, &extra[nextra++]);
+        styr_period_parse(s, &extra[nextra]);
+        if (!public_only || styr_pubfig_covers(pub, extra[nextra].first, extra[nextra].last)) nextra++;
     }
     static styr_dev dev; /* the months and the years to date of the development */
     {
         int ndev = 0;
-        styr_dev_plan(x.p, &x.per, FIG_FULDTIDSPERSONER, &dev, extra + nextra, &ndev);
+        if (public_only) styr_dev_plan_weeks(pfirst, plast, &x.per, FIG_FULDTIDSPERSONER, &dev, extra + nextra, &ndev);
+        else styr_dev_plan(x.p, &x.per, FIG_FULDTIDSPERSONER, &dev, extra + nextra, &ndev);
         nextra += ndev;
     }
     for (size_t i = 0; i < ngoals; i++) {
-        int m = styr_goal_months(x.p, goals[i].aar);
+        int m = styr_goal_months_pub(x.p, pub, goals[i].aar);
         nextra += styr_goal_periods(goals[i].aar, m ? m : 1, extra + nextra);
     }
+    styr_pubfig_free(pub);
     if ((e = styr_bctx_load(cli, "report", &x, extra, nextra, 1, &d)) >= 0) goto out;
     e = STYR_EXIT_OK;
 
     /* the model */
-    char generated[32], source[256];
+    char generated[32], source[512];
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     time_t now = sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
     strftime(generated, sizeof generated, "%Y-%m-%d", gmtime(&now));
@@ -471,6 +549,21 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
                      "styr %s; the workspace's panel (checksum %016llx); population and clusters as in the "
                      "workspace's catalog (styr info)."),
              STYR_VERSION, (unsigned long long)styr_panel_checksum(x.p));
+    if (public_only)
+        snprintf(source, sizeof source,
+                 styr_tr("styr %s; offentlige tal fra jobindsats.dk og Danmarks Statistik (intet personpanel; kilden "
+                         "står ved hvert afsnit); befolkning og klynger som i arbejdsområdets katalog (styr info).",
+                         "styr %s; published figures of jobindsats.dk and Statistics Denmark (no person panel; the "
+                         "source stands by each section); population and clusters as in the workspace's catalog "
+                         "(styr info)."),
+                 STYR_VERSION);
+    else if (x.b.res.any_pub) {
+        size_t n = strlen(source);
+        snprintf(source + n, sizeof source - n, "%s",
+                 styr_tr(" Kommuner uden panel i perioden: offentlige tal (kilden står ved hvert afsnit).",
+                         " Municipalities without a panel in the period: published figures (the source stands by "
+                         "each section)."));
+    }
     r->kommune = x.kommune;
     r->kommunenavn = x.codes->kom_name[x.k];
     r->periode = x.per.name;
@@ -489,6 +582,7 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
     r->per = &x.per;
     r->prev_per = x.p1 >= 0 ? &x.prev : NULL;
     r->synthetic = styr_catalog_synthetic(x.ws);
+    r->public_only = public_only;
     if (nvisible >= 0) r->visible = visible, r->nvisible = nvisible;
     lead(&x, r);
     styr_profile_make(&x.b, x.p0, x.p1, x.k, x.in, &prof);
@@ -508,7 +602,8 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
         styr_metric m;
         int g = sc[i].grp ? group_of(x.codes, sc[i].grp) : 0;
         if (g < 0 || styr_metric_by_key(sc[i].fig, &x.b.mdefs, &m)) continue;
-        scatter(&x, &r->sc[r->nsc++], &m, g);
+        if (x.b.res.any_pub && !scatter_any(&x, &m, g)) continue; /* published tables do not carry it */
+        scatter(&x, r, &r->sc[r->nsc++], &m, g);
     }
     /* development: the share on public support and in the three scorecard groups */
     static const char *lg[] = {NULL, "dagpenge", "kontanthjaelp", "sygedagpenge"};
@@ -529,13 +624,14 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
             snprintf(l->xl[l->n], sizeof l->xl[l->n], "%d", y);
             l->own[l->n] = styr_bdata_value(&x.b, &share, pi, x.k, g);
             l->cl[l->n] = styr_bdata_area(&x.b, &share, pi, x.in, g);
+            r->src_lines |= src_bit(src_own(&x, r, &share, pi, g)) | src_area(&x, r, &share, pi, g);
             l->n++;
         }
     }
     /* development month by month and the year to date, for the scorecard groups */
     {
         static const char *dg[] = {"dagpenge", "kontanthjaelp", "sygedagpenge"};
-        devctx dc = {&x, {&styr_figdefs[FIG_FULDTIDSPERSONER], FIG_FULDTIDSPERSONER, -1}};
+        devctx dc = {&x, {&styr_figdefs[FIG_FULDTIDSPERSONER], FIG_FULDTIDSPERSONER, -1}, r};
         for (size_t i = 0; i < 3 && dev.n; i++) {
             int g = group_of(x.codes, dg[i]);
             if (g > 0) styr_dev_fill(&dev, g, dev_get, &dc);
@@ -546,13 +642,30 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
     static const char *cg[] = {"dagpenge", "kontanthjaelp", "sygedagpenge"};
     for (size_t i = 0; i < 3; i++) {
         int g = group_of(x.codes, cg[i]);
-        if (g > 0) styr_scorecard_make(&x.b, x.p0, x.p1, x.k, x.in, g, &r->cards[r->ncards++]);
+        if (g <= 0) continue;
+        styr_scorecard_make(&x.b, x.p0, x.p1, x.k, x.in, g, &r->cards[r->ncards++]);
+        for (int pp = 0; pp < 2; pp++) {
+            int pi = pp ? x.p1 : x.p0;
+            r->src_cards |= src_bit(src_own(&x, r, &share, pi, g)) | src_area(&x, r, &share, pi, g);
+        }
     }
     /* goals */
     gev = styr_xcalloc(ngoals ? ngoals : 1, sizeof *gev);
     if ((rc = styr_goals_evaluate_all(x.ws, x.p, &x.b, goals, ngoals, x.k, x.intern, gev, &d))) {
         e = styr_cli_fail(cli, rc, &d);
         goto out;
+    }
+    for (size_t i = 0; i < ngoals; i++) { /* the sources of the goals' published months */
+        int f = styr_fig_by_key(goals[i].figur);
+        if (f < 0 || goals[i].tilbud > 0) continue;
+        styr_metric gm = {&styr_figdefs[f], f, -1};
+        for (int mo = 0; mo <= 12; mo++) {
+            char s[16];
+            if (mo) snprintf(s, sizeof s, "%dM%02d", goals[i].aar, mo);
+            else snprintf(s, sizeof s, "%d", goals[i].aar);
+            int pi = styr_bctx_period(&x, s);
+            if (pi >= 0) r->src_goals |= src_bit(src_own(&x, r, &gm, pi, goals[i].grp)) | src_area(&x, r, &gm, pi, goals[i].grp);
+        }
     }
     r->goals = goals;
     r->gev = gev;
@@ -575,7 +688,7 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
         if (found) r->budget = &run.rep;
     }
     money(&x, r);
-    if (with_effect && (rc = effect_section(&x, r, &off, &eff, &win, &d))) {
+    if (with_effect && !public_only && (rc = effect_section(&x, r, &off, &eff, &win, &d))) {
         e = styr_cli_fail(cli, rc, &d);
         goto out;
     }

@@ -53,23 +53,6 @@ static void dev_text(char *buf, size_t cap, const styr_score *s, styr_figval v)
     else styr_change_text(buf, cap, s->def, v);
 }
 
-/* The sources of the published figures a scorecard of group g shows: the
- * municipality's and its area's, this period and the year before. */
-static void add_sources(const styr_bctx *x, int g, const char **v, int *n)
-{
-    for (int pi = 0; pi < 2; pi++) {
-        int p = pi ? x->p1 : x->p0;
-        if (p < 0) continue;
-        for (int k = 0; k < x->b.nk; k++) {
-            if (k != x->k && !x->in[k]) continue;
-            const char *s = styr_bdata_source(&x->b, p, k, g);
-            int seen = !s;
-            for (int i = 0; i < *n && !seen; i++) seen = !strcmp(v[i], s);
-            if (!seen && *n < 16) v[(*n)++] = s;
-        }
-    }
-}
-
 static json_t *score_json(const styr_scorecard *sc, const styr_codes *c)
 {
     json_t *o = json_object(), *arr = json_array();
@@ -173,8 +156,7 @@ int styr_cmd_scorecard(styr_cli *cli, int argc, char **argv)
     if ((rc = styr_dest_open(&dest, out, &d))) goto fail;
     opened = 1;
     FILE *f = dest.f;
-    int wrc = 0, nsrc = 0;
-    const char *sources[16];
+    int wrc = 0;
     if (fmt == STYR_FMT_JSON) {
         json_t *o = json_object(), *arr = json_array();
         json_object_set_new(o, "periode", json_string(x.per.name));
@@ -188,13 +170,15 @@ int styr_cmd_scorecard(styr_cli *cli, int argc, char **argv)
             const char *own = styr_bdata_source(&x.b, p0, k, grp[i]);
             if (x.b.res.any_pub) json_object_set_new(one, "kilde", own ? json_string(own) : json_null());
             json_array_append_new(arr, one);
-            add_sources(&x, grp[i], sources, &nsrc);
         }
         json_object_set_new(o, "scorecards", arr);
-        json_t *ks = json_array();
-        for (int i = 0; i < nsrc; i++) json_array_append_new(ks, json_string(sources[i]));
-        if (x.b.res.any_pub) json_object_set_new(o, "kilder", ks);
-        else json_decref(ks);
+        const char *src[32];
+        int ns = styr_bctx_sources(&x, src, 32);
+        if (ns) {
+            json_t *ka = json_array();
+            for (int i = 0; i < ns; i++) json_array_append_new(ka, json_string(src[i]));
+            json_object_set_new(o, "kilder", ka);
+        }
         wrc = styr_json_write(f, o);
     } else {
         if (x.forventet)
@@ -210,17 +194,11 @@ int styr_cmd_scorecard(styr_cli *cli, int argc, char **argv)
             styr_scorecard sc;
             styr_scorecard_make(&x.b, p0, p1, k, x.in, grp[i], &sc);
             score_table(f, &sc, codes);
-            add_sources(&x, grp[i], sources, &nsrc);
         }
         fprintf(f, "%s %s\n", styr_tr("+ = bedre end klyngen, - = dårligere, = = som klyngen.",
                                       "+ = better than the cluster, - = worse, = = as the cluster."),
                 styr_discretion_note());
-        if (nsrc) {
-            fprintf(f, "%s", styr_tr("Offentlige tal, hvor panelet ikke har kommunen i perioden: ",
-                                     "Published figures where the panel lacks the municipality for the period: "));
-            for (int i = 0; i < nsrc; i++) fprintf(f, "%s%s", i ? "; " : "", sources[i]);
-            fprintf(f, ".\n");
-        }
+        styr_bctx_print_sources(f, &x);
         wrc = ferror(f) ? -1 : 0;
     }
     opened = 0;

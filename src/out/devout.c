@@ -54,6 +54,10 @@ static void table(FILE *f, const styr_dev *dv, const styr_codes *codes, const ch
     styr_table_print(t, f);
     styr_table_free(t);
     fprintf(f, "\n%s\n", styr_tr(".. = diskretion; " DASH " = ingen data.", ".. = discretion; " DASH " = no data."));
+    for (int i = 0; i < dv->ngroups; i++)
+        if (dv->grp[i].kilde)
+            fprintf(f, "%s: %s %s\n", styr_group_name(codes, dv->grp[i].g), styr_tr("offentlige tal,", "published figures,"),
+                    dv->grp[i].kilde);
 }
 
 static void csv_value(FILE *f, styr_figval v, int dec)
@@ -66,7 +70,10 @@ static void csv_value(FILE *f, styr_figval v, int dec)
 static void csv(FILE *f, const styr_dev *dv, const styr_codes *codes, int kommune, const char *navn)
 {
     const styr_figdef *def = &styr_figdefs[dv->fig];
-    fputs("kommune;kommunenavn;ydelse;figur;periode;periode_tekst;sammenlignet_med;vaerdi;aaret_foer;aendring\n", f);
+    int any = 0;
+    for (int i = 0; i < dv->ngroups; i++) any |= dv->grp[i].kilde != NULL;
+    fprintf(f, "kommune;kommunenavn;ydelse;figur;periode;periode_tekst;sammenlignet_med;vaerdi;aaret_foer;aendring%s\n",
+            any ? ";kilde" : "");
     for (int i = 0; i < dv->ngroups; i++) {
         line ln[STYR_DEV_MONTHS + 1];
         int n = lines_of(dv, &dv->grp[i], ln);
@@ -82,6 +89,10 @@ static void csv(FILE *f, const styr_dev *dv, const styr_codes *codes, int kommun
             csv_value(f, ln[j].now, def->decimals);
             csv_value(f, ln[j].before, def->decimals);
             csv_value(f, ln[j].change, 1);
+            if (any) {
+                fputc(';', f);
+                if (dv->grp[i].kilde) styr_csv_text(f, dv->grp[i].kilde);
+            }
             fputc('\n', f);
         }
     }
@@ -108,6 +119,7 @@ static int json_out(FILE *f, const styr_dev *dv, const styr_codes *codes, int ko
         json_t *g = json_object(), *months = json_array();
         json_object_set_new(g, "ydelse", json_string(styr_group_key(codes, dv->grp[i].g)));
         json_object_set_new(g, "ydelsenavn", json_string(styr_group_name(codes, dv->grp[i].g)));
+        if (dv->grp[i].kilde) json_object_set_new(g, "kilde", json_string(dv->grp[i].kilde));
         for (int j = 0; j < n; j++) {
             json_t *m = json_object(), *hidden = json_array();
             char pw[64];

@@ -52,6 +52,15 @@ static void cell(FILE *f, const styr_figdef *def, styr_figval v)
     fprintf(f, "<td class=\"n\">%s</td>", styr_fig_text(t, sizeof t, def, v));
 }
 
+/* A value with the marker of its published source ([n], nothing for the panel's). */
+static void mcell(FILE *f, const styr_figdef *def, styr_figval v, int src)
+{
+    char t[64];
+    fprintf(f, "<td class=\"n\">%s", styr_fig_text(t, sizeof t, def, v));
+    styr_rp_marker(f, src);
+    fprintf(f, "</td>");
+}
+
 static const char *mark_class(int m) { return m == STYR_MARK_NA ? "" : m > 0 ? "better" : m < 0 ? "worse" : ""; }
 static const char *mark_sign(int m) { return m == STYR_MARK_NA ? "" : m > 0 ? "+" : m < 0 ? "&minus;" : "="; }
 
@@ -186,6 +195,7 @@ static void head(FILE *f, const styr_report *r)
     fprintf(f, "</p></header>\n<section class=\"first\" id=\"sammenfatning\"><p class=\"lead\">");
     esc(f, r->lead);
     fprintf(f, "</p>\n");
+    styr_rp_source_note(f, r, r->src_lead);
     y30_line(f, r);
 }
 
@@ -209,7 +219,9 @@ static void profile(FILE *f, const styr_report *r)
         if (!shown) fprintf(f, "<li>%s</li>", T("Ingen markante forskelle fra klyngen.", "No marked differences from the cluster."));
         fprintf(f, "</ul></div>");
     }
-    fprintf(f, "</div></section>\n");
+    fprintf(f, "</div>");
+    styr_rp_source_note(f, r, r->src_keys); /* the profile reads the key figures */
+    fprintf(f, "</section>\n");
 }
 
 /* Two tables of key figures, so that each fits an A4 page at 12 px: the level
@@ -235,10 +247,10 @@ static void keytable(FILE *f, const styr_report *r)
             fprintf(f, "<tr><td>");
             esc(f, k->navn);
             fprintf(f, "</td>");
-            if (!t) cell(f, &styr_figdefs[FIG_FULDTIDSPERSONER], k->own[RP_FTE]);
+            if (!t) mcell(f, &styr_figdefs[FIG_FULDTIDSPERSONER], k->own[RP_FTE], k->src[RP_FTE]);
             for (int c = from[t]; c < to[t]; c++) {
-                cell(f, &styr_figdefs[figs[c]], k->own[c]);
-                cell(f, &styr_figdefs[figs[c]], k->cl[c]);
+                mcell(f, &styr_figdefs[figs[c]], k->own[c], k->src[c]);
+                mcell(f, &styr_figdefs[figs[c]], k->cl[c], k->clsrc[c]);
                 if (c == RP_ANDEL) {
                     if (k->rank) fprintf(f, "<td class=\"n\">%d %s %d</td>", k->rank, T("af", "of"), k->nranked);
                     else fprintf(f, "<td class=\"n\">-</td>");
@@ -248,11 +260,19 @@ static void keytable(FILE *f, const styr_report *r)
         }
         fprintf(f, "</tbody></table></div>\n");
     }
-    fprintf(f, "<p class=\"note\">%s</p></section>\n",
+    fprintf(f, "<p class=\"note\">%s</p>\n",
             T("Andel = fuldtidspersoner i pct. af befolkningen 16-66 år; placering 1 = lavest andel i klyngen. Klyngen er "
               "regnet som ét område (summen af tællere over summen af nævnere).",
               "Share = full-time recipients in pct. of the population aged 16-66; rank 1 = the lowest share in the "
               "cluster. The cluster is computed as one area (sum of numerators over sum of denominators)."));
+    if (r->public_only)
+        fprintf(f, "<p class=\"note persondata\">%s</p>\n",
+                T("Aktiveringsgrad, varighed, langvarige og i job efter 3 mdr. kræver personpanel: jobindsats.dk's "
+                  "a02-tabeller har kun personer, fuldtidspersoner og deres andel af befolkningen.",
+                  "Activation rate, duration, long-term and in work after 3 months need a person panel: jobindsats.dk's "
+                  "a02 tables carry only persons, full-time recipients and their share of the population."));
+    styr_rp_source_note(f, r, r->src_keys);
+    fprintf(f, "</section>\n");
 }
 
 static void charts(FILE *f, const styr_report *r)
@@ -271,7 +291,15 @@ static void charts(FILE *f, const styr_report *r)
         styr_svg_scatter(f, s->id, s->title, s->def, s->labels, s->v, s->n, s->own, s->level, T("Klyngen", "Cluster"));
         fprintf(f, "</figure>\n");
     }
-    fprintf(f, "</div></section>\n<section id=\"udvikling\"><h2>%s</h2><div class=\"charts\">\n",
+    fprintf(f, "</div>");
+    if (r->public_only)
+        fprintf(f, "<p class=\"note persondata\">%s</p>\n",
+                T("Figurerne for aktiveringsgrad, varighed, langvarige, i job efter 3 mdr. og nettoudgift kræver "
+                  "personpanel og er udeladt.",
+                  "The charts of activation rate, duration, long-term, in work after 3 months and net cost need a "
+                  "person panel and are left out."));
+    styr_rp_source_note(f, r, r->src_charts);
+    fprintf(f, "</section>\n<section id=\"udvikling\"><h2>%s</h2><div class=\"charts\">\n",
             T("Udviklingen over årene", "Development over the years"));
     for (int i = 0; i < r->nln; i++) {
         const styr_rp_lines *l = &r->ln[i];
@@ -285,7 +313,9 @@ static void charts(FILE *f, const styr_report *r)
         styr_svg_lines(f, l->id, l->title, l->def, xl, l->own, l->cl, l->n, own, T("Klyngen", "Cluster"));
         fprintf(f, "</figure>\n");
     }
-    fprintf(f, "</div></section>\n");
+    fprintf(f, "</div>");
+    styr_rp_source_note(f, r, r->src_lines);
+    fprintf(f, "</section>\n");
 }
 
 /* A value of the development tables: ".." hidden, "–" no data, never mixed. */
@@ -366,8 +396,25 @@ static void development(FILE *f, const styr_report *r)
         }
         fprintf(f, "</tbody></table></div>\n");
     }
-    fprintf(f, "</div><p class=\"note\">%s</p></section>\n", styr_msg_text(M_DEV_NOTE));
+    fprintf(f, "</div><p class=\"note\">%s</p>\n", styr_msg_text(M_DEV_NOTE));
+    if (r->dev_ytd_pub)
+        fprintf(f, "<p class=\"note\">%s</p>\n",
+                T("År til dato er af de offentliggjorte måneder: deres gennemsnit vægtet med ugerne (fuldtidspersoner "
+                  "er et gennemsnit over ugerne; jobindsats.dk udgiver måneder og år, ikke år til dato).",
+                  "The year to date is from the published months: their average weighted by their weeks (full-time "
+                  "recipients are an average over the weeks; jobindsats.dk publishes months and years, not years to "
+                  "date)."));
+    styr_rp_source_note(f, r, r->src_dev);
+    fprintf(f, "</section>\n");
 
+}
+
+/* Whether a scorecard has no value at all (every row no data). */
+static int card_empty(const styr_scorecard *sc)
+{
+    for (int j = 0; j < STYR_NSCORE; j++)
+        if (sc->s[j].own.state != STYR_FV_NONE || sc->s[j].cluster.state != STYR_FV_NONE) return 0;
+    return 1;
 }
 
 static void scorecards(FILE *f, const styr_report *r)
@@ -378,6 +425,13 @@ static void scorecards(FILE *f, const styr_report *r)
         const styr_scorecard *sc = &r->cards[i];
         fprintf(f, "<div><h3>");
         esc(f, styr_group_name(r->codes, sc->g));
+        if (card_empty(sc)) {
+            fprintf(f, "</h3><p class=\"persondata\">%s</p></div>\n",
+                    r->public_only ? T("Scorecardet kræver personpanel: der er ingen tal for ydelsen.",
+                                       "The scorecard needs a person panel: there are no figures for the group.")
+                                   : T("Der er ingen tal for ydelsen i perioden.", "There are no figures for the group in the period."));
+            continue;
+        }
         fprintf(f, "</h3><table><thead><tr><th></th><th class=\"n\">%s</th><th class=\"n\">%s</th><th></th>"
                    "<th class=\"n\">%s</th><th class=\"n\">%s</th><th></th></tr></thead><tbody>",
                 T("Kommunen", "Municipality"), T("Klyngen", "Cluster"), T("Udvikling", "Change"), T("Klyngen", "Cluster"));
@@ -387,6 +441,10 @@ static void scorecards(FILE *f, const styr_report *r)
             static const styr_figdef pct = {"", "", "", "", "", 1, STYR_U_FTE, 0};
             const styr_figdef *dd = s->dev_pct ? &pct : s->def;
             fprintf(f, "<tr><td>%s</td>", T(s->da, s->en));
+            if (r->public_only && s->own.state == STYR_FV_NONE && s->cluster.state == STYR_FV_NONE) {
+                fprintf(f, "<td colspan=\"6\" class=\"persondata\">%s</td></tr>", T("kræver personpanel", "needs a person panel"));
+                continue;
+            }
             cell(f, s->def, s->own);
             cell(f, s->def, s->cluster);
             fprintf(f, "<td class=\"%s\">%s</td>", mark_class(s->mark), mark_sign(s->mark));
@@ -396,13 +454,21 @@ static void scorecards(FILE *f, const styr_report *r)
         }
         fprintf(f, "</tbody></table></div>\n");
     }
-    fprintf(f, "</div><p class=\"note\">%s</p></section>\n",
+    fprintf(f, "</div><p class=\"note\">%s</p>\n",
             T("Flere i job: andel af befolkningen 16-66 år, udvikling i pct.; hurtigere i job: varighed af afsluttede "
               "forløb, udvikling i uger; fastholdt i job: i job efter 3 mdr., udvikling i procentpoint. + bedre end "
               "klyngen, &minus; dårligere.",
               "More in work: share of the population 16-66, change in pct.; faster into work: duration of ended spells, "
               "change in weeks; kept in work: in work after 3 months, change in percentage points. + better than the "
               "cluster, &minus; worse."));
+    if (r->public_only)
+        fprintf(f, "<p class=\"note persondata\">%s</p>\n",
+                T("Hurtigere i job og fastholdt i job kræver personpanel (forløb og job efter forløbet findes ikke i de "
+                  "offentlige tal); flere i job er regnet af de offentlige tal.",
+                  "Faster into work and kept in work need a person panel (spells and work after a spell are not in the "
+                  "published figures); more in work is from the published figures."));
+    styr_rp_source_note(f, r, r->src_cards);
+    fprintf(f, "</section>\n");
 }
 
 static void goals(FILE *f, const styr_report *r)
@@ -449,11 +515,19 @@ static void goals(FILE *f, const styr_report *r)
         fprintf(f, "<td><span class=\"status %s\">%s</span></td></tr>\n", styr_goal_status_key(e->status),
                 styr_goal_status_text(e->status));
     }
-    fprintf(f, "</tbody></table><p class=\"note\">%s</p></section>\n",
+    fprintf(f, "</tbody></table><p class=\"note\">%s</p>\n",
             T("Seneste = år til dato (januar til seneste hele måned). Prognosen følger den lineære tendens i månederne; "
               "mens året løber, er status efter prognosen.",
               "Latest = year to date (January to the last whole month). The forecast follows the linear trend of the "
               "months; while the year runs, the status is by the forecast."));
+    if (r->src_goals)
+        fprintf(f, "<p class=\"note\">%s</p>\n",
+                T("Hvor offentlige tal står i stedet for panelet, er år til dato gennemsnittet af de offentliggjorte "
+                  "måneder vægtet med deres uger (fuldtidspersoner og andele er gennemsnit over ugerne).",
+                  "Where published figures stand in for the panel, the year to date is the average of the published "
+                  "months weighted by their weeks (full-time recipients and shares are averages over the weeks)."));
+    styr_rp_source_note(f, r, r->src_goals);
+    fprintf(f, "</section>\n");
 }
 
 static void budget(FILE *f, const styr_report *r)
@@ -500,6 +574,14 @@ static void budget(FILE *f, const styr_report *r)
 static void money(FILE *f, const styr_report *r)
 {
     const styr_rp_money *m = &r->money;
+    if (r->public_only) {
+        styr_rp_needs_panel(f, "oekonomi", T("Økonomi: forsørgelse efter refusion", "Money: benefits after refusion"),
+                            "Økonomien efter refusion (brutto, refusion, netto og refusionstrappen) kræver personpanel "
+                            "(DREAM, en lang CSV eller statens Ydelsesrefusion-filer): de offentlige tal har ingen udgifter.",
+                            "Money after refusion (gross, refusion, net and the staircase) needs a person panel (DREAM, a "
+                            "long CSV or the state's Ydelsesrefusion files): the published figures carry no costs.");
+        return;
+    }
     if (!m->present) return;
     char t[64], u[64];
     fprintf(f, "<section id=\"oekonomi\"><h2>%s</h2><table><thead><tr><th></th><th class=\"n\">%s</th>"
@@ -678,6 +760,16 @@ int styr_report_html(FILE *f, const styr_report *r)
     budget(f, r);
     money(f, r);
     effects(f, r);
+    if (r->public_only)
+        styr_rp_needs_panel(f, "persondata", T("Det, der kræver persondata", "What needs person data"),
+                            "Rapporten bygger kun på offentlige tal (jobindsats.dk, Statistikbanken). Effekten af tilbud, "
+                            "budgetopfølgningens forbrug pr. tilbud, stikprøven til sagsgennemgang og økonomien efter "
+                            "refusion kræver personhenførbare data og er derfor ikke med; indlæs DREAM, en lang CSV eller "
+                            "statens Ydelsesrefusion-filer med styr import.",
+                            "The report rests on published figures only (jobindsats.dk, Statistikbanken). The effect of "
+                            "offers, the budget follow-up's spending by offer, the case review sample and money after "
+                            "refusion need person-level data and are therefore left out; import DREAM, a long CSV or the "
+                            "state's Ydelsesrefusion files with styr import.");
     appendix(f, r);
     fprintf(f, "</body></html>\n");
     return ferror(f) ? -1 : 0;

@@ -30,6 +30,7 @@ typedef struct styr_rp_keyrow {
     const char *navn;
     styr_figval own[RP_NKEY], cl[RP_NKEY];
     int rank, nranked;                         /* on the share of the population */
+    unsigned char src[RP_NKEY], clsrc[RP_NKEY]; /* published: the value's source, [n] = kilder[n - 1]; 0 the panel */
 } styr_rp_keyrow;
 
 typedef struct styr_rp_scatter {
@@ -120,7 +121,24 @@ typedef struct styr_report {
     const char *grouping;                      /* the comparison is not the fixed cluster: the
                                                   grouping in words (--klynge forventet); NULL */
     const styr_rp_y30 *y30;                    /* NULL or n 0: no benchmark place shown */
+    /* published figures standing in for the panel (calc/query.h): their sources, numbered [1].. in the
+     * order met, and per section the mask of those its values use (bit n - 1 for [n]) */
+#define STYR_RP_MAXSRC 16
+    const char *kilder[STYR_RP_MAXSRC];
+    int nkilder;
+    unsigned src_lead, src_keys, src_charts, src_lines, src_dev, src_cards, src_goals;
+    int public_only;                           /* no person panel: the sections that need one say so */
+    int dev_ytd_pub;                           /* the development's year to date from published months */
 } styr_report;
+
+/* The source note of a section: "Kilde: [1] jobindsats y01a02, hentet ...; [2] ..." for the sources in
+ * mask (nothing when 0), and the marker of one value ("[1]"; nothing for 0). In report_src.c. */
+void styr_rp_source_note(FILE *f, const styr_report *r, unsigned mask);
+void styr_rp_marker(FILE *f, int src);
+/* A section's sentence that it needs a person panel (public_only), with the reason. */
+void styr_rp_needs_panel(FILE *f, const char *id, const char *title, const char *why_da, const char *why_en);
+/* The sources in mask as one line of text for a workbook ("" when 0). */
+char *styr_rp_source_text(char *buf, size_t cap, const styr_report *r, unsigned mask);
 
 /* The dashboard's navigation bar: choose municipality and period (a GET form
  * to /vis; /static/app.js submits it on change and carries the token). The

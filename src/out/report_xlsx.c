@@ -47,11 +47,19 @@ static void empty_note(const book *b, lxw_worksheet *ws, lxw_row_t row, styr_msg
     worksheet_write_string(ws, row, 0, styr_msg_text(why), b->bold);
 }
 
+/* The sources of a sheet's published values, on a row of its own (nothing when none). */
+static void source_row(const book *b, lxw_worksheet *ws, lxw_row_t row, const styr_report *r, unsigned mask)
+{
+    char t[2048];
+    (void)b;
+    if (*styr_rp_source_text(t, sizeof t, r, mask)) worksheet_write_string(ws, row, 0, t, NULL);
+}
+
 static void keys(const book *b, const styr_report *r)
 {
     static const int figs[RP_NKEY] = {FIG_FULDTIDSPERSONER, FIG_ANDEL, FIG_AKTIVERINGSGRAD, FIG_VARIGHED, FIG_LANGVARIGE,
                                       FIG_JOB_3MDR};
-    const char *head[2 + 2 * RP_NKEY];
+    const char *head[3 + 2 * RP_NKEY];
     char text[2 * RP_NKEY][96];
     int n = 0;
     head[n++] = T("Ydelse", "Benefit group");
@@ -63,6 +71,7 @@ static void keys(const book *b, const styr_report *r)
         head[n++] = text[2 * c + 1];
     }
     head[n++] = T("Placering (andel)", "Rank (share)");
+    if (r->nkilder) head[n++] = T("Kilde", "Source"); /* published figures stand in: each row's source */
     lxw_worksheet *ws = sheet(b, T("Nøgletal", "Key figures"), head, n);
     for (int i = 0; i < r->nkeys; i++) {
         const styr_rp_keyrow *k = &r->keys[i];
@@ -72,8 +81,18 @@ static void keys(const book *b, const styr_report *r)
             val(b, ws, row, (lxw_col_t)(1 + 2 * c), &styr_figdefs[figs[c]], k->own[c]);
             val(b, ws, row, (lxw_col_t)(2 + 2 * c), &styr_figdefs[figs[c]], k->cl[c]);
         }
-        if (k->rank) worksheet_write_number(ws, row, (lxw_col_t)(n - 1), k->rank, NULL);
+        if (k->rank) worksheet_write_number(ws, row, (lxw_col_t)(n - 1 - (r->nkilder > 0)), k->rank, NULL);
+        if (r->nkilder) {
+            unsigned mask = 0;
+            for (int c = 0; c < RP_NKEY; c++) {
+                if (k->src[c]) mask |= 1u << (k->src[c] - 1);
+                if (k->clsrc[c]) mask |= 1u << (k->clsrc[c] - 1);
+            }
+            char t[1024];
+            if (*styr_rp_source_text(t, sizeof t, r, mask)) worksheet_write_string(ws, row, (lxw_col_t)(n - 1), t, NULL);
+        }
     }
+    source_row(b, ws, (lxw_row_t)(r->nkeys + 2), r, r->src_keys);
 }
 
 static void cluster(const book *b, const styr_report *r)
@@ -92,6 +111,7 @@ static void cluster(const book *b, const styr_report *r)
         val(b, ws, row++, 1, s->def, s->level);
         row++;
     }
+    source_row(b, ws, row, r, r->src_charts);
 }
 
 static void lines(const book *b, const styr_report *r)
@@ -109,6 +129,7 @@ static void lines(const book *b, const styr_report *r)
         }
         row++;
     }
+    source_row(b, ws, row, r, r->src_lines);
 }
 
 static void cards(const book *b, const styr_report *r)
@@ -128,6 +149,11 @@ static void cards(const book *b, const styr_report *r)
             val(b, ws, row++, 4, NULL, s->dev_cluster);
         }
     }
+    if (r->public_only)
+        worksheet_write_string(ws, ++row, 0,
+                               T("Hurtigere i job og fastholdt i job kræver personpanel.",
+                                 "Faster into work and kept in work need a person panel."), NULL);
+    source_row(b, ws, ++row, r, r->src_cards);
 }
 
 static void goals_profile(const book *b, const styr_report *r)
@@ -151,6 +177,7 @@ static void goals_profile(const book *b, const styr_report *r)
         val(b, ws, row, 3, &styr_figdefs[fi], r->gev[i].target);
         worksheet_write_string(ws, row, 4, styr_goal_status_text(r->gev[i].status), NULL);
     }
+    source_row(b, ws, (lxw_row_t)(r->ngoals + 2), r, r->src_goals);
     if (!r->profile) return;
     const char *h2[] = {T("Styrke eller udfordring", "Strength or challenge"), T("Tekst", "Text")};
     ws = sheet(b, T("Profil", "Profile"), h2, 2);
@@ -211,6 +238,13 @@ static void about(const book *b, const styr_report *r)
     worksheet_write_string(ws, row++, 0, T(".. = diskretion (tallet kan ikke vises); tom celle = ingen data.",
                                            ".. = discretion (the figure cannot be shown); empty cell = no data."), NULL);
     worksheet_write_string(ws, row++, 0, r->source, NULL);
+    if (r->nkilder) source_row(b, ws, row++, r, (1u << r->nkilder) - 1);
+    if (r->public_only)
+        worksheet_write_string(ws, row++, 0,
+                               T("Effekt af tilbud, budgetopfølgningens forbrug pr. tilbud, stikprøven til sagsgennemgang og "
+                                 "økonomien efter refusion kræver personpanel og er ikke med.",
+                                 "The effect of offers, the budget follow-up's spending by offer, the case review sample "
+                                 "and money after refusion need a person panel and are left out."), NULL);
 }
 
 static void budget_sheet(const book *b, const styr_report *r)
@@ -245,6 +279,13 @@ static void money_sheet(const book *b, const styr_report *r)
     const styr_rp_money *m = &r->money;
     const char *head[] = {T("Økonomi", "Money"), r->kommunenavn, T("Klyngen", "Cluster")};
     lxw_worksheet *ws = sheet(b, T("Økonomi", "Money"), head, 3);
+    if (r->public_only) {
+        worksheet_write_string(ws, 1, 0,
+                               T("Økonomien efter refusion kræver personpanel: de offentlige tal har ingen udgifter.",
+                                 "Money after refusion needs a person panel: the published figures carry no costs."),
+                               b->bold);
+        return;
+    }
     if (!m->present) {
         empty_note(b, ws, 1, M_XL_NO_MONEY);
         return;
@@ -315,6 +356,7 @@ static void write_dev(const book *b, const styr_report *r)
         }
         row++;
     }
+    source_row(b, ws, row, r, r->src_dev);
 }
 
 styr_rc styr_report_xlsx(const char *path, const styr_report *r, styr_diags *d)

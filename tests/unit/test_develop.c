@@ -133,12 +133,48 @@ static void test_development(void **state)
     styr_diags_free(&d);
 }
 
+/* Without a panel (issue 13): the development over the weeks the published figures span. The
+ * anchor is the last month whose weeks end by the last week; outside the span is no data. */
+static void test_plan_weeks(void **state)
+{
+    (void)state;
+    styr_period y23, m06, m07;
+    assert_int_equal(styr_period_parse("2023", &y23), 0);
+    assert_int_equal(styr_period_parse("2025M06", &m06), 0);
+    assert_int_equal(styr_period_parse("2025M07", &m07), 0);
+    static styr_dev dv;
+    styr_period per[2 * STYR_DEV_MONTHS + 2];
+    int n = 0;
+    /* the published figures run from 2023 to the end of June 2025 */
+    styr_dev_plan_weeks(y23.first, m06.last, NULL, FIG_FULDTIDSPERSONER, &dv, per, &n);
+    assert_int_equal(dv.n, STYR_DEV_MONTHS);
+    assert_string_equal(dv.month[STYR_DEV_MONTHS - 1].name, "2025M06");
+    assert_string_equal(dv.month[0].name, "2023M07");
+    assert_string_equal(dv.month_prev[STYR_DEV_MONTHS - 1].name, "2024M06");
+    assert_string_equal(dv.ytd.name, "2025M06AATD");
+    assert_string_equal(dv.ytd_prev.name, "2024M06AATD");
+    assert_int_equal(n, 12 + STYR_DEV_MONTHS + 2);
+    /* a last week inside July: July is not whole, June is the anchor */
+    styr_dev_plan_weeks(y23.first, m07.last - 1, NULL, FIG_FULDTIDSPERSONER, &dv, per, &n);
+    assert_string_equal(dv.month[STYR_DEV_MONTHS - 1].name, "2025M06");
+    /* an earlier report period is the anchor */
+    styr_period upto;
+    assert_int_equal(styr_period_parse("2024M12", &upto), 0);
+    styr_dev_plan_weeks(y23.first, m06.last, &upto, FIG_FULDTIDSPERSONER, &dv, per, &n);
+    assert_string_equal(dv.month[STYR_DEV_MONTHS - 1].name, "2024M12");
+    /* nothing published: no development */
+    styr_dev_plan_weeks(-1, -1, NULL, FIG_FULDTIDSPERSONER, &dv, per, &n);
+    assert_int_equal(dv.n, 0);
+    assert_int_equal(n, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_period_words),
         cmocka_unit_test(test_last_month),
         cmocka_unit_test(test_development),
+        cmocka_unit_test(test_plan_weeks),
     };
     int r = cmocka_run_group_tests(tests, NULL, NULL);
     th_cleanup();
