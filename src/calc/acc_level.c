@@ -8,7 +8,8 @@
  * once in a union, however many of its parts she is in).
  * The part of a run before the person turns 30 (on the Thursday) is added
  * again to the young counts. Cells are laid out [municipality][group][period]
- * so the consecutive periods a run touches are neighbours in memory. */
+ * so the consecutive periods a run touches are neighbours in memory. With a
+ * filter, only the weeks that pass count (filter.h). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,6 +83,10 @@ static void visit(void *st, const styr_acc_ctx *x, const styr_visit *v)
         int g = c->yd[r];
         if (!g) continue;
         int a = c->start[r], b = a + c->len[r] - 1, tb = c->tb[r] != 0;
+        if (v->in && !v->in[r - v->r0]) continue;
+        if (a < v->fw0) a = v->fw0; /* the filter's window (filter.h) */
+        if (b > v->fw1) b = v->fw1;
+        if (a > b) continue;
         int n = spans_of(x, a, b, v->w30 - 1, buf);
         if (!n) continue;
         size_t k = c->kom[r];

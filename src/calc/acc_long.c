@@ -48,6 +48,7 @@ static void visit(void *st, const styr_acc_ctx *x, const styr_visit *v)
             styr_pfam_ending(fam, a, b, &m0, &m1);
             for (int m = m0; m <= m1; m++) {
                 int last = fam->last[m], p = fam->idx[m];
+                if (!styr_visit_in(v, r, last)) continue; /* the filter (filter.h) */
                 own[p].inprog++;
                 own[p].inprog_long += last - sg + 1 > 52;
                 if (pub) {

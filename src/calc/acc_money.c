@@ -64,6 +64,8 @@ static void visit(void *st, const styr_acc_ctx *x, const styr_visit *v)
         if (!g) continue;
         int a = c->start[r], e = a + c->len[r] - 1, tb = c->tb[r];
         if (e < x->ps->wmin || a > x->ps->wmax) continue;
+        if (v->in && !v->in[r - v->r0]) continue;
+        if (e < v->fw0 || a > v->fw1) continue;
         const int covered = v->n0[r - v->r0] != UINT32_MAX, spell = v->start_g[r - v->r0];
         const long n0 = covered ? (long)v->n0[r - v->r0] : 0;
         size_t row = ((size_t)c->kom[r] * ng + (size_t)g) * np;
@@ -88,6 +90,8 @@ static void visit(void *st, const styr_acc_ctx *x, const styr_visit *v)
         cuts[nc] = e + 1;
         for (int i = 0; i < nc; i++) {
             int sa = cuts[i], sb = cuts[i + 1] - 1;
+            if (sa < v->fw0) sa = v->fw0; /* the filter's window (filter.h): the counts before it still run */
+            if (sb > v->fw1) sb = v->fw1;
             if (sb < sa) continue;
             perweek pw = {.step = -1};
             double rate = styr_rules_rate(R, (int)(x->thu[sa] / 10000), g);

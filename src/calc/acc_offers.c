@@ -84,10 +84,13 @@ static void offers_flow(ostate *s, const styr_acc_ctx *x, const styr_visit *v, u
         int g = c->yd[r];
         if (!g) continue;
         int a = c->start[r], e = a + c->len[r] - 1;
+        const int run_in = !v->in || v->in[r - v->r0]; /* the filter (filter.h) */
         /* person-weeks by kind in each period the run overlaps */
-        for (int p = 0; p < d->np; p++) {
+        for (int p = 0; p < d->np && run_in; p++) {
             const styr_period *pp = &x->ps->p[p];
             int lo = a > pp->first ? a : pp->first, hi = e < pp->last ? e : pp->last;
+            if (lo < v->fw0) lo = v->fw0;
+            if (hi > v->fw1) hi = v->fw1;
             if (lo > hi) continue;
             int ab = styr_age_band(age_at(x, birth, lo));
             styr_offer_at(d, p, c->kom[r], g, c->tb[r], ab)->weeks += (uint32_t)(hi - lo + 1);
@@ -117,14 +120,14 @@ static void offers_flow(ostate *s, const styr_acc_ctx *x, const styr_visit *v, u
         for (int p = 0; p < d->np; p++) {
             const styr_period *pp = &x->ps->p[p];
             const int ks[2] = {c->kom[r], country}, ke[2] = {c->kom[q], country};
-            if (a >= pp->first && a <= pp->last)
+            if (a >= pp->first && a <= pp->last && styr_visit_in(v, r, a))
                 for (int i = 0; i < 2; i++) {
                     styr_offer_cell *cl = styr_offer_at(d, p, ks[i], g, kind, ab);
                     cl->started++;
                     cl->band[band]++;
                     if (cl->stamp_s != mark) cl->stamp_s = mark, cl->started_p++;
                 }
-            if (ended && oe >= pp->first && oe <= pp->last)
+            if (ended && oe >= pp->first && oe <= pp->last && styr_visit_in(v, q, oe))
                 for (int i = 0; i < 2; i++) {
                     styr_offer_cell *cl = styr_offer_at(d, p, ke[i], g, kind, ae);
                     cl->ended++;

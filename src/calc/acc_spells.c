@@ -6,7 +6,8 @@
  * 13, 26 and 52 weeks after that week: job, selvforsørget, ydelse, or not yet
  * measurable when the week lies past the panel. A spell belongs to the
  * municipality of its last week in the group (spec §4). Distinct persons
- * behind each count are kept for discretion. */
+ * behind each count are kept for discretion. With a filter a spell counts as
+ * started when its first week passes, as ended when its last week does. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,7 +50,9 @@ static void visit(void *st, const styr_acc_ctx *x, const styr_visit *v)
         size_t base[2] = {((size_t)sp->kom * (size_t)x->ng + sp->group) * np,
                           ((size_t)(x->nk - 1) * (size_t)x->ng + sp->group) * np};
         int status[STYR_NHORIZONS];
-        if (!sp->ongoing) {
+        const int sel_start = sp->sel & STYR_SEL_START, sel_end = (sp->sel & STYR_SEL_END) && !sp->ongoing;
+        if (!sel_start && !sel_end) continue;
+        if (sel_end) {
             /* the horizons increase: one search for the spell's end, then walk forward */
             uint64_t r = styr_run_after(v->c, v->r0, v->r1, sp->end);
             for (int h = 0; h < STYR_NHORIZONS; h++) {
@@ -61,14 +64,16 @@ static void visit(void *st, const styr_acc_ctx *x, const styr_visit *v)
         for (int f = 0; f < x->ps->nfam; f++) {
             const styr_pfam *fam = &x->ps->fam[f];
             int m0, m1;
-            styr_pfam_overlap(fam, sp->start, sp->start, &m0, &m1);
-            for (int m = m0; m <= m1; m++)
-                for (int k = 0; k < 2; k++) {
-                    start_cell *c = &s->st[base[k] + (size_t)fam->idx[m]];
-                    c->n++;
-                    if (c->stamp != mark) { c->stamp = mark; c->persons++; }
-                }
-            if (sp->ongoing) continue;
+            if (sel_start) {
+                styr_pfam_overlap(fam, sp->start, sp->start, &m0, &m1);
+                for (int m = m0; m <= m1; m++)
+                    for (int k = 0; k < 2; k++) {
+                        start_cell *c = &s->st[base[k] + (size_t)fam->idx[m]];
+                        c->n++;
+                        if (c->stamp != mark) { c->stamp = mark; c->persons++; }
+                    }
+            }
+            if (!sel_end) continue;
             styr_pfam_overlap(fam, sp->end, sp->end, &m0, &m1);
             for (int m = m0; m <= m1; m++)
                 for (int k = 0; k < 2; k++) {

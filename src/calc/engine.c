@@ -45,13 +45,14 @@ int styr_status_at(const styr_cols *c, uint64_t r0, uint64_t r1, int t, const ui
 
 /* ---- one person's derived view --------------------------------------------------- */
 
-typedef struct open_spell { int active, start, last; uint8_t kom; } open_spell;
+typedef struct open_spell { int active, start, last; uint8_t kom, sel; } open_spell;
 
 typedef struct scratch {
     styr_spell *spells;
     size_t nspells, cap;
     uint16_t *start_g, *start_all, *start_u;
     uint32_t *n0;
+    uint8_t *in;
     size_t runcap;
     open_spell open[STYR_MAX_CODES];
 } scratch;
@@ -63,16 +64,18 @@ static void push_spell(scratch *s, const open_spell *o, int group, int panel_las
         s->spells = styr_xrealloc(s->spells, s->cap * sizeof *s->spells);
     }
     s->spells[s->nspells++] = (styr_spell){(uint16_t)o->start, (uint16_t)o->last, o->kom, (uint8_t)group,
-                                           (uint8_t)(o->last >= panel_last - 3)};
+                                           (uint8_t)(o->last >= panel_last - 3), o->sel};
 }
 
 /* Feed a run of group g into the open spell o (spec §4: gaps of 1-3 weeks outside
  * the group are bridged, a gap of 4 or more ends the spell). */
-static inline void spell_run(scratch *s, open_spell *o, int group, int a, int e, uint8_t kom, int panel_last)
+static inline void spell_run(scratch *s, open_spell *o, int group, int a, int e, uint8_t kom, int panel_last,
+                             const styr_visit *fv, uint64_t r)
 {
     if (o->active && a - o->last - 1 <= 3) {
         o->last = e;
         o->kom = kom;
+        o->sel = (uint8_t)((o->sel & STYR_SEL_START) | (styr_visit_in(fv, r, e) ? STYR_SEL_END : 0));
         return;
     }
     if (o->active) push_spell(s, o, group, panel_last);
@@ -80,6 +83,7 @@ static inline void spell_run(scratch *s, open_spell *o, int group, int a, int e,
     o->start = a;
     o->last = e;
     o->kom = kom;
+    o->sel = (uint8_t)((styr_visit_in(fv, r, a) ? STYR_SEL_START : 0) | (styr_visit_in(fv, r, e) ? STYR_SEL_END : 0));
 }
 
 /* Public-support weeks of runs [r0, r) from week lo on (those runs end before run r). */
@@ -124,6 +128,49 @@ static void trappe(const styr_acc_ctx *x, uint64_t r0, uint64_t r1, uint32_t *n0
     }
 }
 
+/* The first week whose Thursday is on or after ymd (nthu when none). */
+static int week_from(const uint32_t *thu, int nthu, uint32_t ymd)
+{
+    int lo = 0, hi = nthu;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (thu[mid] < ymd) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* The filter's runs and window for person i (filter.h). */
+static void filter_person(scratch *s, const styr_filter *f, const styr_cols *c, const uint32_t *thu, int nthu,
+                          uint64_t i, int w30, styr_visit *v)
+{
+    v->fw0 = 0;
+    v->fw1 = INT32_MAX;
+    if (f->opr && !(f->opr & 1u << styr_person_opr(c, i))) { v->fw0 = 1; v->fw1 = 0; }
+    if (f->unge && w30 - 1 < v->fw1) v->fw1 = w30 - 1; /* unknown age: w30 = 0, never young */
+    if (f->flygtninge) {
+        int y = styr_person_indrejst(c, i);
+        if (!y) { v->fw0 = 1; v->fw1 = 0; }
+        else {
+            int a = week_from(thu, nthu, (uint32_t)y * 10000u + 101u);
+            int b = week_from(thu, nthu, (uint32_t)(y + 10) * 10000u + 101u) - 1;
+            if (a > v->fw0) v->fw0 = a;
+            if (b < v->fw1) v->fw1 = b;
+        }
+    }
+    if (!f->vis && !f->nenh) return;
+    for (uint64_t r = v->r0; r < v->r1; r++) {
+        int ok = !f->vis || (f->vis & 1u << styr_run_vis(c, r));
+        if (ok && f->nenh) {
+            int e = styr_run_enh(c, r), hit = 0;
+            for (int j = 0; j < f->nenh && !hit; j++) hit = f->enh[j] == e;
+            ok = hit;
+        }
+        s->in[r - v->r0] = (uint8_t)ok;
+    }
+    v->in = s->in;
+}
+
 static void derive(scratch *s, const styr_acc_ctx *x, const uint32_t *thu, int nthu, uint64_t i, styr_visit *v)
 {
     const styr_cols *c = x->c;
@@ -134,7 +181,18 @@ static void derive(scratch *s, const styr_acc_ctx *x, const uint32_t *thu, int n
         s->start_all = styr_xrealloc(s->start_all, s->runcap * sizeof *s->start_all);
         s->start_u = styr_xrealloc(s->start_u, s->runcap * sizeof *s->start_u);
         s->n0 = styr_xrealloc(s->n0, s->runcap * sizeof *s->n0);
+        s->in = styr_xrealloc(s->in, s->runcap * sizeof *s->in);
     }
+    /* the first week whose Thursday is on or after the 30th birthday; a person
+     * of unknown age is never counted among the young */
+    int w30 = 0;
+    if (c->birth[i]) {
+        w30 = week_from(thu, nthu, c->birth[i] + 300000u);
+        if (w30 >= nthu) w30 = INT32_MAX;
+    }
+    *v = (styr_visit){i, c, r0, r1, w30, s->spells, 0, s->start_g, s->start_all, s->start_u,
+                       x->rules ? s->n0 : NULL, NULL, 0, INT32_MAX};
+    if (x->filter) filter_person(s, x->filter, c, thu, nthu, i, w30, v);
     s->nspells = 0;
     for (int g = 0; g < x->ng; g++) s->open[g].active = 0;
     for (uint64_t r = r0; r < r1; r++) {
@@ -142,37 +200,23 @@ static void derive(scratch *s, const styr_acc_ctx *x, const uint32_t *thu, int n
         s->start_g[r - r0] = s->start_all[r - r0] = s->start_u[r - r0] = 0;
         if (!g) continue;
         int a = c->start[r], e = a + c->len[r] - 1;
-        spell_run(s, &s->open[g], g, a, e, c->kom[r], x->panel_last);
+        spell_run(s, &s->open[g], g, a, e, c->kom[r], x->panel_last, v, r);
         s->start_g[r - r0] = (uint16_t)s->open[g].start;
         int u = x->union_yd[g];
         if (u) { /* the union's spell goes on across a change between its parts */
-            spell_run(s, &s->open[u], u, a, e, c->kom[r], x->panel_last);
+            spell_run(s, &s->open[u], u, a, e, c->kom[r], x->panel_last, v, r);
             s->start_u[r - r0] = (uint16_t)s->open[u].start;
         }
         if (x->public_yd[g]) {
-            spell_run(s, &s->open[0], 0, a, e, c->kom[r], x->panel_last);
+            spell_run(s, &s->open[0], 0, a, e, c->kom[r], x->panel_last, v, r);
             s->start_all[r - r0] = (uint16_t)s->open[0].start;
         }
     }
     for (int g = 0; g < x->ng; g++)
         if (s->open[g].active) push_spell(s, &s->open[g], g, x->panel_last);
-    /* the first week whose Thursday is on or after the 30th birthday; a person
-     * of unknown age is never counted among the young */
-    int w30 = 0;
-    if (c->birth[i]) {
-        w30 = INT32_MAX;
-        uint32_t target = c->birth[i] + 300000u;
-        int lo = 0, hi = nthu;
-        while (lo < hi) {
-            int mid = (lo + hi) / 2;
-            if (thu[mid] < target) lo = mid + 1;
-            else hi = mid;
-        }
-        if (lo < nthu) w30 = lo;
-    }
+    v->nspells = (int)s->nspells;
+    v->spells = s->spells;
     if (x->rules) trappe(x, r0, r1, s->n0);
-    *v = (styr_visit){i, c, r0, r1, w30, s->spells, (int)s->nspells, s->start_g, s->start_all, s->start_u,
-                       x->rules ? s->n0 : NULL};
 }
 
 /* ---- threads -------------------------------------------------------------------- */
@@ -219,6 +263,7 @@ static void *work(void *arg)
     free(s.start_all);
     free(s.start_u);
     free(s.n0);
+    free(s.in);
     return NULL;
 }
 
@@ -240,8 +285,9 @@ styr_rc styr_engine_run(const styr_panel *p, const styr_codes *codes, const styr
     for (int w = 0; w < nthu; w++) thu[w] = styr_week_thursday_ymd(w);
     const styr_rules *rules = o ? o->rules : NULL;
     styr_acc_ctx x = {ps,         codes,     c,        codes->dict.nkom + 1, codes->dict.nyd,
-                      panel_last, public_yd, union_yd, rules, rules && o ? o->money : 0, thu, NULL};
+                      panel_last, public_yd, union_yd, rules, rules && o ? o->money : 0, thu, NULL, NULL};
     x.user = o ? o->user : NULL;
+    x.filter = o && styr_filter_active(o->filter) ? o->filter : NULL;
     const styr_acc *accs[MAXACC + 1];
     size_t nacc = 0;
     if (!(o && o->only_extra))

@@ -26,6 +26,7 @@
 #include "../core/diag.h"
 #include "../panel/panel.h"
 #include "../ws/codes.h"
+#include "filter.h"
 #include "pset.h"
 #include "rules.h"
 
@@ -86,7 +87,10 @@ typedef struct styr_spell {
     uint8_t kom;               /* municipality of the last week in the group */
     uint8_t group;
     uint8_t ongoing;           /* ends within 3 weeks of the panel's last week */
+    uint8_t sel;               /* with a filter: 1 its first week passes, 2 its last week does (else 3) */
 } styr_spell;
+
+enum { STYR_SEL_START = 1, STYR_SEL_END = 2 };
 
 typedef struct styr_visit {
     uint64_t person;
@@ -100,7 +104,18 @@ typedef struct styr_visit {
     const uint16_t *start_u;   /* per run: start of the spell of the union the run's group is part of, if any */
     const uint32_t *n0;        /* per run: the 2016 trappe count before the run (covered runs;
                                   UINT32_MAX otherwise); NULL when the counter is off */
+    /* the filter (filter.h): a week counts when its run is in (in NULL: every
+     * run) and it lies in [fw0, fw1]; without a filter in is NULL and the
+     * window holds every week */
+    const uint8_t *in;         /* per run */
+    int fw0, fw1;
 } styr_visit;
+
+/* Whether week t of run r (r - v->r0 into in) passes the visit's filter. */
+static inline int styr_visit_in(const styr_visit *v, uint64_t r, int t)
+{
+    return (!v->in || v->in[r - v->r0]) && t >= v->fw0 && t <= v->fw1;
+}
 
 typedef struct styr_acc_ctx {
     const styr_pset *ps;
@@ -114,6 +129,7 @@ typedef struct styr_acc_ctx {
     int money;                 /* money figures (amounts); else, with rules, only the trappe counter */
     const uint32_t *thu;       /* Thursday (YYYYMMDD) of every week up to past the panel */
     void *user;                /* the extra accumulator's input and output (engine opts) */
+    const styr_filter *filter; /* NULL: every week counts */
 } styr_acc_ctx;
 
 /* An accumulator. state_size bytes are allocated (zeroed) per thread. */
@@ -158,6 +174,7 @@ typedef struct styr_engine_opts {
     const styr_acc *extra;
     void *user;
     int only_extra;            /* skip the key-figure accumulators (the cube stays zero) */
+    const styr_filter *filter; /* count only the weeks that pass (filter.h); NULL: all */
 } styr_engine_opts;
 
 /* Compute the cube for the periods of ps. The caller frees it with styr_cube_free. */

@@ -7,6 +7,7 @@
 #include <xxhash.h>
 
 #include "../core/mem.h"
+#include "../core/msg.h"
 #include "../core/week.h"
 
 void styr_batch_init(styr_batch *b)
@@ -25,6 +26,8 @@ void styr_batch_free(styr_batch *b)
     free(b->runs);
     free(b->pop);
     free(b->yr);
+    for (int i = 1; i < b->nenh; i++) free(b->enh[i]);
+    free(b->enh);
     styr_batch_init(b);
 }
 
@@ -91,14 +94,41 @@ oom:
     return -1;
 }
 
+int styr_batch_enhed(styr_batch *b, const char *name, size_t len)
+{
+    for (int i = b->nenh - 1; i >= 1; i--) /* a file names few units, mostly the last one again */
+        if (strlen(b->enh[i]) == len && !memcmp(b->enh[i], name, len)) return i;
+    if (b->nenh == 0) b->nenh = 1;
+    if (b->nenh >= STYR_MAX_ENHEDER) return -1;
+    b->enh = styr_xrealloc(b->enh, (size_t)(b->nenh + 1) * sizeof *b->enh);
+    b->enh[0] = NULL;
+    b->enh[b->nenh] = styr_xstrndup(name, len);
+    return b->nenh++;
+}
+
+void styr_batch_pattr(styr_batch *b, uint32_t person, uint16_t pattr, uint8_t file, uint32_t line, styr_diags *d)
+{
+    styr_bperson *p = &b->persons[person];
+    if (p->has_pattr && p->pattr != pattr) {
+        size_t len;
+        const char *id = pid_of(b, person, &len);
+        styr_diag_add(d, D_CONFLICT_PERSON, X_SAME_PERSON, b->files[file], line, 0, NULL, id, len);
+        return;
+    }
+    p->pattr = pattr;
+    p->has_pattr = 1;
+    (void)file;
+    (void)line;
+}
+
 int styr_batch_week(styr_batch *b, uint32_t person, int week, uint8_t kom, uint8_t yd, uint8_t tb,
-                    uint16_t timer, uint8_t file, uint32_t line)
+                    uint16_t timer, uint16_t attr, uint8_t file, uint32_t line)
 {
     b->weeks++;
     if (b->nr) {
         styr_brun *r = &b->runs[b->nr - 1];
         if (r->person == person && (int)r->start + r->len == week && r->kom == kom && r->yd == yd &&
-            r->tb == tb && r->timer == timer && r->file == file && r->len < UINT16_MAX &&
+            r->tb == tb && r->timer == timer && r->attr == attr && r->file == file && r->len < UINT16_MAX &&
             line == r->line + (uint32_t)b->line_step[file] * r->len) {
             r->len++;
             return 0;
@@ -114,19 +144,19 @@ int styr_batch_week(styr_batch *b, uint32_t person, int week, uint8_t kom, uint8
     r->tb = tb;
     r->file = file;
     r->timer = timer;
-    r->pad = 0;
+    r->attr = attr;
     r->line = line;
     return 0;
 }
 
 int styr_batch_run(styr_batch *b, uint32_t person, int week, int len, uint8_t kom, uint8_t yd, uint8_t tb,
-                   uint16_t timer, uint8_t file, uint32_t line)
+                   uint16_t timer, uint16_t attr, uint8_t file, uint32_t line)
 {
     b->weeks += (uint64_t)len;
     if (b->nr) {
         styr_brun *r = &b->runs[b->nr - 1];
         if (r->person == person && (int)r->start + r->len == week && r->kom == kom && r->yd == yd &&
-            r->tb == tb && r->timer == timer && r->file == file && b->line_step[file] == 0 &&
+            r->tb == tb && r->timer == timer && r->attr == attr && r->file == file && b->line_step[file] == 0 &&
             (int)r->len + len <= UINT16_MAX) {
             r->len = (uint16_t)(r->len + len);
             return 0;
@@ -135,7 +165,7 @@ int styr_batch_run(styr_batch *b, uint32_t person, int week, int len, uint8_t ko
     while (len > 0) {
         if (styr_grow(&b->runs, &b->capr, b->nr + 1, sizeof *b->runs)) { b->oom = 1; return -1; }
         int take = len > UINT16_MAX ? UINT16_MAX : len;
-        b->runs[b->nr++] = (styr_brun){person, (uint16_t)week, (uint16_t)take, kom, yd, tb, file, timer, 0, line};
+        b->runs[b->nr++] = (styr_brun){person, (uint16_t)week, (uint16_t)take, kom, yd, tb, file, timer, attr, line};
         week += take;
         len -= take;
     }
@@ -248,6 +278,10 @@ void styr_newpanel_free(styr_newpanel *n)
     free(n->yd);
     free(n->tb);
     free(n->timer);
+    free(n->rattr);
+    free(n->pattr);
+    for (int i = 1; i < n->nenh; i++) free(n->enh[i]);
+    free(n->enh);
     memset(n, 0, sizeof *n);
 }
 
@@ -260,12 +294,12 @@ static void *cap_alloc(uint64_t count, size_t elem)
 
 /* Append a run to the output, coalescing with the previous run of the same person. */
 static inline void emit(styr_newpanel *n, uint64_t *nr, uint64_t first_of_person, uint16_t start,
-                        uint16_t len, uint8_t kom, uint8_t yd, uint8_t tb, uint16_t timer)
+                        uint16_t len, uint8_t kom, uint8_t yd, uint8_t tb, uint16_t timer, uint16_t attr)
 {
     if (*nr > first_of_person) {
         uint64_t l = *nr - 1;
         if ((uint32_t)n->start[l] + n->len[l] == start && n->kom[l] == kom && n->yd[l] == yd && n->tb[l] == tb &&
-            n->timer[l] == timer && (uint32_t)n->len[l] + len <= UINT16_MAX) {
+            n->timer[l] == timer && n->rattr[l] == attr && (uint32_t)n->len[l] + len <= UINT16_MAX) {
             n->len[l] = (uint16_t)(n->len[l] + len);
             return;
         }
@@ -276,6 +310,7 @@ static inline void emit(styr_newpanel *n, uint64_t *nr, uint64_t first_of_person
     n->yd[*nr] = yd;
     n->tb[*nr] = tb;
     n->timer[*nr] = timer;
+    n->rattr[*nr] = attr;
     (*nr)++;
 }
 
@@ -371,9 +406,31 @@ styr_rc styr_batch_build(styr_batch *b, const styr_cols *old, styr_newpanel *out
     out->yd = cap_alloc(maxr, 1);
     out->tb = cap_alloc(maxr, 1);
     out->timer = cap_alloc(maxr, sizeof *out->timer);
+    out->rattr = cap_alloc(maxr, sizeof *out->rattr);
+    out->pattr = cap_alloc(maxp, sizeof *out->pattr);
     if (!out->run_off || !out->id_off || !out->id_heap || !out->birth || !out->sex || !out->start ||
-        !out->len || !out->kom || !out->yd || !out->tb || !out->timer)
+        !out->len || !out->kom || !out->yd || !out->tb || !out->timer || !out->rattr || !out->pattr)
         goto oom;
+    /* the units: the old panel's keep their index, the batch's new ones follow */
+    int *enh_map = styr_xcalloc((size_t)(b->nenh > 1 ? b->nenh : 1), sizeof *enh_map);
+    out->nenh = old->nenh > 1 ? old->nenh : 1;
+    out->enh = styr_xcalloc((size_t)(out->nenh + (b->nenh > 1 ? b->nenh - 1 : 0)), sizeof *out->enh);
+    for (int i = 1; i < old->nenh; i++) out->enh[i] = styr_xstrdup(old->enh[i]);
+    for (int i = 1; i < b->nenh; i++) {
+        int j = 1;
+        while (j < out->nenh && strcmp(out->enh[j], b->enh[i])) j++;
+        if (j == out->nenh) {
+            if (out->nenh >= STYR_MAX_ENHEDER) {
+                free(enh_map);
+                rc = styr_diag_sys(d, STYR_ELIMIT, styr_tr("import: mere end %d enheder", "import: more than %d units"),
+                                   STYR_MAX_ENHEDER - 1);
+                goto out;
+            }
+            out->enh[out->nenh++] = styr_xstrdup(b->enh[i]);
+        }
+        enh_map[i] = j;
+    }
+    if (out->nenh == 1) { free(out->enh); out->enh = NULL; out->nenh = 0; }
     uint64_t np = 0, nr = 0, hn = 0, oi = 0, bi = 0;
     out->run_off[0] = 0;
     out->id_off[0] = 0;
@@ -391,11 +448,13 @@ styr_rc styr_batch_build(styr_batch *b, const styr_cols *old, styr_newpanel *out
         uint64_t first = nr;
         uint32_t birth = 0;
         uint8_t sex = 0;
+        uint16_t pattr = 0;
         uint64_t a0 = 0, a1 = 0, b0 = 0, b1 = 0;
         const styr_bperson *bp = NULL;
         if (c <= 0) {
             birth = old->birth[oi];
             sex = old->sex[oi];
+            pattr = old->pattr ? old->pattr[oi] : 0;
             a0 = old->run_off[oi];
             a1 = old->run_off[oi + 1];
         }
@@ -413,6 +472,16 @@ styr_rc styr_batch_build(styr_batch *b, const styr_cols *old, styr_newpanel *out
                 } else if (birth != bp->birth || sex != bp->sex) {
                     birth = bp->birth;
                     sex = bp->sex;
+                    out->changed = 1;
+                }
+            }
+            if (bp->has_pattr) {
+                if (c == 0 && pattr && pattr != bp->pattr) {
+                    styr_diag_add(d, D_CONFLICT_PERSON, X_SAME_PERSON, b->files[bp->file], bp->line, 0, NULL,
+                                  bid, blen);
+                    rc = STYR_EINPUT;
+                } else if (pattr != bp->pattr) {
+                    pattr = bp->pattr;
                     out->changed = 1;
                 }
             }
@@ -439,25 +508,31 @@ styr_rc styr_batch_build(styr_batch *b, const styr_cols *old, styr_newpanel *out
             }
             if (take_new) {
                 const styr_brun *r = &runs[b0++];
-                emit(out, &nr, first, r->start, r->len, r->kom, r->yd, r->tb, r->timer);
+                int e = r->attr >> 3;
+                emit(out, &nr, first, r->start, r->len, r->kom, r->yd, r->tb, r->timer,
+                     styr_rattr(r->attr & 7, e ? enh_map[e] : 0));
                 out->new_weeks += r->len;
                 out->changed = 1;
             } else {
                 emit(out, &nr, first, old->start[a0], old->len[a0], old->kom[a0], old->yd[a0], old->tb[a0],
-                     old->timer[a0]);
+                     old->timer[a0], old->rattr ? old->rattr[a0] : 0);
                 a0++;
             }
         }
         out->birth[np] = birth;
         out->sex[np] = sex;
+        out->pattr[np] = pattr;
         np++;
         out->run_off[np] = nr;
         if (c <= 0) oi++;
         if (c >= 0) bi++;
     }
+    free(enh_map);
     if (rc) goto out;
-    out->cols = (styr_cols){np, nr, out->run_off, out->id_off, out->id_heap, out->birth, out->sex,
-                            out->start, out->len, out->kom, out->yd, out->tb, out->timer};
+    out->cols = (styr_cols){np,         nr,         out->run_off, out->id_off, out->id_heap,
+                            out->birth, out->sex,   out->start,   out->len,    out->kom,
+                            out->yd,    out->tb,    out->timer,   out->rattr,  out->pattr,
+                            out->nenh,  (const char *const *)out->enh};
     goto done;
 oom:
     rc = styr_diag_sys(d, STYR_ENOMEM, "import: the batch does not fit in memory (cap %zu MB)", styr_alloc_cap() >> 20);

@@ -25,7 +25,7 @@ typedef struct styr_brun {
     uint8_t kom, yd, tb;
     uint8_t file;        /* index into the batch's file names */
     uint16_t timer;      /* tenths of an hour */
-    uint16_t pad;
+    uint16_t attr;       /* visitation | enhed << 3 (panel.h; enhed as the batch's index until built) */
     uint32_t line;       /* line (or row) of the first week */
 } styr_brun;
 
@@ -38,6 +38,8 @@ typedef struct styr_bperson {
     uint8_t file;
     uint8_t pad;
     uint32_t line;       /* where the attributes came from */
+    uint16_t pattr;      /* oprindelse | (indrejst - 1900) << 3 (panel.h) */
+    uint8_t has_pattr;
 } styr_bperson;
 
 typedef struct styr_bpop {
@@ -80,6 +82,8 @@ typedef struct styr_batch {
     size_t nyr, capyr;
     uint64_t yr_multi;       /* person-weeks with more than one benefit */
     uint64_t weeks;          /* weeks added */
+    char **enh;              /* the units named in the batch; [0] unused (none) */
+    int nenh;
     int oom;                 /* an allocation hit its cap */
 } styr_batch;
 
@@ -92,18 +96,27 @@ int styr_batch_file(styr_batch *b, const char *name, int line_step);
 /* Intern a person id (1-64 bytes, validated by the caller); index or -1 (OOM). */
 int64_t styr_batch_person(styr_batch *b, const char *id, size_t len);
 
-/* Add one week. Returns 0, or -1 when memory ran out (b->oom set). */
+/* The batch's index of a unit's name (1..), interning it; -1 when there are
+ * too many units. The caller has validated the name (1-64 printable bytes). */
+int styr_batch_enhed(styr_batch *b, const char *name, size_t len);
+
+/* Add one week; attr is styr_rattr(visitation, batch unit index). Returns 0,
+ * or -1 when memory ran out (b->oom set). */
 int styr_batch_week(styr_batch *b, uint32_t person, int week, uint8_t kom, uint8_t yd, uint8_t tb,
-                    uint16_t timer, uint8_t file, uint32_t line);
+                    uint16_t timer, uint16_t attr, uint8_t file, uint32_t line);
 
 /* Add a run of len weeks starting at week (same coalescing as styr_batch_week,
  * for generators that think in runs). */
 int styr_batch_run(styr_batch *b, uint32_t person, int week, int len, uint8_t kom, uint8_t yd, uint8_t tb,
-                   uint16_t timer, uint8_t file, uint32_t line);
+                   uint16_t timer, uint16_t attr, uint8_t file, uint32_t line);
 
 /* Set a person's attributes; a conflicting earlier value is diagnosed. */
 void styr_batch_attr(styr_batch *b, uint32_t person, uint32_t birth, uint8_t sex, uint8_t file,
                      uint32_t line, styr_diags *d);
+
+/* Set a person's origin and year of arrival (styr_pattr); a conflicting
+ * earlier value is diagnosed. */
+void styr_batch_pattr(styr_batch *b, uint32_t person, uint16_t pattr, uint8_t file, uint32_t line, styr_diags *d);
 
 /* Add a population row. */
 int styr_batch_pop(styr_batch *b, uint16_t kommune, uint16_t aar, uint16_t alder, uint32_t antal,
@@ -118,7 +131,9 @@ typedef struct styr_newpanel {
     uint8_t *sex;
     uint16_t *start, *len;
     uint8_t *kom, *yd, *tb;
-    uint16_t *timer;
+    uint16_t *timer, *rattr, *pattr;
+    char **enh;              /* the units: the old panel's, then the batch's new ones */
+    int nenh;
     uint64_t new_persons;    /* persons not in the old panel */
     uint64_t new_weeks;      /* weeks added */
     int changed;             /* 0 when the batch adds nothing to the panel */

@@ -79,12 +79,15 @@ int styr_reader_header(styr_reader *r, const styr_field *f, size_t nf, uint64_t 
         return 0;
     }
     int *slots[] = {&r->c_person, &r->c_uge, &r->c_kommune, &r->c_ydelse, &r->c_tilbud, &r->c_timer,
-                    &r->c_foedt, &r->c_koen, &r->c_aar, &r->c_alder, &r->c_antal};
+                    &r->c_foedt,  &r->c_koen, &r->c_aar,    &r->c_alder,  &r->c_antal,  &r->c_vis,
+                    &r->c_enh,    &r->c_opr,  &r->c_indr};
     /* each column's accepted names: the spec's first, then register spellings */
     static const char *const names[][4] = {{"person", "pnr", "cpr", 0}, {"uge", 0}, {"kommune", "komkode", 0},
                                            {"ydelse", 0}, {"tilbud", 0}, {"timer", 0},
                                            {"foedt", "foedselsdato", "fdato", "født"}, {"koen", "kon", "køn", 0},
-                                           {"aar", "år", 0}, {"alder", 0}, {"antal", 0}};
+                                           {"aar", "år", 0}, {"alder", 0}, {"antal", 0},
+                                           {"visitation", "matchgruppe", "match", 0}, {"enhed", "team", 0},
+                                           {"oprindelse", "herkomst", "ie_type", 0}, {"indrejst", "indrejseaar", "indrejseår", 0}};
     for (size_t k = 0; k < sizeof slots / sizeof slots[0]; k++) *slots[k] = -1;
     int ydelse_cols = 0, other = 0, dup = 0;
     r->week_of_col = styr_xmalloc((nf ? nf : 1) * sizeof *r->week_of_col);
@@ -114,10 +117,11 @@ int styr_reader_header(styr_reader *r, const styr_field *f, size_t nf, uint64_t 
         *slots[k] = (int)i;
     }
     if (dup) return -1;
-    int has[11];
-    for (size_t k = 0; k < 11; k++) has[k] = *slots[k] >= 0;
+    enum { NSLOT = sizeof slots / sizeof slots[0] };
+    int has[NSLOT];
+    for (size_t k = 0; k < NSLOT; k++) has[k] = *slots[k] >= 0;
     int nnamed = 0;
-    for (size_t k = 0; k < 11; k++) nnamed += has[k];
+    for (size_t k = 0; k < NSLOT; k++) nnamed += has[k];
     if (ydelse_cols && has[0]) {
         r->kind = STYR_T_DREAM;
         if (!has[2] && r->default_kommune == -1) {
@@ -126,11 +130,15 @@ int styr_reader_header(styr_reader *r, const styr_field *f, size_t nf, uint64_t 
         }
         return 0;
     }
-    if (!ydelse_cols && !other && has[0] && has[1] && has[2] && has[3] && has[4] && nnamed == 5 + has[5]) {
+    if (!ydelse_cols && !other && has[0] && has[1] && has[2] && has[3] && has[4] &&
+        nnamed == 5 + has[5] + has[11] + has[12]) {
         r->kind = STYR_T_LONG;
         return 0;
     }
-    if (!ydelse_cols && !other && nf == 3 && has[0] && has[6] && has[7]) { r->kind = STYR_T_PERSONS; return 0; }
+    if (!ydelse_cols && !other && nf == 3u + (size_t)has[13] + (size_t)has[14] && has[0] && has[6] && has[7]) {
+        r->kind = STYR_T_PERSONS;
+        return 0;
+    }
     if (!ydelse_cols && !other && nf == 4 && has[2] && has[8] && has[9] && has[10]) {
         r->kind = STYR_T_POPULATION;
         return 0;
@@ -213,6 +221,28 @@ static int get_attrs(styr_reader *r, const styr_field *f, uint64_t line, uint32_
     return bad ? -1 : 0;
 }
 
+/* oprindelse and indrejst (the year of arrival: 1901-2100, empty for none). */
+static int get_pattr(styr_reader *r, const styr_field *f, uint64_t line, uint16_t *pattr)
+{
+    int bad = 0, opr = 0, year = 0;
+    if (r->c_opr >= 0) {
+        styr_field x = f[r->c_opr];
+        trim(&x.p, &x.n);
+        if ((opr = styr_opr_parse(x.p, x.n)) < 0) { BAD(D_BAD_CODE, X_OPRINDELSE, r->c_opr, x); bad = 1; }
+    }
+    if (r->c_indr >= 0) {
+        styr_field x = f[r->c_indr];
+        trim(&x.p, &x.n);
+        uint64_t v;
+        if (x.n && (styr_parse_uint(x.p, int_len(x), &v) || v < 1901 || v > 2100)) {
+            BAD(D_BAD_YEAR, X_INDREJST, r->c_indr, x);
+            bad = 1;
+        } else if (x.n) year = (int)v;
+    }
+    *pattr = bad ? 0 : styr_pattr(opr, year);
+    return bad ? -1 : 0;
+}
+
 static int check_fields(styr_reader *r, size_t nf, uint64_t line)
 {
     if (nf == r->ncols) return 0;
@@ -273,11 +303,30 @@ static int long_row(styr_reader *r, const styr_field *f, uint64_t line)
             }
         }
     }
+    int vis = 0, enh = 0;
+    if (r->c_vis >= 0) {
+        x = f[r->c_vis];
+        trim(&x.p, &x.n);
+        if ((vis = styr_vis_parse(x.p, x.n)) < 0) { BAD(D_BAD_CODE, X_VISITATION, r->c_vis, x); bad = 1; vis = 0; }
+    }
+    if (r->c_enh >= 0) {
+        x = f[r->c_enh];
+        trim(&x.p, &x.n);
+        int ok = x.n <= STYR_ENHED_MAXLEN;
+        for (uint32_t i = 0; ok && i < x.n; i++) ok = (unsigned char)x.p[i] >= 0x20 && x.p[i] != 0x7F;
+        if (!ok) { BAD(D_BAD_CODE, X_ENHED, r->c_enh, x); bad = 1; }
+        else if (x.n && (enh = styr_batch_enhed(r->b, x.p, x.n)) < 0) {
+            BAD(D_BAD_CODE, X_ENHED_MANY, r->c_enh, x);
+            bad = 1;
+            enh = 0;
+        }
+    }
     uint32_t person = 0;
     int pr = get_person(r, f[r->c_person], line, r->c_person, &person);
     if (pr == -2) return -1;
     if (pr || bad) { r->bad_rows++; return 0; }
-    return styr_batch_week(r->b, person, w, (uint8_t)kom, (uint8_t)yd, (uint8_t)tb, timer, r->fidx, (uint32_t)line);
+    return styr_batch_week(r->b, person, w, (uint8_t)kom, (uint8_t)yd, (uint8_t)tb, timer, styr_rattr(vis, enh), r->fidx,
+                           (uint32_t)line);
 }
 
 /* A DREAM cell: 0 when empty, 1 with a known branch code, -1 otherwise. */
@@ -302,7 +351,9 @@ static int dream_row(styr_reader *r, const styr_field *f, uint64_t line)
     }
     uint32_t birth;
     uint8_t sex;
+    uint16_t pattr;
     if (get_attrs(r, f, line, &birth, &sex)) bad = 1;
+    if (get_pattr(r, f, line, &pattr)) bad = 1;
     uint32_t person = 0;
     int pr = get_person(r, f[r->c_person], line, r->c_person, &person);
     if (pr == -2) return -1;
@@ -319,11 +370,12 @@ static int dream_row(styr_reader *r, const styr_field *f, uint64_t line)
     }
     if (bad) { r->bad_rows++; return 0; }
     if (r->c_foedt >= 0 || r->c_koen >= 0) styr_batch_attr(r->b, person, birth, sex, r->fidx, (uint32_t)line, r->d);
+    if (r->c_opr >= 0 || r->c_indr >= 0) styr_batch_pattr(r->b, person, pattr, r->fidx, (uint32_t)line, r->d);
     for (size_t i = 0; i < r->ncols; i++) {
         /* empty cells and codes meaning "no record" (SU, emigrated, ...) add nothing */
         if (r->week_of_col[i] < 0 || dream_cell(r, f[i], &code) <= 0 || r->codes->dream_known[code] != 1) continue;
         if (styr_batch_week(r->b, person, r->week_of_col[i], (uint8_t)kom, r->codes->dream_yd[code],
-                            r->codes->dream_tb[code], 0, r->fidx, (uint32_t)line))
+                            r->codes->dream_tb[code], 0, 0, r->fidx, (uint32_t)line))
             return -1;
     }
     return 0;
@@ -333,11 +385,14 @@ static int persons_row(styr_reader *r, const styr_field *f, uint64_t line)
 {
     uint32_t birth, person = 0;
     uint8_t sex;
+    uint16_t pattr;
     int bad = get_attrs(r, f, line, &birth, &sex) != 0;
+    bad |= get_pattr(r, f, line, &pattr) != 0;
     int pr = get_person(r, f[r->c_person], line, r->c_person, &person);
     if (pr == -2) return -1;
     if (pr || bad) { r->bad_rows++; return 0; }
     styr_batch_attr(r->b, person, birth, sex, r->fidx, (uint32_t)line, r->d);
+    if (r->c_opr >= 0 || r->c_indr >= 0) styr_batch_pattr(r->b, person, pattr, r->fidx, (uint32_t)line, r->d);
     return 0;
 }
 

@@ -2,10 +2,12 @@
  *
  * Every input format, text or statistical, arrives here as a header and rows
  * of text fields. The header decides the kind of table:
- *   long        person;uge;kommune;ydelse;tilbud[;timer] in any order (spec §1)
+ *   long        person;uge;kommune;ydelse;tilbud[;timer][;visitation][;enhed]
+ *               in any order (spec §1; visitation and the unit per week)
  *   dream       a person column (person or pnr) and y_YYWW columns of DREAM
- *               branch codes, optionally kommune, foedt and koen
- *   persons     person;foedt;koen
+ *               branch codes, optionally kommune, foedt, koen, oprindelse
+ *               and indrejst
+ *   persons     person;foedt;koen[;oprindelse][;indrejst]
  *   population  kommune;aar;alder;antal
  *   ydelsesrefusion  the state's refusion calculation (sources.md §3, yr.h):
  *               Uge;CPR nummer;Ydelse;Finansiering Kommunenavn;... per
@@ -41,6 +43,7 @@ typedef struct styr_reader {
     size_t ncols;
     char (*colname)[40];        /* header names, for diagnostics */
     int c_person, c_uge, c_kommune, c_ydelse, c_tilbud, c_timer, c_foedt, c_koen, c_aar, c_alder, c_antal;
+    int c_vis, c_enh, c_opr, c_indr;  /* optional: visitation, enhed (long); oprindelse, indrejst (persons, DREAM) */
     int *week_of_col;           /* dream: week index of each y_ column, -1 otherwise */
     int default_kommune;        /* dream: municipality index when there is no column, -1 none */
     char decimal;               /* decimal mark seen in timer: ',', '.' or 0 */

@@ -304,7 +304,7 @@ styr_rc styr_yr_resolve(styr_batch *b, const styr_codes *codes, styr_diags *d)
         if (j - i > 1) b->yr_multi++;
         styr_byr *x = &b->yr[best];
         x->in_panel = 1;
-        if (styr_batch_run(b, x->person, x->week, 1, x->kom, x->yd, 0, 0, x->file, x->line)) return STYR_ENOMEM;
+        if (styr_batch_run(b, x->person, x->week, 1, x->kom, x->yd, 0, 0, 0, x->file, x->line)) return STYR_ENOMEM;
         i = j;
     }
     return STYR_OK;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -25,8 +26,10 @@
 
 enum {
     SEC_RUN_OFF, SEC_ID_OFF, SEC_ID_HEAP, SEC_BIRTH, SEC_SEX,
-    SEC_START, SEC_LEN, SEC_KOM, SEC_YD, SEC_TB, SEC_TIMER, SEC_DICT, NSEC
+    SEC_START, SEC_LEN, SEC_KOM, SEC_YD, SEC_TB, SEC_TIMER, SEC_DICT, NSEC1, /* format 1 ends here */
+    SEC_RATTR = NSEC1, SEC_PATTR, NSEC
 };
+static const uint32_t sec_elem[NSEC] = {8, 8, 1, 4, 1, 2, 2, 1, 1, 1, 2, 1, 2, 2};
 
 typedef struct section {
     uint32_t id;
@@ -58,7 +61,30 @@ struct styr_panel {
     uint64_t checksum;
     styr_cols c;
     styr_dict dict;
+    uint16_t *zero_attr;       /* format 1: the attributes, all 0 */
+    char *enh_heap;            /* the units' names, NUL-terminated in place */
+    const char **enh;
 };
+
+/* ---- the vocabulary of the attributes ------------------------------------------- */
+
+const char *const styr_vis_keys[STYR_NVIS] = {"uoplyst", "jobparat", "aktivitetsparat", "uddannelsesparat",
+                                              "aabenlyst_uddannelsesparat"};
+const char *const styr_opr_keys[STYR_NOPR] = {"uoplyst", "dansk", "indvandrer_vestlig", "indvandrer_ikke_vestlig",
+                                              "efterkommer_vestlig", "efterkommer_ikke_vestlig"};
+
+static int key_parse(const char *const *keys, int n, const char *s, size_t len)
+{
+    while (len && (*s == ' ' || *s == '\t')) { s++; len--; }
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r')) len--;
+    if (!len) return 0;
+    for (int i = 0; i < n; i++)
+        if (strlen(keys[i]) == len && !strncasecmp(keys[i], s, len)) return i;
+    return -1;
+}
+
+int styr_vis_parse(const char *s, size_t n) { return key_parse(styr_vis_keys, STYR_NVIS, s, n); }
+int styr_opr_parse(const char *s, size_t n) { return key_parse(styr_opr_keys, STYR_NOPR, s, n); }
 
 /* ---- dictionary ------------------------------------------------------------ */
 
@@ -145,15 +171,31 @@ static uint64_t align_up(uint64_t v) { return (v + ALIGN - 1) & ~(uint64_t)(ALIG
 styr_rc styr_panel_write(const char *path, const styr_cols *c, const styr_dict *dict,
                          uint32_t generation, uint64_t *checksum, styr_diags *d)
 {
-    char dbuf[8192];
-    size_t dlen = styr_dict_serialise(dict, dbuf, sizeof dbuf);
-    if (dlen >= sizeof dbuf) return styr_diag_sys(d, STYR_ELIMIT, "panel dictionary too large");
+    char sbuf[8192];
+    size_t dlen = styr_dict_serialise(dict, sbuf, sizeof sbuf);
+    if (dlen >= sizeof sbuf) return styr_diag_sys(d, STYR_ELIMIT, "panel dictionary too large");
+    /* the units' names follow the dictionary after a NUL, one per line */
+    size_t ecap = dlen + 1;
+    for (int i = 1; i < c->nenh; i++) ecap += strlen(c->enh[i]) + 1;
+    char *dbuf = styr_xmalloc(ecap);
+    memcpy(dbuf, sbuf, dlen);
+    if (c->nenh > 1) {
+        dbuf[dlen++] = 0;
+        for (int i = 1; i < c->nenh; i++) {
+            size_t l = strlen(c->enh[i]);
+            memcpy(dbuf + dlen, c->enh[i], l);
+            dlen += l;
+            dbuf[dlen++] = '\n';
+        }
+    }
 
     const uint64_t np = c->npersons, nr = c->nruns;
+    uint16_t *zero = (!c->rattr || !c->pattr) ? styr_xcalloc((nr > np ? nr : np) + 1, sizeof *zero) : NULL;
     const void *ptr[NSEC] = {c->run_off, c->id_off, c->id_heap, c->birth, c->sex, c->start,
-                             c->len, c->kom, c->yd, c->tb, c->timer, dbuf};
-    const uint32_t elem[NSEC] = {8, 8, 1, 4, 1, 2, 2, 1, 1, 1, 2, 1};
-    const uint64_t count[NSEC] = {np + 1, np + 1, c->id_off[np], np, np, nr, nr, nr, nr, nr, nr, dlen};
+                             c->len, c->kom, c->yd, c->tb, c->timer, dbuf,
+                             c->rattr ? (const void *)c->rattr : zero, c->pattr ? (const void *)c->pattr : zero};
+    const uint32_t *elem = sec_elem;
+    const uint64_t count[NSEC] = {np + 1, np + 1, c->id_off[np], np, np, nr, nr, nr, nr, nr, nr, dlen, nr, np};
 
     header h;
     memset(&h, 0, sizeof h);
@@ -194,7 +236,7 @@ styr_rc styr_panel_write(const char *path, const styr_cols *c, const styr_dict *
 
     styr_atomic a;
     styr_rc rc = styr_atomic_open(&a, path, d);
-    if (rc) return rc;
+    if (rc) { free(dbuf); free(zero); return rc; }
     static const unsigned char zeros[ALIGN];
     uint64_t pos = HEADER_SIZE;
     int ok = fwrite(hb, 1, HEADER_SIZE, a.f) == HEADER_SIZE;
@@ -204,6 +246,8 @@ styr_rc styr_panel_write(const char *path, const styr_cols *c, const styr_dict *
         if (ok && h.sec[s].size) ok = fwrite(ptr[s], 1, (size_t)h.sec[s].size, a.f) == h.sec[s].size;
         pos = h.sec[s].offset + h.sec[s].size;
     }
+    free(dbuf);
+    free(zero);
     if (!ok) {
         rc = styr_diag_sys(d, STYR_EIO, "%s: %s", path, styr_strerror(errno));
         styr_atomic_abort(&a);
@@ -250,13 +294,15 @@ styr_rc styr_panel_open(const char *path, unsigned flags, styr_panel **out, styr
     header *h = &p->h;
 #define FAIL(msg) do { rc = bad(d, path, msg); goto fail; } while (0)
     if (memcmp(h->magic, MAGIC, 8)) FAIL("not a styr panel (bad magic)");
-    if (h->version != STYR_PANEL_VERSION) FAIL("unsupported panel format version");
+    if (h->version != 1 && h->version != STYR_PANEL_VERSION) FAIL("unsupported panel format version");
     if (XXH3_64bits(b, HEADER_SIZE - 8) != p->checksum) FAIL("header checksum mismatch");
-    if (h->header_size != HEADER_SIZE || h->nsections != NSEC) FAIL("bad header");
+    const int nsec = h->version == 1 ? NSEC1 : NSEC;
+    if (h->header_size != HEADER_SIZE || h->nsections != (uint32_t)nsec) FAIL("bad header");
+    if (h->version == 1) memset(&h->sec[NSEC1], 0, sizeof h->sec[0] * (NSEC - NSEC1));
     const uint64_t np = h->npersons, nr = h->nruns;
-    static const uint32_t elem[NSEC] = {8, 8, 1, 4, 1, 2, 2, 1, 1, 1, 2, 1};
-    const void *ptr[NSEC];
-    for (int s = 0; s < NSEC; s++) {
+    const uint32_t *elem = sec_elem;
+    const void *ptr[NSEC] = {0};
+    for (int s = 0; s < nsec; s++) {
         const section *x = &h->sec[s];
         if (x->id != (uint32_t)s || x->elem != elem[s] || x->offset % ALIGN || x->offset < HEADER_SIZE ||
             x->offset > p->size || x->size > p->size - x->offset || x->size % elem[s])
@@ -268,7 +314,7 @@ styr_rc styr_panel_open(const char *path, unsigned flags, styr_panel **out, styr
     /* sections follow each other in order; the padding between them is zero and
      * the file ends with the last one, so every byte of the file is accounted for */
     uint64_t end = HEADER_SIZE;
-    for (int s = 0; s < NSEC; s++) {
+    for (int s = 0; s < nsec; s++) {
         if (h->sec[s].offset < end || h->sec[s].offset - end >= ALIGN) FAIL("bad section table");
         for (uint64_t o = end; o < h->sec[s].offset; o++)
             if (b[o]) FAIL("non-zero padding between sections");
@@ -283,6 +329,8 @@ styr_rc styr_panel_open(const char *path, unsigned flags, styr_panel **out, styr
         FAIL("person sections do not match the person count");
     for (int s = SEC_START; s <= SEC_TIMER; s++)
         if (h->sec[s].size != nr * elem[s]) FAIL("run sections do not match the run count");
+    if (nsec == NSEC && (h->sec[SEC_RATTR].size != nr * 2 || h->sec[SEC_PATTR].size != np * 2))
+        FAIL("attribute sections do not match the counts");
 
     styr_cols *c = &p->c;
     c->npersons = np;
@@ -298,6 +346,13 @@ styr_rc styr_panel_open(const char *path, unsigned flags, styr_panel **out, styr
     c->yd = ptr[SEC_YD];
     c->tb = ptr[SEC_TB];
     c->timer = ptr[SEC_TIMER];
+    if (nsec == NSEC) {
+        c->rattr = ptr[SEC_RATTR];
+        c->pattr = ptr[SEC_PATTR];
+    } else {
+        p->zero_attr = styr_xcalloc((nr > np ? nr : np) + 1, sizeof *p->zero_attr);
+        c->rattr = c->pattr = p->zero_attr;
+    }
 
     /* structure: offsets monotone and in range, so iteration stays in bounds */
     if (c->run_off[0] != 0 || c->run_off[np] != nr || c->id_off[0] != 0 ||
@@ -306,11 +361,39 @@ styr_rc styr_panel_open(const char *path, unsigned flags, styr_panel **out, styr
     for (uint64_t i = 0; i < np; i++)
         if (c->run_off[i + 1] < c->run_off[i] || c->id_off[i + 1] <= c->id_off[i])
             FAIL("offset tables are not increasing");
-    if (styr_dict_parse(ptr[SEC_DICT], (size_t)h->sec[SEC_DICT].size, &p->dict)) FAIL("bad dictionary");
+    const char *dtext = ptr[SEC_DICT];
+    size_t dsize = (size_t)h->sec[SEC_DICT].size;
+    const char *nul = memchr(dtext, 0, dsize);
+    size_t dlen = nul ? (size_t)(nul - dtext) : dsize;
+    if (styr_dict_parse(dtext, dlen, &p->dict)) FAIL("bad dictionary");
+    if (nul) { /* the units' names, one per line */
+        size_t hl = dsize - dlen - 1;
+        p->enh_heap = styr_xmalloc(hl + 1);
+        memcpy(p->enh_heap, nul + 1, hl);
+        p->enh_heap[hl] = 0;
+        int n = 1;
+        for (size_t o = 0; o < hl; o++) n += p->enh_heap[o] == '\n';
+        if (hl == 0 || p->enh_heap[hl - 1] != '\n' || n > STYR_MAX_ENHEDER) FAIL("bad list of units");
+        p->enh = styr_xcalloc((size_t)n, sizeof *p->enh);
+        p->enh[0] = "";
+        char *q = p->enh_heap;
+        for (int i = 1; i < n; i++) {
+            char *nl = strchr(q, '\n');
+            *nl = 0;
+            if (nl == q) FAIL("bad list of units");
+            p->enh[i] = q;
+            q = nl + 1;
+        }
+        c->nenh = n;
+        c->enh = p->enh;
+    }
     for (uint64_t r = 0; r < nr; r++)
         if (!c->len[r] || c->kom[r] >= p->dict.nkom || c->yd[r] >= p->dict.nyd || c->tb[r] >= p->dict.ntb ||
-            (uint32_t)c->start[r] + c->len[r] > 65536u)
+            (uint32_t)c->start[r] + c->len[r] > 65536u || (c->rattr[r] & 7) >= STYR_NVIS ||
+            (c->rattr[r] >> 3) >= (c->nenh ? c->nenh : 1))
             FAIL("a run refers outside the dictionary or the week range");
+    for (uint64_t i = 0; i < np; i++)
+        if ((c->pattr[i] & 7) >= STYR_NOPR) FAIL("a person's origin is outside the dictionary");
     for (uint64_t i = 0; i < np; i++)
         for (uint64_t r = c->run_off[i] + 1; r < c->run_off[i + 1]; r++)
             if ((uint32_t)c->start[r] < (uint32_t)c->start[r - 1] + c->len[r - 1])
@@ -320,6 +403,9 @@ styr_rc styr_panel_open(const char *path, unsigned flags, styr_panel **out, styr
     return STYR_OK;
 fail:
     munmap(base, p->size);
+    free(p->zero_attr);
+    free(p->enh_heap);
+    free(p->enh);
     free(p);
     return rc;
 }
@@ -328,6 +414,9 @@ void styr_panel_close(styr_panel *p)
 {
     if (!p) return;
     munmap(p->base, p->size);
+    free(p->zero_attr);
+    free(p->enh_heap);
+    free(p->enh);
     free(p);
 }
 

@@ -15,7 +15,14 @@
  *     index), ydelse (u8 index, 0 = none), tilbud (u8 index, 0 = none),
  *     timer (u16, tenths of an hour);
  *   a dictionary section that names the indexes (kommune codes, ydelse and
- *     tilbud codes) so that the file describes itself.
+ *     tilbud codes) so that the file describes itself, followed (format 2)
+ *     by a NUL and the names of the units (enheder), one per line;
+ *   format 2 adds, per run, the attributes (u16: visitation in bits 0-2,
+ *     enhed index in bits 3-15, 0 = none) and, per person, the attributes
+ *     (u16: oprindelse in bits 0-2, the year of arrival as a refugee or
+ *     family-reunified minus 1900 in bits 3-15, 0 = none). A run ends where
+ *     the visitation or the unit changes. Format 1 files are read with
+ *     every attribute 0 (uoplyst).
  *
  * Sections start on 64-byte boundaries; all integers are little-endian.
  * styr_panel_open checks the structure always and the section checksums
@@ -29,9 +36,24 @@
 
 #include "../core/diag.h"
 
-#define STYR_PANEL_VERSION 1
+#define STYR_PANEL_VERSION 2
 #define STYR_MAX_KOMMUNER 250
 #define STYR_MAX_CODES 64   /* ydelse and tilbud codes, each, including "none" */
+#define STYR_MAX_ENHEDER 8191 /* units (teams), including "none" at index 0 */
+#define STYR_ENHED_MAXLEN 64
+
+/* Visitation (match) categories per week, as jobindsats'. 0 = uoplyst (also
+ * when the input has no visitation). */
+enum { STYR_VIS_UOPLYST, STYR_VIS_JOBPARAT, STYR_VIS_AKTIVITETSPARAT, STYR_VIS_UDDANNELSESPARAT,
+       STYR_VIS_AABENLYST, STYR_NVIS };
+/* Origin per person, as jobindsats' and Statistikbanken's. 0 = uoplyst. */
+enum { STYR_OPR_UOPLYST, STYR_OPR_DANSK, STYR_OPR_IND_VEST, STYR_OPR_IND_IKKEVEST, STYR_OPR_EFT_VEST,
+       STYR_OPR_EFT_IKKEVEST, STYR_NOPR };
+extern const char *const styr_vis_keys[STYR_NVIS];
+extern const char *const styr_opr_keys[STYR_NOPR];
+/* The category of a key (case-insensitive, "" and "uoplyst" are 0), or -1. */
+int styr_vis_parse(const char *s, size_t n);
+int styr_opr_parse(const char *s, size_t n);
 
 /* The columns of a panel: what a writer provides and a reader lends. */
 typedef struct styr_cols {
@@ -47,7 +69,23 @@ typedef struct styr_cols {
     const uint8_t *yd;         /* [nruns] */
     const uint8_t *tb;         /* [nruns] */
     const uint16_t *timer;     /* [nruns] tenths of an hour per week */
+    const uint16_t *rattr;     /* [nruns] visitation | enhed << 3 (format 2; NULL: all 0 when writing) */
+    const uint16_t *pattr;     /* [npersons] oprindelse | (indrejst - 1900) << 3 (NULL: all 0 when writing) */
+    int nenh;                  /* units; index 0 is "" (none); 0 means none at all */
+    const char *const *enh;    /* [nenh] names */
 } styr_cols;
+
+static inline int styr_run_vis(const styr_cols *c, uint64_t r) { return c->rattr ? c->rattr[r] & 7 : 0; }
+static inline int styr_run_enh(const styr_cols *c, uint64_t r) { return c->rattr ? c->rattr[r] >> 3 : 0; }
+static inline int styr_person_opr(const styr_cols *c, uint64_t i) { return c->pattr ? c->pattr[i] & 7 : 0; }
+/* The year of arrival, 0 when none. */
+static inline int styr_person_indrejst(const styr_cols *c, uint64_t i)
+{
+    int y = c->pattr ? c->pattr[i] >> 3 : 0;
+    return y ? 1900 + y : 0;
+}
+static inline uint16_t styr_rattr(int vis, int enh) { return (uint16_t)(vis | enh << 3); }
+static inline uint16_t styr_pattr(int opr, int indrejst) { return (uint16_t)(opr | (indrejst ? indrejst - 1900 : 0) << 3); }
 
 /* The names behind the indexes. Index 0 of ydelse and tilbud is "" (none). */
 typedef struct styr_dict {

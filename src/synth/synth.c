@@ -887,7 +887,7 @@ styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res
             styr_batch_attr(&b, (uint32_t)p, s.birth, (uint8_t)s.sex, (uint8_t)fidx, 0, d);
             for (size_t i = 0; i < s.n; i++) {
                 const srun *r = &s.v[i];
-                if (styr_batch_run(&b, (uint32_t)p, r->start, r->len, r->kom, r->yd, r->tb, r->timer, (uint8_t)fidx,
+                if (styr_batch_run(&b, (uint32_t)p, r->start, r->len, r->kom, r->yd, r->tb, r->timer, 0, (uint8_t)fidx,
                                    0))
                     goto oom;
             }
