@@ -26,6 +26,12 @@ int styr_metric_by_key(const char *key, const styr_money_defs *md, styr_metric *
 styr_rc styr_bdata_load(styr_ws *ws, const styr_period *per, int nper, int money, int own, int threads,
                         styr_bdata *b, styr_diags *d)
 {
+    return styr_bdata_load_filtered(ws, per, nper, money, own, threads, NULL, b, d);
+}
+
+styr_rc styr_bdata_load_filtered(styr_ws *ws, const styr_period *per, int nper, int money, int own, int threads,
+                                 const styr_filter *filter, styr_bdata *b, styr_diags *d)
+{
     memset(b, 0, sizeof *b);
     b->codes = styr_ws_codes(ws);
     b->nk = b->codes->dict.nkom;
@@ -40,7 +46,7 @@ styr_rc styr_bdata_load(styr_ws *ws, const styr_period *per, int nper, int money
     int *kom = styr_xmalloc((size_t)nk * sizeof *kom), *grp = styr_xmalloc((size_t)ng * sizeof *grp);
     for (int k = 0; k < nk; k++) kom[k] = k;
     for (int g = 0; g < ng; g++) grp[g] = g;
-    styr_query q = {kom, nk, grp, ng, per, nper, own >= 0, threads, 1, money, STYR_KILDE_AUTO};
+    styr_query q = {kom, nk, grp, ng, per, nper, own >= 0, threads, 1, money, STYR_KILDE_AUTO, filter};
     rc = styr_query_run(ws, &q, &b->res, d);
     if (!rc) styr_qresult_public_rows(&b->res, &q, b->codes); /* key figures from published rows with money too */
     free(kom);

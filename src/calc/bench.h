@@ -44,6 +44,10 @@ typedef struct styr_bdata {
  * unsuppressed, or -1. */
 styr_rc styr_bdata_load(styr_ws *ws, const styr_period *per, int nper, int money, int own, int threads,
                         styr_bdata *b, styr_diags *d);
+/* The same for the figures of a target group, origin or unit (filter.h;
+ * NULL or inactive: styr_bdata_load). */
+styr_rc styr_bdata_load_filtered(styr_ws *ws, const styr_period *per, int nper, int money, int own, int threads,
+                                 const styr_filter *filter, styr_bdata *b, styr_diags *d);
 void styr_bdata_free(styr_bdata *b);
 
 /* The source of municipality k's figures in group g, period index p, when

@@ -149,7 +149,10 @@ styr_rc styr_query_run(styr_ws *ws, const styr_query *q, styr_qresult *r, styr_d
     uint8_t *found = styr_xcalloc((size_t)np, 1);
     r->computed = styr_xcalloc((size_t)np, 1);
     r->money = q->money;
-    if (q->use_store && (rc = styr_store_load(ws, &r->ps, &r->cube, q->money, found, d))) goto out;
+    r->filtered = styr_filter_active(q->filter);
+    if (r->filtered) r->filter = *q->filter;
+    /* a filter's figures are computed each time (the store holds the unfiltered cube) */
+    if (q->use_store && !r->filtered && (rc = styr_store_load(ws, &r->ps, &r->cube, q->money, found, d))) goto out;
     /* compute the periods not stored, in one pass */
     styr_period *missing = styr_xcalloc((size_t)np, sizeof *missing);
     int nm = 0;
@@ -167,7 +170,8 @@ styr_rc styr_query_run(styr_ws *ws, const styr_query *q, styr_qresult *r, styr_d
                 goto out;
             }
         }
-        styr_engine_opts eo = {.threads = q->threads, .rules = rules, .money = rules != NULL};
+        styr_engine_opts eo = {.threads = q->threads, .rules = rules, .money = rules != NULL,
+                               .filter = r->filtered ? &r->filter : NULL};
         if ((rc = styr_pset_build(&sub, missing, nm, d)) || (rc = styr_engine_run(p, codes, &sub, &eo, &part, d))) {
             styr_pset_free(&sub);
             free(rules);
@@ -178,8 +182,8 @@ styr_rc styr_query_run(styr_ws *ws, const styr_query *q, styr_qresult *r, styr_d
             if (found[i]) continue;
             memcpy(styr_cube_at(&r->cube, i, 0, 0), styr_cube_at(&part, j++, 0, 0),
                    (size_t)nk * (size_t)ng * sizeof(styr_cell));
-            r->computed[i] = 1;
-            r->ncomputed++;
+            r->computed[i] = !r->filtered;
+            r->ncomputed += !r->filtered;
         }
         styr_cube_free(&part);
         styr_pset_free(&sub);
@@ -202,7 +206,9 @@ styr_rc styr_query_run(styr_ws *ws, const styr_query *q, styr_qresult *r, styr_d
     }
 
     /* the discretion pattern, and each period's span in it */
-    if ((rc = styr_sdc_get(ws, q->threads, &r->sdc, &r->sdc_built, d))) goto out;
+    if (r->filtered ? (rc = styr_sdc_get_filtered(ws, q->threads, &r->filter, &r->sdc, &r->sdc_built, d))
+                    : (rc = styr_sdc_get(ws, q->threads, &r->sdc, &r->sdc_built, d)))
+        goto out;
     r->span = styr_xmalloc((size_t)np * sizeof *r->span);
     for (int i = 0; i < np; i++) r->span[i] = styr_sdc_span(&r->sdc, r->ps.p[i].first, r->ps.p[i].last);
 
@@ -230,11 +236,13 @@ styr_rc styr_query_run(styr_ws *ws, const styr_query *q, styr_qresult *r, styr_d
                 if (r->outside[i])
                     for (int f = 0; f < STYR_NFIG; f++) x->v[f] = (styr_figval){0, STYR_FV_NONE};
                 if (g) styr_figures_na(x->v, styr_group_na(codes, g, r->ps.p[i].last));
+                if (r->filtered) /* no population of a target group is known: no share of it */
+                    x->v[FIG_ANDEL] = x->v[FIG_U_ANDEL] = (styr_figval){0, STYR_FV_NA};
                 x->incomplete = !r->outside[i] && (r->ps.p[i].first < wmin || r->ps.p[i].last > wmax);
                 double lf = styr_pubfig_labour(r->pub, x->kommune, styr_period_pop_year(&r->ps.p[i]));
                 x->ak = styr_pubfig_ak(x->v[FIG_FULDTIDSPERSONER], lf);
                 x->has_ak = lf > 0;
-                public_row(r, q, i, k, g, x, codes, 0);
+                if (!r->filtered) public_row(r, q, i, k, g, x, codes, 0); /* published tables have no target groups */
                 r->any_pub |= x->kilde != NULL;
                 r->any_ak |= x->has_ak;
                 for (int f = 0; f < STYR_NFIG; f++) x->suppressed |= x->v[f].state == STYR_FV_SUPPRESSED;
@@ -246,7 +254,7 @@ out:
 
 void styr_qresult_public_rows(styr_qresult *r, const styr_query *q, const styr_codes *codes)
 {
-    if (!q->money || !r->pub) return;
+    if (!q->money || !r->pub || r->filtered) return;
     const int nk = q->nkom, ng = q->ngrp;
     for (size_t n = 0; n < r->nrows && nk > 0 && ng > 0; n++) {
         int i = (int)(n / ((size_t)nk * (size_t)ng)), k = q->kom[(n / (size_t)ng) % (size_t)nk], g = q->grp[n % (size_t)ng];
@@ -291,7 +299,8 @@ styr_rc styr_query_store(const char *wsdir, const styr_qresult *r, styr_diags *d
     rc = styr_ws_panel(ws, &p, d);
     if (!rc && styr_panel_checksum(p) == r->cube.panel_checksum && r->ncomputed)
         rc = styr_store_save(ws, &r->ps, &r->cube, r->computed, r->money, d);
-    if (!rc && r->sdc_built && styr_panel_checksum(p) == r->sdc.panel_checksum) rc = styr_sdc_save(ws, &r->sdc, d);
+    if (!rc && r->sdc_built && styr_panel_checksum(p) == r->sdc.panel_checksum)
+        rc = r->filtered ? styr_sdc_save_filtered(ws, &r->filter, &r->sdc, d) : styr_sdc_save(ws, &r->sdc, d);
     styr_ws_close(ws);
     return rc;
 }

@@ -31,6 +31,9 @@ typedef struct styr_query {
     int use_store;      /* read stored counts for the current panel */
     int money;          /* also the money figures (gross, net by regime, trappe) */
     styr_kilde kilde;   /* where a row's figures come from (calc/pubfig.h); 0 = auto */
+    const styr_filter *filter; /* a target group, origin, unit (filter.h): the panel's figures of
+                                  the weeks that pass, with the filter's own discretion pattern;
+                                  never stored, never published figures; NULL: none */
 } styr_query;
 
 typedef struct styr_qresult {
@@ -49,6 +52,8 @@ typedef struct styr_qresult {
     uint8_t *outside;          /* [ps.n]: the panel has no week of the period: its figures are no data, not 0 */
     styr_pubfig *pub;          /* the published figures of the workspace */
     int any_pub, any_ak;       /* some row is from published figures; has andel_arbejdsstyrke */
+    int filtered;              /* the rows are of filter (below) */
+    styr_filter filter;
 } styr_qresult;
 
 /* The families (sdc.h) hidden for period p (index in r->ps), municipality k

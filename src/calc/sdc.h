@@ -42,6 +42,7 @@
 
 #include "../ws/workspace.h"
 #include "figures.h"
+#include "filter.h"
 
 typedef enum styr_sdc_fam {
     SDC_LEVEL,   /* fuldtidspersoner, personer, aktiveringsgrad, andel */
@@ -87,6 +88,14 @@ typedef struct styr_sdc {
  * computed (*built set: the caller stores it with styr_sdc_save once it can
  * write the workspace). */
 styr_rc styr_sdc_get(styr_ws *ws, int threads, styr_sdc *out, int *built, styr_diags *d);
+
+/* The pattern of the figures of filter f (filter.h: a target group, origin
+ * or unit) for the current panel, protected against subtraction from the
+ * unfiltered figures and the other categories: read from the catalog or
+ * computed (*built set; store it with styr_sdc_save_filtered). */
+styr_rc styr_sdc_get_filtered(styr_ws *ws, int threads, const styr_filter *f, styr_sdc *out, int *built,
+                              styr_diags *d);
+styr_rc styr_sdc_save_filtered(styr_ws *ws, const styr_filter *f, const styr_sdc *s, styr_diags *d);
 
 /* Store the pattern in the catalog (replacing any other panel's); needs a
  * workspace opened for writing. */

@@ -212,7 +212,8 @@ int styr_cmd_figures(styr_cli *cli, int argc, char **argv)
         {"ingen-cache", no_argument, 0, 'n'},   {"workspace", required_argument, 0, 'w'},
         {"udvikling", no_argument, 0, 'U'},     {"figur", required_argument, 0, 'F'},
         {"kilde", required_argument, 0, 'K'},   {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
+        STYR_FILTER_OPTIONS,                    {0, 0, 0, 0}};
+    styr_filter_args fa = {0};
     const char *kl = NULL, *yl = NULL, *pl = NULL, *fig = NULL;
     int dev = 0;
     styr_figout_opts fo = {.format = STYR_FMT_TABLE};
@@ -242,11 +243,19 @@ int styr_cmd_figures(styr_cli *cli, int argc, char **argv)
             q.threads = (int)v;
             break;
         case 'w': cli->ws = optarg; break;
-        case 'h': return styr_cli_help(stdout, help_da, help_en);
-        default: return STYR_EXIT_USAGE;
+        case 'h':
+            styr_cli_help(stdout, help_da, help_en);
+            fputs(styr_select_filter_help(), stdout);
+            return STYR_EXIT_OK;
+        default:
+            if (styr_filter_arg(&fa, c, optarg)) break;
+            return STYR_EXIT_USAGE;
         }
     }
     if (optind < argc) return styr_cli_bad_option("figures", styr_tr("argument", "argument"), argv[optind]);
+    if (dev && (fa.maal || fa.opr || fa.enh))
+        return styr_cli_bad_option("figures", fa.maal ? "--maalgruppe" : fa.opr ? "--oprindelse" : "--enhed",
+                                   fa.maal ? fa.maal : fa.opr ? fa.opr : fa.enh);
     if (dev) return udvikling(cli, kl, yl, pl, fig, &fo, &q);
     if (fig) return styr_cli_bad_option("figures", "--figur", fig);
     if (fo.format == STYR_FMT_XLSX && !fo.path) return styr_cli_needs_o("figures", "noegletal.xlsx");
@@ -260,6 +269,18 @@ int styr_cmd_figures(styr_cli *cli, int argc, char **argv)
     styr_rc rc = styr_ws_open(cli->ws, STYR_WS_READ, &ws, &d);
     if (!rc) rc = styr_ws_panel(ws, &p, &d);
     if (rc) goto fail;
+    styr_filter flt;
+    char flabel[512];
+    if ((e = styr_select_filter("figures", p, &fa, &flt))) goto out;
+    if (styr_filter_active(&flt)) {
+        if (q.kilde == STYR_KILDE_JOBINDSATS) {
+            e = styr_cli_bad_option("figures", "--kilde", "jobindsats");
+            goto out;
+        }
+        q.filter = &flt;
+        styr_filter_label(&flt, styr_panel_cols(p), flabel, sizeof flabel);
+        fo.maalgruppe = flabel;
+    }
     if ((e = styr_select_query(ws, p, "figures", kl, yl, pl, fo.format == STYR_FMT_TABLE, &q))) goto out;
     if ((rc = styr_query_run(ws, &q, &res, &d))) goto fail;
     if ((rc = styr_figout_write(res.rows, res.nrows, &fo, &d))) goto fail;

@@ -150,7 +150,7 @@ int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv)
     grp = malloc((size_t)ng * sizeof *grp);
     for (int k = 0; k < nkom; k++) kom[k] = k;
     for (int g = 0; g < ng; g++) grp[g] = (g + 1) % ng; /* groups, then "i alt" */
-    styr_query q = {kom, nkom, grp, ng, &per, 1, intern, 0, 1, 0, kilde};
+    styr_query q = {kom, nkom, grp, ng, &per, 1, intern, 0, 1, 0, kilde, NULL};
     if ((rc = styr_query_run(ws, &q, &res, &d))) goto fail;
     int k = codes->kom_idx[kommune], year = styr_period_pop_year(&per);
     styr_clusters cl;

@@ -10,6 +10,7 @@
 
 #include "../calc/query.h"
 #include "../ws/codes.h"
+#include <getopt.h>
 
 int styr_select_kommuner(const styr_codes *c, const char *list, int **out, int *n);
 int styr_select_ydelser(const styr_codes *c, const char *list, int **out, int *n);
@@ -46,6 +47,34 @@ int styr_select_in_source(const char *cmd, styr_ws *ws, const styr_panel *p, con
                           styr_kilde kilde);
 
 int styr_select_applies(const char *cmd, const styr_codes *c, int g, const char *figkey);
+
+/* ---- target groups, origin and units (calc/filter.h) ------------------------ */
+
+/* The three options, for a command's getopt_long table, and where their
+ * values go. */
+enum { STYR_OPT_MAAL = 0x4d41, STYR_OPT_OPR, STYR_OPT_ENH };
+#define STYR_FILTER_OPTIONS                                                                         \
+    {"maalgruppe", required_argument, 0, STYR_OPT_MAAL}, {"oprindelse", required_argument, 0, STYR_OPT_OPR}, \
+    {"enhed", required_argument, 0, STYR_OPT_ENH}
+typedef struct styr_filter_args { const char *maal, *opr, *enh; } styr_filter_args;
+
+/* Take option c's value when it is one of the three; 1 if taken. */
+static inline int styr_filter_arg(styr_filter_args *a, int c, const char *v)
+{
+    if (c == STYR_OPT_MAAL) a->maal = v;
+    else if (c == STYR_OPT_OPR) a->opr = v;
+    else if (c == STYR_OPT_ENH) a->enh = v;
+    else return 0;
+    return 1;
+}
+
+/* The filter the options name, into *f (zeroed first). An unknown value is
+ * said with the nearest valid one and every valid one (the panel's units
+ * for --enhed), naming cmd: STYR_EXIT_USAGE; else STYR_EXIT_OK. */
+int styr_select_filter(const char *cmd, const styr_panel *p, const styr_filter_args *a, styr_filter *f);
+
+/* The help lines of the three options, in the user's language. */
+const char *styr_select_filter_help(void);
 
 /* The panel's span as text: "uge 2015-W01 til 2024-W52". */
 void styr_select_span_text(const styr_panel *p, char *buf, size_t cap);

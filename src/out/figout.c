@@ -178,6 +178,7 @@ static styr_rc write_table(const styr_figrow *rows, size_t n, const styr_figout_
         }
         styr_table_row(t, row);
     }
+    if (o->maalgruppe && *o->maalgruppe) fprintf(out, "%s: %s\n", styr_tr("Målgruppe", "Target group"), o->maalgruppe);
     styr_table_print(t, out);
     styr_table_free(t);
     if (any_supp)
@@ -216,6 +217,8 @@ static int write_csv(const styr_figrow *rows, size_t n, const styr_figout_opts *
     }
     fprintf(f, ";Diskretion;%s", styr_tr("Ufuldstaendig", "Incomplete"));
     if (src) fprintf(f, ";%s", styr_tr("Kilde", "Source"));
+    const int mg = o->maalgruppe && *o->maalgruppe;
+    if (mg) fprintf(f, ";%s", styr_tr("Målgruppe", "Target group"));
     fputs("\r\n", f);
     for (size_t r = 0; r < n; r++) {
         const styr_figrow *x = &rows[r];
@@ -247,6 +250,10 @@ static int write_csv(const styr_figrow *rows, size_t n, const styr_figout_opts *
         if (src) {
             fputc(';', f);
             styr_csv_text(f, source_text(x));
+        }
+        if (mg) {
+            fputc(';', f);
+            styr_csv_text(f, o->maalgruppe);
         }
         fputs("\r\n", f);
     }
@@ -286,6 +293,7 @@ static int write_json(const styr_figrow *rows, size_t n, const styr_figout_opts 
             json_object_set_new(o, opt->defs[i].key, styr_json_value(x->v[i], &opt->defs[i]));
         if (ak) json_object_set_new(o, styr_figdef_ak.key, styr_json_value(ak_of(x), &styr_figdef_ak));
         if (src) json_object_set_new(o, "kilde", json_string(source_text(x)));
+        if (opt->maalgruppe && *opt->maalgruppe) json_object_set_new(o, "maalgruppe", json_string(opt->maalgruppe));
         json_object_set_new(o, "diskretion", json_boolean(x->suppressed));
         json_t *na = NULL;
         for (int i = 0; i < opt->ndefs; i++)
@@ -351,6 +359,8 @@ static styr_rc write_xlsx(const styr_figrow *rows, size_t n, const styr_figout_o
             worksheet_write_string(ws, 0, (lxw_col_t)(lead + i), label(&o->defs[i]), bold);
         /* published figures carry their source, as the Kilde column of the CSV */
         if (src) worksheet_write_string(ws, 0, (lxw_col_t)(lead + o->ndefs), styr_tr("Kilde", "Source"), bold);
+        const int mg = o->maalgruppe && *o->maalgruppe;
+        if (mg) worksheet_write_string(ws, 0, (lxw_col_t)(lead + o->ndefs + src), styr_tr("Målgruppe", "Target group"), bold);
         worksheet_set_row(ws, 0, 45, NULL);
         worksheet_set_column(ws, 2, 2, 18, NULL);
         worksheet_set_column(ws, (lxw_col_t)lead, (lxw_col_t)(lead + o->ndefs), 13, NULL);
@@ -373,6 +383,7 @@ static styr_rc write_xlsx(const styr_figrow *rows, size_t n, const styr_figout_o
                                            fd->unit == STYR_U_COUNT ? fmt_cnt : fd->unit == STYR_U_PCT ? fmt_pct : fmt_fte);
             }
             if (src) worksheet_write_string(ws, row, (lxw_col_t)(lead + o->ndefs), source_text(x), NULL);
+            if (mg) worksheet_write_string(ws, row, (lxw_col_t)(lead + o->ndefs + src), o->maalgruppe, NULL);
             row++;
         }
     }

@@ -37,6 +37,9 @@ typedef struct styr_figout_opts {
     int ndefs;
     const int *table_cols;
     int ntable;
+    const char *maalgruppe;    /* the filter's label (calc/filter.h) when the figures are of a target
+                                  group, origin or unit: a line above a table, a column Målgruppe
+                                  in CSV/XLSX, "maalgruppe" in JSON; NULL or "": none */
 } styr_figout_opts;
 
 /* A value for JSON: null unless OK, an integer for a count, else rounded to

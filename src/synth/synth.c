@@ -13,6 +13,7 @@
 #include "../core/week.h"
 #include "../ws/refdata.h"
 #include "rng.h"
+#include "synth_attr.h"
 
 /* ---- model parameters ------------------------------------------------------------ */
 
@@ -101,7 +102,7 @@ typedef struct synth_ctx {
     uint8_t replaced[STYR_MAX_CODES];
 } synth_ctx;
 
-typedef struct srun { int start, len; uint8_t kom, yd, tb; uint16_t timer; } srun;
+typedef struct srun { int start, len; uint8_t kom, yd, tb, vis, team; uint16_t timer; } srun;
 
 /* Planted effects (styr synth --effekt), by tilbud index: the target in
  * percentage points; first offers and of them moved into work, in all and by
@@ -132,6 +133,7 @@ typedef struct sim {
     int benefit;          /* a benefit week was written (in the shown span) */
     int ben_end;          /* the week after the last benefit week so far */
     uint64_t cut;         /* runs cut (in part or whole) by the start of the shown span */
+    styr_sattr attr;      /* visitation and teams (synth_attr.h) */
 } sim;
 
 static int group_by_code(const char *code)
@@ -176,17 +178,36 @@ static void emit(sim *s, int start, int len, int yd, int tb, int timer)
     if (yd) s->benefit = 1;
 }
 
-static void put(sim *s, int start, int len, int yd, int tb, int timer)
+static void put1(sim *s, int start, int len, int yd, int tb, int timer, int vis, int team)
 {
     if (s->n && s->v[s->n - 1].start + s->v[s->n - 1].len == start && s->v[s->n - 1].kom == s->kom &&
-        s->v[s->n - 1].yd == yd && s->v[s->n - 1].tb == tb && s->v[s->n - 1].timer == timer) {
+        s->v[s->n - 1].yd == yd && s->v[s->n - 1].tb == tb && s->v[s->n - 1].timer == timer &&
+        s->v[s->n - 1].vis == vis && s->v[s->n - 1].team == team) {
         s->v[s->n - 1].len += len;
     } else {
         if (s->n == s->cap) {
             s->cap = s->cap ? 2 * s->cap : 64;
             s->v = styr_xrealloc(s->v, s->cap * sizeof *s->v);
         }
-        s->v[s->n++] = (srun){start, len, (uint8_t)s->kom, (uint8_t)yd, (uint8_t)tb, (uint16_t)timer};
+        s->v[s->n++] = (srun){start, len, (uint8_t)s->kom, (uint8_t)yd, (uint8_t)tb, (uint8_t)vis, (uint8_t)team,
+                              (uint16_t)timer};
+    }
+}
+
+/* Weeks as written, with the visitation and team of each (synth_attr.h). */
+static void put(sim *s, int start, int len, int yd, int tb, int timer)
+{
+    const synth_ctx *X = s->X;
+    while (len > 0) {
+        int vis = 0, team = 0, seg = len;
+        if (yd) {
+            int cont = X->yd_ny && yd == X->yd_ny && s->attr.yd > 0 && X->replaced[s->attr.yd];
+            styr_sattr_week(&s->attr, yd, X->codes->dict.yd[yd], cont, start, len, age_at(s, start), s->risk, &vis,
+                            &team, &seg);
+        }
+        put1(s, start, seg, yd, tb, timer, vis, team);
+        start += seg;
+        len -= seg;
     }
 }
 
@@ -746,6 +767,7 @@ styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res
     styr_batch b;
     styr_batch_init(&b);
     int fidx = styr_batch_file(&b, "synth", 0);
+    int team_idx[SYNTH_NTEAMS] = {0};
     sim s;
     memset(&s, 0, sizeof s);
     s.X = &X;
@@ -776,8 +798,8 @@ styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res
             if ((rc = styr_atomic_open(&cw[i].a, res->files[i], d))) goto out;
             cw[i].buf = styr_xmalloc(1u << 20);
         }
-        static const char *const heads[] = {"person;uge;kommune;ydelse;tilbud;timer\n", "person;foedt;koen\n",
-                                            "kommune;aar;alder;antal\n"};
+        static const char *const heads[] = {"person;uge;kommune;ydelse;tilbud;timer;visitation;enhed\n",
+                                            "person;foedt;koen;oprindelse;indrejst\n", "kommune;aar;alder;antal\n"};
         for (int i = 0; i < 3; i++) cw_put(&cw[i], heads[i], strlen(heads[i]));
         for (int w = 0; w < nw && w < 6000; w++) styr_week_format(X.show_first + w, wname[w]);
     }
@@ -837,6 +859,9 @@ styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res
         if (immigrant) t0 += styr_rng_int(&s.rng, 0, X.last_week - X.first_week);
         s.tend = X.last_week < w67 ? X.last_week : w67;
         if (t0 > s.tend) continue;
+        int opr, indrejst;
+        styr_sattr_person(&s.attr, o->seed, ri, X.lvl[s.kom], X.refpop[s.kom] > 100000, immigrant,
+                          (int)(X.thu[t0 - X.first_week] / 10000), o->from, &opr, &indrejst);
         res->residents++;
         simulate(&s, t0, immigrant);
         res->burnin_runs += s.cut;
@@ -862,19 +887,22 @@ styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res
         for (size_t i = 0; i < s.n; i++) res->weeks += (uint64_t)s.v[i].len;
         if (o->out) {
             char line[128];
-            int n = snprintf(line, sizeof line, "%s;%04u-%02u-%02u;%c\n", id, s.birth / 10000, s.birth / 100 % 100,
-                             s.birth % 100, s.sex == 1 ? 'M' : 'K');
+            char yr[8] = "";
+            if (indrejst) snprintf(yr, sizeof yr, "%d", indrejst);
+            int n = snprintf(line, sizeof line, "%s;%04u-%02u-%02u;%c;%s;%s\n", id, s.birth / 10000,
+                             s.birth / 100 % 100, s.birth % 100, s.sex == 1 ? 'M' : 'K', styr_opr_keys[opr], yr);
             if (cw_put(&cw[1], line, (size_t)n)) goto ioerr;
             for (size_t i = 0; i < s.n; i++) {
                 const srun *r = &s.v[i];
-                char tail[96];
+                char tail[192];
                 int tn;
+                const char *vis = r->vis ? styr_vis_keys[r->vis] : "", *team = styr_synth_teams[r->team];
                 if (r->timer % 10)
-                    tn = snprintf(tail, sizeof tail, ";%d;%s;%s;%d,%d\n", c->dict.kom[r->kom], c->dict.yd[r->yd],
-                                  c->dict.tb[r->tb], r->timer / 10, r->timer % 10);
+                    tn = snprintf(tail, sizeof tail, ";%d;%s;%s;%d,%d;%s;%s\n", c->dict.kom[r->kom], c->dict.yd[r->yd],
+                                  c->dict.tb[r->tb], r->timer / 10, r->timer % 10, vis, team);
                 else
-                    tn = snprintf(tail, sizeof tail, ";%d;%s;%s;%d\n", c->dict.kom[r->kom], c->dict.yd[r->yd],
-                                  c->dict.tb[r->tb], r->timer / 10);
+                    tn = snprintf(tail, sizeof tail, ";%d;%s;%s;%d;%s;%s\n", c->dict.kom[r->kom], c->dict.yd[r->yd],
+                                  c->dict.tb[r->tb], r->timer / 10, vis, team);
                 for (int w = r->start; w < r->start + r->len; w++) {
                     if (cw_put(&cw[0], id, (size_t)idn) || cw_put(&cw[0], ";", 1) ||
                         cw_put(&cw[0], wname[w - X.show_first], 8) || cw_put(&cw[0], tail, (size_t)tn))
@@ -885,10 +913,13 @@ styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res
             int64_t p = styr_batch_person(&b, id, (size_t)idn);
             if (p < 0) goto oom;
             styr_batch_attr(&b, (uint32_t)p, s.birth, (uint8_t)s.sex, (uint8_t)fidx, 0, d);
+            styr_batch_pattr(&b, (uint32_t)p, styr_pattr(opr, indrejst), (uint8_t)fidx, 0, d);
             for (size_t i = 0; i < s.n; i++) {
                 const srun *r = &s.v[i];
-                if (styr_batch_run(&b, (uint32_t)p, r->start, r->len, r->kom, r->yd, r->tb, r->timer, 0, (uint8_t)fidx,
-                                   0))
+                if (r->team && !team_idx[r->team])
+                    team_idx[r->team] = styr_batch_enhed(&b, styr_synth_teams[r->team], strlen(styr_synth_teams[r->team]));
+                if (styr_batch_run(&b, (uint32_t)p, r->start, r->len, r->kom, r->yd, r->tb, r->timer,
+                                   styr_rattr(r->vis, r->team ? team_idx[r->team] : 0), (uint8_t)fidx, 0))
                     goto oom;
             }
         }
