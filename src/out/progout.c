@@ -68,6 +68,11 @@ static void write_table(FILE *f, const styr_prog_result *r, const styr_progout *
                        "Progression, %s: %s persons, %s assessments; the panel's last week %s\n\n"),
             o->kommunenavn ? o->kommunenavn : styr_tr("alle personer", "all persons"),
             styr_fmt_int(a, sizeof a, r->persons), styr_fmt_int(b, sizeof b, r->assessments), w);
+    if (!r->persons) {
+        fprintf(f, "%s\n", styr_tr("Ingen vurderinger af personer, der tæller med her (-).",
+                                   "No assessments of persons who count here (-)."));
+        return;
+    }
     fprintf(f, "%s\n", styr_tr("Ændring mellem to på hinanden følgende vurderinger af samme person",
                                "Change between two consecutive assessments of the same person"));
     styr_table *t = styr_table_new(10, "lllrrrlrlr");
@@ -117,11 +122,16 @@ static void write_table(FILE *f, const styr_prog_result *r, const styr_progout *
     styr_table_row(t, h2);
     for (size_t i = 0; i < r->nmodels; i++) {
         const styr_prog_model *m = &r->models[i];
+        if (!m->persons && !m->pending) continue;
         char hz[32], n[32], np[32], ev[32], orr[32], ci[64], ll[32], r2[32], aic[32], pend[32];
         snprintf(hz, sizeof hz, styr_tr("%d mdr.", "%d months"), m->horizon == 26 ? 6 : 12);
         styr_fmt_int(pend, sizeof pend, m->pending);
-        int s = !m->shown, fit = m->fitted;
-        if (s) {
+        int s = !m->shown && m->persons, fit = m->fitted;
+        if (!m->persons) {
+            snprintf(n, sizeof n, "0");
+            snprintf(np, sizeof np, "0");
+            snprintf(ev, sizeof ev, "-");
+        } else if (s) {
             snprintf(n, sizeof n, "..");
             snprintf(np, sizeof np, "..");
             snprintf(ev, sizeof ev, "..");
@@ -217,7 +227,8 @@ static int write_json(FILE *f, const styr_prog_result *r, const styr_progout *o)
     }
     for (size_t i = 0; i < r->nmodels; i++) {
         const styr_prog_model *m = &r->models[i];
-        int s = !m->shown, fit = m->fitted && !s;
+        if (!m->persons && !m->pending) continue;
+        int s = !m->shown && m->persons, fit = m->fitted && !s;
         json_t *j = json_object(), *xs = json_array();
         json_object_set_new(j, "instrument", json_string(o->prog->name[m->instrument]));
         json_object_set_new(j, "indikator", m->indikator < 0 ? json_null() : json_string(o->prog->name[m->indikator]));
@@ -225,7 +236,7 @@ static int write_json(FILE *f, const styr_prog_result *r, const styr_progout *o)
         json_object_set_new(j, "horisont_uger", json_integer(m->horizon));
         json_object_set_new(j, "n", s ? json_null() : json_integer(m->fit.n));
         json_object_set_new(j, "personer", s ? json_null() : json_integer(m->persons));
-        json_object_set_new(j, "i_job_eller_uddannelse", s ? json_null() : json_integer(m->fit.events));
+        json_object_set_new(j, "i_job_eller_uddannelse", s || !m->persons ? json_null() : json_integer(m->fit.events));
         json_object_set_new(j, "ikke_maalbare_endnu", json_integer(m->pending));
         json_object_set_new(j, "skala", json_string(m->normalised ? "0-100" : "skalapoint"));
         json_object_set_new(j, "klyngerobust", json_boolean(m->fit.clusters > 0));
@@ -295,7 +306,8 @@ static void write_csv(FILE *f, const styr_prog_result *r, const styr_progout *o)
           f);
     for (size_t i = 0; i < r->nmodels; i++) {
         const styr_prog_model *m = &r->models[i];
-        int s = !m->shown, fit = m->fitted;
+        if (!m->persons && !m->pending) continue;
+        int s = !m->shown && m->persons, fit = m->fitted;
         for (int k = 1; k <= m->nx; k++) {
             styr_csv_text(f, o->prog->name[m->instrument]);
             fputc(';', f);
@@ -304,6 +316,7 @@ static void write_csv(FILE *f, const styr_prog_result *r, const styr_progout *o)
             styr_csv_text(f, o->prog->name[m->x_name[k - 1]]);
             fprintf(f, ";%d;", m->horizon == 26 ? 6 : 12);
             if (s) fputs("..;..;..", f);
+            else if (!m->persons) fputs("0;0;-", f);
             else fprintf(f, "%d;%u;%d", m->fit.n, m->persons, m->fit.events);
             double oo = NAN, lo = NAN, hi = NAN;
             if (fit) odds(m, k, &oo, &lo, &hi);
