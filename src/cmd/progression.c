@@ -184,7 +184,8 @@ int styr_cmd_progression(styr_cli *cli, int argc, char **argv)
         {"kommune", required_argument, 0, 'k'}, {"tilbud", required_argument, 0, 't'},
         {"samlet", no_argument, 0, 's'},        {"format", required_argument, 0, 'f'},
         {"output", required_argument, 0, 'o'},  {"workspace", required_argument, 0, 'w'},
-        {"help", no_argument, 0, 'h'},          {0, 0, 0, 0}};
+        {"intern", no_argument, 0, 'i'},        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
     /* --maalgruppe, --oprindelse and --enhed: the core's select.c parses them into a
      * styr_filter at the merge; its test goes into opts.keep (progstat.h). */
     const char *kl = NULL, *tl = NULL, *out = NULL;
@@ -196,6 +197,7 @@ int styr_cmd_progression(styr_cli *cli, int argc, char **argv)
         case 'k': kl = optarg; break;
         case 't': tl = optarg; break;
         case 's': samlet = 1; break;
+        case 'i': break; /* the API passes it for a municipality's own token; discretion applies all the same */
         case 'f':
             if (styr_format_parse(optarg, &fmt) || fmt == STYR_FMT_XLSX)
                 return styr_cli_bad_option("progression", "--format", optarg);

@@ -77,3 +77,9 @@ else
     echo "FAIL prog-planted"; echo "$out" | sed 's/^/    /'; fails=$((fails + 1))
 fi
 run prog-planted-table 0 progression -w planted/ws --samlet
+
+# the report's (and the dashboard's) section, with its discretion
+"$STYR" report -w ws -o rapport.html 2> /dev/null
+file_has prog-report-section '<section id="progression"><h2>Progression</h2>' rapport.html
+file_has prog-report-total '<tr class="total"><td>BIP: tro på job</td><td>i alt</td><td class="n">17</td>' rapport.html
+file_has prog-report-hidden '<tr><td></td><td>Vejledning og opkvalificering</td><td class="n">..</td>' rapport.html
