@@ -24,10 +24,10 @@ int styr_prog_mean_ci(const double *d, const uint32_t *g, size_t n, double *m, d
     *m = n ? s / (double)n : 0;
     *lo = *hi = *m;
     if (n == 0) return 0;
-    /* cluster sums of the deviations; g is compared by adjacency after sorting */
+    /* cluster sums of the deviations over the values ordered by id (an insertion
+     * sort: linear for the callers, who pass the ids in order already) */
     size_t *ord = styr_xcalloc(n, sizeof *ord);
     for (size_t i = 0; i < n; i++) ord[i] = i;
-    /* insertion by id keeps it simple; the callers pass ids already in order */
     for (size_t i = 1; i < n; i++) {
         size_t x = ord[i], j = i;
         while (j > 0 && g[ord[j - 1]] > g[x]) { ord[j] = ord[j - 1]; j--; }
@@ -156,7 +156,6 @@ static void fit_model(styr_prog_model *m, const double *x, const unsigned char *
                       int nobs)
 {
     int k = 1 + m->nx, several = 0;
-    uint32_t last = UINT32_MAX;
     int ev = 0, nev = 0;
     /* persons with and without the outcome (the observations come person by person) */
     for (int i = 0; i < nobs;) {
@@ -168,7 +167,6 @@ static void fit_model(styr_prog_model *m, const double *x, const unsigned char *
         nev += ne;
         i = j;
     }
-    (void)last;
     m->persons_events = (uint32_t)ev;
     m->persons_nonevents = (uint32_t)nev;
     m->shown = ev >= STYR_PROG_MIN_PERSONS && nev >= STYR_PROG_MIN_PERSONS;
@@ -208,7 +206,6 @@ void styr_prog_compute(const styr_prog *p, const styr_cols *c, const styr_codes 
     size_t rcap = 0, mcap = 0;
     int ntb = codes->dict.ntb;
     /* persons and assessments that count */
-    uint32_t lastp = UINT32_MAX;
     unsigned char *seen = styr_xcalloc(c->npersons ? c->npersons : 1, 1);
     for (size_t i = 0; i < p->n; i++) {
         const styr_assessment *a = &p->v[i];
@@ -218,7 +215,6 @@ void styr_prog_compute(const styr_prog *p, const styr_cols *c, const styr_codes 
         seen[a->person] = 1;
     }
     free(seen);
-    (void)lastp;
     change *ch = styr_xcalloc(p->n ? p->n : 1, sizeof *ch);
     double *x = styr_xcalloc(p->n ? 2 * p->n : 2, sizeof *x);
     unsigned char *y = styr_xcalloc(p->n ? p->n : 1, 1);
