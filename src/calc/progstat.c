@@ -97,7 +97,8 @@ static int counts(const styr_cols *c, uint32_t person, int w, const styr_prog_op
 typedef struct change {
     double pts, norm;
     uint32_t person;
-    int kind, same_scale;
+    int kind;
+    int scale;                 /* the scale of both assessments; 0 when they differ */
 } change;
 
 static void set(styr_prog_value *v, double x) { v->v = x; v->state = STYR_PV_OK; }
@@ -107,14 +108,15 @@ static void fill_row(styr_prog_row *row, const change *ch, size_t n, int kind)
     double *dp = styr_xcalloc(n ? n : 1, sizeof *dp), *dn = styr_xcalloc(n ? n : 1, sizeof *dn);
     uint32_t *g = styr_xcalloc(n ? n : 1, sizeof *g);
     size_t m = 0, improved = 0;
-    int same = 1;
+    int same = 1, scale = -1; /* scale points only when every change is on one and the same scale */
     uint32_t last = UINT32_MAX;
     for (size_t i = 0; i < n; i++) {
         if (kind >= 0 && ch[i].kind != kind) continue;
         dp[m] = ch[i].pts;
         dn[m] = ch[i].norm;
         g[m] = ch[i].person;
-        same &= ch[i].same_scale;
+        if (scale < 0) scale = ch[i].scale;
+        same &= ch[i].scale != 0 && ch[i].scale == scale;
         improved += ch[i].norm > 0;
         if (ch[i].person != last) row->persons++;
         last = ch[i].person;
@@ -232,7 +234,7 @@ void styr_prog_compute(const styr_prog *p, const styr_cols *c, const styr_codes 
             if (!counts(c, v->person, v->week, o)) continue;
             change *k = &ch[nch];
             k->person = v->person;
-            k->same_scale = u->skala == v->skala;
+            k->scale = u->skala == v->skala ? v->skala : 0;
             k->pts = v->score - u->score;
             k->norm = norm100(v->score, v->skala) - norm100(u->score, u->skala);
             k->kind = offer_between(c, c->run_off[v->person], c->run_off[v->person + 1], u->week, v->week, ntb);

@@ -3,7 +3,8 @@
  *
  * Changes. For every person, instrument and indicator, the assessments in
  * date order give a change between each two consecutive ones: in scale points
- * (when both use the same scale) and normalised to 0-100 ((score - 1) /
+ * (a row's mean in points only when all its changes are on one and the same
+ * scale, else not applicable) and normalised to 0-100 ((score - 1) /
  * (skala - 1) x 100, so a 1-5 and a 1-10 scale can be compared). Per
  * indicator: the mean change with a 95 pct. interval, and the share of changes
  * that are improvements (normalised change > 0). The interval is t-based and

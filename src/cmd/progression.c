@@ -157,10 +157,13 @@ static int cmd_import(styr_cli *cli, int argc, char **argv)
                 nind++;
         printf(styr_tr("%s: %s, separator %s.\n", "%s: %s, separator %s.\n"), file, styr_encoding_name(enc),
                styr_sep_name(sep));
-        printf(styr_tr("Progression indlæst: %s vurderinger af %s personer på %s indikatorer.\n",
-                       "Progression imported: %s assessments of %s persons on %s indicators.\n"),
-               styr_fmt_int(a, sizeof a, (long long)prog.n), styr_fmt_int(b, sizeof b, (long long)persons),
-               styr_fmt_int(k, sizeof k, (long long)nind));
+        printf(styr_tr("Progression indlæst: %s %s af %s %s på %s %s.\n", "Progression imported: %s %s of %s %s on %s %s.\n"),
+               styr_fmt_int(a, sizeof a, (long long)prog.n),
+               prog.n == 1 ? styr_tr("vurdering", "assessment") : styr_tr("vurderinger", "assessments"),
+               styr_fmt_int(b, sizeof b, (long long)persons),
+               persons == 1 ? styr_tr("person", "person") : styr_tr("personer", "persons"),
+               styr_fmt_int(k, sizeof k, (long long)nind),
+               nind == 1 ? styr_tr("indikator", "indicator") : styr_tr("indikatorer", "indicators"));
     }
     goto out;
 fail:

@@ -244,6 +244,40 @@ static void test_compute(void **state)
     styr_ws_close(w);
 }
 
+/* Scales that differ between persons: P1-P3 on 1-10 (+3 each: 33,3 on 0-100),
+ * P4-P6 on 1-5 (+1 each: 25): no mean in scale points (it would mix them), on
+ * 0-100 the mean (3 x 100/3 + 3 x 25) / 6 = 29,166667; the model's regressor
+ * is on 0-100. */
+static void test_mixed_scales(void **state)
+{
+    (void)state;
+    const char *ws = tiny_ws();
+    styr_ws *w;
+    styr_diags d;
+    styr_diags_init(&d);
+    assert_int_equal(styr_ws_open(ws, STYR_WS_READ, &w, &d), STYR_OK);
+    char text[1024];
+    size_t n = (size_t)sprintf(text, "person;dato;instrument;indikator;score;skala\n");
+    for (int i = 1; i <= 6; i++)
+        n += (size_t)sprintf(text + n, "P%d;2024-01-10;BIP;a;2;%d\nP%d;2024-04-10;BIP;a;%d;%d\n", i, i <= 3 ? 10 : 5, i,
+                             i <= 3 ? 5 : 3, i <= 3 ? 10 : 5);
+    styr_prog p;
+    assert_int_equal(read_text(w, text, &p, &d), STYR_OK);
+    const styr_panel *pn;
+    assert_int_equal(styr_ws_panel(w, &pn, &d), STYR_OK);
+    styr_prog_opts o = {.kommune = -1, .tilbud = -1};
+    styr_prog_result r;
+    styr_prog_compute(&p, styr_panel_cols(pn), styr_ws_codes(w), styr_panel_week_max(pn), &o, &r);
+    assert_int_equal(r.rows[0].persons, 6);
+    assert_int_equal(r.rows[0].mean.state, STYR_PV_NA);
+    assert_float_equal(r.rows[0].mean_n.v, (3 * 100.0 / 3 + 3 * 25.0) / 6, 1e-9);
+    assert_int_equal(r.models[0].normalised, 1);
+    styr_prog_result_free(&r);
+    styr_prog_free(&p);
+    styr_diags_free(&d);
+    styr_ws_close(w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -251,6 +285,7 @@ int main(void)
         cmocka_unit_test(test_secondary),
         cmocka_unit_test(test_read),
         cmocka_unit_test(test_compute),
+        cmocka_unit_test(test_mixed_scales),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
