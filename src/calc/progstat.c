@@ -238,39 +238,30 @@ void styr_prog_compute(const styr_prog *p, const styr_cols *c, const styr_codes 
             k->pts = v->score - u->score;
             k->norm = norm100(v->score, v->skala) - norm100(u->score, u->skala);
             k->kind = offer_between(c, c->run_off[v->person], c->run_off[v->person + 1], u->week, v->week, ntb);
-            if (o->tilbud >= 0 && k->kind != o->tilbud) continue;
             nch++;
         }
-        styr_prog_row total;
+        /* the total and every offer kind, with the discretion pattern of the whole
+         * breakdown; with --tilbud only that kind's row is kept, under the same
+         * pattern (so it cannot uncover a row the breakdown hides) */
+        styr_prog_row total, rows[STYR_MAX_CODES];
         memset(&total, 0, sizeof total);
         total.instrument = p->v[a].instrument;
         total.indikator = p->v[a].indikator;
         fill_row(&total, ch, nch, -1);
-        if (total.changes) {
-            size_t first = out->nrows;
-            push_row(out, &rcap, &total);
-            if (o->tilbud < 0 && !total.suppressed) {
-                for (int t = 0; t < ntb; t++) {
-                    styr_prog_row r;
-                    memset(&r, 0, sizeof r);
-                    r.instrument = total.instrument;
-                    r.indikator = total.indikator;
-                    fill_row(&r, ch, nch, t);
-                    if (r.changes) push_row(out, &rcap, &r);
-                }
-                styr_prog_secondary(out->rows + first + 1, out->nrows - first - 1);
-            } else if (o->tilbud < 0) {
-                for (int t = 0; t < ntb; t++) { /* under a suppressed total every row is on fewer persons */
-                    styr_prog_row r;
-                    memset(&r, 0, sizeof r);
-                    r.instrument = total.instrument;
-                    r.indikator = total.indikator;
-                    fill_row(&r, ch, nch, t);
-                    r.suppressed = 1;
-                    if (r.changes) push_row(out, &rcap, &r);
-                }
-            }
+        int nr = 0;
+        for (int t = 0; total.changes && t < ntb; t++) {
+            styr_prog_row r;
+            memset(&r, 0, sizeof r);
+            r.instrument = total.instrument;
+            r.indikator = total.indikator;
+            fill_row(&r, ch, nch, t);
+            if (total.suppressed) r.suppressed = 1; /* under a hidden total every row rests on fewer persons */
+            if (r.changes) rows[nr++] = r;
         }
+        if (!total.suppressed) styr_prog_secondary(rows, (size_t)nr);
+        if (total.changes && o->tilbud < 0) push_row(out, &rcap, &total);
+        for (int i = 0; i < nr; i++)
+            if (o->tilbud < 0 || rows[i].tilbud == o->tilbud) push_row(out, &rcap, &rows[i]);
         /* the models of this indicator */
         for (int h = 0; h < STYR_PROG_NHORIZON; h++) {
             styr_prog_model m;

@@ -37,7 +37,8 @@
  * breakdown by offer kind, whose rows add up to the indicator's total, a lone
  * suppressed row would follow from the total and the others, so the smallest
  * other row is suppressed with it. A model is shown only when at least 5
- * persons had the outcome and 5 did not. */
+ * persons had the outcome and 5 did not. (Counts of persons or assessments
+ * printed beside them, 1-4, are the writers' to hide: progout.h.) */
 #ifndef STYR_PROGSTAT_H
 #define STYR_PROGSTAT_H
 
@@ -61,7 +62,8 @@ typedef int (*styr_prog_keep_fn)(void *ctx, const styr_cols *c, uint64_t person,
 
 typedef struct styr_prog_opts {
     int kommune;               /* municipality index (codes), -1 all */
-    int tilbud;                /* only changes with this offer kind between (index; 0 = no offer); -1 all */
+    int tilbud;                /* only the row of this offer kind between (index; 0 = no offer), under the
+                                  whole breakdown's discretion pattern; -1 the total and every kind */
     styr_prog_keep_fn keep;    /* the target-group / team filter hook; NULL: none */
     void *keep_ctx;
     int samlet;                /* also the model of all indicators of an instrument together */

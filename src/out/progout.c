@@ -44,6 +44,19 @@ static char *interval(char *buf, size_t cap, styr_prog_value lo, styr_prog_value
     return buf;
 }
 
+/* a count of persons or assessments as published: 1-4 is discretion */
+static char *count_text(char *buf, size_t cap, long long v)
+{
+    if (v > 0 && v < STYR_PROG_MIN_PERSONS) snprintf(buf, cap, "..");
+    else styr_fmt_int(buf, cap, v);
+    return buf;
+}
+
+static json_t *jcount(long long v)
+{
+    return v > 0 && v < STYR_PROG_MIN_PERSONS ? json_null() : json_integer((json_int_t)v);
+}
+
 static styr_prog_value pv(double v) { return (styr_prog_value){v, isfinite(v) ? STYR_PV_OK : STYR_PV_NODATA}; }
 
 /* odds ratio and its interval of regressor j */
@@ -67,7 +80,7 @@ static void write_table(FILE *f, const styr_prog_result *r, const styr_progout *
     fprintf(f, styr_tr("Progression, %s: %s personer, %s vurderinger; panelets sidste uge %s\n\n",
                        "Progression, %s: %s persons, %s assessments; the panel's last week %s\n\n"),
             o->kommunenavn ? o->kommunenavn : styr_tr("alle personer", "all persons"),
-            styr_fmt_int(a, sizeof a, r->persons), styr_fmt_int(b, sizeof b, r->assessments), w);
+            count_text(a, sizeof a, r->persons), count_text(b, sizeof b, r->persons < STYR_PROG_MIN_PERSONS ? r->persons : r->assessments), w);
     if (!r->persons) {
         fprintf(f, "%s\n", styr_tr("Ingen vurderinger af personer, der tæller med her (-).",
                                    "No assessments of persons who count here (-)."));
@@ -94,7 +107,7 @@ static void write_table(FILE *f, const styr_prog_result *r, const styr_progout *
         interval(cin, sizeof cin, x->lo_n, x->hi_n, 1, s);
         if (s) snprintf(imp, sizeof imp, "..");
         else styr_fmt_pct(imp, sizeof imp, 100 * x->improved.v, 1);
-        int first = x->tilbud < 0;
+        int first = i == 0 || r->rows[i - 1].instrument != x->instrument || r->rows[i - 1].indikator != x->indikator;
         const char *row[10] = {first ? o->prog->name[x->instrument] : "", first ? o->prog->name[x->indikator] : "",
                                styr_progout_tilbud(o->codes, x->tilbud), np, nc, m, ci, mn, cin, imp};
         styr_table_row(t, row);
@@ -125,7 +138,7 @@ static void write_table(FILE *f, const styr_prog_result *r, const styr_progout *
         if (!m->persons && !m->pending) continue;
         char hz[32], n[32], np[32], ev[32], orr[32], ci[64], ll[32], r2[32], aic[32], pend[32];
         snprintf(hz, sizeof hz, styr_tr("%d mdr.", "%d months"), m->horizon == 26 ? 6 : 12);
-        styr_fmt_int(pend, sizeof pend, m->pending);
+        count_text(pend, sizeof pend, m->pending);
         int s = !m->shown && m->persons, fit = m->fitted;
         if (!m->persons) {
             snprintf(n, sizeof n, "0");
@@ -194,8 +207,9 @@ static int write_json(FILE *f, const styr_prog_result *r, const styr_progout *o)
     styr_week_format(r->panel_last, w);
     json_object_set_new(root, "kommune", o->kommune ? json_integer(o->kommune) : json_null());
     json_object_set_new(root, "kommunenavn", o->kommunenavn ? json_string(o->kommunenavn) : json_null());
-    json_object_set_new(root, "personer", json_integer(r->persons));
-    json_object_set_new(root, "vurderinger", json_integer(r->assessments));
+    json_object_set_new(root, "personer", jcount(r->persons));
+    json_object_set_new(root, "vurderinger", r->persons > 0 && r->persons < STYR_PROG_MIN_PERSONS ? json_null()
+                                                                                       : json_integer(r->assessments));
     json_object_set_new(root, "panel_sidste_uge", json_string(w));
     for (size_t i = 0; i < r->nrows; i++) {
         const styr_prog_row *x = &r->rows[i];
@@ -237,7 +251,7 @@ static int write_json(FILE *f, const styr_prog_result *r, const styr_progout *o)
         json_object_set_new(j, "n", s ? json_null() : json_integer(m->fit.n));
         json_object_set_new(j, "personer", s ? json_null() : json_integer(m->persons));
         json_object_set_new(j, "i_job_eller_uddannelse", s || !m->persons ? json_null() : json_integer(m->fit.events));
-        json_object_set_new(j, "ikke_maalbare_endnu", json_integer(m->pending));
+        json_object_set_new(j, "ikke_maalbare_endnu", jcount(m->pending));
         json_object_set_new(j, "skala", json_string(m->normalised ? "0-100" : "skalapoint"));
         json_object_set_new(j, "klyngerobust", json_boolean(m->fit.clusters > 0));
         json_object_set_new(j, "estimeret", json_boolean(m->fitted));
@@ -326,7 +340,8 @@ static void write_csv(FILE *f, const styr_prog_result *r, const styr_progout *o)
                 fputc(';', f);
                 csv_val(f, fit ? pv(vals[q]) : pv(NAN), dec[q], s);
             }
-            fprintf(f, ";%u\r\n", m->pending);
+            char pend[32];
+            fprintf(f, ";%s\r\n", count_text(pend, sizeof pend, m->pending));
         }
     }
 }

@@ -23,7 +23,7 @@ styr_rc styr_rp_prog_fill(styr_ws *ws, const styr_panel *p, int kommune, styr_rp
     if (kommune > 0 && o.kommune < 0) return STYR_OK;
     styr_prog_compute(&out->prog, styr_panel_cols(p), codes, styr_panel_week_max(p), &o, &out->res);
     out->codes = codes;
-    out->present = out->res.persons > 0;
+    out->present = out->res.persons >= STYR_PROG_MIN_PERSONS; /* fewer: every cell would be hidden */
     return STYR_OK;
 }
 

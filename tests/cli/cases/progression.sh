@@ -37,7 +37,9 @@ run prog-table 0 progression -w ws
 run prog-table-en 0 --lang en progression -w ws
 run prog-json 0 progression -w ws --format json
 run prog-csv 0 progression -w ws --format csv
+# --tilbud keeps the breakdown's pattern: vejledning (6 persons) stays hidden beside praktik (3)
 run prog-tilbud 0 progression -w ws --tilbud vejledning --format json
+run prog-tilbud-ingen 0 progression -w ws --tilbud ingen
 run prog-tilbud-bad 1 progression -w ws --tilbud frobnicate
 run prog-kommune-other 0 progression -w ws --kommune 101
 run prog-format-bad 1 progression -w ws --format xlsx
@@ -59,6 +61,12 @@ n=$((n + 1))
 printf 'person,dato,instrument,indikator,score,skala\nQ01,2024-07-10,BIP,tro på job,"3,5",5\n' | iconv -f utf-8 -t cp1252 > cp1252.csv
 run prog-import-1252 0 progression import -w ws cp1252.csv
 run prog-after-1252 0 progression -w ws --format csv
+# three persons: every count of 1-4 is discretion, the header's too
+"$STYR" init small --kommune 461 > /dev/null
+grep -E '^(person|Q0[123]);' panel.csv > small.csv && grep -E '^(person|Q0[123]);' vurderinger.csv > small-v.csv
+"$STYR" import -w small small.csv > /dev/null && "$STYR" progression import -w small small-v.csv > /dev/null
+run prog-small 0 progression -w small
+run prog-small-json 0 progression -w small --format json
 # an empty panel: nothing to tie the assessments to
 "$STYR" init empty > /dev/null
 run prog-import-empty 2 progression import -w empty vurderinger.csv
