@@ -56,11 +56,11 @@ void styr_rp_progression(FILE *f, const struct styr_report *r)
     const styr_prog_result *res = &x->res;
     char a[48], b[48], c[48];
     fprintf(f, "<section id=\"progression\"><h2>%s</h2><p>", T("Progression", "Progression"));
-    fprintf(f, T("%s personer er vurderet %s gange. Ændringen mellem to på hinanden følgende vurderinger af samme "
+    fprintf(f, T("%s personer har %s vurderinger (én pr. indikator og dato). Ændringen mellem to på hinanden følgende vurderinger af samme "
                  "person, på en skala fra 0 til 100 (så skalaer på 1-5 og 1-10 kan sammenlignes), med 95 pct. "
                  "konfidensinterval, og andelen af ændringer, der er forbedringer; i alt og efter det tilbud, "
                  "personen havde flest uger i mellem vurderingerne.",
-                 "%s persons have been assessed %s times. The change between two consecutive assessments of the "
+                 "%s persons have %s assessments (one per indicator and date). The change between two consecutive assessments of the "
                  "same person, on a scale from 0 to 100 (so scales of 1-5 and 1-10 compare), with a 95 pct. "
                  "confidence interval, and the share of changes that are improvements; in all and by the offer the "
                  "person had most weeks of between the assessments."),
