@@ -35,6 +35,8 @@ int styr_afstem_jobindsats(styr_cli *cli, const char *periode, int kommune, cons
 
 /* For styr info: the Ydelsesrefusion rows a workspace holds (nothing when none). */
 void styr_info_ydelsesrefusion(sqlite3 *db);
+/* For styr info: the progression assessments a workspace holds (nothing when none). */
+void styr_info_progression(sqlite3 *db);
 
 /* What an import read, file by file, and what it did (shared by import and synth). */
 void styr_print_import_files(const styr_import_result *res);

@@ -178,6 +178,27 @@ out:
     return e;
 }
 
+/* ---- styr info ---------------------------------------------------------------- */
+
+void styr_info_progression(sqlite3 *db)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT count(*), count(DISTINCT person), count(DISTINCT instrument || ':' || indikator),"
+                           " min(dato), max(dato) FROM progression",
+                           -1, &st, NULL) != SQLITE_OK)
+        return; /* no assessments imported */
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0) {
+        char a[32], b[32], c[32];
+        printf(styr_tr("Progression: %s vurderinger af %s personer på %s indikatorer, %s - %s; se dem med styr progression\n",
+                       "Progression: %s assessments of %s persons on %s indicators, %s - %s; see them with styr progression\n"),
+               styr_fmt_int(a, sizeof a, sqlite3_column_int64(st, 0)), styr_fmt_int(b, sizeof b, sqlite3_column_int64(st, 1)),
+               styr_fmt_int(c, sizeof c, sqlite3_column_int64(st, 2)), sqlite3_column_text(st, 3),
+               sqlite3_column_text(st, 4));
+    }
+    sqlite3_finalize(st);
+}
+
 /* ---- the analysis ------------------------------------------------------------- */
 
 int styr_cmd_progression(styr_cli *cli, int argc, char **argv)

@@ -33,6 +33,7 @@ run prog-init 0 init ws --kommune 461
 "$STYR" import -w ws panel.csv > /dev/null
 run prog-none 2 progression -w ws
 run prog-import 0 progression import -w ws vurderinger.csv
+has prog-info "Progression: 68 vurderinger af 17 personer på 2 indikatorer, 2024-01-10 - 2024-04-10" info -w ws
 run prog-table 0 progression -w ws
 run prog-table-en 0 --lang en progression -w ws
 run prog-json 0 progression -w ws --format json
