@@ -110,6 +110,7 @@ test-browser: $(BUILD)/styr
 	@python3 tests/browser/report_test.py $(BUILD)/styr $(BUILD)/test-artifacts $(BUILD)/screenshots
 	@python3 tests/browser/dashboard_test.py $(BUILD)/styr $(BUILD)/test-artifacts $(BUILD)/screenshots
 	@python3 tests/browser/public_report_test.py $(BUILD)/styr $(BUILD)/test-artifacts $(BUILD)/screenshots
+	@python3 tests/browser/progression_test.py $(BUILD)/styr $(BUILD)/test-artifacts $(BUILD)/screenshots
 	@python3 tests/web/hostile_test.py $(BUILD)/styr
 
 # styr hent against a local stand-in for jobindsats.dk and Statistikbanken (never the internet)

@@ -28,12 +28,15 @@ int styr_cmd_serve(styr_cli *cli, int argc, char **argv);
 int styr_cmd_benchmark(styr_cli *cli, int argc, char **argv);
 int styr_cmd_hent(styr_cli *cli, int argc, char **argv);
 int styr_cmd_afstem(styr_cli *cli, int argc, char **argv);
+int styr_cmd_progression(styr_cli *cli, int argc, char **argv);
 /* afstem --kilde jobindsats (afstem_ji.c): styr's figures beside jobindsats' (taerskel in pct.). */
 int styr_afstem_jobindsats(styr_cli *cli, const char *periode, int kommune, const char *ydelse, double taerskel,
                            int intern, styr_format fmt);
 
 /* For styr info: the Ydelsesrefusion rows a workspace holds (nothing when none). */
 void styr_info_ydelsesrefusion(sqlite3 *db);
+/* For styr info: the progression assessments a workspace holds (nothing when none). */
+void styr_info_progression(sqlite3 *db);
 
 /* What an import read, file by file, and what it did (shared by import and synth). */
 void styr_print_import_files(const styr_import_result *res);

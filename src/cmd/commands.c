@@ -46,6 +46,8 @@ const styr_cmd styr_commands[] = {
      "expected against actual (jobindsats Y30R21): the 98 municipalities and the rank"},
     {"noegletal", styr_cmd_noegletal, "nøgletal for en kommune mod dens klynge",
      "key figures of a municipality against its cluster"},
+    {"progression", styr_cmd_progression, "progressionsmåling: indlæs vurderinger, ændringer og hvad der forudsiger job",
+     "progression: import assessments, changes and what predicts a job"},
     {0, 0, 0, 0},
 };
 

@@ -200,6 +200,7 @@ int styr_cmd_info(styr_cli *cli, int argc, char **argv)
     }
     if (!any) printf("  %s\n", styr_tr("(ingen endnu)", "(none yet)"));
     styr_info_ydelsesrefusion(db);
+    styr_info_progression(db);
     printf("%s\n", styr_tr("De værdier, kommandoerne tager (kommuner, ydelser, tilbud, nøgletal, perioder): styr info --koder",
                            "The values the commands take (municipalities, groups, offers, figures, periods): styr info --koder"));
     styr_ws_close(ws);

@@ -20,6 +20,7 @@
 #include "../calc/offers.h"
 #include "../calc/pubfig.h"
 #include "../out/report.h"
+#include "../out/report_progression.h"
 #include "../calc/y30r21.h"
 #include "benchctx.h"
 #include "budgetrun.h"
@@ -499,6 +500,8 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
     styr_offers off;
     styr_rp_effect *eff = NULL;
     memset(&off, 0, sizeof off);
+    styr_rp_prog prog;
+    memset(&prog, 0, sizeof prog);
     int e = styr_bctx_open(cli, "report", kommune, intern, pl, &x, &d);
     x.forventet = forventet;
     if (e >= 0) goto out;
@@ -692,6 +695,11 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
         e = styr_cli_fail(cli, rc, &d);
         goto out;
     }
+    if (!public_only && (rc = styr_rp_prog_fill(x.ws, x.p, x.kommune, &prog, &d))) {
+        e = styr_cli_fail(cli, rc, &d);
+        goto out;
+    }
+    r->progression = prog.present ? &prog : NULL;
 
     /* write */
     styr_dest dest;
@@ -711,6 +719,7 @@ out:
     }
     styr_fu_run_free(&run);
     styr_offers_free(&off);
+    styr_rp_prog_free(&prog);
     free(eff);
     if (r) {
         free(r->sc);

@@ -370,6 +370,7 @@ static const route routes[] = {
     {"/api/v1/profil", {"kommune", "periode", "klynge", 0}},
     {"/api/v1/effekt", {"periode", "tilbud", "ydelse", 0}},
     {"/api/v1/udvikling", {"figur", "kommune", "periode", "ydelse", 0}},
+    {"/api/v1/progression", {"kommune", "tilbud", 0}},
     {"/", {"kommune", "periode", "klynge", 0}},
     {"/vis", {"kommune", "periode", "klynge", 0}},
     {"/static/app.js", {0}},
@@ -379,12 +380,15 @@ static const route routes[] = {
 
 static const route *route_of(const char *url)
 {
+    const size_t n = sizeof routes / sizeof *routes;
     if (!strncmp(url, "/kommune/", 9)) {
         const char *slash = strchr(url + 9, '/');
-        return &routes[slash && !strcmp(slash, "/klynge") ? 14 : 13];
+        const char *want = slash && !strcmp(slash, "/klynge") ? "/kommune/klynge" : "/kommune/";
+        for (size_t i = 0; i < n; i++)
+            if (!strcmp(routes[i].path, want)) return &routes[i];
     }
-    for (size_t i = 0; i < 13; i++)
-        if (!strcmp(url, routes[i].path)) return &routes[i];
+    for (size_t i = 0; i < n; i++)
+        if (strncmp(routes[i].path, "/kommune/", 9) && !strcmp(url, routes[i].path)) return &routes[i];
     return NULL;
 }
 
@@ -757,6 +761,7 @@ static enum MHD_Result api(req *q, const char *what)
         {"profil", "profil", 1, 0, {"klynge", 0}},
         {"effekt", "effect", 0, 0, {"ydelse", "tilbud", 0}},
         {"udvikling", "figures", 1, 1, {"ydelse", "figur", 0}},
+        {"progression", "progression", 1, 0, {"tilbud", 0}},
     };
     for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
         if (strcmp(what, map[i].path)) continue;
@@ -806,7 +811,7 @@ static enum MHD_Result api(req *q, const char *what)
         j->heavy = per && strstr(per, "..");
         return submit(q->s, q->c, q->state, j);
     }
-    return fail(q->c, 1, 404, "Ukendt API-adresse. Se /api/v1/kommuner, figurer, sammenlign, scorecard, maal, oekonomi, effekt, udvikling.");
+    return fail(q->c, 1, 404, "Ukendt API-adresse. Se /api/v1/kommuner, figurer, sammenlign, scorecard, maal, oekonomi, effekt, udvikling, progression.");
 }
 
 /* ---- pages ------------------------------------------------------------------------------------ */
@@ -1168,7 +1173,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     const route *r = route_of(url);
     if (!r) {
         if (!strncmp(url, "/api/v1/", 8) && !strchr(url + 8, '/'))
-            return fail(c, 1, 404, "Ukendt API-adresse. Se /api/v1/kommuner, figurer, sammenlign, scorecard, maal, oekonomi, effekt, udvikling.");
+            return fail(c, 1, 404, "Ukendt API-adresse. Se /api/v1/kommuner, figurer, sammenlign, scorecard, maal, oekonomi, effekt, udvikling, progression.");
         return fail(c, api_path, MHD_HTTP_NOT_FOUND, api_path ? "Ukendt API-adresse." : "Siden findes ikke.");
     }
     enum MHD_Result ret;

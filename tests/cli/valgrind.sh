@@ -38,6 +38,16 @@ check 0 figures -w ws --periode 2024 --format csv -o f.csv
 check 0 figures -w ws --periode 2024M01..2024M02 --format xlsx -o f.xlsx
 check 0 figures -w ws --kommune 101 --periode 2024
 check 0 figures -w ws --udvikling --kommune 101 --format json -o u.json
+# progression (issue 14 §3): import, a refused import, and the analysis in every format
+check 0 init wp --kommune 101
+check 0 import -w wp good.csv
+printf 'person;dato;instrument;indikator;score;skala\nA;2024-01-03;BIP;tro på job;2;5\nA;2024-01-10;BIP;tro på job;3;5\n' > prog.csv
+printf 'person;dato;instrument;indikator;score;skala\nB;2024-01-03;BIP;tro på job;9;5\n010190-1234;x;BIP;;2;5\n' > progbad.csv
+check 0 progression import -w wp prog.csv
+check 2 progression import -w wp progbad.csv
+check 0 progression -w wp --samlet
+check 0 progression -w wp --format json -o p.json
+check 0 progression -w wp --format csv --tilbud praktik
 check 0 figures -w ws --udvikling --kommune 101 --ydelse i_alt --periode 2024K2 --figur andel_befolkning
 check 0 money -w ws --kommune 461 --periode 2024 --compare 2011,2016
 check 0 money -w ws --periode 2016 --format json -o m.json
