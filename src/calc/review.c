@@ -207,6 +207,37 @@ styr_rc styr_review_sheet_meta(const styr_sheet *s, const char *file, const styr
     return bad ? STYR_EINPUT : STYR_OK;
 }
 
+/* The head against the workspace: its own municipality, its panel, the panel's last week. */
+styr_rc styr_review_check_head(const styr_review_meta *m, int own, const styr_panel *p, const char *file, styr_diags *d)
+{
+    int bad = 0;
+    char v[84], a[17], b[17];
+    if (m->kommune != own) {
+        snprintf(v, sizeof v, "%d (%s %d)", m->kommune, styr_tr("arbejdsområdet:", "the workspace:"), own);
+        styr_diag_add(d, D_RS_KOMMUNE, X_RS_KOMMUNE, file, m->line[STYR_RM_KOMMUNE], 2,
+                      styr_review_meta_label(STYR_RM_KOMMUNE), v, strlen(v));
+        bad = 1;
+    }
+    if (m->panel != styr_panel_checksum(p)) {
+        styr_hex64(m->panel, a);
+        styr_hex64(styr_panel_checksum(p), b);
+        snprintf(v, sizeof v, "%s (%s %s)", a, styr_tr("arbejdsområdet:", "the workspace:"), b);
+        styr_diag_add(d, D_RS_PANEL, X_RS_PANEL, file, m->line[STYR_RM_PANEL], 2,
+                      styr_review_meta_label(STYR_RM_PANEL), v, strlen(v));
+        bad = 1;
+    }
+    if (m->ref != styr_panel_week_max(p)) {
+        char x[12], y[12];
+        styr_week_format(m->ref, x);
+        styr_week_format(styr_panel_week_max(p), y);
+        snprintf(v, sizeof v, "%s (%s %s)", x, styr_tr("panelet:", "the panel:"), y);
+        styr_diag_add(d, D_RS_WEEK, X_RS_WEEK, file, m->line[STYR_RM_WEEK], 2, styr_review_meta_label(STYR_RM_WEEK), v,
+                      strlen(v));
+        bad = 1;
+    }
+    return bad ? STYR_EINPUT : STYR_OK;
+}
+
 /* ---- the table ------------------------------------------------------------------------- */
 
 /* An answer: 1, 0, or -1 when it is none of 1/0, x/blank, ja/nej (yes/no). */
@@ -417,8 +448,8 @@ void styr_wilson(double p, double n, double *lo, double *hi)
     }
     double z2 = Z95 * Z95, den = 1 + z2 / n, c = (p + z2 / (2 * n)) / den;
     double half = Z95 / den * sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-    *lo = c - half < 0 ? 0 : c - half;
-    *hi = c + half > 1 ? 1 : c + half;
+    *lo = c - half < 0 || p <= 0 ? 0 : c - half; /* exactly 0 at p = 0 (rounding aside) */
+    *hi = c + half > 1 || p >= 1 ? 1 : c + half;
 }
 
 static void share(styr_review_share *s, size_t m, size_t k)

@@ -105,6 +105,10 @@ void styr_review_free(styr_review *r); /* NULL-safe */
 styr_rc styr_review_sheet_meta(const styr_sheet *s, const char *file, const styr_codes *codes,
                                styr_review_meta *out, styr_diags *d);
 
+/* Check the head against the workspace: municipality own (a code), the
+ * panel p (its checksum) and its last week. STYR_EINPUT with diagnostics. */
+styr_rc styr_review_check_head(const styr_review_meta *m, int own, const styr_panel *p, const char *file, styr_diags *d);
+
 /* Check the sheet's table against the sample s drawn for meta (with the
  * panel's person ids in cols) and the learning points lps; on success *out
  * holds the answers. All problems go to d; STYR_EINPUT when there was one. */

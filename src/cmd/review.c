@@ -50,36 +50,6 @@ static const char help_result_en[] =
     "workshop's slides: --format html (one page, A4 landscape) or xlsx. The result is internal\n"
     "(--intern): counts of 1-4 cases are shown; no persons and no notes.\n";
 
-static styr_rc check_meta(styr_ws *ws, const styr_panel *p, const char *file, const styr_review_meta *m, styr_diags *d)
-{
-    int own = styr_ws_egen_kommune(ws), bad = 0;
-    char v[84], a[17], b[17];
-    if (m->kommune != own) {
-        snprintf(v, sizeof v, "%d (%s %d)", m->kommune, styr_tr("arbejdsområdet:", "the workspace:"), own);
-        styr_diag_add(d, D_RS_KOMMUNE, X_RS_KOMMUNE, file, m->line[STYR_RM_KOMMUNE], 2,
-                      styr_review_meta_label(STYR_RM_KOMMUNE), v, strlen(v));
-        bad = 1;
-    }
-    if (m->panel != styr_panel_checksum(p)) {
-        styr_hex64(m->panel, a);
-        styr_hex64(styr_panel_checksum(p), b);
-        snprintf(v, sizeof v, "%s (%s %s)", a, styr_tr("arbejdsområdet:", "the workspace:"), b);
-        styr_diag_add(d, D_RS_PANEL, X_RS_PANEL, file, m->line[STYR_RM_PANEL], 2,
-                      styr_review_meta_label(STYR_RM_PANEL), v, strlen(v));
-        bad = 1;
-    }
-    if (m->ref != styr_panel_week_max(p)) {
-        char x[12], y[12];
-        styr_week_format(m->ref, x);
-        styr_week_format(styr_panel_week_max(p), y);
-        snprintf(v, sizeof v, "%s (%s %s)", x, styr_tr("panelet:", "the panel:"), y);
-        styr_diag_add(d, D_RS_WEEK, X_RS_WEEK, file, m->line[STYR_RM_WEEK], 2, styr_review_meta_label(STYR_RM_WEEK), v,
-                      strlen(v));
-        bad = 1;
-    }
-    return bad ? STYR_EINPUT : STYR_OK;
-}
-
 int styr_cmd_sample_import(styr_cli *cli, int argc, char **argv)
 {
     static const struct option lo[] = {{"laeringspunkter", required_argument, 0, 'l'},
@@ -123,7 +93,7 @@ int styr_cmd_sample_import(styr_cli *cli, int argc, char **argv)
     if (rc) goto fail;
     const styr_codes *codes = styr_ws_codes(ws);
     if ((rc = styr_review_sheet_meta(&sh, file, codes, &meta, &d))) goto fail;
-    if ((rc = check_meta(ws, p, file, &meta, &d))) goto fail;
+    if ((rc = styr_review_check_head(&meta, styr_ws_egen_kommune(ws), p, file, &d))) goto fail;
     if ((rc = styr_sample_draw(ws, meta.grp, codes->kom_idx[meta.kommune], meta.n, meta.seed, &s, &d))) goto fail;
     if ((rc = styr_review_check(&sh, file, &lps, &meta, &s, styr_panel_cols(p), &r, &d))) goto fail;
     if ((rc = styr_review_store(ws, &r, &replaced, &d))) goto fail;

@@ -282,7 +282,9 @@ static int write_html(const ctx *x, FILE *f)
           "h1{font-size:17pt;margin:0 0 4pt}h2{font-size:13pt;margin:14pt 0 4pt}"
           ".intern{border:2px solid #b00020;color:#b00020;padding:4pt 8pt;font-weight:bold;margin:6pt 0}"
           "table{border-collapse:collapse;width:100%;margin:4pt 0}th,td{padding:3pt 6pt;border-bottom:1px solid #ccc;"
-          "text-align:right;vertical-align:middle}th:first-child,td:first-child{text-align:left}"
+          "text-align:right;vertical-align:middle}td{white-space:nowrap}th:first-child,td:first-child{text-align:left}"
+          "td:first-child{white-space:normal}.strata{font-size:9.5pt;table-layout:fixed}.strata td:first-child{white-space:nowrap}"
+          ".strata th{font-size:8.5pt;overflow-wrap:anywhere;hyphens:auto}.strata th:first-child{width:48mm}"
           "th{background:#e8eef4}.bar{position:relative;height:12pt;width:60mm;background:#f3f3f3}"
           ".bar .p{position:absolute;top:2pt;height:8pt;background:#2f5d8a}"
           ".bar .ci{position:absolute;top:5pt;height:2pt;background:#b00020}"
@@ -316,10 +318,12 @@ static int write_html(const ctx *x, FILE *f)
                 q->p_st < 0 ? "-" : styr_fmt_num(s, sizeof s, 100 * q->se, 1), interval(e, sizeof e, q->lo, q->hi));
     }
     fputs("</table>\n<p class=\"small\">", f);
+    esc(f, styr_tr("Søjlen er andelen, den røde streg dens 95 pct. konfidensinterval. ",
+                   "The bar is the share, the red line its 95 pct. confidence interval. "));
     esc(f, x->method);
     fputs("</p>\n</div>\n<div>\n<h2>", f);
     esc(f, styr_tr("Pr. lag: sager med læringspunktet af de gennemgåede", "By stratum: cases with the learning point of those reviewed"));
-    fprintf(f, "</h2>\n<table><tr><th>%s</th><th>%s</th><th>%s</th>", styr_tr("Lag", "Stratum"),
+    fprintf(f, "</h2>\n<table class=\"strata\"><tr><th>%s</th><th>%s</th><th>%s</th>", styr_tr("Lag", "Stratum"),
             styr_tr("Forløb i gang", "Spells in progress"), styr_tr("Trukket", "Drawn"));
     for (size_t j = 0; j < r->lps.n; j++) {
         fputs("<th>", f);
