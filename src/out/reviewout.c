@@ -72,6 +72,13 @@ static void prepare(ctx *x, const styr_review *r, const styr_codes *codes)
                      "With only %zu reviewed cases the uncertainty is large: a share of 30 pct. may well stand for "
                      "10-60 pct. of all cases. Use the figures to point at learning points, not to measure change."),
              x->reviewed);
+    if (!x->reviewed)
+        snprintf(x->small, sizeof x->small, "%s",
+                 styr_tr("Ingen sag er markeret som gennemgået (kolonnen Gennemgået): der er intet at opsummere endnu.",
+                         "No case is marked as reviewed (the column Reviewed): there is nothing to summarise yet."));
+    else if (x->reviewed >= 100)
+        snprintf(x->small, sizeof x->small, "%s",
+                 styr_tr("Usikkerheden står i intervallerne.", "The uncertainty is in the intervals."));
     (void)b;
     snprintf(x->method, sizeof x->method, "%s",
              styr_tr("Andel: de gennemgåede sager med læringspunktet, med 95 pct. konfidensinterval efter Wilson. "
@@ -97,8 +104,8 @@ static int write_table(const ctx *x, FILE *f)
     fprintf(f, "%s\n%s\n%s\n%s\n\n", x->title, x->notice, x->sample, x->small);
     styr_table *t = styr_table_new(7, "lrrrrrr");
     const char *h[7] = {styr_tr("Læringspunkt", "Learning point"), styr_tr("Sager", "Cases"),
-                        styr_tr("Andel", "Share"), styr_tr("95 pct. KI", "95 pct. CI"),
-                        styr_tr("Lagdelt", "Stratified"), styr_tr("SE", "SE"), styr_tr("95 pct. KI", "95 pct. CI")};
+                        styr_tr("Andel pct.", "Share pct."), styr_tr("95 pct. KI", "95 pct. CI"),
+                        styr_tr("Lagdelt pct.", "Stratified pct."), styr_tr("SE", "SE"), styr_tr("95 pct. KI", "95 pct. CI")};
     styr_table_row(t, h);
     for (size_t j = 0; j < r->lps.n; j++) {
         const styr_review_est *q = &x->est[j];

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Fill a case review sheet from `styr sample -o` as a reviewer would (test helper).
 
-    fill_review.py IN OUT [ROW=COL:VALUE ...]
+    fill_review.py [--sep C] [--enc E] IN OUT [ROW=COL:VALUE | drop=COL ...]
 
 IN and OUT are both .csv (';', UTF-8) or both .xlsx. Without edits every case
 but the last is marked reviewed and answers follow a fixed pattern (see
 tests/cli/cases/sample14.sh for the hand computation); ROW is a case number
 (or a head label such as "Frø") and COL a column header. Only the standard
-library: the XLSX is rewritten cell by cell as inline strings."""
+library: the XLSX is rewritten cell by cell as inline strings. drop=COL
+removes a column; --sep and --enc write the CSV as another spreadsheet would
+(',' and cp1252: Excel's "CSV" in an English locale on Windows)."""
 import csv, re, sys, zipfile
 from xml.sax.saxutils import escape
 
@@ -38,6 +40,12 @@ def apply(grid, edits):
             r[c] = v
     for e in edits:
         row, rest = e.split("=", 1)
+        if row == "drop":
+            c = head.index(rest)
+            for r in grid[h:]:
+                if len(r) > c:
+                    del r[c]
+            continue
         col, val = rest.split(":", 1)
         if row.isdigit():
             r = next(x for x in grid[h + 1:] if x and x[0] == row)
@@ -73,7 +81,7 @@ def read_xlsx(z):
     x = z.read("xl/worksheets/sheet1.xml").decode()
     grid = {}
     for rn, body in re.findall(r'<row r="(\d+)"[^>]*>(.*?)</row>', x, re.S):
-        for ref, attrs, inner in re.findall(r'<c r="([A-Z]+)\d+"([^>]*?)(?:/>|>(.*?)</c>)', x if False else body, re.S):
+        for ref, attrs, inner in re.findall(r'<c r="([A-Z]+)\d+"([^>]*?)(?:/>|>(.*?)</c>)', body, re.S):
             v = re.search(r"<v>(.*?)</v>", inner or "")
             t = re.search(r't="(\w+)"', attrs)
             val = "" if not v else (sst[int(v.group(1))] if t and t.group(1) == "s" else v.group(1))
@@ -97,14 +105,21 @@ def write_xlsx(zin, out, rows, sheet_xml):
             zo.writestr(item, body)
 
 def main():
-    src, dst, edits = sys.argv[1], sys.argv[2], sys.argv[3:]
+    args, sep, enc = sys.argv[1:], ";", "utf-8"
+    while args[0].startswith("--"):
+        if args[0] == "--sep":
+            sep = args[1]
+        else:
+            enc = args[1]
+        args = args[2:]
+    src, dst, edits = args[0], args[1], args[2:]
     if src.endswith(".xlsx"):
         with zipfile.ZipFile(src) as z:
             rows, xml = read_xlsx(z)
             write_xlsx(z, dst, apply(rows, edits), xml)
     else:
         rows = list(csv.reader(open(src, encoding="utf-8", newline=""), delimiter=";"))
-        with open(dst, "w", encoding="utf-8", newline="") as f:
-            csv.writer(f, delimiter=";", lineterminator="\r\n").writerows(apply(rows, edits))
+        with open(dst, "w", encoding=enc, newline="") as f:
+            csv.writer(f, delimiter=sep, lineterminator="\r\n").writerows(apply(rows, edits))
 
 main()
