@@ -16,7 +16,10 @@
 
 /* ---- learning points ------------------------------------------------------------------- */
 
-const char *styr_lp_name(const styr_lp *l) { return styr_lang_get() == STYR_LANG_EN && l->navn_en[0] ? l->navn_en : l->navn; }
+const char *styr_lp_name(const styr_lp *l)
+{
+    return styr_lang_get() == STYR_LANG_EN && l->navn_en[0] ? l->navn_en : l->navn;
+}
 
 void styr_lps_free(styr_lps *l)
 {
@@ -61,10 +64,14 @@ styr_rc styr_lps_load(const char *path, styr_lps *out, styr_diags *d)
     }
     out->v = styr_xcalloc(STYR_LP_MAX, sizeof *out->v);
     while ((got = styr_csv_next(&c, d)) != 0) {
-        if (got < 0) { bad = 1; continue; }
+        if (got < 0) {
+            bad = 1;
+            continue;
+        }
         styr_field k = c.f[0], nv = c.nf > 1 ? c.f[1] : (styr_field){"", 0};
         int dup = 0;
-        for (size_t i = 0; i < out->n; i++) dup |= strlen(out->v[i].kode) == k.n && !memcmp(out->v[i].kode, k.p, k.n);
+        for (size_t i = 0; i < out->n; i++)
+            dup |= strlen(out->v[i].kode) == k.n && !memcmp(out->v[i].kode, k.p, k.n);
         if (!good_code(k) || dup || out->n == STYR_LP_MAX) {
             styr_diag_add(d, D_LP_CODE, X_LP_CODE, name, c.line, 1, "kode", k.p, k.n);
             bad = 1;
@@ -96,25 +103,36 @@ out:
 
 /* ---- labels ---------------------------------------------------------------------------- */
 
-static const char *const meta_da[STYR_RM_COUNT] = {"Frø", "Panel (kontrolsum)", "Ydelse", "Kommune", "Referenceuge",
-                                                    "Antal sager"};
-static const char *const meta_en[STYR_RM_COUNT] = {"Seed", "Panel (checksum)", "Benefit group", "Municipality",
-                                                    "Reference week", "Cases"};
-static const char *const col_da[STYR_RC_FIXED] = {"Nr.", "Person", "Lag-nr.", "Lag", "Forløbet startede", "Uger",
-                                                   "Tilbud nu", "Gennemgået"};
-static const char *const col_en[STYR_RC_FIXED] = {"No.", "Person", "Stratum no.", "Stratum", "Spell began", "Weeks",
-                                                   "Offer now", "Reviewed"};
+static const char *const meta_da[STYR_RM_COUNT] = {"Frø",     "Panel (kontrolsum)", "Ydelse",
+                                                   "Kommune", "Referenceuge",       "Antal sager"};
+static const char *const meta_en[STYR_RM_COUNT] = {"Seed",         "Panel (checksum)", "Benefit group",
+                                                   "Municipality", "Reference week",   "Cases"};
+static const char *const col_da[STYR_RC_FIXED] = {"Nr.",  "Person",    "Lag-nr.",   "Lag", "Forløbet startede",
+                                                  "Uger", "Tilbud nu", "Gennemgået"};
+static const char *const col_en[STYR_RC_FIXED] = {"No.",         "Person", "Stratum no.", "Stratum",
+                                                  "Spell began", "Weeks",  "Offer now",   "Reviewed"};
 
-const char *styr_review_meta_label(int w) { return styr_lang_get() == STYR_LANG_EN ? meta_en[w] : meta_da[w]; }
-const char *styr_review_col_label(int w) { return styr_lang_get() == STYR_LANG_EN ? col_en[w] : col_da[w]; }
-const char *styr_review_note_label(void) { return "Note"; }
+const char *styr_review_meta_label(int w)
+{
+    return styr_lang_get() == STYR_LANG_EN ? meta_en[w] : meta_da[w];
+}
+const char *styr_review_col_label(int w)
+{
+    return styr_lang_get() == STYR_LANG_EN ? col_en[w] : col_da[w];
+}
+const char *styr_review_note_label(void)
+{
+    return "Note";
+}
 
 /* Text equal to a label, ignoring case of ASCII letters and surrounding blanks. */
 static int same(const char *s, const char *label)
 {
-    while (*s == ' ') s++;
+    while (*s == ' ')
+        s++;
     size_t n = strlen(s), m = strlen(label);
-    while (n && s[n - 1] == ' ') n--;
+    while (n && s[n - 1] == ' ')
+        n--;
     if (n != m) return 0;
     for (size_t i = 0; i < n; i++)
         if (tolower((unsigned char)s[i]) != tolower((unsigned char)label[i])) return 0;
@@ -141,7 +159,8 @@ static size_t header_row(const styr_sheet *s)
 void styr_review_free(styr_review *r)
 {
     if (!r) return;
-    for (size_t i = 0; i < r->n; i++) free(r->c[i].ans), free(r->c[i].note);
+    for (size_t i = 0; i < r->n; i++)
+        free(r->c[i].ans), free(r->c[i].note);
     free(r->c);
     styr_lps_free(&r->lps);
     memset(r, 0, sizeof *r);
@@ -151,19 +170,21 @@ void styr_review_free(styr_review *r)
 
 static int parse_u64(const char *s, uint64_t *out)
 {
-    while (*s == ' ') s++;
+    while (*s == ' ')
+        s++;
     if (!isdigit((unsigned char)*s)) return -1;
     char *e;
     unsigned long long v = strtoull(s, &e, 10);
     if (*e == '.' && e[1] == '0' && !e[2]) e += 2; /* a number cell of a spreadsheet: "25.0" */
-    while (*e == ' ') e++;
+    while (*e == ' ')
+        e++;
     if (*e) return -1;
     *out = v;
     return 0;
 }
 
-styr_rc styr_review_sheet_meta(const styr_sheet *s, const char *file, const styr_codes *codes,
-                               styr_review_meta *out, styr_diags *d)
+styr_rc styr_review_sheet_meta(const styr_sheet *s, const char *file, const styr_codes *codes, styr_review_meta *out,
+                               styr_diags *d)
 {
     memset(out, 0, sizeof *out);
     size_t h = header_row(s);
@@ -177,16 +198,27 @@ styr_rc styr_review_sheet_meta(const styr_sheet *s, const char *file, const styr
         uint64_t u = 0;
         int ok = 1;
         switch (k) {
-        case STYR_RM_SEED: ok = !parse_u64(v, &out->seed); break;
-        case STYR_RM_N: ok = !parse_u64(v, &u) && u >= 1 && u <= 10000, out->n = (size_t)u; break;
+        case STYR_RM_SEED:
+            ok = !parse_u64(v, &out->seed);
+            break;
+        case STYR_RM_N:
+            ok = !parse_u64(v, &u) && u >= 1 && u <= 10000, out->n = (size_t)u;
+            break;
         case STYR_RM_PANEL: {
             char *e;
             ok = strlen(v) == 16 && (out->panel = strtoull(v, &e, 16), !*e);
             break;
         }
-        case STYR_RM_GROUP: out->grp = styr_codes_ydelse(codes, v, strlen(v)); ok = out->grp > 0; break;
-        case STYR_RM_KOMMUNE: ok = !parse_u64(v, &u) && u >= 1 && u <= 999 && codes->kom_idx[u] >= 0, out->kommune = (int)u; break;
-        case STYR_RM_WEEK: ok = !styr_week_parse(v, strlen(v), &out->ref); break;
+        case STYR_RM_GROUP:
+            out->grp = styr_codes_ydelse(codes, v, strlen(v));
+            ok = out->grp > 0;
+            break;
+        case STYR_RM_KOMMUNE:
+            ok = !parse_u64(v, &u) && u >= 1 && u <= 999 && codes->kom_idx[u] >= 0, out->kommune = (int)u;
+            break;
+        case STYR_RM_WEEK:
+            ok = !styr_week_parse(v, strlen(v), &out->ref);
+            break;
         }
         seen[k] = 1;
         out->line[k] = r->line;
@@ -222,8 +254,8 @@ styr_rc styr_review_check_head(const styr_review_meta *m, int own, const styr_pa
         styr_hex64(m->panel, a);
         styr_hex64(styr_panel_checksum(p), b);
         snprintf(v, sizeof v, "%s (%s %s)", a, styr_tr("arbejdsområdet:", "the workspace:"), b);
-        styr_diag_add(d, D_RS_PANEL, X_RS_PANEL, file, m->line[STYR_RM_PANEL], 2,
-                      styr_review_meta_label(STYR_RM_PANEL), v, strlen(v));
+        styr_diag_add(d, D_RS_PANEL, X_RS_PANEL, file, m->line[STYR_RM_PANEL], 2, styr_review_meta_label(STYR_RM_PANEL),
+                      v, strlen(v));
         bad = 1;
     }
     if (m->ref != styr_panel_week_max(p)) {
@@ -281,8 +313,10 @@ static int map_header(const styr_sheet *sh, size_t h, const char *file, const st
 {
     const styr_sheet_row *r = &sh->row[h];
     int bad = 0;
-    for (int i = 0; i < STYR_RC_FIXED; i++) m->fixed[i] = -1;
-    for (size_t i = 0; i < lps->n; i++) m->lp[i] = -1;
+    for (int i = 0; i < STYR_RC_FIXED; i++)
+        m->fixed[i] = -1;
+    for (size_t i = 0; i < lps->n; i++)
+        m->lp[i] = -1;
     m->note = -1;
     for (size_t c = 0; c < r->n; c++) {
         const char *t = styr_sheet_cell(r, c);
@@ -291,7 +325,8 @@ static int map_header(const styr_sheet *sh, size_t h, const char *file, const st
         for (int i = 0; i < STYR_RC_FIXED && !slot; i++)
             if (same(t, col_da[i]) || same(t, col_en[i])) slot = &m->fixed[i];
         for (size_t i = 0; i < lps->n && !slot; i++)
-            if (same(t, lps->v[i].kode) || same(t, lps->v[i].navn) || (lps->v[i].navn_en[0] && same(t, lps->v[i].navn_en)))
+            if (same(t, lps->v[i].kode) || same(t, lps->v[i].navn) ||
+                (lps->v[i].navn_en[0] && same(t, lps->v[i].navn_en)))
                 slot = &m->lp[i];
         if (!slot && same(t, "Note")) slot = &m->note;
         if (!slot) {
@@ -340,7 +375,8 @@ styr_rc styr_review_check(const styr_sheet *sh, const char *file, const styr_lps
     out->lps.n = lps->n;
     out->n = s->n;
     out->c = styr_xcalloc(s->n ? s->n : 1, sizeof *out->c);
-    for (size_t i = 0; i < s->n; i++) out->c[i].nr = 0; /* 0: not in the sheet (yet) */
+    for (size_t i = 0; i < s->n; i++)
+        out->c[i].nr = 0; /* 0: not in the sheet (yet) */
     snprintf(out->file, sizeof out->file, "%s", file);
     /* when most ids differ, the seed (or the rows' order) was changed: say so first */
     size_t differ = 0, rows = 0;
@@ -356,8 +392,8 @@ styr_rc styr_review_check(const styr_sheet *sh, const char *file, const styr_lps
     if (rows >= 2 && 2 * differ > rows) {
         char v[84];
         snprintf(v, sizeof v, "%llu (%zu/%zu)", (unsigned long long)meta->seed, differ, rows);
-        styr_diag_add(d, D_RS_SEED, X_RS_SEED, file, meta->line[STYR_RM_SEED], 2, styr_review_meta_label(STYR_RM_SEED), v,
-                      strlen(v));
+        styr_diag_add(d, D_RS_SEED, X_RS_SEED, file, meta->line[STYR_RM_SEED], 2, styr_review_meta_label(STYR_RM_SEED),
+                      v, strlen(v));
         bad = 1;
     }
     for (size_t i = h + 1; i < sh->n; i++) {
@@ -365,7 +401,8 @@ styr_rc styr_review_check(const styr_sheet *sh, const char *file, const styr_lps
         const char *nr_t = styr_sheet_cell(r, (size_t)m.fixed[STYR_RC_NR]);
         uint64_t nr;
         if (parse_u64(nr_t, &nr) || nr < 1 || nr > s->n || out->c[nr - 1].nr) {
-            cell_diag(d, D_RS_NR, X_RS_NR, file, sh, r, (size_t)m.fixed[STYR_RC_NR], styr_review_col_label(STYR_RC_NR), nr_t);
+            cell_diag(d, D_RS_NR, X_RS_NR, file, sh, r, (size_t)m.fixed[STYR_RC_NR], styr_review_col_label(STYR_RC_NR),
+                      nr_t);
             bad = 1;
             continue;
         }
@@ -379,7 +416,8 @@ styr_rc styr_review_check(const styr_sheet *sh, const char *file, const styr_lps
         const char *got = styr_sheet_cell(r, (size_t)m.fixed[STYR_RC_PERSON]);
         if (strlen(got) != len || memcmp(got, id, len)) {
             char v[84];
-            snprintf(v, sizeof v, "%s (%s %.*s)", got, styr_tr("stikprøven:", "the sample:"), (int)(len < 40 ? len : 40), id);
+            snprintf(v, sizeof v, "%s (%s %.*s)", got, styr_tr("stikprøven:", "the sample:"),
+                     (int)(len < 40 ? len : 40), id);
             cell_diag(d, D_RS_PERSON, X_RS_PERSON, file, sh, r, (size_t)m.fixed[STYR_RC_PERSON],
                       styr_review_col_label(STYR_RC_PERSON), v);
             bad = 1;

@@ -54,7 +54,7 @@ typedef struct styr_lps {
  * first), or the built-in data/laeringspunkter.csv when path is NULL. The
  * caller frees *out with styr_lps_free. */
 styr_rc styr_lps_load(const char *path, styr_lps *out, styr_diags *d);
-void styr_lps_free(styr_lps *l); /* NULL-safe */
+void styr_lps_free(styr_lps *l);            /* NULL-safe */
 const char *styr_lp_name(const styr_lp *l); /* by --lang */
 
 /* The label/value rows above the table. */
@@ -62,52 +62,62 @@ enum { STYR_RM_SEED, STYR_RM_PANEL, STYR_RM_GROUP, STYR_RM_KOMMUNE, STYR_RM_WEEK
 const char *styr_review_meta_label(int which); /* by --lang */
 
 /* The fixed columns; the learning points follow STYR_RC_REVIEWED, then the note. */
-enum { STYR_RC_NR, STYR_RC_PERSON, STYR_RC_STRATUM, STYR_RC_STRATUM_TEXT, STYR_RC_START, STYR_RC_WEEKS,
-       STYR_RC_OFFER, STYR_RC_REVIEWED, STYR_RC_FIXED };
+enum {
+    STYR_RC_NR,
+    STYR_RC_PERSON,
+    STYR_RC_STRATUM,
+    STYR_RC_STRATUM_TEXT,
+    STYR_RC_START,
+    STYR_RC_WEEKS,
+    STYR_RC_OFFER,
+    STYR_RC_REVIEWED,
+    STYR_RC_FIXED
+};
 const char *styr_review_col_label(int which); /* by --lang; "Note" */
 const char *styr_review_note_label(void);
 
 /* What identifies a sample. */
 typedef struct styr_review_meta {
     uint64_t seed;
-    uint64_t panel;       /* the panel's checksum */
-    int grp;              /* ydelse index */
-    int kommune;          /* municipality code */
-    int ref;              /* reference week index */
-    size_t n;             /* cases asked for (-n) */
+    uint64_t panel;               /* the panel's checksum */
+    int grp;                      /* ydelse index */
+    int kommune;                  /* municipality code */
+    int ref;                      /* reference week index */
+    size_t n;                     /* cases asked for (-n) */
     uint64_t line[STYR_RM_COUNT]; /* the sheet's row of each (0: not from a sheet) */
 } styr_review_meta;
 
 typedef struct styr_review_case {
-    int nr;               /* 1-based number in the sample */
-    int stratum;          /* 0-based */
+    int nr;      /* 1-based number in the sample */
+    int stratum; /* 0-based */
     int reviewed;
-    unsigned char *ans;   /* one 0/1 per learning point */
-    char *note;           /* free text or NULL */
+    unsigned char *ans; /* one 0/1 per learning point */
+    char *note;         /* free text or NULL */
 } styr_review_case;
 
 typedef struct styr_review {
-    int64_t id;                                  /* catalog id (0 before it is stored) */
+    int64_t id; /* catalog id (0 before it is stored) */
     styr_review_meta meta;
     size_t population[STYR_NSTRATA_SAMPLE];
     size_t drawn[STYR_NSTRATA_SAMPLE];
     styr_lps lps;
-    styr_review_case *c;                         /* by nr */
+    styr_review_case *c; /* by nr */
     size_t n;
-    char file[256];                              /* the sheet's file name (stored) */
-    char imported[32];                           /* when (UTC), after a load */
+    char file[256];    /* the sheet's file name (stored) */
+    char imported[32]; /* when (UTC), after a load */
 } styr_review;
 
 void styr_review_free(styr_review *r); /* NULL-safe */
 
 /* Read the label/value rows of a sheet (those the table follows): the sample
  * to re-draw. STYR_EINPUT with diagnostics for a missing or bad one. */
-styr_rc styr_review_sheet_meta(const styr_sheet *s, const char *file, const styr_codes *codes,
-                               styr_review_meta *out, styr_diags *d);
+styr_rc styr_review_sheet_meta(const styr_sheet *s, const char *file, const styr_codes *codes, styr_review_meta *out,
+                               styr_diags *d);
 
 /* Check the head against the workspace: municipality own (a code), the
  * panel p (its checksum) and its last week. STYR_EINPUT with diagnostics. */
-styr_rc styr_review_check_head(const styr_review_meta *m, int own, const styr_panel *p, const char *file, styr_diags *d);
+styr_rc styr_review_check_head(const styr_review_meta *m, int own, const styr_panel *p, const char *file,
+                               styr_diags *d);
 
 /* Check the sheet's table against the sample s drawn for meta (with the
  * panel's person ids in cols) and the learning points lps; on success *out
@@ -128,16 +138,16 @@ styr_rc styr_review_load(styr_ws *ws, int64_t id, styr_review *out, int *found, 
 void styr_wilson(double p, double n, double *lo, double *hi);
 
 typedef struct styr_review_share {
-    size_t m, k;          /* reviewed cases, of them with the point */
-    double p, lo, hi;     /* k/m and its Wilson interval; p < 0 when m == 0 */
+    size_t m, k;      /* reviewed cases, of them with the point */
+    double p, lo, hi; /* k/m and its Wilson interval; p < 0 when m == 0 */
 } styr_review_share;
 
 typedef struct styr_review_est {
-    styr_review_share all;                        /* unweighted */
-    styr_review_share by[STYR_NSTRATA_SAMPLE];    /* per stratum */
-    double p_st, se, lo, hi, n_eff;               /* stratified; p_st < 0 without reviewed cases */
-    double coverage;                              /* N* / all current spells */
-    int single_strata;                            /* strata with one reviewed case (pooled variance) */
+    styr_review_share all;                     /* unweighted */
+    styr_review_share by[STYR_NSTRATA_SAMPLE]; /* per stratum */
+    double p_st, se, lo, hi, n_eff;            /* stratified; p_st < 0 without reviewed cases */
+    double coverage;                           /* N* / all current spells */
+    int single_strata;                         /* strata with one reviewed case (pooled variance) */
 } styr_review_est;
 
 /* The estimates for learning point lp (index into r->lps). */

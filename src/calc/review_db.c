@@ -59,8 +59,10 @@ styr_rc styr_review_store(styr_ws *ws, styr_review *r, int *replaced, styr_diags
     if ((rc = styr_sql_exec(db, "BEGIN IMMEDIATE", d))) return rc;
     if ((rc = styr_sql_exec(db, ddl, d))) goto fail;
     /* an earlier import of the same sample goes */
-    if (sqlite3_prepare_v2(db, "SELECT id FROM sagsgennemgang WHERE panel = ?1 AND froe = ?2 AND ydelse = ?3"
-                               " AND kommune = ?4 AND antal = ?5", -1, &st, NULL))
+    if (sqlite3_prepare_v2(db,
+                           "SELECT id FROM sagsgennemgang WHERE panel = ?1 AND froe = ?2 AND ydelse = ?3"
+                           " AND kommune = ?4 AND antal = ?5",
+                           -1, &st, NULL))
         goto sqlfail;
     sqlite3_bind_text(st, 1, hex, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 2, (int64_t)r->meta.seed);
@@ -78,8 +80,10 @@ styr_rc styr_review_store(styr_ws *ws, styr_review *r, int *replaced, styr_diags
     }
     sqlite3_finalize(st);
     st = NULL;
-    if (sqlite3_prepare_v2(db, "INSERT INTO sagsgennemgang(panel, froe, ydelse, kommune, uge, antal, fil, importeret)"
-                               " VALUES(?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))", -1, &st, NULL))
+    if (sqlite3_prepare_v2(db,
+                           "INSERT INTO sagsgennemgang(panel, froe, ydelse, kommune, uge, antal, fil, importeret)"
+                           " VALUES(?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                           -1, &st, NULL))
         goto sqlfail;
     sqlite3_bind_text(st, 1, hex, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 2, (int64_t)r->meta.seed);
@@ -103,7 +107,8 @@ styr_rc styr_review_store(styr_ws *ws, styr_review *r, int *replaced, styr_diags
         if (sqlite3_step(st) != SQLITE_DONE) goto sqlfail;
     }
     sqlite3_finalize(st);
-    if (sqlite3_prepare_v2(db, "INSERT INTO sagsgennemgang_laeringspunkt VALUES(?, ?, ?, ?, ?)", -1, &st, NULL)) goto sqlfail;
+    if (sqlite3_prepare_v2(db, "INSERT INTO sagsgennemgang_laeringspunkt VALUES(?, ?, ?, ?, ?)", -1, &st, NULL))
+        goto sqlfail;
     for (size_t j = 0; j < r->lps.n; j++) {
         sqlite3_reset(st);
         sqlite3_bind_int64(st, 1, r->id);
@@ -122,8 +127,10 @@ styr_rc styr_review_store(styr_ws *ws, styr_review *r, int *replaced, styr_diags
         sqlite3_bind_int(st, 2, c->nr);
         sqlite3_bind_int(st, 3, c->stratum + 1);
         sqlite3_bind_int(st, 4, c->reviewed);
-        if (c->note) sqlite3_bind_text(st, 5, c->note, -1, SQLITE_STATIC);
-        else sqlite3_bind_null(st, 5);
+        if (c->note)
+            sqlite3_bind_text(st, 5, c->note, -1, SQLITE_STATIC);
+        else
+            sqlite3_bind_null(st, 5);
         if (sqlite3_step(st) != SQLITE_DONE) goto sqlfail;
     }
     sqlite3_finalize(st);
@@ -167,8 +174,10 @@ styr_rc styr_review_load(styr_ws *ws, int64_t id, styr_review *out, int *found, 
     *found = 0;
     if (!has_table(db)) return STYR_OK;
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, "SELECT id, panel, froe, ydelse, kommune, uge, antal, fil, importeret FROM sagsgennemgang"
-                               " WHERE ?1 = 0 OR id = ?1 ORDER BY importeret DESC, id DESC LIMIT 1", -1, &st, NULL))
+    if (sqlite3_prepare_v2(db,
+                           "SELECT id, panel, froe, ydelse, kommune, uge, antal, fil, importeret FROM sagsgennemgang"
+                           " WHERE ?1 = 0 OR id = ?1 ORDER BY importeret DESC, id DESC LIMIT 1",
+                           -1, &st, NULL))
         return styr_sql_fail(db, d);
     sqlite3_bind_int64(st, 1, id);
     if (sqlite3_step(st) != SQLITE_ROW) {
@@ -198,8 +207,10 @@ styr_rc styr_review_load(styr_ws *ws, int64_t id, styr_review *out, int *found, 
         out->drawn[h] = (size_t)sqlite3_column_int64(st, 2);
     }
     sqlite3_finalize(st);
-    if (sqlite3_prepare_v2(db, "SELECT kode, navn, navn_en FROM sagsgennemgang_laeringspunkt WHERE gennemgang = ?"
-                               " ORDER BY nr", -1, &st, NULL))
+    if (sqlite3_prepare_v2(db,
+                           "SELECT kode, navn, navn_en FROM sagsgennemgang_laeringspunkt WHERE gennemgang = ?"
+                           " ORDER BY nr",
+                           -1, &st, NULL))
         return styr_sql_fail(db, d);
     sqlite3_bind_int64(st, 1, out->id);
     out->lps.v = styr_xcalloc(STYR_LP_MAX, sizeof *out->lps.v);
@@ -211,8 +222,8 @@ styr_rc styr_review_load(styr_ws *ws, int64_t id, styr_review *out, int *found, 
     }
     sqlite3_finalize(st);
     /* the cases; the note is not read: nothing summarised shows it */
-    if (sqlite3_prepare_v2(db, "SELECT nr, lag, gennemgaaet FROM sagsgennemgang_sag WHERE gennemgang = ? ORDER BY nr", -1,
-                           &st, NULL))
+    if (sqlite3_prepare_v2(db, "SELECT nr, lag, gennemgaaet FROM sagsgennemgang_sag WHERE gennemgang = ? ORDER BY nr",
+                           -1, &st, NULL))
         return styr_sql_fail(db, d);
     sqlite3_bind_int64(st, 1, out->id);
     size_t cap = 0;

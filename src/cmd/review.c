@@ -61,10 +61,16 @@ int styr_cmd_sample_import(styr_cli *cli, int argc, char **argv)
     optind = 1;
     while ((c = styr_cli_getopt("sample import", argc, argv, "w:h", lo)) != -1) {
         switch (c) {
-        case 'l': lpfile = optarg; break;
-        case 'w': cli->ws = optarg; break;
-        case 'h': return styr_cli_help(stdout, help_import_da, help_import_en);
-        default: return STYR_EXIT_USAGE;
+        case 'l':
+            lpfile = optarg;
+            break;
+        case 'w':
+            cli->ws = optarg;
+            break;
+        case 'h':
+            return styr_cli_help(stdout, help_import_da, help_import_en);
+        default:
+            return STYR_EXIT_USAGE;
         }
     }
     if (optind != argc - 1) {
@@ -98,7 +104,8 @@ int styr_cmd_sample_import(styr_cli *cli, int argc, char **argv)
     if ((rc = styr_review_check(&sh, file, &lps, &meta, &s, styr_panel_cols(p), &r, &d))) goto fail;
     if ((rc = styr_review_store(ws, &r, &replaced, &d))) goto fail;
     size_t reviewed = 0;
-    for (size_t i = 0; i < r.n; i++) reviewed += r.c[i].reviewed != 0;
+    for (size_t i = 0; i < r.n; i++)
+        reviewed += r.c[i].reviewed != 0;
     printf(styr_tr("%s: %s; %zu sager, %zu gennemgået, %zu læringspunkter\n",
                    "%s: %s; %zu cases, %zu reviewed, %zu learning points\n"),
            file, sh.xlsx ? "XLSX" : "CSV", r.n, reviewed, r.lps.n);
@@ -123,38 +130,54 @@ out:
 
 int styr_cmd_sample_result(styr_cli *cli, int argc, char **argv)
 {
-    static const struct option lo[] = {{"intern", no_argument, 0, 'i'},      {"format", required_argument, 0, 'f'},
+    static const struct option lo[] = {{"intern", no_argument, 0, 'i'},       {"format", required_argument, 0, 'f'},
                                        {"output", required_argument, 0, 'o'}, {"workspace", required_argument, 0, 'w'},
-                                       {"help", no_argument, 0, 'h'},        {0, 0, 0, 0}};
+                                       {"help", no_argument, 0, 'h'},         {0, 0, 0, 0}};
     const char *out = NULL;
     int intern = 0, html = 0, c;
     styr_format fmt = STYR_FMT_TABLE;
     optind = 1;
     while ((c = styr_cli_getopt("sample resultat", argc, argv, "w:o:h", lo)) != -1) {
         switch (c) {
-        case 'i': intern = 1; break;
-        case 'o': out = optarg; break;
-        case 'w': cli->ws = optarg; break;
-        case 'f':
-            if (!strcmp(optarg, "html")) html = 1, fmt = STYR_FMT_TABLE;
-            else if (!strcmp(optarg, "xlsx")) fmt = STYR_FMT_XLSX;
-            else if (!strcmp(optarg, "csv")) fmt = STYR_FMT_CSV;
-            else if (!strcmp(optarg, "json")) fmt = STYR_FMT_JSON;
-            else if (!strcmp(optarg, "table") || !strcmp(optarg, "tabel")) fmt = STYR_FMT_TABLE;
-            else return styr_cli_bad_option("sample resultat", "--format", optarg);
+        case 'i':
+            intern = 1;
             break;
-        case 'h': return styr_cli_help(stdout, help_result_da, help_result_en);
-        default: return STYR_EXIT_USAGE;
+        case 'o':
+            out = optarg;
+            break;
+        case 'w':
+            cli->ws = optarg;
+            break;
+        case 'f':
+            if (!strcmp(optarg, "html"))
+                html = 1, fmt = STYR_FMT_TABLE;
+            else if (!strcmp(optarg, "xlsx"))
+                fmt = STYR_FMT_XLSX;
+            else if (!strcmp(optarg, "csv"))
+                fmt = STYR_FMT_CSV;
+            else if (!strcmp(optarg, "json"))
+                fmt = STYR_FMT_JSON;
+            else if (!strcmp(optarg, "table") || !strcmp(optarg, "tabel"))
+                fmt = STYR_FMT_TABLE;
+            else
+                return styr_cli_bad_option("sample resultat", "--format", optarg);
+            break;
+        case 'h':
+            return styr_cli_help(stdout, help_result_da, help_result_en);
+        default:
+            return STYR_EXIT_USAGE;
         }
     }
     if (optind < argc) return styr_cli_bad_option("sample resultat", "", argv[optind]);
     if (!intern) {
         fprintf(stderr, "styr sample resultat: %s\n",
                 styr_tr("sagsgennemgangen er kommunens egen og intern (tællinger på 1-4 sager vises); angiv --intern",
-                        "the case review is the municipality's own and internal (counts of 1-4 cases are shown); give --intern"));
+                        "the case review is the municipality's own and internal (counts of 1-4 cases are shown); give "
+                        "--intern"));
         return STYR_EXIT_USAGE;
     }
-    if (fmt == STYR_FMT_XLSX && (!out || !strcmp(out, "-"))) return styr_cli_needs_o("sample resultat", "gennemgang.xlsx");
+    if (fmt == STYR_FMT_XLSX && (!out || !strcmp(out, "-")))
+        return styr_cli_needs_o("sample resultat", "gennemgang.xlsx");
     styr_diags d;
     styr_diags_init(&d);
     styr_ws *ws = NULL;
@@ -165,11 +188,12 @@ int styr_cmd_sample_result(styr_cli *cli, int argc, char **argv)
     if (!rc) rc = styr_review_load(ws, 0, &r, &found, &d);
     if (rc) goto fail;
     if (!found) {
-        fprintf(stderr, "styr sample resultat: %s\n",
-                styr_tr("ingen sagsgennemgang er indlæst; træk en stikprøve (styr sample -o ark.xlsx), udfyld arket og "
-                        "indlæs det med styr sample import",
-                        "no case review has been imported; draw a sample (styr sample -o sheet.xlsx), fill in the sheet "
-                        "and import it with styr sample import"));
+        fprintf(
+            stderr, "styr sample resultat: %s\n",
+            styr_tr("ingen sagsgennemgang er indlæst; træk en stikprøve (styr sample -o ark.xlsx), udfyld arket og "
+                    "indlæs det med styr sample import",
+                    "no case review has been imported; draw a sample (styr sample -o sheet.xlsx), fill in the sheet "
+                    "and import it with styr sample import"));
         e = STYR_EXIT_USAGE;
         goto out;
     }

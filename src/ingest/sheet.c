@@ -24,7 +24,8 @@ void styr_sheet_colname(size_t c, char out[8])
         tmp[n++] = (char)('A' + (c - 1) % 26);
         c = (c - 1) / 26;
     }
-    for (int i = 0; i < n; i++) out[i] = tmp[n - 1 - i];
+    for (int i = 0; i < n; i++)
+        out[i] = tmp[n - 1 - i];
     out[n] = 0;
 }
 
@@ -32,7 +33,8 @@ void styr_sheet_free(styr_sheet *s)
 {
     if (!s) return;
     for (size_t i = 0; i < s->n; i++) {
-        for (size_t j = 0; j < s->row[i].n; j++) free(s->row[i].cell[j]);
+        for (size_t j = 0; j < s->row[i].n; j++)
+            free(s->row[i].cell[j]);
         free(s->row[i].cell);
     }
     free(s->row);
@@ -53,7 +55,8 @@ static int put(styr_sheet *s, size_t *cap, uint64_t line, size_t col, const char
     styr_sheet_row *r = &s->row[s->n - 1];
     if (col >= r->n) {
         r->cell = styr_xrealloc(r->cell, (col + 1) * sizeof *r->cell);
-        for (size_t i = r->n; i <= col; i++) r->cell[i] = NULL;
+        for (size_t i = r->n; i <= col; i++)
+            r->cell[i] = NULL;
         r->n = col + 1;
     }
     free(r->cell[col]);
@@ -79,7 +82,8 @@ static styr_rc read_csv(const char *path, styr_sheet *s, styr_diags *d)
         bad = 1;
     }
     while (got != 0) {
-        if (got < 0) bad = 1;
+        if (got < 0)
+            bad = 1;
         else
             for (size_t i = 0; i < c.nf && !bad; i++)
                 if (put(s, &cap, c.line, i, c.f[i].p, c.f[i].n)) {
@@ -98,7 +102,10 @@ static styr_rc read_csv(const char *path, styr_sheet *s, styr_diags *d)
 
 /* ---- XLSX ------------------------------------------------------------------------------ */
 
-typedef struct buf { char *p; size_t n, cap; } buf;
+typedef struct buf {
+    char *p;
+    size_t n, cap;
+} buf;
 
 static void buf_add(buf *b, const char *s, size_t n)
 {
@@ -121,7 +128,8 @@ static int member(unzFile z, const char *name, char **out, size_t *n)
     char *p = styr_xmalloc(size + 1);
     size_t got = 0;
     int r;
-    while (got < size && (r = unzReadCurrentFile(z, p + got, (unsigned)(size - got))) > 0) got += (size_t)r;
+    while (got < size && (r = unzReadCurrentFile(z, p + got, (unsigned)(size - got))) > 0)
+        got += (size_t)r;
     /* a member longer than its header says is not read past the cap */
     char extra;
     int more = unzReadCurrentFile(z, &extra, 1);
@@ -148,7 +156,7 @@ typedef struct xparse {
     char type[12];
     int in_c, in_v, in_is;
     buf text;
-    int err;     /* 1: a cap was passed */
+    int err; /* 1: a cap was passed */
 } xparse;
 
 static const char *attr(const char **a, const char *name)
@@ -169,20 +177,29 @@ static void XMLCALL sst_start(void *u, const char *el, const char **a)
 {
     (void)a;
     xparse *x = u;
-    if (is(el, "si")) x->in_si = 1, x->text.n = 0;
-    else if (is(el, "rPh")) x->in_rph = 1;
-    else if (is(el, "t") && x->in_si && !x->in_rph) x->in_t = 1;
+    if (is(el, "si"))
+        x->in_si = 1, x->text.n = 0;
+    else if (is(el, "rPh"))
+        x->in_rph = 1;
+    else if (is(el, "t") && x->in_si && !x->in_rph)
+        x->in_t = 1;
 }
 
 static void XMLCALL sst_end(void *u, const char *el)
 {
     xparse *x = u;
-    if (is(el, "t")) x->in_t = 0;
-    else if (is(el, "rPh")) x->in_rph = 0;
+    if (is(el, "t"))
+        x->in_t = 0;
+    else if (is(el, "rPh"))
+        x->in_rph = 0;
     else if (is(el, "si")) {
         x->in_si = 0;
-        if (x->nsst >= STYR_SHEET_MAX_ROWS * 16) { x->err = 1; return; }
-        if (x->nsst == x->capsst) x->sst = styr_xrealloc(x->sst, (x->capsst = x->capsst ? 2 * x->capsst : 64) * sizeof *x->sst);
+        if (x->nsst >= STYR_SHEET_MAX_ROWS * 16) {
+            x->err = 1;
+            return;
+        }
+        if (x->nsst == x->capsst)
+            x->sst = styr_xrealloc(x->sst, (x->capsst = x->capsst ? 2 * x->capsst : 64) * sizeof *x->sst);
         x->sst[x->nsst++] = styr_xstrdup(x->text.p ? x->text.p : "");
         x->text.n = 0;
         if (x->text.p) x->text.p[0] = 0;
@@ -237,10 +254,14 @@ static void XMLCALL ws_start(void *u, const char *el, const char **a)
 static void XMLCALL ws_end(void *u, const char *el)
 {
     xparse *x = u;
-    if (is(el, "v")) x->in_v = 0;
-    else if (is(el, "t")) x->in_t = 0;
-    else if (is(el, "rPh")) x->in_rph = 0;
-    else if (is(el, "is")) x->in_is = 0;
+    if (is(el, "v"))
+        x->in_v = 0;
+    else if (is(el, "t"))
+        x->in_t = 0;
+    else if (is(el, "rPh"))
+        x->in_rph = 0;
+    else if (is(el, "is"))
+        x->in_is = 0;
     else if (is(el, "c") && x->in_c) {
         x->in_c = 0;
         const char *v = x->text.p ? x->text.p : "";
@@ -293,15 +314,18 @@ static void first_sheet(unzFile z, char *out, size_t cap)
             snprintf(key, sizeof key, "Id=\"%.*s\"", (int)(e - (id + 6)), id + 6);
             const char *rel = strstr(rels, key);
             const char *beg = rel;
-            while (beg && beg > rels && *beg != '<') beg--;
+            while (beg && beg > rels && *beg != '<')
+                beg--;
             const char *end = rel ? strchr(rel, '>') : NULL;
             const char *t = beg ? strstr(beg, "Target=\"") : NULL;
             if (t && end && t < end) {
                 t += 8;
                 const char *q = strchr(t, '"');
                 if (q) {
-                    if (*t == '/') snprintf(out, cap, "%.*s", (int)(q - t - 1), t + 1);
-                    else snprintf(out, cap, "xl/%.*s", (int)(q - t), t);
+                    if (*t == '/')
+                        snprintf(out, cap, "%.*s", (int)(q - t - 1), t + 1);
+                    else
+                        snprintf(out, cap, "xl/%.*s", (int)(q - t), t);
                 }
             }
         }
@@ -342,7 +366,8 @@ static styr_rc read_xlsx(const char *path, styr_sheet *s, styr_diags *d)
     }
 out:
     free(xml);
-    for (size_t i = 0; i < x.nsst; i++) free(x.sst[i]);
+    for (size_t i = 0; i < x.nsst; i++)
+        free(x.sst[i]);
     free(x.sst);
     free(x.text.p);
     unzClose(z);

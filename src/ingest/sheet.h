@@ -20,12 +20,12 @@
 
 #define STYR_SHEET_MAX_ROWS 100000
 #define STYR_SHEET_MAX_COLS 256
-#define STYR_SHEET_MAX_XML (64u << 20) /* uncompressed bytes of one XML part */
+#define STYR_SHEET_MAX_XML  (64u << 20) /* uncompressed bytes of one XML part */
 
 typedef struct styr_sheet_row {
-    uint64_t line;   /* 1-based row (XLSX) or line (CSV) in the file */
-    size_t n;        /* cells (the last non-empty one's index + 1) */
-    char **cell;     /* UTF-8, NULL for an empty cell */
+    uint64_t line; /* 1-based row (XLSX) or line (CSV) in the file */
+    size_t n;      /* cells (the last non-empty one's index + 1) */
+    char **cell;   /* UTF-8, NULL for an empty cell */
 } styr_sheet_row;
 
 typedef struct styr_sheet {

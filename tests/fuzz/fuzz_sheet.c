@@ -26,7 +26,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (size_t i = 0; i < s.n; i++) {
             if (i && s.row[i].line <= s.row[i - 1].line && s.xlsx == 0) abort();
             if (s.row[i].n > STYR_SHEET_MAX_COLS) abort();
-            for (size_t j = 0; j < s.row[i].n; j++) (void)strlen(styr_sheet_cell(&s.row[i], j));
+            for (size_t j = 0; j < s.row[i].n; j++)
+                (void)strlen(styr_sheet_cell(&s.row[i], j));
         }
         styr_sheet_free(&s);
     }

@@ -39,7 +39,8 @@ static void build(styr_review *r)
     r->lps.n = 2;
     r->lps.v = calloc(2, sizeof *r->lps.v);
     strcpy(r->lps.v[0].kode, "a"), strcpy(r->lps.v[1].kode, "b");
-    static const int st[8] = {0, 0, 0, 0, 1, 1, 2, 3}, a0[8] = {1, 1, 0, 0, 1, 1, 0, 1}, a1[8] = {0, 0, 0, 0, 1, 0, 1, 1};
+    static const int st[8] = {0, 0, 0, 0, 1, 1, 2, 3}, a0[8] = {1, 1, 0, 0, 1, 1, 0, 1},
+                     a1[8] = {0, 0, 0, 0, 1, 0, 1, 1};
     r->n = 8;
     r->c = calloc(8, sizeof *r->c);
     for (int i = 0; i < 8; i++) {
@@ -81,11 +82,13 @@ static void test_estimate(void **state)
     assert_true(fabs(e.n_eff - 2.328159645232816) < 1e-9);
     assert_true(fabs(e.lo - 0.08541763054614449) < 1e-9 && fabs(e.hi - 0.8726536170594391) < 1e-9);
     /* nobody has it: the interval is not [0; 0] */
-    for (size_t i = 0; i < r.n; i++) r.c[i].ans[1] = 0;
+    for (size_t i = 0; i < r.n; i++)
+        r.c[i].ans[1] = 0;
     styr_review_estimate(&r, 1, &e);
     assert_true(e.p_st == 0 && e.se == 0 && e.lo == 0 && e.hi > 0.25);
     /* nothing reviewed: no data */
-    for (size_t i = 0; i < r.n; i++) r.c[i].reviewed = 0;
+    for (size_t i = 0; i < r.n; i++)
+        r.c[i].reviewed = 0;
     styr_review_estimate(&r, 0, &e);
     assert_true(e.all.p < 0 && e.p_st < 0);
     styr_review_free(&r);
@@ -154,7 +157,8 @@ static void add_weeks(char *buf, size_t *o, const char *p, int y, int w0, int w1
 {
     for (int w = w0; w <= w1; w++) {
         int yy = y, ww = w;
-        while (ww > 52) ww -= 52, yy++;
+        while (ww > 52)
+            ww -= 52, yy++;
         *o += (size_t)sprintf(buf + *o, "%s;%d-W%02d;101;%s;%s;\n", p, yy, ww, yd, tb);
     }
 }
@@ -167,8 +171,9 @@ static const char *sheet_csv(const char *name, const styr_sample *s, const styr_
     size_t o = 0;
     char hex[17];
     styr_hex64(panel, hex);
-    o += (size_t)sprintf(buf + o, "Sagsgennemgang;;\nFrø;1\nPanel (kontrolsum);%s\nYdelse;kontanthjaelp\nKommune;101\n"
-                                  "Referenceuge;2024-W52\nAntal sager;4\n\n",
+    o += (size_t)sprintf(buf + o,
+                         "Sagsgennemgang;;\nFrø;1\nPanel (kontrolsum);%s\nYdelse;kontanthjaelp\nKommune;101\n"
+                         "Referenceuge;2024-W52\nAntal sager;4\n\n",
                          hex);
     o += (size_t)sprintf(buf + o, "Nr.;Person;Lag-nr.;Lag;Gennemgået;Ret indsats til tiden;Virksomhedsrettet tilbud;"
                                   "Relevant sygdomsbehandling/sundhed;Tværfaglig koordinering;Borgerens egne mål;"
@@ -208,7 +213,8 @@ static styr_rc import_sheet(const char *ws, const char *file, styr_review *out, 
     assert_int_equal(styr_lps_load(NULL, &lps, d), STYR_OK);
     assert_int_equal(styr_sheet_read(file, &sh, d), STYR_OK);
     const styr_codes *c = styr_ws_codes(w);
-    if (!(rc = styr_review_sheet_meta(&sh, file, c, &meta, d)) && !(rc = styr_review_check_head(&meta, 101, p, file, d))) {
+    if (!(rc = styr_review_sheet_meta(&sh, file, c, &meta, d)) &&
+        !(rc = styr_review_check_head(&meta, 101, p, file, d))) {
         assert_int_equal(styr_sample_draw(w, meta.grp, c->kom_idx[meta.kommune], meta.n, meta.seed, &s, d), STYR_OK);
         rc = styr_review_check(&sh, file, &lps, &meta, &s, styr_panel_cols(p), out, d);
         if (!rc) rc = styr_review_store(w, out, &replaced, d);
@@ -232,7 +238,8 @@ static void test_import(void **state)
     char *csv = malloc(1 << 16);
     size_t o = (size_t)sprintf(csv, "person;uge;kommune;ydelse;tilbud;timer\n");
     char id[16];
-    for (int i = 1; i <= 4; i++) snprintf(id, sizeof id, "A%d", i), add_weeks(csv, &o, id, 2024, 40, 52, "kontanthjaelp", "");
+    for (int i = 1; i <= 4; i++)
+        snprintf(id, sizeof id, "A%d", i), add_weeks(csv, &o, id, 2024, 40, 52, "kontanthjaelp", "");
     for (int i = 1; i <= 3; i++) {
         snprintf(id, sizeof id, "B%d", i);
         add_weeks(csv, &o, id, 2024, 33, 48, "kontanthjaelp", "");
@@ -255,7 +262,8 @@ static void test_import(void **state)
     assert_int_equal(styr_ws_open(ws, STYR_WS_READ, &w, &d), STYR_OK);
     assert_int_equal(styr_ws_panel(w, &p, &d), STYR_OK);
     const styr_codes *c = styr_ws_codes(w);
-    assert_int_equal(styr_sample_draw(w, styr_codes_ydelse(c, "kontanthjaelp", 13), c->kom_idx[101], 4, 1, &s, &d), STYR_OK);
+    assert_int_equal(styr_sample_draw(w, styr_codes_ydelse(c, "kontanthjaelp", 13), c->kom_idx[101], 4, 1, &s, &d),
+                     STYR_OK);
     assert_int_equal(s.n, 4);
     uint64_t panel = styr_panel_checksum(p);
     const styr_cols *cols = styr_panel_cols(p);
