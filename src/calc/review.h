@@ -25,7 +25,8 @@
  * and a 95 % interval by Wilson's formula at p_st with the effective sample
  * size n_eff = p_st (1 - p_st) / V (at most m; m when V = 0 or p_st is 0 or
  * 1), so an interval never has zero width. The notes are free text that may
- * name persons: they are stored in the workspace and never summarised. */
+ * name persons: they are stored in the workspace and never summarised.
+ * Storing and loading (the catalog tables sagsgennemgang*) are in review_db.c. */
 #ifndef STYR_REVIEW_H
 #define STYR_REVIEW_H
 
@@ -130,8 +131,9 @@ styr_rc styr_review_check(const styr_sheet *sh, const char *file, const styr_lps
  * municipality, n); *replaced says whether there was one. */
 styr_rc styr_review_store(styr_ws *ws, styr_review *r, int *replaced, styr_diags *d);
 
-/* The last review imported for the current panel's municipality (id 0: the
- * latest of any), into *out; *found is 0 when there is none. */
+/* Review id (0: the one imported last) into *out, which the caller frees with
+ * styr_review_free; *found is 0 when there is none. The notes are not read:
+ * nothing that summarises a review shows them. */
 styr_rc styr_review_load(styr_ws *ws, int64_t id, styr_review *out, int *found, styr_diags *d);
 
 /* Wilson's score interval for k of n at 95 % (n may be an effective size). */
