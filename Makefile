@@ -36,7 +36,7 @@ CPPFLAGS += -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -Isrc
 CFLAGS   += -std=c11 $(OPT) -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wpointer-arith -Wformat=2 -fno-strict-aliasing $(SAN)
 LDFLAGS  += $(SAN)
-LIBS      = -lreadstat -lsqlite3 -lcurl -lcrypto -lxxhash -lxlsxwriter -ljansson -lmicrohttpd -lpthread -lm
+LIBS      = -lreadstat -lsqlite3 -lcurl -lcrypto -lxxhash -lxlsxwriter -ljansson -lmicrohttpd -lminizip -lexpat -lpthread -lm
 VERSION  := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 CPPFLAGS += -DSTYR_VERSION=\"$(VERSION)\"
 

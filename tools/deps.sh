@@ -11,7 +11,7 @@
 # Uses apt-get as root, or through sudo; otherwise prints the command to run.
 set -eu
 mode=${1:-build}
-build=(gcc make pkg-config libsqlite3-dev libreadstat-dev libxxhash-dev libcmocka-dev libxlsxwriter-dev libjansson-dev libmicrohttpd-dev libcurl4-openssl-dev libssl-dev)
+build=(gcc make pkg-config libsqlite3-dev libreadstat-dev libxxhash-dev libcmocka-dev libxlsxwriter-dev libjansson-dev libmicrohttpd-dev libcurl4-openssl-dev libssl-dev libminizip-dev libexpat1-dev)
 test=(valgrind clang python3 chromium libglpk-dev unzip curl)
 bench=(wrk curl bc python3)
 want=("${build[@]}")

@@ -19,6 +19,12 @@ const char *styr_offer_status_name(int s)
                   : styr_tr("intet tilbud", "no offer");
 }
 
+void styr_stratum_text(char *buf, size_t cap, int s)
+{
+    snprintf(buf, cap, "%s %s, %s", styr_len_names[s / STYR_NOFFER], styr_tr("uger", "weeks"),
+             styr_offer_status_name(s % STYR_NOFFER));
+}
+
 static int len_band(int w) { return w <= 13 ? 0 : w <= 26 ? 1 : w <= 52 ? 2 : w <= 104 ? 3 : 4; }
 
 typedef struct sjob { int g, kom, ref; uint64_t seed; styr_sample *res; } sjob;

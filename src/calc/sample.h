@@ -41,6 +41,9 @@ typedef struct styr_sample {
 /* Offer status names (Danish/English by --lang): "i tilbud nu", "tidligere tilbud", "intet tilbud". */
 const char *styr_offer_status_name(int s);
 
+/* A stratum as text: "27-52 uger, i tilbud nu" (by --lang). */
+void styr_stratum_text(char *buf, size_t cap, int s);
+
 /* Allocate n over strata with population pop (largest remainder, at least one
  * per non-empty stratum when n allows). */
 void styr_sample_allocate(const size_t *pop, int nstrata, size_t n, size_t *out);

@@ -16,9 +16,9 @@ FLAGS="-std=c11 -g -O1 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -DSTYR_VERSION=\
 mkdir -p "$OUT/seeds_stat"
 clang -std=c11 -O1 tests/fuzz/seed_stat.c -lreadstat -o "$OUT/seed_stat"
 "$OUT/seed_stat" "$OUT/seeds_stat"
-for t in csv panel period budget covars web stat pub; do
-    clang $FLAGS -Itests/fuzz $SRC build/gen/refdata.c tests/fuzz/fuzz_$t.c -lreadstat -lsqlite3 -lxxhash -lxlsxwriter -ljansson -lcurl -lcrypto -lm -lpthread -o "$OUT/fuzz_$t"
+for t in csv panel period budget covars web stat pub sheet; do
+    clang $FLAGS -Itests/fuzz $SRC build/gen/refdata.c tests/fuzz/fuzz_$t.c -lreadstat -lsqlite3 -lxxhash -lxlsxwriter -ljansson -lcurl -lcrypto -lminizip -lexpat -lm -lpthread -o "$OUT/fuzz_$t"
     mkdir -p "$OUT/corpus_$t"
     echo "fuzz_$t: ${SECS}s"
-    "$OUT/fuzz_$t" -max_total_time="$SECS" -max_len=$([[ $t == stat ]] && echo 32768 || echo 4096) -timeout=10 "$OUT/corpus_$t" $(ls -d tests/fuzz/corpus/$t "$OUT/seeds_$t" 2>/dev/null) 2>&1 | tail -2
+    "$OUT/fuzz_$t" -max_total_time="$SECS" -max_len=$([[ $t == stat || $t == sheet ]] && echo 32768 || echo 4096) -timeout=10 "$OUT/corpus_$t" $(ls -d tests/fuzz/corpus/$t "$OUT/seeds_$t" 2>/dev/null) 2>&1 | tail -2
 done
