@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "../core/msg.h"
+#include "../core/week.h"
 
 const char *const styr_maalgruppe_keys[] = {"jobparat",    "aktivitetsparat", "uddannelsesparat",
                                             "aabenlyst_uddannelsesparat", "uoplyst", "unge",
@@ -15,6 +16,36 @@ const int styr_nmaalgruppe_keys = (int)(sizeof styr_maalgruppe_keys / sizeof sty
 int styr_filter_active(const styr_filter *f)
 {
     return f && (f->vis || f->opr || f->unge || f->flygtninge || f->nenh);
+}
+
+int styr_filter_passes(const styr_filter *f, const styr_cols *c, uint64_t i, int w)
+{
+    if (!styr_filter_active(f)) return 1;
+    if (f->opr && !(f->opr & 1u << styr_person_opr(c, i))) return 0;
+    uint32_t thu = styr_week_thursday_ymd(w);
+    if (f->unge && (!c->birth[i] || thu >= c->birth[i] + 300000u)) return 0; /* unknown age: never young */
+    if (f->flygtninge) {
+        int y = styr_person_indrejst(c, i), wy = (int)(thu / 10000);
+        if (!y || wy < y || wy - y >= 10) return 0;
+    }
+    if (!f->vis && !f->nenh) return 1;
+    uint64_t lo = c->run_off[i], hi = c->run_off[i + 1];
+    while (lo < hi) { /* the first run starting after w */
+        uint64_t mid = lo + (hi - lo) / 2;
+        if ((int)c->start[mid] <= w) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo == c->run_off[i]) return 0;
+    uint64_t r = lo - 1;
+    if (w > (int)c->start[r] + c->len[r] - 1) return 0;
+    if (f->vis && !(f->vis & 1u << styr_run_vis(c, r))) return 0;
+    if (f->nenh) {
+        int e = styr_run_enh(c, r);
+        for (int j = 0; j < f->nenh; j++)
+            if (f->enh[j] == e) return 1;
+        return 0;
+    }
+    return 1;
 }
 
 /* Call one(item) for every item of a ',' or '+' separated list. */

@@ -52,6 +52,10 @@ int styr_filter_add_oprindelse(styr_filter *f, const char *list, char *bad, size
  * names; case-insensitive. */
 int styr_filter_add_enhed(styr_filter *f, const styr_cols *c, const char *list, char *bad, size_t badcap);
 
+/* Whether week w of person i passes f (the week's run for the visitation
+ * and the unit: a week without a record passes neither). */
+int styr_filter_passes(const styr_filter *f, const styr_cols *c, uint64_t i, int w);
+
 /* The filter as canonical text ("maalgruppe=jobparat+unge;oprindelse=dansk;
  * enhed=Team Nord"), "" for none: a cache key and a label. */
 size_t styr_filter_key(const styr_filter *f, const styr_cols *c, char *buf, size_t cap);

@@ -16,6 +16,7 @@
 #include "../out/progout.h"
 #include "../ws/secret.h"
 #include "cli.h"
+#include "select.h"
 #include "cmds.h"
 
 static const char help_da[] =
@@ -201,6 +202,11 @@ void styr_info_progression(sqlite3 *db)
 
 /* ---- the analysis ------------------------------------------------------------- */
 
+static int keep_filter(void *ctx, const styr_cols *c, uint64_t person, int week)
+{
+    return styr_filter_passes(ctx, c, person, week);
+}
+
 int styr_cmd_progression(styr_cli *cli, int argc, char **argv)
 {
     if (argc > 1 && !strcmp(argv[1], "import")) return cmd_import(cli, argc - 1, argv + 1);
@@ -209,9 +215,10 @@ int styr_cmd_progression(styr_cli *cli, int argc, char **argv)
         {"samlet", no_argument, 0, 's'},        {"format", required_argument, 0, 'f'},
         {"output", required_argument, 0, 'o'},  {"workspace", required_argument, 0, 'w'},
         {"intern", no_argument, 0, 'i'},        {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
-    /* --maalgruppe, --oprindelse and --enhed: the core's select.c parses them into a
-     * styr_filter at the merge; its test goes into opts.keep (progstat.h). */
+        STYR_FILTER_OPTIONS,                    {0, 0, 0, 0}};
+    /* --maalgruppe, --oprindelse and --enhed: the assessment's week must pass (opts.keep) */
+    styr_filter_args fa = {0};
+    styr_filter flt;
     const char *kl = NULL, *tl = NULL, *out = NULL;
     styr_format fmt = STYR_FMT_TABLE;
     int samlet = 0, c;
@@ -228,8 +235,13 @@ int styr_cmd_progression(styr_cli *cli, int argc, char **argv)
             break;
         case 'o': out = optarg; break;
         case 'w': cli->ws = optarg; break;
-        case 'h': return styr_cli_help(stdout, help_da, help_en);
-        default: return STYR_EXIT_USAGE;
+        case 'h':
+            styr_cli_help(stdout, help_da, help_en);
+            fputs(styr_select_filter_help(), stdout);
+            return STYR_EXIT_OK;
+        default:
+            if (styr_filter_arg(&fa, c, optarg)) break;
+            return STYR_EXIT_USAGE;
         }
     }
     if (optind < argc) return styr_cli_bad_option("progression", "", argv[optind]);
@@ -271,6 +283,11 @@ int styr_cmd_progression(styr_cli *cli, int argc, char **argv)
         }
     }
     const styr_cols *cols = styr_panel_cols(p);
+    if ((e = styr_select_filter("progression", p, &fa, &flt))) goto out;
+    if (styr_filter_active(&flt)) {
+        o.keep = keep_filter;
+        o.keep_ctx = &flt;
+    }
     if ((rc = styr_prog_load(styr_ws_db(ws), cols, &prog, &d))) goto fail;
     if (prog.n == 0 && prog.gone == 0) {
         fprintf(stderr, "styr progression: %s\n",
