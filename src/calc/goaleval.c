@@ -1,6 +1,8 @@
 /* goaleval: latest value, path, forecast and status of a result goal. */
 #include "goaleval.h"
 
+#include "filter.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -319,4 +321,35 @@ const char *styr_goal_status_key(int status)
 {
     static const char *k[] = {"naaet", "paa_vej", "ikke_naaet", "ukendt", "ingen_data"};
     return k[status >= 0 && status <= 4 ? status : 3];
+}
+
+styr_rc styr_goals_by_unit(styr_ws *ws, const styr_panel *p, const styr_period *per, int nper, const styr_goal *g,
+                           size_t n, int k, int intern, styr_goal_eval *ev, uint8_t *in_panel, styr_diags *d)
+{
+    const styr_cols *c = styr_panel_cols(p);
+    styr_goal *sub = styr_xmalloc((n ? n : 1) * sizeof *sub);
+    styr_goal_eval *sev = styr_xcalloc(n ? n : 1, sizeof *sev);
+    size_t *idx = styr_xmalloc((n ? n : 1) * sizeof *idx);
+    styr_rc rc = STYR_OK;
+    for (size_t i = 0; i < n && !rc; i++) {
+        if (!g[i].enhed[0] || in_panel[i]) continue;
+        styr_filter f = {0};
+        char bad[8];
+        if (styr_filter_add_enhed(&f, c, g[i].enhed, bad, sizeof bad) || f.nenh != 1) continue;
+        size_t m = 0;
+        for (size_t j = i; j < n; j++)
+            if (!strcmp(g[j].enhed, g[i].enhed)) { idx[m] = j; sub[m++] = g[j]; }
+        styr_bdata b;
+        if ((rc = styr_bdata_load_filtered(ws, per, nper, 0, intern ? k : -1, 0, &f, &b, d))) break;
+        rc = styr_goals_evaluate_all(ws, p, &b, sub, m, k, intern, sev, d);
+        styr_bdata_free(&b);
+        for (size_t j = 0; j < m && !rc; j++) {
+            ev[idx[j]] = sev[j];
+            in_panel[idx[j]] = 1;
+        }
+    }
+    free(sub);
+    free(sev);
+    free(idx);
+    return rc;
 }

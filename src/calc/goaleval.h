@@ -84,4 +84,11 @@ styr_rc styr_goals_evaluate_all(styr_ws *ws, const styr_panel *p, const styr_bda
 const char *styr_goal_status_text(int status);
 const char *styr_goal_status_key(int status);
 
+/* The goals of a unit the panel knows (the column enhed, calc/filter.h),
+ * evaluated again on that unit's weeks, with the unit's own discretion
+ * pattern: ev[i] replaced and in_panel[i] set for each such goal i (goals of
+ * units the panel does not know keep the whole municipality's evaluation).
+ * per[0..nper) are the periods the goals need. */
+styr_rc styr_goals_by_unit(styr_ws *ws, const styr_panel *p, const styr_period *per, int nper, const styr_goal *g,
+                           size_t n, int k, int intern, styr_goal_eval *ev, uint8_t *in_panel, styr_diags *d);
 #endif

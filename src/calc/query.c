@@ -236,8 +236,14 @@ styr_rc styr_query_run(styr_ws *ws, const styr_query *q, styr_qresult *r, styr_d
                 if (r->outside[i])
                     for (int f = 0; f < STYR_NFIG; f++) x->v[f] = (styr_figval){0, STYR_FV_NONE};
                 if (g) styr_figures_na(x->v, styr_group_na(codes, g, r->ps.p[i].last));
-                if (r->filtered) /* no population of a target group is known: no share of it */
-                    x->v[FIG_ANDEL] = x->v[FIG_U_ANDEL] = (styr_figval){0, STYR_FV_NA};
+                if (r->filtered) {
+                    /* a share of the population is a share of everyone 16-66 (16-29 for the
+                     * young): fine for visitation and refugees, not for a population we do not
+                     * know (an origin, a unit); with unge only the young's share */
+                    const styr_filter *f = &r->filter;
+                    if (f->opr || f->nenh || f->unge) x->v[FIG_ANDEL] = (styr_figval){0, STYR_FV_NA};
+                    if (f->opr || f->nenh) x->v[FIG_U_ANDEL] = (styr_figval){0, STYR_FV_NA};
+                }
                 x->incomplete = !r->outside[i] && (r->ps.p[i].first < wmin || r->ps.p[i].last > wmax);
                 double lf = styr_pubfig_labour(r->pub, x->kommune, styr_period_pop_year(&r->ps.p[i]));
                 x->ak = styr_pubfig_ak(x->v[FIG_FULDTIDSPERSONER], lf);

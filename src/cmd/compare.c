@@ -81,6 +81,8 @@ typedef struct args {
     const char *figur, *ydelse, *periode, *klynge, *covfile, *out;
     int intern, model;
     styr_format format;
+    styr_filter_args fa;       /* --maalgruppe, --oprindelse, --enhed */
+    const char *maalgruppe;    /* their label, when given */
 } args;
 
 static int parse(styr_cli *cli, int argc, char **argv, args *a)
@@ -92,7 +94,7 @@ static int parse(styr_cli *cli, int argc, char **argv, args *a)
         {"format", required_argument, 0, 'F'},  {"output", required_argument, 0, 'o'},
         {"model", no_argument, 0, 'm'},         {"rammevilkaar", required_argument, 0, 'r'},
         {"workspace", required_argument, 0, 'w'}, {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
+        STYR_FILTER_OPTIONS,                      {0, 0, 0, 0}};
     int c;
     optind = 1;
     memset(a, 0, sizeof *a);
@@ -116,8 +118,13 @@ static int parse(styr_cli *cli, int argc, char **argv, args *a)
         case 'm': a->model = 1; break;
         case 'r': a->covfile = optarg; break;
         case 'w': cli->ws = optarg; break;
-        case 'h': return styr_cli_help(stdout, help_da, help_en);
-        default: return STYR_EXIT_USAGE;
+        case 'h':
+            styr_cli_help(stdout, help_da, help_en);
+            fputs(styr_select_filter_help(), stdout);
+            return STYR_EXIT_OK;
+        default:
+            if (styr_filter_arg(&a->fa, c, optarg)) break;
+            return STYR_EXIT_USAGE;
         }
     }
     if (optind < argc) return styr_cli_bad_option("compare", "", argv[optind]);
@@ -176,6 +183,7 @@ static int write_bench(FILE *f, const args *a, const styr_bdata *b, const styr_m
         json_object_set_new(o, "ydelse", json_string(styr_group_key(c, g)));
         json_object_set_new(o, "figur", json_string(def->key));
         json_object_set_new(o, "klynge", json_string(areaname));
+        if (a->maalgruppe) json_object_set_new(o, "maalgruppe", json_string(a->maalgruppe));
         json_object_set_new(o, "vaerdi", styr_json_value(x->own, def));
         for (int i = 0; i < nmem; i++)
             if (mem[i].k == k && mem[i].kilde) json_object_set_new(o, "kilde", json_string(mem[i].kilde));
@@ -237,6 +245,7 @@ static int write_bench(FILE *f, const args *a, const styr_bdata *b, const styr_m
         return 0;
     }
     fprintf(f, "%s, %s, %s\n", styr_tr(def->da, def->en), styr_group_name(c, g), per->name);
+    if (a->maalgruppe) fprintf(f, "%s: %s\n", styr_tr("Målgruppe", "Target group"), a->maalgruppe);
     fprintf(f, styr_tr("%s Kommune (%d) mod %s: %d kommuner\n\n", "%s (%d) against %s: %d municipalities\n\n"),
             c->kom_name[k], c->dict.kom[k], areaname, x->nmembers);
     styr_table *t = styr_table_new(4, "rlrr");
@@ -489,7 +498,23 @@ int styr_cmd_compare(styr_cli *cli, int argc, char **argv)
         goto out;
     }
     int own_idx = a.intern ? k : -1;
-    if ((rc = styr_bdata_load(ws, per, nper, money, own_idx, 0, &b, &d))) goto fail;
+    styr_filter flt;
+    char flabel[512];
+    if ((e = styr_select_filter("compare", p, &a.fa, &flt))) goto out;
+    if (styr_filter_active(&flt)) {
+        if (a.model) {
+            fprintf(stderr, "styr compare: %s\n",
+                    styr_tr("--model forklarer hele andelen af befolkningen på offentlig forsørgelse og tager ikke "
+                            "--maalgruppe, --oprindelse eller --enhed",
+                            "--model explains the whole share of the population on public support and takes no "
+                            "--maalgruppe, --oprindelse or --enhed"));
+            e = STYR_EXIT_USAGE;
+            goto out;
+        }
+        styr_filter_label(&flt, styr_panel_cols(p), flabel, sizeof flabel);
+        a.maalgruppe = flabel;
+    }
+    if ((rc = styr_bdata_load_filtered(ws, per, nper, money, own_idx, 0, &flt, &b, &d))) goto fail;
     styr_metric m;
     if (styr_metric_by_key(fig, money ? &b.mdefs : NULL, &m)) {
         e = styr_cli_bad_option("compare", "--figur", fig);

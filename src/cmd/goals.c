@@ -215,6 +215,8 @@ static int cmd_remove(styr_cli *cli, int argc, char **argv)
     return e;
 }
 
+
+
 static int cmd_list(styr_cli *cli, const opts *o)
 {
     styr_diags d;
@@ -270,6 +272,7 @@ static int cmd_followup(styr_cli *cli, const opts *o)
     memset(&b, 0, sizeof b);
     styr_period *per = NULL;
     styr_goal_eval *ev_all = NULL;
+    uint8_t *in_panel = NULL;
     int e = STYR_EXIT_OK, nper = 0, opened = 0;
     styr_dest dest = {0};
     styr_rc rc = styr_ws_open(cli->ws, STYR_WS_READ, &ws, &d);
@@ -311,6 +314,10 @@ static int cmd_followup(styr_cli *cli, const opts *o)
     if ((rc = styr_bdata_load(ws, per, nper, 0, o->intern ? k : -1, 0, &b, &d))) goto fail;
     ev_all = styr_xcalloc(n, sizeof *ev_all);
     if ((rc = styr_goals_evaluate_all(ws, p, &b, g, n, k, o->intern, ev_all, &d))) goto fail;
+    /* a goal of a unit the panel knows (the column enhed) is followed on that unit's
+     * weeks (calc/filter.h), with the unit's own discretion pattern */
+    in_panel = styr_xcalloc(n ? n : 1, 1);
+    if ((rc = styr_goals_by_unit(ws, p, per, nper, g, n, k, o->intern, ev_all, in_panel, &d))) goto fail;
     if ((rc = styr_dest_open(&dest, o->out, &d))) goto fail;
     opened = 1;
     FILE *f = dest.f;
@@ -331,6 +338,7 @@ static int cmd_followup(styr_cli *cli, const opts *o)
             json_t *x = json_object(), *path = json_array();
             json_object_set_new(x, "id", json_integer(g[i].id));
             json_object_set_new(x, "enhed", json_string(g[i].enhed));
+            if (g[i].enhed[0]) json_object_set_new(x, "enhed_i_panelet", json_boolean(in_panel[i]));
             json_object_set_new(x, "ydelse", json_string(styr_group_key(c, g[i].grp)));
             json_object_set_new(x, "figur", json_string(g[i].figur));
             json_object_set_new(x, "tilbud", g[i].tilbud > 0 ? json_string(c->dict.tb[g[i].tilbud]) : json_null());
@@ -350,7 +358,10 @@ static int cmd_followup(styr_cli *cli, const opts *o)
         }
         if (!unit || strcmp(unit, g[i].enhed)) {
             unit = g[i].enhed;
-            fprintf(f, "\n%s\n", unit[0] ? unit : styr_tr("Hele jobcentret", "The whole job centre"));
+            fprintf(f, "\n%s%s\n", unit[0] ? unit : styr_tr("Hele jobcentret", "The whole job centre"),
+                    unit[0] && !in_panel[i] ? styr_tr(" (enheden findes ikke i panelet: tallene er hele kommunens)",
+                                                      " (the unit is not in the panel: the figures are the whole municipality's)")
+                                            : "");
         }
         fprintf(f, "  %d. %s, %s %d: %s%s%s%s\n", g[i].id, grp, styr_tr(m.def->da, m.def->en),
                 g[i].aar, tg, g[i].tekst[0] ? " (\"" : "", g[i].tekst, g[i].tekst[0] ? "\")" : "");
@@ -394,6 +405,7 @@ out:
     if (opened) styr_dest_close(&dest, 0, &d);
     styr_bdata_free(&b);
     free(ev_all);
+    free(in_panel);
     free(per);
     free(g);
     styr_ws_close(ws);

@@ -21,6 +21,7 @@
 #include "../calc/pubfig.h"
 #include "../out/report.h"
 #include "../out/report_progression.h"
+#include "reportmaal.h"
 #include "../calc/y30r21.h"
 #include "benchctx.h"
 #include "budgetrun.h"
@@ -501,6 +502,7 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
     styr_rp_effect *eff = NULL;
     memset(&off, 0, sizeof off);
     styr_rp_prog prog;
+    static styr_rp_maal maal;
     memset(&prog, 0, sizeof prog);
     int e = styr_bctx_open(cli, "report", kommune, intern, pl, &x, &d);
     x.forventet = forventet;
@@ -533,10 +535,12 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
         else styr_dev_plan(x.p, &x.per, FIG_FULDTIDSPERSONER, &dev, extra + nextra, &ndev);
         nextra += ndev;
     }
+    styr_period *goal_per = extra + nextra; /* the goals' periods (again for the goals of units) */
     for (size_t i = 0; i < ngoals; i++) {
         int m = styr_goal_months_pub(x.p, pub, goals[i].aar);
         nextra += styr_goal_periods(goals[i].aar, m ? m : 1, extra + nextra);
     }
+    int ngoal_per = (int)(extra + nextra - goal_per);
     styr_pubfig_free(pub);
     if ((e = styr_bctx_load(cli, "report", &x, extra, nextra, 1, &d)) >= 0) goto out;
     e = STYR_EXIT_OK;
@@ -658,6 +662,15 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
         e = styr_cli_fail(cli, rc, &d);
         goto out;
     }
+    if (ngoals && !public_only) { /* goals of a unit the panel knows: on the unit's weeks */
+        uint8_t *unit_in = styr_xcalloc(ngoals, 1);
+        rc = styr_goals_by_unit(x.ws, x.p, goal_per, ngoal_per, goals, ngoals, x.k, x.intern, gev, unit_in, &d);
+        free(unit_in);
+        if (rc) {
+            e = styr_cli_fail(cli, rc, &d);
+            goto out;
+        }
+    }
     for (size_t i = 0; i < ngoals; i++) { /* the sources of the goals' published months */
         int f = styr_fig_by_key(goals[i].figur);
         if (f < 0 || goals[i].tilbud > 0) continue;
@@ -700,6 +713,11 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
         goto out;
     }
     r->progression = prog.present ? &prog : NULL;
+    if (!public_only && (rc = styr_rp_maal_fill(&x, 0, &maal, &d))) {
+        e = styr_cli_fail(cli, rc, &d);
+        goto out;
+    }
+    r->maal = maal.present ? &maal : NULL;
 
     /* write */
     styr_dest dest;

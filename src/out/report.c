@@ -7,6 +7,7 @@
 #include "../core/msg.h"
 #include "../core/num.h"
 #include "figtext.h"
+#include "report_maal.h"
 #include "report_progression.h"
 #include "svg.h"
 
@@ -757,6 +758,7 @@ int styr_report_html(FILE *f, const styr_report *r)
     charts(f, r);
     development(f, r);
     scorecards(f, r);
+    styr_rp_maal_section(f, r);
     goals(f, r);
     budget(f, r);
     money(f, r);

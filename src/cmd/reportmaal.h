@@ -1,0 +1,13 @@
+/* reportmaal: the figures of the report's target-group section
+ * (out/report_maal.h), from the benchmark context's municipality, cluster,
+ * period and year before. */
+#ifndef STYR_REPORTMAAL_H
+#define STYR_REPORTMAAL_H
+
+#include "../out/report_maal.h"
+#include "benchctx.h"
+
+/* Fill out for x's municipality; present stays 0 without a panel. */
+styr_rc styr_rp_maal_fill(const styr_bctx *x, int threads, styr_rp_maal *out, styr_diags *d);
+
+#endif
