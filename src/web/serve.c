@@ -358,19 +358,19 @@ typedef struct req {
 
 /* The parameters a route takes, in the order of the cache key ("token" is
  * taken everywhere and is not part of the key: the access is). */
-typedef struct route { const char *path; const char *params[6]; } route;
+typedef struct route { const char *path; const char *params[10]; } route;
 static const route routes[] = {
     {"/api/v1/kommuner", {0}},
     {"/api/v1/klynger", {"aar", 0}},
-    {"/api/v1/figurer", {"kommune", "periode", "ydelse", 0}},
-    {"/api/v1/sammenlign", {"figur", "kommune", "periode", "ydelse", "klynge", 0}},
+    {"/api/v1/figurer", {"kommune", "periode", "ydelse", "maalgruppe", "oprindelse", "enhed", 0}},
+    {"/api/v1/sammenlign", {"figur", "kommune", "periode", "ydelse", "klynge", "maalgruppe", "oprindelse", "enhed", 0}},
     {"/api/v1/scorecard", {"kommune", "periode", "ydelse", "klynge", 0}},
     {"/api/v1/maal", {"kommune", 0}},
     {"/api/v1/oekonomi", {"kommune", "periode", "regime", "ydelse", 0}},
     {"/api/v1/profil", {"kommune", "periode", "klynge", 0}},
     {"/api/v1/effekt", {"periode", "tilbud", "ydelse", 0}},
     {"/api/v1/udvikling", {"figur", "kommune", "periode", "ydelse", 0}},
-    {"/api/v1/progression", {"kommune", "tilbud", 0}},
+    {"/api/v1/progression", {"kommune", "tilbud", "maalgruppe", "oprindelse", "enhed", 0}},
     {"/", {"kommune", "periode", "klynge", 0}},
     {"/vis", {"kommune", "periode", "klynge", 0}},
     {"/static/app.js", {0}},
@@ -752,16 +752,16 @@ static enum MHD_Result api(req *q, const char *what)
     enum MHD_Result ret = MHD_NO;
     if (!strcmp(what, "kommuner")) return api_kommuner(q);
     if (!strcmp(what, "klynger")) return api_klynger(q);
-    static const struct { const char *path, *cmd; int kommune, land; const char *pass[4]; } map[] = {
-        {"figurer", "figures", 1, 1, {"ydelse", 0}},
-        {"sammenlign", "compare", 1, 0, {"ydelse", "figur", "klynge", 0}},
+    static const struct { const char *path, *cmd; int kommune, land; const char *pass[8]; } map[] = {
+        {"figurer", "figures", 1, 1, {"ydelse", "maalgruppe", "oprindelse", "enhed", 0}},
+        {"sammenlign", "compare", 1, 0, {"ydelse", "figur", "klynge", "maalgruppe", "oprindelse", "enhed", 0}},
         {"scorecard", "scorecard", 1, 0, {"ydelse", "klynge", 0}},
         {"maal", "goals", 1, 0, {0}},
         {"oekonomi", "money", 1, 1, {"ydelse", "regime", 0}},
         {"profil", "profil", 1, 0, {"klynge", 0}},
         {"effekt", "effect", 0, 0, {"ydelse", "tilbud", 0}},
         {"udvikling", "figures", 1, 1, {"ydelse", "figur", 0}},
-        {"progression", "progression", 1, 0, {"tilbud", 0}},
+        {"progression", "progression", 1, 0, {"tilbud", "maalgruppe", "oprindelse", "enhed", 0}},
     };
     for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
         if (strcmp(what, map[i].path)) continue;
