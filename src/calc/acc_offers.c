@@ -164,9 +164,18 @@ static void observe(styr_strat *st, const styr_acc_ctx *x, const styr_visit *v, 
     }
 }
 
+/* The strata's last index: the cluster, and where the panel carries them the visitation of run
+ * r and the person's origin (offers.h). */
+static inline int match_cell(const styr_offers *u, int cl, const styr_cols *c, uint64_t r, int opr)
+{
+    int v = u->nvis > 1 ? styr_run_vis(c, r) : 0;
+    return (cl * u->nvis + v) * u->nopr + (u->nopr > 1 ? opr : 0);
+}
+
 static void effect_strata(ostate *s, const styr_acc_ctx *x, const styr_visit *v, uint32_t birth, int sex)
 {
     const styr_cols *c = v->c;
+    const int opr = styr_person_opr(c, v->person);
     const styr_offers *u = x->user;
     const styr_offers *d = &s->dims;
     for (int i = 0; i < v->nspells; i++) {
@@ -197,6 +206,7 @@ static void effect_strata(ostate *s, const styr_acc_ctx *x, const styr_visit *v,
                 if (e > u->win_last) e = u->win_last;
                 int cl = u->cl_of[c->kom[r]];
                 if (cl < 0) continue;
+                cl = match_cell(u, cl, c, r, opr);
                 for (int w = a; w <= e; w++) {
                     int band = styr_spell_band(w - sp->start + 1);
                     if (!pass) {
@@ -216,6 +226,7 @@ static void effect_strata(ostate *s, const styr_acc_ctx *x, const styr_visit *v,
             while (r < rb && (int)c->start[r] != t_o) r++;
             int cl = u->cl_of[c->kom[r]];
             if (cl < 0) continue;
+            cl = match_cell(u, cl, c, r, opr);
             size_t k = styr_stratum(d, g, styr_spell_band(t_o - sp->start + 1), styr_age_band(age_at(x, birth, t_o)), sex, cl);
             styr_strat *st = &s->trt[(size_t)kind * d->nstrata + k];
             uint64_t rr[NPTR];
@@ -329,6 +340,14 @@ styr_rc styr_offers_compute(styr_ws *ws, const styr_period *per, int nper, const
         out->win_last = window->last;
         out->ncl = cl.n > 0 ? cl.n : 1;
         for (int k = 0; k < codes->dict.nkom && k < 256; k++) out->cl_of[k] = (int8_t)(cl.n > 0 ? cl.of[k] : 0);
+        /* matched on the week's visitation and the person's origin where the panel carries them */
+        const styr_cols *c = styr_panel_cols(p);
+        out->nvis = out->nopr = 1;
+        for (uint64_t r = 0; r < c->nruns && out->nvis == 1; r++)
+            if (styr_run_vis(c, r)) out->nvis = STYR_NVIS;
+        for (uint64_t i = 0; i < c->npersons && out->nopr == 1; i++)
+            if (styr_person_opr(c, i)) out->nopr = STYR_NOPR;
+        out->ncl *= out->nvis * out->nopr;
     }
     styr_pset ps;
     if ((rc = styr_pset_build(&ps, per, nper, d))) return rc;

@@ -59,12 +59,15 @@ typedef struct styr_offers {
     /* input */
     int effect;                                    /* fill the strata */
     int win_first, win_last;                       /* the effect's window (weeks) */
-    int ncl;
+    int ncl;                                       /* strata's last dimension: clusters x nvis x nopr */
+    int nvis, nopr;                                /* the week's visitation and the person's origin are
+                                                      matched on where the panel carries them (issue 14):
+                                                      STYR_NVIS / STYR_NOPR, else 1 */
     int8_t cl_of[256];                             /* cluster of each municipality index, -1 none */
     /* output */
     int np, nk, ng, no;                            /* periods, municipalities + country, groups, kinds */
     styr_offer_cell *cell;                         /* [np][nk][ng][no][NAGES] */
-    size_t nstrata;                                /* ng x NBANDS x NAGES x NSEX x ncl */
+    size_t nstrata;                                /* ng x NBANDS x NAGES x NSEX x ncl (x visitation x origin) */
     styr_strat *ctrl;                              /* [nstrata] */
     styr_strat *trt;                               /* [no][nstrata] */
     double net_week[256];                          /* with money: the country's net cost per benefit

@@ -91,7 +91,8 @@ static void csv_num(FILE *f, double v, int hidden, int dec)
     else if (!isnan(v)) styr_csv_number(f, v, dec);
 }
 
-static int write_rows(FILE *f, styr_format fmt, const row *r, size_t n, const styr_codes *c, const styr_period *win)
+static int write_rows(FILE *f, styr_format fmt, const row *r, size_t n, const styr_codes *c, const styr_period *win,
+                      const styr_offers *off)
 {
     char t[8][64];
     if (fmt == STYR_FMT_JSON) {
@@ -150,10 +151,15 @@ static int write_rows(FILE *f, styr_format fmt, const row *r, size_t n, const st
     fprintf(f, styr_tr("Effekt af tilbud (SKØN ved dynamisk eksakt matchning), tilbud startet i %s\n",
                        "Effect of offers (ESTIMATE by dynamic exact matching), offers started in %s\n"),
             win->name);
-    fprintf(f, "%s\n\n", styr_tr("Forskel i andelen i job efter start, i procentpoint, mod forløb på samme ydelse uden tilbud "
-                                 "endnu, i samme forløbsuge, alder, køn og klynge.",
-                                 "Difference in the share in work after the start, in percentage points, against spells of "
-                                 "the same group without an offer yet, in the same spell week, age, sex and cluster."));
+    fprintf(f, "%s", styr_tr("Forskel i andelen i job efter start, i procentpoint, mod forløb på samme ydelse uden tilbud "
+                             "endnu, i samme forløbsuge, alder, køn og klynge",
+                             "Difference in the share in work after the start, in percentage points, against spells of "
+                             "the same group without an offer yet, in the same spell week, age, sex and cluster"));
+    /* where the panel carries them, also the week's visitation and the origin (issue 14) */
+    if (off->nvis > 1 && off->nopr > 1) fputs(styr_tr(" samt visitation og oprindelse", ", visitation and origin"), f);
+    else if (off->nvis > 1) fputs(styr_tr(" samt visitation", " and visitation"), f);
+    else if (off->nopr > 1) fputs(styr_tr(" samt oprindelse", " and origin"), f);
+    fputs(".\n\n", f);
     int cost = 0, no_effect = 0;
     for (size_t i = 0; i < n; i++) cost |= !isnan(r[i].cost) || r[i].no_effect, no_effect |= r[i].no_effect && !r[i].hidden;
     styr_table *tb = styr_table_new(cost ? 9 : 8, "llrrrrrrr");
@@ -305,7 +311,7 @@ int styr_cmd_effect(styr_cli *cli, int argc, char **argv)
         }
     }
     if ((rc = styr_dest_open(&dest, out, &d))) goto fail;
-    int wrc = write_rows(dest.f, fmt, rows, n, codes, &win);
+    int wrc = write_rows(dest.f, fmt, rows, n, codes, &win, &off);
     if ((rc = styr_dest_close(&dest, !wrc, &d))) goto fail;
     goto out;
 fail:

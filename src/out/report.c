@@ -655,12 +655,13 @@ static void effects(FILE *f, const styr_report *r)
     fprintf(f, T("Rå tal for kommunen og klyngen i %s: tilbud startet, og andelen i job 3 måneder efter "
                  "tilbuddets afslutning. Skønnet over effekten (hele landet, tilbud startet i %s) sammenligner dem, "
                  "der starter forløbets første tilbud, med forløb uden tilbud endnu i samme forløbsuge, alder, køn og "
-                 "klynge (dynamisk eksakt matchning): forskellen i andelen i job 13 uger efter start i procentpoint.",
+                 "klynge og, hvor panelet har dem, visitation og oprindelse (dynamisk eksakt matchning): forskellen i "
+                 "andelen i job 13 uger efter start i procentpoint.",
                  "Raw figures for the municipality and its cluster in %s: offers started, and the share in work 3 "
                  "months after the offer's end. The estimate of the effect (the whole country, offers started in %s) "
                  "compares those who start their spell's first offer with spells without an offer yet in the same "
-                 "spell week, age, sex and cluster (dynamic exact matching): the difference in the share in work 13 "
-                 "weeks after the start in percentage points."),
+                 "spell week, age, sex and cluster and, where the panel carries them, visitation and origin (dynamic "
+                 "exact matching): the difference in the share in work 13 weeks after the start in percentage points."),
             r->per ? styr_period_words(pw, sizeof pw, r->per) : r->periode, r->eff_window);
     fprintf(f, "</p><table><thead><tr><th>%s</th><th>%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
                "<th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th></tr>"
@@ -690,9 +691,11 @@ static void effects(FILE *f, const styr_report *r)
     }
     fprintf(f, "</tbody></table><p class=\"note\">%s</p></section>\n",
             T("Skønnet bygger på antagelsen, at hvem der starter et tilbud i en given forløbsuge, inden for samme "
-              "alder, køn og klynge ikke afhænger af andet, der påvirker udfaldet. Den rå forskel blander tilbuddets "
+              "alder, køn, klynge (og visitation og oprindelse, hvor panelet har dem) ikke afhænger af andet, der "
+              "påvirker udfaldet. Den rå forskel blander tilbuddets "
               "effekt med, hvem der fik det. Interval: normalfordelingstilnærmelse.",
-              "The estimate assumes that, within the same age, sex and cluster, who starts an offer in a given spell "
+              "The estimate assumes that, within the same age, sex, cluster (and visitation and origin where the panel "
+              "carries them), who starts an offer in a given spell "
               "week does not depend on anything else that affects the outcome. The raw difference mixes the offer's "
               "effect with who got it. Interval: normal approximation."));
 }

@@ -7,6 +7,7 @@
 
 #include "../core/msg.h"
 #include "report.h"
+#include "report_maal.h"
 #include "figtext.h"
 
 #define T(da, en) styr_tr(da, en)
@@ -154,6 +155,39 @@ static void cards(const book *b, const styr_report *r)
                                T("Hurtigere i job og fastholdt i job kræver personpanel.",
                                  "Faster into work and kept in work need a person panel."), NULL);
     source_row(b, ws, ++row, r, r->src_cards);
+}
+
+/* The three target groups (report_maal.h). */
+static void maal_sheet(const book *b, const styr_report *r)
+{
+    const styr_rp_maal *x = r->maal;
+    if (!x || !x->present) return;
+    const char *head[] = {T("Målgruppe", "Target group"),       T("Fuldtidspersoner", "Full-time persons"),
+                          T("Klyngen", "Cluster"),              T("Udvikling, pct.", "Change, pct."),
+                          T("Klyngens udvikling, pct.", "Cluster change, pct."),
+                          T("I job 3 mdr. efter, pct.", "In job 3 months after, pct."), T("Klyngen", "Cluster"),
+                          T("Andel af befolkningen, pct.", "Share of the population, pct."), T("Klyngen", "Cluster")};
+    static const char *const da[STYR_RP_NMAAL] = {"Unge under 30", "Aktivitetsparate", "Flygtninge og familiesammenførte"};
+    static const char *const en[STYR_RP_NMAAL] = {"Young under 30", "Activity-ready", "Refugees and family-reunified"};
+    lxw_worksheet *ws = sheet(b, T("Målgrupper", "Target groups"), head, 9);
+    for (int i = 0; i < STYR_RP_NMAAL; i++) {
+        const styr_rp_maalrow *w = &x->row[i];
+        lxw_row_t row = (lxw_row_t)(i + 1);
+        worksheet_write_string(ws, row, 0, T(da[i], en[i]), NULL);
+        if (!w->known) {
+            worksheet_write_string(ws, row, 1, T("- (panelet har ikke oplysningen)", "- (the panel does not carry it)"), NULL);
+            continue;
+        }
+        const styr_figdef *fte = &styr_figdefs[FIG_FULDTIDSPERSONER], *pct = &styr_figdefs[FIG_JOB_3MDR];
+        val(b, ws, row, 1, fte, w->fte);
+        val(b, ws, row, 2, fte, w->fte_cl);
+        val(b, ws, row, 3, NULL, w->dev);
+        val(b, ws, row, 4, NULL, w->dev_cl);
+        val(b, ws, row, 5, pct, w->job3);
+        val(b, ws, row, 6, pct, w->job3_cl);
+        val(b, ws, row, 7, pct, w->andel);
+        val(b, ws, row, 8, pct, w->andel_cl);
+    }
 }
 
 static void goals_profile(const book *b, const styr_report *r)
@@ -384,6 +418,7 @@ styr_rc styr_report_xlsx(const char *path, const styr_report *r, styr_diags *d)
     lines(&b, r);
     write_dev(&b, r);
     cards(&b, r);
+    maal_sheet(&b, r);
     goals_profile(&b, r);
     budget_sheet(&b, r);
     money_sheet(&b, r);

@@ -103,6 +103,15 @@ def main():
               and all(same_value(y[1], w[1]) for y, w in zip(ytd, want)),
               "overview: the year to date equals /api/v1/udvikling (%s / %s)" % (ytd, want))
         check(all(len(g["maaneder"]) == 24 for g in dev["ydelser"]), "the API: 24 months for each group")
+        # the partnership's three target groups (issue 14), the own municipality's figures exact with its token,
+        # and the API gives the same full-time persons for the young under the target group's own discretion
+        maal = page.eval("[...document.querySelectorAll('#maalgrupper tbody tr')].map(r => [...r.cells].map(c => c.textContent))")
+        check(len(maal) == 3 and all(number(r[1]) is not None and number(r[1]) > 0 for r in maal),
+              "overview: the three target groups with their own full-time persons (%s)" % [r[:2] for r in maal])
+        unge = api(base, "/api/v1/figurer?kommune=461&periode=2024&ydelse=i_alt&maalgruppe=unge", TOKENS["odense"])
+        check(len(unge) == 1 and unge[0].get("maalgruppe") == "unge under 30" and len(maal) == 3
+              and same_value(maal[0][1], unge[0]["fuldtidspersoner"]),
+              "the API's figures for the young equal the overview's (%s / %s)" % (unge[:1], maal[:1]))
         for path in page.screenshot_sections("nav, header, section", os.path.join(shots, "dashboard-oversigt")):
             check(os.path.getsize(path) > 1000, "screenshot %s" % os.path.basename(path))
         eff = page.eval("document.querySelectorAll('#effekt tbody tr').length")

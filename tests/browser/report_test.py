@@ -85,8 +85,19 @@ def main():
             lead = page.eval("document.querySelector('.lead').textContent")
             check(re.search(r"\d+,\d pct\. af borgerne 16-66 år", lead) is not None, "Danish numbers in the lead")
             sections = page.eval("[...document.querySelectorAll('section')].map(s => s.id)")
-            check(sections == ["sammenfatning", "noegletal", "klynge", "udvikling", "udvikling-maaned", "scorecards", "maal",
-                               "oekonomi", "effekt", "bilag"], "sections: %s" % sections)
+            check(sections == ["sammenfatning", "noegletal", "klynge", "udvikling", "udvikling-maaned", "scorecards",
+                               "maalgrupper", "maal", "oekonomi", "effekt", "bilag"], "sections: %s" % sections)
+            # the partnership's three target groups (issue 14): the own municipality's figures exact (--intern),
+            # the cluster's a number or '..' (the target group's own discretion pattern), never zero for a group
+            # the synthetic panel carries
+            rows = page.eval("[...document.querySelectorAll('#maalgrupper tbody tr')].map(r => [...r.cells].map(c => c.textContent))")
+            check([r[0] for r in rows] == ["Unge under 30", "Borgere langt fra arbejdsmarkedet (aktivitetsparate)",
+                                           "Flygtninge og familiesammenførte (indrejst inden for 10 år)"],
+                  "the three target groups (%s)" % [r[0] for r in rows])
+            check(all(len(r) == 9 and number(r[1]) is not None and number(r[1]) > 0 for r in rows),
+                  "each target group has its own full-time persons, above 0 (%s)" % [r[1] for r in rows])
+            check(all(c == ".." or c == "-" or re.match(r"^[+-]?[\d.]+(,\d+)?( pct\.(-point)?)?$", c)
+                      for r in rows for c in r[1:]), "target-group values are numbers, '..' or '-' and nothing else")
             committee_checks(page, check, "report")
             banner = page.eval("(document.querySelector('header #syntetisk') || {}).textContent || ''")
             check("Syntetiske data" in banner, "the header says the data are synthetic")
@@ -137,7 +148,7 @@ def main():
         with zipfile.ZipFile(os.path.join(tmp, "rapport.xlsx")) as z:
             sheets = re.findall(r'<sheet name="([^"]+)"', z.read("xl/workbook.xml").decode())
             strings = z.read("xl/sharedStrings.xml").decode()
-        need = ["Om rapporten", "Nøgletal", "Klyngen", "Udvikling", "Udvikling pr. måned", "Scorecards", "Mål", "Budget",
+        need = ["Om rapporten", "Nøgletal", "Klyngen", "Udvikling", "Udvikling pr. måned", "Scorecards", "Målgrupper", "Mål", "Budget",
                 "Økonomi", "Effekt"]
         check(all(n in sheets for n in need), "the workbook has every section: %s" % sheets)
         check("Syntetiske data" in strings, "the workbook says the data are synthetic")
