@@ -284,9 +284,11 @@ int styr_cmd_progression(styr_cli *cli, int argc, char **argv)
     }
     const styr_cols *cols = styr_panel_cols(p);
     if ((e = styr_select_filter("progression", p, &fa, &flt))) goto out;
+    char flabel[512];
     if (styr_filter_active(&flt)) {
         o.keep = keep_filter;
         o.keep_ctx = &flt;
+        styr_filter_label(&flt, cols, flabel, sizeof flabel);
     }
     if ((rc = styr_prog_load(styr_ws_db(ws), cols, &prog, &d))) goto fail;
     if (prog.n == 0 && prog.gone == 0) {
@@ -301,7 +303,7 @@ int styr_cmd_progression(styr_cli *cli, int argc, char **argv)
     opened = 1;
     styr_progout info = {.prog = &prog, .codes = codes, .kommune = kcode,
                          .kommunenavn = kcode ? codes->kom_name[codes->kom_idx[kcode]] : NULL,
-                         .tilbud = o.tilbud, .gone = prog.gone};
+                         .tilbud = o.tilbud, .gone = prog.gone, .maalgruppe = o.keep ? flabel : NULL};
     int ok = styr_progout_write(dest.f, fmt, &res, &info) == 0;
     rc = styr_dest_close(&dest, ok, &d);
     opened = 0;

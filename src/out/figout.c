@@ -185,6 +185,9 @@ static styr_rc write_table(const styr_figrow *rows, size_t n, const styr_figout_
         fprintf(out, "%s\n", styr_discretion_note());
     if (any_none) fprintf(out, "%s\n", styr_none_note());
     if (any_na) fprintf(out, "%s\n", styr_na_note());
+    if (any_na && o->maalgruppe && *o->maalgruppe)
+        fprintf(out, "%s\n", styr_tr(". = også: en andel af en befolkning, styr ikke kender (en oprindelses eller en enheds).",
+                                     ". = also: a share of a population styr does not know (an origin's or a unit's)."));
     if (any_part) fprintf(out, "%s\n", styr_incomplete_note());
     if (ak)
         fprintf(out, "%s\n", styr_tr("Andel ak. = fuldtidspersoner i pct. af arbejdsstyrken 16-66 år (Danmarks Statistik).",

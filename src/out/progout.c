@@ -81,6 +81,7 @@ static void write_table(FILE *f, const styr_prog_result *r, const styr_progout *
                        "Progression, %s: %s persons, %s assessments; the panel's last week %s\n\n"),
             o->kommunenavn ? o->kommunenavn : styr_tr("alle personer", "all persons"),
             count_text(a, sizeof a, r->persons), count_text(b, sizeof b, r->persons < STYR_PROG_MIN_PERSONS ? r->persons : r->assessments), w);
+    if (o->maalgruppe) fprintf(f, "%s: %s\n\n", styr_tr("Målgruppe (i vurderingens uge)", "Target group (in the assessment's week)"), o->maalgruppe);
     if (!r->persons) {
         fprintf(f, "%s\n", styr_tr("Ingen vurderinger af personer, der tæller med her (-).",
                                    "No assessments of persons who count here (-)."));
@@ -207,6 +208,7 @@ static int write_json(FILE *f, const styr_prog_result *r, const styr_progout *o)
     styr_week_format(r->panel_last, w);
     json_object_set_new(root, "kommune", o->kommune ? json_integer(o->kommune) : json_null());
     json_object_set_new(root, "kommunenavn", o->kommunenavn ? json_string(o->kommunenavn) : json_null());
+    if (o->maalgruppe) json_object_set_new(root, "maalgruppe", json_string(o->maalgruppe));
     json_object_set_new(root, "personer", jcount(r->persons));
     json_object_set_new(root, "vurderinger", r->persons > 0 && r->persons < STYR_PROG_MIN_PERSONS ? json_null()
                                                                                        : json_integer(r->assessments));

@@ -20,6 +20,7 @@ typedef struct styr_progout {
     const char *kommunenavn;   /* NULL when all */
     int tilbud;                /* -1 all */
     uint64_t gone;             /* stored assessments of persons no longer in the panel */
+    const char *maalgruppe;    /* the filter's label (calc/filter.h), NULL none */
 } styr_progout;
 
 /* Write res in fmt (table, csv or json). 0, or -1 on a write error. */
