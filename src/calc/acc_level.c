@@ -83,10 +83,12 @@ static void visit(void *st, const styr_acc_ctx *x, const styr_visit *v)
         int g = c->yd[r];
         if (!g) continue;
         int a = c->start[r], b = a + c->len[r] - 1, tb = c->tb[r] != 0;
-        if (v->in && !v->in[r - v->r0]) continue;
-        if (a < v->fw0) a = v->fw0; /* the filter's window (filter.h) */
-        if (b > v->fw1) b = v->fw1;
-        if (a > b) continue;
+        if (v->filtered) { /* the filter's runs and window (filter.h) */
+            if (v->in && !v->in[r - v->r0]) continue;
+            if (a < v->fw0) a = v->fw0;
+            if (b > v->fw1) b = v->fw1;
+            if (a > b) continue;
+        }
         int n = spans_of(x, a, b, v->w30 - 1, buf);
         if (!n) continue;
         size_t k = c->kom[r];

@@ -70,12 +70,12 @@ static void push_spell(scratch *s, const open_spell *o, int group, int panel_las
 /* Feed a run of group g into the open spell o (spec §4: gaps of 1-3 weeks outside
  * the group are bridged, a gap of 4 or more ends the spell). */
 static inline void spell_run(scratch *s, open_spell *o, int group, int a, int e, uint8_t kom, int panel_last,
-                             const styr_visit *fv, uint64_t r)
+                             unsigned sel)
 {
     if (o->active && a - o->last - 1 <= 3) {
         o->last = e;
         o->kom = kom;
-        o->sel = (uint8_t)((o->sel & STYR_SEL_START) | (styr_visit_in(fv, r, e) ? STYR_SEL_END : 0));
+        o->sel = (uint8_t)((o->sel & STYR_SEL_START) | (sel & STYR_SEL_END));
         return;
     }
     if (o->active) push_spell(s, o, group, panel_last);
@@ -83,7 +83,7 @@ static inline void spell_run(scratch *s, open_spell *o, int group, int a, int e,
     o->start = a;
     o->last = e;
     o->kom = kom;
-    o->sel = (uint8_t)((styr_visit_in(fv, r, a) ? STYR_SEL_START : 0) | (styr_visit_in(fv, r, e) ? STYR_SEL_END : 0));
+    o->sel = (uint8_t)sel;
 }
 
 /* Public-support weeks of runs [r0, r) from week lo on (those runs end before run r). */
@@ -191,7 +191,7 @@ static void derive(scratch *s, const styr_acc_ctx *x, const uint32_t *thu, int n
         if (w30 >= nthu) w30 = INT32_MAX;
     }
     *v = (styr_visit){i, c, r0, r1, w30, s->spells, 0, s->start_g, s->start_all, s->start_u,
-                       x->rules ? s->n0 : NULL, NULL, 0, INT32_MAX};
+                       x->rules ? s->n0 : NULL, NULL, 0, INT32_MAX, x->filter != NULL};
     if (x->filter) filter_person(s, x->filter, c, thu, nthu, i, w30, v);
     s->nspells = 0;
     for (int g = 0; g < x->ng; g++) s->open[g].active = 0;
@@ -200,15 +200,18 @@ static void derive(scratch *s, const styr_acc_ctx *x, const uint32_t *thu, int n
         s->start_g[r - r0] = s->start_all[r - r0] = s->start_u[r - r0] = 0;
         if (!g) continue;
         int a = c->start[r], e = a + c->len[r] - 1;
-        spell_run(s, &s->open[g], g, a, e, c->kom[r], x->panel_last, v, r);
+        /* with a filter: whether the run's first and last weeks pass (a spell starting or ending here) */
+        unsigned sel = !v->filtered ? STYR_SEL_START | STYR_SEL_END
+                                    : (styr_visit_in(v, r, a) ? STYR_SEL_START : 0u) | (styr_visit_in(v, r, e) ? STYR_SEL_END : 0u);
+        spell_run(s, &s->open[g], g, a, e, c->kom[r], x->panel_last, sel);
         s->start_g[r - r0] = (uint16_t)s->open[g].start;
         int u = x->union_yd[g];
         if (u) { /* the union's spell goes on across a change between its parts */
-            spell_run(s, &s->open[u], u, a, e, c->kom[r], x->panel_last, v, r);
+            spell_run(s, &s->open[u], u, a, e, c->kom[r], x->panel_last, sel);
             s->start_u[r - r0] = (uint16_t)s->open[u].start;
         }
         if (x->public_yd[g]) {
-            spell_run(s, &s->open[0], 0, a, e, c->kom[r], x->panel_last, v, r);
+            spell_run(s, &s->open[0], 0, a, e, c->kom[r], x->panel_last, sel);
             s->start_all[r - r0] = (uint16_t)s->open[0].start;
         }
     }

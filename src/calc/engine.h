@@ -109,12 +109,13 @@ typedef struct styr_visit {
      * window holds every week */
     const uint8_t *in;         /* per run */
     int fw0, fw1;
+    int filtered;              /* a filter is on (else every week passes) */
 } styr_visit;
 
 /* Whether week t of run r (r - v->r0 into in) passes the visit's filter. */
 static inline int styr_visit_in(const styr_visit *v, uint64_t r, int t)
 {
-    return (!v->in || v->in[r - v->r0]) && t >= v->fw0 && t <= v->fw1;
+    return !v->filtered || ((!v->in || v->in[r - v->r0]) && t >= v->fw0 && t <= v->fw1);
 }
 
 typedef struct styr_acc_ctx {

@@ -468,7 +468,7 @@ static void run_case(const testcase *t, int i)
     for (int g = 0; g < ng; g++) grp[g] = g;
     /* both with one thread and with three: the merge must not change anything */
     for (int threads = 1; threads <= 3; threads += 2) {
-        styr_query q = {kom, nk, grp, ng, per, np, t->intern, threads, 0, 1, STYR_KILDE_AUTO};
+        styr_query q = {kom, nk, grp, ng, per, np, t->intern, threads, 0, 1, STYR_KILDE_AUTO, NULL};
         styr_qresult r;
         assert_int_equal(styr_query_run(w, &q, &r, &d), STYR_OK);
         for (int e = 0; e < 16 && t->e[e].periode; e++) {
@@ -524,7 +524,7 @@ static void test_store(void **state)
     styr_period_parse("2024", &per[0]);
     styr_period_parse("2024M01", &per[1]);
     int kom[1] = {0}, grp[1] = {1};
-    styr_query q = {kom, 1, grp, 1, per, 2, 0, 1, 1, 0, STYR_KILDE_AUTO};
+    styr_query q = {kom, 1, grp, 1, per, 2, 0, 1, 1, 0, STYR_KILDE_AUTO, NULL};
     styr_ws *w;
     styr_qresult r;
     assert_int_equal(styr_ws_open(ws, STYR_WS_READ, &w, &d), STYR_OK);

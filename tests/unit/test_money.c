@@ -67,7 +67,7 @@ static const styr_cell *money_cell(mres *m, const char *ws, const char *period, 
     assert_int_equal(styr_period_parse(period, &per), 0);
     int kom[1] = {kommune ? c->kom_idx[kommune] : c->dict.nkom};
     int grp[1] = {ydelse[0] ? styr_codes_ydelse(c, ydelse, strlen(ydelse)) : 0};
-    styr_query q = {kom, 1, grp, 1, &per, 1, 0, 2, 0, 1, STYR_KILDE_AUTO};
+    styr_query q = {kom, 1, grp, 1, &per, 1, 0, 2, 0, 1, STYR_KILDE_AUTO, NULL};
     assert_int_equal(styr_query_run(m->w, &q, &m->r, &d), STYR_OK);
     styr_diags_free(&d);
     return m->r.rows[0].cell;

@@ -27,9 +27,15 @@ static const uint8_t sex[] = {0, 2};
 static const uint16_t start[] = {10, 20}, len[] = {4, 1}, timer[] = {0, 75};
 static const uint8_t kom[] = {0, 1}, yd[] = {1, 2}, tb[] = {0, 1};
 
+/* format 2: person B's run has visitation aktivitetsparat and unit "Team Nord";
+ * B is a non-Western immigrant who arrived in 2016 */
+static const uint16_t rattr[] = {0, (uint16_t)(STYR_VIS_AKTIVITETSPARAT | 1 << 3)};
+static const uint16_t pattr[] = {0, (uint16_t)(STYR_OPR_IND_IKKEVEST | (2016 - 1900) << 3)};
+static const char *const enh[] = {"", "Team Nord"};
+
 static styr_cols cols(void)
 {
-    styr_cols c = {2, 2, run_off, id_off, "AB", birth, sex, start, len, kom, yd, tb, timer};
+    styr_cols c = {2, 2, run_off, id_off, "AB", birth, sex, start, len, kom, yd, tb, timer, rattr, pattr, 2, enh};
     return c;
 }
 
@@ -61,6 +67,14 @@ static void test_round_trip(void **state)
     assert_int_equal(r->run_off[1], 2);
     assert_int_equal(r->timer[1], 75);
     assert_int_equal(r->tb[1], 1);
+    assert_int_equal(styr_run_vis(r, 0), STYR_VIS_UOPLYST);
+    assert_int_equal(styr_run_vis(r, 1), STYR_VIS_AKTIVITETSPARAT);
+    assert_int_equal(styr_run_enh(r, 1), 1);
+    assert_int_equal(r->nenh, 2);
+    assert_string_equal(r->enh[1], "Team Nord");
+    assert_int_equal(styr_person_opr(r, 1), STYR_OPR_IND_IKKEVEST);
+    assert_int_equal(styr_person_indrejst(r, 1), 2016);
+    assert_int_equal(styr_person_indrejst(r, 0), 0);
     assert_true(styr_dict_equal(styr_panel_dict(p), &dc));
     styr_panel_close(p);
     /* the file is 64-byte aligned sections after a 512-byte header */

@@ -167,7 +167,7 @@ static void test_realistic(void **state)
     styr_period_parse("2024", &per);
     int kom[STYR_MAX_KOMMUNER], grp[1] = {0};
     for (int k = 0; k < codes->dict.nkom; k++) kom[k] = k;
-    styr_query q = {kom, codes->dict.nkom, grp, 1, &per, 1, 0, 0, 0, 0, STYR_KILDE_AUTO};
+    styr_query q = {kom, codes->dict.nkom, grp, 1, &per, 1, 0, 0, 0, 0, STYR_KILDE_AUTO, NULL};
     styr_qresult qr;
     assert_int_equal(styr_query_run(w, &q, &qr, &d), STYR_OK);
     double tot_fte = 0, tot_pop = 0, lo = 1e9, hi = 0;
@@ -305,7 +305,7 @@ static void test_levels_like_denmark(void **state)
         snprintf(text, sizeof text, "%d", y);
         styr_period per;
         styr_period_parse(text, &per);
-        styr_query q = {kom, nk, grp, 1, &per, 1, 0, 0, 0, 0, STYR_KILDE_AUTO};
+        styr_query q = {kom, nk, grp, 1, &per, 1, 0, 0, 0, 0, STYR_KILDE_AUTO, NULL};
         styr_qresult qr;
         assert_int_equal(styr_query_run(w, &q, &qr, &d), STYR_OK);
         double tf = 0, tp = 0;
@@ -371,7 +371,7 @@ static double dagpenge_share(styr_ws *w, int year)
     snprintf(text, sizeof text, "%d", year);
     styr_period per;
     styr_period_parse(text, &per);
-    styr_query q = {kom, codes->dict.nkom, grp, 1, &per, 1, 0, 0, 0, 0, STYR_KILDE_AUTO};
+    styr_query q = {kom, codes->dict.nkom, grp, 1, &per, 1, 0, 0, 0, 0, STYR_KILDE_AUTO, NULL};
     styr_qresult qr;
     assert_int_equal(styr_query_run(w, &q, &qr, &d), STYR_OK);
     double weeks = 0, pop = 0;
