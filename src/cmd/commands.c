@@ -46,6 +46,8 @@ const styr_cmd styr_commands[] = {
      "expected against actual (jobindsats Y30R21): the 98 municipalities and the rank"},
     {"noegletal", styr_cmd_noegletal, "nøgletal for en kommune mod dens klynge",
      "key figures of a municipality against its cluster"},
+    {"flows", styr_cmd_flows, "strømme: hvor afsluttede forløb gik hen, hvor nye kom fra, flytninger",
+     "flows: where ended spells went, where new ones came from, moves"},
     {0, 0, 0, 0},
 };
 
