@@ -52,9 +52,11 @@ styr_rc styr_flows_compute(styr_ws *ws, int kommune, int group, const styr_perio
         if (k < STYR_FL_NKIND) out->supp[k][STYR_FL_KOM] = s;
         else out->mv_supp[k - STYR_FL_NKIND] = s;
         if (k < STYR_FL_NKIND) {
+            /* the cluster's shares, with its total, would give its counts back: the same protection */
             const styr_flow_table *c = &out->t[k][STYR_FL_CLUSTER];
             uint8_t *cs = styr_xcalloc(ne, 1);
-            for (size_t e = 0; e < ne; e++) cs[e] = c->cell[e].persons > 0 && c->cell[e].persons < STYR_DISCRETION;
+            for (size_t e = 0; e < ne; e++) n[e] = c->cell[e].n, pe[e] = c->cell[e].persons;
+            styr_flows_protect(n, pe, m, m, cs);
             out->supp[k][STYR_FL_CLUSTER] = cs;
         } else {
             uint32_t movers = styr_flow_at(t, m, m)->persons;

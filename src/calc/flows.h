@@ -36,7 +36,8 @@
  * persons is suppressed, and secondary suppression (styr_flows_protect)
  * makes sure no suppressed cell of a table with its margins can be recovered
  * by subtraction. The cluster is shown as shares of its own total (its
- * counts are not published), with cells on 1-4 persons suppressed. */
+ * counts are not published), protected the same way (shares that sum to 100
+ * would give a hidden one back). */
 #ifndef STYR_FLOWS_H
 #define STYR_FLOWS_H
 
@@ -83,7 +84,7 @@ typedef struct styr_flows {
     uint64_t mv_weeks[2];   /* public weeks in P after the move: in K (in), outside K (out) */
     int weeks;              /* weeks of P */
     /* discretion, set by styr_flows_compute: 1 = suppressed, per entry of each
-     * table (the municipality's: primary and secondary; the cluster's: primary) */
+     * table (the municipality's and the cluster's: primary and secondary) */
     uint8_t *supp[STYR_FL_NKIND][STYR_FL_NAREA];
     uint8_t *mv_supp[2];
     int mv_fte_hidden[2];   /* the full-time effect of the movers in / out rests on 1-4 persons */

@@ -105,10 +105,12 @@ static const char *cat_label(const ctx *x, int c, int origin)
 }
 
 /* Is category c in use in table kind k (as a row when row, else as a column), in
- * the municipality or the cluster? The special states are always shown. */
+ * the municipality or the cluster? The states (education, job, ...) are always
+ * shown where they belong: the columns of afgang, the rows of tilgang; the
+ * groups where they hold a spell. */
 static int in_use(const ctx *x, int k, int c, int row)
 {
-    if (c >= x->f->ng) return 1;
+    if (c >= x->f->ng) return (k == STYR_FL_IN4) == (row != 0);
     for (int a = 0; a < STYR_FL_NAREA; a++) {
         const styr_flow_table *t = &x->f->t[k][a];
         const styr_flow_count *e = row ? styr_flow_at(t, c, t->ncat) : styr_flow_at(t, t->ncat, c);
@@ -445,8 +447,16 @@ int styr_cmd_flows(styr_cli *cli, int argc, char **argv)
     int group = 0;
     if (yl) {
         if (!strcmp(yl, "i_alt") || !strcmp(yl, "offentligt_forsoergede")) group = 0;
-        else if ((group = styr_codes_ydelse(codes, yl, strlen(yl))) <= 0 || !codes->yd_public[group]) {
+        else if ((group = styr_codes_ydelse(codes, yl, strlen(yl))) <= 0) {
             e = styr_cli_bad_option("flows", "--ydelse", yl);
+            goto out;
+        } else if (!codes->yd_public[group]) {
+            fprintf(stderr, styr_tr("styr flows: %s er ingen offentlig forsørgelse; strømme følger forløb på offentlig "
+                                    "forsørgelse (uddannelse er et udfald: i uddannelse)\n",
+                                    "styr flows: %s is no public support; flows follow spells on public support "
+                                    "(education is an outcome: in education)\n"),
+                    yl);
+            e = STYR_EXIT_USAGE;
             goto out;
         }
     }
