@@ -23,7 +23,7 @@
 
 static const char help_da[] =
     "Brug: styr flows [-w ARBEJDSOMRÅDE] --kommune K [--periode P] [--ydelse Y]\n"
-    "                 [--format table|csv|json] [-o FIL]\n"
+    "                 [--intern] [--format table|csv|json] [-o FIL]\n"
     "\n"
     "Strømme ind og ud af en ydelse (standard: offentligt forsørgede i alt) i en kommune,\n"
     "med klyngens andele ved siden af:\n"
@@ -40,10 +40,11 @@ static const char help_da[] =
     "fra rækkernes og søjlernes summer.\n"
     "\n"
     "  --periode P  standard: panelets seneste hele år\n"
-    "  --ydelse Y   én ydelse eller en samlet gruppe (fx kontanthjaelp_mv)\n";
+    "  --ydelse Y   én ydelse eller en samlet gruppe (fx kontanthjaelp_mv)\n"
+    "  --intern     egen kommune (styr init --kommune) uden diskretion, til intern brug\n";
 static const char help_en[] =
     "Usage: styr flows [-w WORKSPACE] --kommune K [--periode P] [--ydelse G]\n"
-    "                  [--format table|csv|json] [-o FILE]\n"
+    "                  [--intern] [--format table|csv|json] [-o FILE]\n"
     "\n"
     "Flows into and out of a benefit group (default: all public support) in a municipality,\n"
     "with the cluster's shares beside them:\n"
@@ -61,7 +62,8 @@ static const char help_en[] =
     "back from the rows' and columns' sums.\n"
     "\n"
     "  --periode P  default: the panel's latest whole year\n"
-    "  --ydelse G   one group or a union (e.g. kontanthjaelp_mv)\n";
+    "  --ydelse G   one group or a union (e.g. kontanthjaelp_mv)\n"
+    "  --intern     the own municipality (styr init --kommune) without discretion, for internal use\n";
 
 typedef struct ctx {
     const styr_flows *f;
@@ -403,13 +405,15 @@ int styr_cmd_flows(styr_cli *cli, int argc, char **argv)
         {"kommune", required_argument, 0, 'k'}, {"periode", required_argument, 0, 'p'},
         {"ydelse", required_argument, 0, 'y'},  {"format", required_argument, 0, 'f'},
         {"output", required_argument, 0, 'o'},  {"workspace", required_argument, 0, 'w'},
-        {"help", no_argument, 0, 'h'},          {0, 0, 0, 0}};
+        {"intern", no_argument, 0, 'i'},        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
     const char *kl = NULL, *pl = NULL, *yl = NULL, *outp = NULL;
     styr_format fmt = STYR_FMT_TABLE;
-    int c;
+    int c, intern = 0;
     optind = 1;
     while ((c = styr_cli_getopt("flows", argc, argv, "w:o:h", lo)) != -1) {
         switch (c) {
+        case 'i': intern = 1; break;
         case 'k': kl = optarg; break;
         case 'p': pl = optarg; break;
         case 'y': yl = optarg; break;
@@ -444,6 +448,11 @@ int styr_cmd_flows(styr_cli *cli, int argc, char **argv)
         e = styr_cli_no_kommune("flows");
         goto out;
     }
+    /* --intern: the workspace's own municipality sees its own counts without discretion */
+    if (intern && (!styr_ws_egen_kommune(ws) || styr_ws_egen_kommune(ws) != kommune)) {
+        e = styr_cli_intern_denied("flows");
+        goto out;
+    }
     int group = 0;
     if (yl) {
         if (!strcmp(yl, "i_alt") || !strcmp(yl, "offentligt_forsoergede")) group = 0;
@@ -466,6 +475,11 @@ int styr_cmd_flows(styr_cli *cli, int argc, char **argv)
         styr_period_parse(yb, &per);
     }
     if ((rc = styr_flows_compute(ws, (int)kommune, group, &per, 0, &f, &d))) goto fail;
+    if (intern) {
+        size_t ne = (size_t)(f.ncat + 1) * (size_t)(f.ncat + 1);
+        for (int k = 0; k < STYR_FL_NKIND; k++) memset(f.supp[k][STYR_FL_KOM], 0, ne);
+        for (int i = 0; i < 2; i++) memset(f.mv_supp[i], 0, ne), f.mv_fte_hidden[i] = 0;
+    }
     styr_clusters cl;
     if ((rc = styr_cat_clusters(ws, styr_period_pop_year(&per), &cl, &d))) goto fail;
     int ci = cl.n > 0 ? cl.of[f.kom] : -1;

@@ -7,6 +7,7 @@
 #include "../core/msg.h"
 #include "../core/num.h"
 #include "figtext.h"
+#include "report_flows.h"
 #include "svg.h"
 
 #define T(da, en) styr_tr(da, en)
@@ -760,6 +761,7 @@ int styr_report_html(FILE *f, const styr_report *r)
     budget(f, r);
     money(f, r);
     effects(f, r);
+    styr_report_flows(f, r);
     if (r->public_only)
         styr_rp_needs_panel(f, "persondata", T("Det, der kræver persondata", "What needs person data"),
                             "Rapporten bygger kun på offentlige tal (jobindsats.dk, Statistikbanken). Effekten af tilbud, "

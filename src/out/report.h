@@ -129,6 +129,7 @@ typedef struct styr_report {
     unsigned src_lead, src_keys, src_charts, src_lines, src_dev, src_cards, src_goals;
     int public_only;                           /* no person panel: the sections that need one say so */
     int dev_ytd_pub;                           /* the development's year to date from published months */
+    const struct styr_flows *flows;            /* calc/flows.h, all public support; NULL: no flows section */
 } styr_report;
 
 /* The source note of a section: "Kilde: [1] jobindsats y01a02, hentet ...; [2] ..." for the sources in

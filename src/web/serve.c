@@ -375,6 +375,7 @@ static const route routes[] = {
     {"/static/app.js", {0}},
     {"/kommune/", {"periode", "klynge", 0}},
     {"/kommune/klynge", {"figur", "periode", "ydelse", "klynge", 0}},
+    {"/api/v1/flows", {"kommune", "periode", "ydelse", 0}}, /* after the pages: route_of's indexes hold */
 };
 
 static const route *route_of(const char *url)
@@ -383,7 +384,7 @@ static const route *route_of(const char *url)
         const char *slash = strchr(url + 9, '/');
         return &routes[slash && !strcmp(slash, "/klynge") ? 14 : 13];
     }
-    for (size_t i = 0; i < 13; i++)
+    for (size_t i = 0; i < sizeof routes / sizeof *routes; i++) /* "/kommune/..." is never reached here */
         if (!strcmp(url, routes[i].path)) return &routes[i];
     return NULL;
 }
@@ -757,6 +758,7 @@ static enum MHD_Result api(req *q, const char *what)
         {"profil", "profil", 1, 0, {"klynge", 0}},
         {"effekt", "effect", 0, 0, {"ydelse", "tilbud", 0}},
         {"udvikling", "figures", 1, 1, {"ydelse", "figur", 0}},
+        {"flows", "flows", 1, 0, {"ydelse", 0}},
     };
     for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
         if (strcmp(what, map[i].path)) continue;
@@ -806,7 +808,7 @@ static enum MHD_Result api(req *q, const char *what)
         j->heavy = per && strstr(per, "..");
         return submit(q->s, q->c, q->state, j);
     }
-    return fail(q->c, 1, 404, "Ukendt API-adresse. Se /api/v1/kommuner, figurer, sammenlign, scorecard, maal, oekonomi, effekt, udvikling.");
+    return fail(q->c, 1, 404, "Ukendt API-adresse. Se /api/v1/kommuner, figurer, sammenlign, scorecard, maal, oekonomi, effekt, udvikling, flows.");
 }
 
 /* ---- pages ------------------------------------------------------------------------------------ */
@@ -1168,7 +1170,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     const route *r = route_of(url);
     if (!r) {
         if (!strncmp(url, "/api/v1/", 8) && !strchr(url + 8, '/'))
-            return fail(c, 1, 404, "Ukendt API-adresse. Se /api/v1/kommuner, figurer, sammenlign, scorecard, maal, oekonomi, effekt, udvikling.");
+            return fail(c, 1, 404, "Ukendt API-adresse. Se /api/v1/kommuner, figurer, sammenlign, scorecard, maal, oekonomi, effekt, udvikling, flows.");
         return fail(c, api_path, MHD_HTTP_NOT_FOUND, api_path ? "Ukendt API-adresse." : "Siden findes ikke.");
     }
     enum MHD_Result ret;

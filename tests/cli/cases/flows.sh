@@ -41,3 +41,8 @@ run flows-json 0 flows -w ws --kommune 101 --periode 2024 --ydelse kontanthjaelp
 run flows-bad-group 1 flows -w ws --kommune 101 --periode 2024 --ydelse uddannelse
 run flows-no-kommune 1 flows -w ws --periode 2024 --kommune 999
 run flows-status-udd 0 figures -w ws --kommune 101 --periode 2024 --intern --ydelse kontanthjaelp,uddannelse --format csv
+# the report's flows section: the Sankey chart, and the lead with the total of 59
+run flows-report 0 report -w ws --kommune 101 --periode 2024 -o rapport.html
+file_has flows-report-chart 'data-chart="stroemme"' rapport.html
+file_has flows-report-lead "59 forløb på offentlig forsørgelse sluttede i København i 2024" rapport.html
+run flows-intern-other 1 flows -w ws --kommune 751 --periode 2024 --intern
