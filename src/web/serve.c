@@ -642,7 +642,11 @@ static int within_limits(req *q, int nper, int nkom, int ngrp, enum MHD_Result *
 /* The groups a ydelse value names (all of them when absent). */
 static int count_groups(const styr_server *s, const char *yd)
 {
-    if (!yd || !*yd || !strcmp(yd, "alle")) return s->codes->dict.nyd + 1;
+    if (!yd || !*yd || !strcmp(yd, "alle")) { /* the benefit groups and i alt (education only when named) */
+        int n = 1;
+        for (int g = 1; g < s->codes->dict.nyd; g++) n += s->codes->yd_public[g] != 0;
+        return n;
+    }
     int n = 1;
     for (const char *p = yd; *p; p++) n += *p == ',';
     return n;
