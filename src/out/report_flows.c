@@ -213,6 +213,22 @@ void styr_report_flows(FILE *f, const styr_report *r)
         fputs("</tr>\n", f);
     }
     fputs("</tbody></table>\n", f);
+    /* tilgang: where the spells that started came from */
+    const styr_flow_table *ti = &fl->t[STYR_FL_IN4][STYR_FL_KOM];
+    size_t tie = idx(fl, m, m);
+    char tin[32];
+    if (fl->supp[STYR_FL_IN4][STYR_FL_KOM][tie]) snprintf(tin, sizeof tin, "..");
+    else styr_fmt_int(tin, sizeof tin, ti->cell[tie].n);
+    fprintf(f, T("<p>%s forløb begyndte i perioden. Hvor kom personerne fra (status 4 uger før, til venstre), og "
+                 "hvilken ydelse begyndte de på (til højre)?</p>\n",
+                 "<p>%s spells began in the period. Where did the persons come from (the state 4 weeks before, "
+                 "left), and which group did they begin on (right)?</p>\n"),
+            tin);
+    fprintf(f, "<figure style=\"margin:0\"><figcaption>%s</figcaption>\n",
+            T("Tilgang til offentlig forsørgelse: status 4 uger før", "Inflow to public support: state 4 weeks before"));
+    styr_svg_flows(f, "stroemme-tilgang", T("Tilgang til offentlig forsørgelse: status 4 uger før",
+                                            "Inflow to public support: state 4 weeks before"), fl, codes, STYR_FL_IN4);
+    fputs("</figure>\n", f);
     /* moves: persons in and out, and the full-time effect */
     char in[32], out[32], net[32];
     const styr_flow_table *mi = &fl->mv[0], *mo = &fl->mv[1];
@@ -226,10 +242,10 @@ void styr_report_flows(FILE *f, const styr_report *r)
         styr_fmt_num(net, sizeof net, v, 1);
         if (v > 0 && strcmp(net, "0,0") && strcmp(net, "0.0")) memmove(net + 1, net, strlen(net) + 1), net[0] = '+';
     }
-    fprintf(f, T("<p>Flytninger i perioden: %s personer på offentlig forsørgelse flyttede til kommunen og %s fra den; "
-                 "virkningen på fuldtidspersoner er netto %s.</p>\n",
-                 "<p>Moves in the period: %s persons on public support moved into the municipality and %s out of it; "
-                 "the effect on full-time persons is net %s.</p>\n"),
+    fprintf(f, T("<p>Flytninger i perioden: %s personer på offentlig forsørgelse flyttede til kommunen og %s fra den "
+                 "(virkning på fuldtidspersoner, netto: %s)</p>\n",
+                 "<p>Moves in the period: %s persons on public support moved into the municipality and %s out of it "
+                 "(effect on full-time persons, net: %s)</p>\n"),
             in, out, net);
     fprintf(f, "<p class=\"note\">%s</p></section>\n",
             T("Forløb, der sluttede i perioden, i kommunen (kommunen i forløbets sidste uge). Status 13 uger efter: en "

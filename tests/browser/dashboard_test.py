@@ -87,7 +87,7 @@ def main():
         title = page.eval("document.querySelector('h1').textContent")
         check(title == "Opfølgning på beskæftigelsesindsatsen i Odense Kommune", "overview title: %s" % title)
         charts = page.eval("document.querySelectorAll('svg.chart').length")
-        check(charts == 17, "overview: 17 charts (%s)" % charts)
+        check(charts == 18, "overview: 18 charts (%s)" % charts)
         # the flows (issue 14): the Sankey chart in Danish, and its numbers from /api/v1/flows
         labels = page.eval("[...document.querySelectorAll('svg[data-chart=stroemme] text')].map(t => t.textContent)")
         check(any(t.startswith("I job ") for t in labels) and any(t.startswith("Selvforsørget") for t in labels),

@@ -74,9 +74,9 @@ def main():
                     "klynge-netto_pr_indbygger_18_64-offentligt_forsoergede",
                     "udvikling-offentligt_forsoergede", "udvikling-dagpenge", "udvikling-kontanthjaelp",
                     "udvikling-sygedagpenge", "maaned-dagpenge", "maaned-kontanthjaelp", "maaned-sygedagpenge",
-                    "stroemme"]
+                    "stroemme", "stroemme-tilgang"]
             check(ids == want, "every chart present (%d of %d)" % (len([i for i in want if i in ids]), len(want)))
-            check(all((c[1] > 0 or c[0] == "stroemme") and c[3] > 100 for c in charts),
+            check(all((c[1] > 0 or c[0].startswith("stroemme")) and c[3] > 100 for c in charts),
                   "every chart drawn with bars or points and a width")
             # the flows (issue 14): bands from the groups to the states 13 weeks after, labelled in Danish
             flows = page.eval("[...document.querySelectorAll('svg[data-chart=stroemme] text')].map(t => t.textContent)")
