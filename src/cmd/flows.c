@@ -71,6 +71,7 @@ typedef struct ctx {
     const char *periode;
     int kommune;
     const char *cluster;      /* NULL: the municipality is in no cluster */
+    int incomplete;           /* the panel covers only part of the period */
 } ctx;
 
 static const char *kind_key(int k)
@@ -298,6 +299,9 @@ static int write_table(FILE *out, const ctx *x)
             styr_group_name(x->codes, f->group), x->codes->kom_name[f->kom], x->kommune, x->periode);
     if (x->cluster) fprintf(out, styr_tr("Klyngen: %s (andele af klyngens egne forløb).\n", "Cluster: %s (shares of the cluster's own spells).\n"), x->cluster);
     else fprintf(out, "%s\n", styr_tr("Kommunen er ikke i nogen klynge: klyngens andele er \"-\".", "The municipality is in no cluster: the cluster's shares are \"-\"."));
+    if (x->incomplete)
+        fprintf(out, "%s\n", styr_tr("Panelet dækker kun en del af perioden: tallene gælder de dækkede uger.",
+                                     "The panel covers only part of the period: the figures are for the weeks covered."));
     const styr_flow_table *t = &f->t[STYR_FL_OUT4][STYR_FL_KOM];
     if (f->supp[STYR_FL_OUT4][STYR_FL_KOM][(size_t)f->ncat * (size_t)(f->ncat + 1) + (size_t)f->ncat]) snprintf(tot, sizeof tot, "..");
     else styr_fmt_int(tot, sizeof tot, styr_flow_at(t, f->ncat, f->ncat)->n);
@@ -386,6 +390,7 @@ static int write_json(FILE *out, const ctx *x)
     json_object_set_new(o, "ydelse", json_string(styr_group_key(x->codes, f->group)));
     json_object_set_new(o, "ydelsesnavn", json_string(styr_group_name(x->codes, f->group)));
     json_object_set_new(o, "klynge", x->cluster ? json_string(x->cluster) : json_null());
+    json_object_set_new(o, "ufuldstaendig", json_boolean(x->incomplete));
     json_t *labels = json_object();
     for (int c = 1; c <= f->ncat; c++) {
         if (c < f->ng && (!x->codes->yd_public[c] || x->codes->yd_is_union[c])) continue;
@@ -474,6 +479,8 @@ int styr_cmd_flows(styr_cli *cli, int argc, char **argv)
         snprintf(yb, sizeof yb, "%d", styr_default_year(p));
         styr_period_parse(yb, &per);
     }
+    /* a period the panel does not touch has no data (exit 2 naming the panel's span), never zeros */
+    if ((e = styr_select_in_panel("flows", p, &per, 1))) goto out;
     if ((rc = styr_flows_compute(ws, (int)kommune, group, &per, 0, &f, &d))) goto fail;
     if (intern) {
         size_t ne = (size_t)(f.ncat + 1) * (size_t)(f.ncat + 1);
@@ -483,7 +490,8 @@ int styr_cmd_flows(styr_cli *cli, int argc, char **argv)
     styr_clusters cl;
     if ((rc = styr_cat_clusters(ws, styr_period_pop_year(&per), &cl, &d))) goto fail;
     int ci = cl.n > 0 ? cl.of[f.kom] : -1;
-    ctx x = {&f, codes, per.name, (int)kommune, ci >= 0 ? cl.name[ci] : NULL};
+    ctx x = {&f, codes, per.name, (int)kommune, ci >= 0 ? cl.name[ci] : NULL,
+             per.first < styr_panel_week_min(p) || per.last > styr_panel_week_max(p)};
     if ((rc = styr_dest_open(&dest, outp, &d))) goto fail;
     int wrc = fmt == STYR_FMT_JSON ? write_json(dest.f, &x) : fmt == STYR_FMT_CSV ? write_csv(dest.f, &x) : write_table(dest.f, &x);
     if ((rc = styr_dest_close(&dest, !wrc, &d))) goto fail;

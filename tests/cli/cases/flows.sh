@@ -46,3 +46,7 @@ run flows-report 0 report -w ws --kommune 101 --periode 2024 -o rapport.html
 file_has flows-report-chart 'data-chart="stroemme"' rapport.html
 file_has flows-report-lead "59 forløb på offentlig forsørgelse sluttede i København i 2024" rapport.html
 run flows-intern-other 1 flows -w ws --kommune 751 --periode 2024 --intern
+# a period the panel does not touch: no data (exit 2), never a table of zeros
+run flows-outside 2 flows -w ws --kommune 101 --periode 2030
+# 2025: the panel ends in W10, so the figures are for the weeks covered, and say so
+has flows-incomplete "Panelet dækker kun en del af perioden" flows -w ws --kommune 101 --periode 2025
