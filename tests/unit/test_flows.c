@@ -9,6 +9,7 @@
 #include "calc/figures.h"
 #include "calc/flows.h"
 #include "calc/pset.h"
+#include "out/report_flows.h"
 
 #define NEAR(a, b) assert_true(fabs((a) - (b)) < 1e-6)
 
@@ -356,6 +357,67 @@ static void test_protect_random_tables(void **state)
     }
 }
 
+/* The chart gives no hidden count away: two tables that differ only in their
+ * hidden cells (the same published cells and margins) draw the same SVG.
+ *            job  selv  udd | i alt
+ *   dp        40   2|3  3|2 |    45
+ *   kth       30   8|7  7|8 |    45
+ *   i alt     70    10   10 |    90      (selv and udd of both rows hidden) */
+static char *chart_of(const styr_codes *c, const uint32_t v[4])
+{
+    styr_flows f;
+    memset(&f, 0, sizeof f);
+    f.ng = c->dict.nyd;
+    f.ncat = f.ng + STYR_FL_NSPECIAL;
+    const int m = f.ncat, k = STYR_FL_OUT13;
+    const size_t ne = (size_t)(m + 1) * (size_t)(m + 1);
+    const int dp = styr_codes_ydelse(c, "dagpenge", 8), kth = styr_codes_ydelse(c, "kontanthjaelp", 13);
+    const int JOB = STYR_FL_CAT(f.ng, STYR_FL_JOB), SELV = STYR_FL_CAT(f.ng, STYR_FL_SELV), UDD = STYR_FL_CAT(f.ng, STYR_FL_UDD);
+    for (int a = 0; a < STYR_FL_NKIND; a++)
+        for (int r = 0; r < STYR_FL_NAREA; r++) {
+            f.t[a][r].ncat = m;
+            f.t[a][r].cell = calloc(ne, sizeof *f.t[a][r].cell);
+            f.supp[a][r] = calloc(ne, 1);
+        }
+    styr_flow_table *t = &f.t[k][STYR_FL_KOM];
+    const int cells[6][3] = {{dp, JOB, 40}, {dp, SELV, (int)v[0]}, {dp, UDD, (int)v[1]},
+                             {kth, JOB, 30}, {kth, SELV, (int)v[2]}, {kth, UDD, (int)v[3]}};
+    for (int i = 0; i < 6; i++) {
+        int a = cells[i][0], b = cells[i][1];
+        uint32_t n = (uint32_t)cells[i][2];
+        styr_flow_at(t, a, b)->n += n, styr_flow_at(t, a, m)->n += n, styr_flow_at(t, m, b)->n += n, styr_flow_at(t, m, m)->n += n;
+        if (b != JOB) f.supp[k][STYR_FL_KOM][(size_t)a * (size_t)(m + 1) + (size_t)b] = 1;
+    }
+    FILE *tmp = tmpfile();
+    styr_svg_flows(tmp, "t", "t", &f, c, k);
+    long len = ftell(tmp);
+    rewind(tmp);
+    char *out = calloc((size_t)len + 1, 1);
+    assert_int_equal(fread(out, 1, (size_t)len, tmp), (size_t)len);
+    fclose(tmp);
+    for (int a = 0; a < STYR_FL_NKIND; a++)
+        for (int r = 0; r < STYR_FL_NAREA; r++) free(f.t[a][r].cell), free(f.supp[a][r]);
+    return out;
+}
+
+static void test_chart_hides(void **state)
+{
+    (void)state;
+    styr_ws *w;
+    styr_diags d;
+    styr_diags_init(&d);
+    assert_int_equal(styr_ws_open(panel_ws(), STYR_WS_READ, &w, &d), STYR_OK);
+    const uint32_t a[4] = {2, 3, 8, 7}, b[4] = {3, 2, 7, 8};
+    char *sa = chart_of(styr_ws_codes(w), a), *sb = chart_of(styr_ws_codes(w), b);
+    assert_string_equal(sa, sb);
+    assert_non_null(strstr(sa, "band masked"));
+    assert_non_null(strstr(sa, "I job 70")); /* the published margin, in Danish */
+    free(sa);
+    free(sb);
+    styr_ws_close(w);
+    styr_diags_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -364,6 +426,7 @@ int main(void)
         cmocka_unit_test(test_protect_rectangle),
         cmocka_unit_test(test_protect_one_row),
         cmocka_unit_test(test_protect_random_tables),
+        cmocka_unit_test(test_chart_hides),
     };
     int r = cmocka_run_group_tests(tests, NULL, NULL);
     th_cleanup();
