@@ -56,7 +56,7 @@ static int age_at(const styr_acc_ctx *x, uint32_t birth, int w)
 static int status_walk(const styr_cols *c, uint64_t *r, uint64_t r1, int t, const styr_acc_ctx *x)
 {
     while (*r < r1 && (int)c->start[*r] + c->len[*r] - 1 < t) (*r)++;
-    return styr_status_in(c, *r, r1, t, x->public_yd);
+    return styr_status_in(c, *r, r1, t, x->kind_yd);
 }
 
 /* Weeks on public support in [a, b] (runs from *r on; a must not decrease). */

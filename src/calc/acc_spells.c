@@ -58,7 +58,7 @@ static void visit(void *st, const styr_acc_ctx *x, const styr_visit *v)
             for (int h = 0; h < STYR_NHORIZONS; h++) {
                 int t = sp->end + styr_horizons[h];
                 while (r < v->r1 && (int)v->c->start[r] + v->c->len[r] - 1 < t) r++;
-                status[h] = t > x->panel_last ? STYR_ST_NOTYET : styr_status_in(v->c, r, v->r1, t, x->public_yd);
+                status[h] = t > x->panel_last ? STYR_ST_NOTYET : styr_status_in(v->c, r, v->r1, t, x->kind_yd);
             }
         }
         for (int f = 0; f < x->ps->nfam; f++) {

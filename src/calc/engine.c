@@ -33,14 +33,24 @@ uint64_t styr_run_after(const styr_cols *c, uint64_t r0, uint64_t r1, int w)
     return lo;
 }
 
-int styr_status_at(const styr_cols *c, uint64_t r0, uint64_t r1, int t, const uint8_t *public_yd)
+int styr_status_at(const styr_cols *c, uint64_t r0, uint64_t r1, int t, const uint8_t *kind_yd)
 {
     /* the run holding t, if any, is the last one starting at or before t */
     uint64_t r = styr_run_after(c, r0, r1, t);
     if (r == r0) return STYR_ST_SELV;
     r--;
     if (t > (int)c->start[r] + c->len[r] - 1) return STYR_ST_SELV;
-    return styr_status_in(c, r, r1, t, public_yd);
+    return styr_status_in(c, r, r1, t, kind_yd);
+}
+
+void styr_kind_yd(const styr_codes *codes, uint8_t *kind)
+{
+    memset(kind, 0, STYR_MAX_CODES);
+    /* a union is public support only through its parts */
+    for (int g = 1; g < codes->dict.nyd; g++)
+        kind[g] = codes->yd_public[g] && !codes->yd_is_union[g] ? STYR_YK_PUBLIC
+                : codes->yd_edu[g]                             ? STYR_YK_EDU
+                                                               : STYR_YK_NONE;
 }
 
 /* ---- one person's derived view --------------------------------------------------- */
@@ -280,6 +290,8 @@ styr_rc styr_engine_run(const styr_panel *p, const styr_codes *codes, const styr
     /* a union is all public support only through its parts */
     for (int g = 1; g < codes->dict.nyd; g++) public_yd[g] = codes->yd_public[g] && !codes->yd_is_union[g];
     for (int g = 1; g < codes->dict.nyd; g++) union_yd[g] = codes->yd_union[g];
+    uint8_t kind_yd[STYR_MAX_CODES];
+    styr_kind_yd(codes, kind_yd);
     /* Thursday of every week up to past the panel and the periods, for ages and years */
     int panel_last = styr_panel_week_max(p);
     int nthu = (panel_last > ps->wmax ? panel_last : ps->wmax) + 2;
@@ -288,7 +300,7 @@ styr_rc styr_engine_run(const styr_panel *p, const styr_codes *codes, const styr
     for (int w = 0; w < nthu; w++) thu[w] = styr_week_thursday_ymd(w);
     const styr_rules *rules = o ? o->rules : NULL;
     styr_acc_ctx x = {ps,         codes,     c,        codes->dict.nkom + 1, codes->dict.nyd,
-                      panel_last, public_yd, union_yd, rules, rules && o ? o->money : 0, thu, NULL, NULL};
+                      panel_last, public_yd, union_yd, rules, rules && o ? o->money : 0, thu, NULL, NULL, kind_yd};
     x.user = o ? o->user : NULL;
     x.filter = o && styr_filter_active(o->filter) ? o->filter : NULL;
     const styr_acc *accs[MAXACC + 1];

@@ -33,7 +33,25 @@
 #define STYR_NHORIZONS 4
 extern const int styr_horizons[STYR_NHORIZONS]; /* 4, 13, 26, 52 weeks */
 
-enum { STYR_ST_JOB, STYR_ST_SELV, STYR_ST_YDELSE, STYR_ST_NOTYET, STYR_NSTATUS };
+/* Status after (spec §5, with education): public support first, then education
+ * (a week on SU, the group codes.h yd_edu, counts as education even with paid
+ * hours: a student job goes with the study), then job (hours), else
+ * selvforsørget. Education and job are both without public support, so
+ * selvforsørget in the spec's sense (no public support) is JOB + UDD + SELV. */
+enum { STYR_ST_JOB, STYR_ST_SELV, STYR_ST_YDELSE, STYR_ST_UDD, STYR_ST_NOTYET, STYR_NSTATUS };
+
+/* What a group is to the status after: STYR_YK_PUBLIC (public support),
+ * STYR_YK_EDU (education: SU), 0 neither. */
+enum { STYR_YK_NONE, STYR_YK_PUBLIC, STYR_YK_EDU };
+
+/* The table: kind[g] for every group g of codes (kind has STYR_MAX_CODES entries). */
+void styr_kind_yd(const styr_codes *codes, uint8_t *kind);
+
+/* The measurable endings among status counts st[STYR_NSTATUS]. */
+static inline uint32_t styr_status_measurable(const uint32_t *st)
+{
+    return st[STYR_ST_JOB] + st[STYR_ST_SELV] + st[STYR_ST_YDELSE] + st[STYR_ST_UDD];
+}
 
 /* The counts behind every figure, for one (period, municipality, group). */
 typedef struct styr_cell {
@@ -131,6 +149,7 @@ typedef struct styr_acc_ctx {
     const uint32_t *thu;       /* Thursday (YYYYMMDD) of every week up to past the panel */
     void *user;                /* the extra accumulator's input and output (engine opts) */
     const styr_filter *filter; /* NULL: every week counts */
+    const uint8_t *kind_yd;    /* [nyd]: STYR_YK_PUBLIC, STYR_YK_EDU or 0 (status after) */
 } styr_acc_ctx;
 
 /* An accumulator. state_size bytes are allocated (zeroed) per thread. */
@@ -149,18 +168,21 @@ extern const styr_acc styr_acc_spells;  /* acc_spells.c: started, ended, varighe
 extern const styr_acc styr_acc_long;    /* acc_long.c: langvarige */
 extern const styr_acc styr_acc_money;   /* acc_money.c: gross, net by regime, the 2016 trappe */
 
-/* Status of a person in week t (spec §5): job, selvforsørget or ydelse; the
- * caller checks measurability (t <= the panel's last week). */
-int styr_status_at(const styr_cols *c, uint64_t r0, uint64_t r1, int t, const uint8_t *public_yd);
+/* Status of a person in week t (spec §5): job, uddannelse, selvforsørget or
+ * ydelse (kind_yd as styr_acc_ctx's); the caller checks measurability (t <=
+ * the panel's last week). */
+int styr_status_at(const styr_cols *c, uint64_t r0, uint64_t r1, int t, const uint8_t *kind_yd);
 
 /* The first run of [r0, r1) that starts after week w (r1 when none). */
 uint64_t styr_run_after(const styr_cols *c, uint64_t r0, uint64_t r1, int w);
 
 /* Status in week t given r, the first run that does not end before t. */
-static inline int styr_status_in(const styr_cols *c, uint64_t r, uint64_t r1, int t, const uint8_t *public_yd)
+static inline int styr_status_in(const styr_cols *c, uint64_t r, uint64_t r1, int t, const uint8_t *kind_yd)
 {
     if (r >= r1 || (int)c->start[r] > t) return STYR_ST_SELV; /* no record that week */
-    if (public_yd[c->yd[r]]) return STYR_ST_YDELSE;
+    int k = kind_yd[c->yd[r]];
+    if (k == STYR_YK_PUBLIC) return STYR_ST_YDELSE;
+    if (k == STYR_YK_EDU) return STYR_ST_UDD;
     return c->timer[r] > 0 ? STYR_ST_JOB : STYR_ST_SELV;
 }
 

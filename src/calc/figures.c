@@ -49,6 +49,25 @@ const styr_figdef styr_figdefs[STYR_NFIG] = {
     [FIG_IKKE_MAALBARE_3MDR] = {"ikke_maalbare_3mdr", "Afsluttede forløb, endnu ikke målbare efter 3 mdr.",
                                 "Ended spells not yet measurable after 3 months", "Ej målbare", "Not yet", 0,
                                 STYR_U_COUNT, 0},
+    [FIG_UDD_4U] = {"i_uddannelse_4uger", "I uddannelse 4 uger efter", "In education 4 weeks after", "Udd. 4 u.",
+                    "Educ. 4 w.", 1, STYR_U_PCT, +1},
+    [FIG_UDD_3MDR] = {"i_uddannelse_3mdr", "I uddannelse efter 3 mdr.", "In education after 3 months", "Udd. 3 mdr.",
+                      "Educ. 3 m.", 1, STYR_U_PCT, +1},
+    [FIG_UDD_6MDR] = {"i_uddannelse_6mdr", "I uddannelse efter 6 mdr.", "In education after 6 months", "Udd. 6 mdr.",
+                      "Educ. 6 m.", 1, STYR_U_PCT, +1},
+    [FIG_UDD_12MDR] = {"i_uddannelse_12mdr", "I uddannelse efter 12 mdr.", "In education after 12 months",
+                       "Udd. 12 mdr.", "Educ. 12 m.", 1, STYR_U_PCT, +1},
+    [FIG_JOBUDD_4U] = {"i_job_uddannelse_4uger", "I job eller uddannelse 4 uger efter",
+                       "In work or education 4 weeks after", "Job/udd. 4 u.", "Job/educ. 4 w.", 1, STYR_U_PCT, +1},
+    [FIG_JOBUDD_3MDR] = {"i_job_uddannelse_3mdr", "I job eller uddannelse efter 3 mdr.",
+                         "In work or education after 3 months", "Job/udd. 3 mdr.", "Job/educ. 3 m.", 1, STYR_U_PCT,
+                         +1},
+    [FIG_JOBUDD_6MDR] = {"i_job_uddannelse_6mdr", "I job eller uddannelse efter 6 mdr.",
+                         "In work or education after 6 months", "Job/udd. 6 mdr.", "Job/educ. 6 m.", 1, STYR_U_PCT,
+                         +1},
+    [FIG_JOBUDD_12MDR] = {"i_job_uddannelse_12mdr", "I job eller uddannelse efter 12 mdr.",
+                          "In work or education after 12 months", "Job/udd. 12 mdr.", "Job/educ. 12 m.", 1,
+                          STYR_U_PCT, +1},
 };
 
 void styr_cell_add(styr_cell *a, const styr_cell *b)
@@ -147,9 +166,13 @@ void styr_figures_of(const styr_cell *c, int pweeks, double pop, double ypop, un
     out[FIG_LANGVARIGE] = val(c->inprog_long, c->inprog, hide, SDC_LONG, 100);
     for (int h = 0; h < STYR_NHORIZONS; h++) {
         const uint32_t *s = c->status[h];
-        double measurable = (double)s[STYR_ST_JOB] + s[STYR_ST_SELV] + s[STYR_ST_YDELSE];
+        double measurable = styr_status_measurable(s);
         out[FIG_JOB_4U + h] = val(s[STYR_ST_JOB], measurable, hide, SDC_H4 + h, 100);
-        out[FIG_SELV_4U + h] = val((double)s[STYR_ST_JOB] + s[STYR_ST_SELV], measurable, hide, SDC_H4 + h, 100);
+        /* selvforsørget keeps the spec's meaning, no public support: education (SU) counts */
+        out[FIG_SELV_4U + h] =
+            val((double)s[STYR_ST_JOB] + s[STYR_ST_SELV] + s[STYR_ST_UDD], measurable, hide, SDC_H4 + h, 100);
+        out[FIG_UDD_4U + h] = val(s[STYR_ST_UDD], measurable, hide, SDC_H4 + h, 100);
+        out[FIG_JOBUDD_4U + h] = val((double)s[STYR_ST_JOB] + s[STYR_ST_UDD], measurable, hide, SDC_H4 + h, 100);
     }
     /* ended minus not yet measurable is the measurable endings behind status 13 weeks after */
     out[FIG_IKKE_MAALBARE_3MDR] = val(c->status[1][STYR_ST_NOTYET], 1, hide | (hide >> SDC_H13 & 1u) << SDC_ENDED, SDC_ENDED, 1);

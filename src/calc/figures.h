@@ -38,6 +38,16 @@ typedef enum styr_fig {
     FIG_SELV_6MDR,
     FIG_SELV_12MDR,
     FIG_IKKE_MAALBARE_3MDR,
+    /* status after with education (spec §5, issue 14): appended, so the
+     * columns before keep their places */
+    FIG_UDD_4U,
+    FIG_UDD_3MDR,
+    FIG_UDD_6MDR,
+    FIG_UDD_12MDR,
+    FIG_JOBUDD_4U,
+    FIG_JOBUDD_3MDR,
+    FIG_JOBUDD_6MDR,
+    FIG_JOBUDD_12MDR,
     STYR_NFIG
 } styr_fig;
 

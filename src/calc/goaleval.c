@@ -240,7 +240,9 @@ static styr_figval offer_value(void *ctx, const char *period, int cluster)
         for (int a = 0; a < STYR_NAGES; a++) {
             const styr_offer_cell *x = styr_offer_at(c->o, p, k, c->g, c->t, a);
             ended += x->ended, notyet += x->status[c->h][STYR_ST_NOTYET];
-            good += x->status[c->h][STYR_ST_JOB] + (c->selv ? x->status[c->h][STYR_ST_SELV] : 0);
+            /* selvforsørget: no public support, education (SU) included (spec §5) */
+            good += x->status[c->h][STYR_ST_JOB] +
+                    (c->selv ? x->status[c->h][STYR_ST_SELV] + x->status[c->h][STYR_ST_UDD] : 0);
         }
     }
     /* the offer tables' discretion (offers.h): the own municipality exact with --intern */

@@ -15,7 +15,7 @@ const int styr_prog_horizon_weeks[STYR_PROG_NHORIZON] = {26, 52};
 /* The outcome: in job (or, once the engine reports it, in education) in the
  * horizon week. A status value not named here counts as neither. At the merge
  * with the education status (issue 14 §2): add `|| st == STYR_ST_UDD`. */
-static int in_job_or_education(int st) { return st == STYR_ST_JOB; }
+static int in_job_or_education(int st) { return st == STYR_ST_JOB || st == STYR_ST_UDD; }
 
 int styr_prog_mean_ci(const double *d, const uint32_t *g, size_t n, double *m, double *lo, double *hi)
 {
@@ -207,6 +207,8 @@ void styr_prog_compute(const styr_prog *p, const styr_cols *c, const styr_codes 
     out->panel_last = panel_last;
     size_t rcap = 0, mcap = 0;
     int ntb = codes->dict.ntb;
+    uint8_t kind[STYR_MAX_CODES]; /* public support, education (SU) or neither: the status after */
+    styr_kind_yd(codes, kind);
     /* persons and assessments that count */
     unsigned char *seen = styr_xcalloc(c->npersons ? c->npersons : 1, 1);
     for (size_t i = 0; i < p->n; i++) {
@@ -281,7 +283,7 @@ void styr_prog_compute(const styr_prog *p, const styr_cols *c, const styr_codes 
                 uint64_t r0 = c->run_off[v->person], r1 = c->run_off[v->person + 1];
                 x[2 * nobs] = 1;
                 x[2 * nobs + 1] = one_scale ? v->score : norm100(v->score, v->skala);
-                y[nobs] = (unsigned char)in_job_or_education(styr_status_at(c, r0, r1, t, codes->yd_public));
+                y[nobs] = (unsigned char)in_job_or_education(styr_status_at(c, r0, r1, t, kind));
                 who[nobs] = v->person;
                 nobs++;
             }
@@ -344,7 +346,7 @@ void styr_prog_compute(const styr_prog *p, const styr_cols *c, const styr_codes 
                             row[1 + col] = one_scale ? v->score : norm100(v->score, v->skala);
                         }
                         uint64_t r0 = c->run_off[v0->person], r1 = c->run_off[v0->person + 1];
-                        yy[nobs] = (unsigned char)in_job_or_education(styr_status_at(c, r0, r1, t, codes->yd_public));
+                        yy[nobs] = (unsigned char)in_job_or_education(styr_status_at(c, r0, r1, t, kind));
                         ww[nobs] = v0->person;
                         nobs++;
                     }

@@ -18,9 +18,9 @@ styr_sdc_fam styr_sdc_family(styr_fig f)
     case FIG_STARTET: return SDC_STARTED;
     case FIG_AFSLUTTET: case FIG_VARIGHED: case FIG_IKKE_MAALBARE_3MDR: return SDC_ENDED;
     case FIG_LANGVARIGE: return SDC_LONG;
-    case FIG_JOB_4U: case FIG_SELV_4U: return SDC_H4;
-    case FIG_JOB_3MDR: case FIG_SELV_3MDR: return SDC_H13;
-    case FIG_JOB_6MDR: case FIG_SELV_6MDR: return SDC_H26;
+    case FIG_JOB_4U: case FIG_SELV_4U: case FIG_UDD_4U: case FIG_JOBUDD_4U: return SDC_H4;
+    case FIG_JOB_3MDR: case FIG_SELV_3MDR: case FIG_UDD_3MDR: case FIG_JOBUDD_3MDR: return SDC_H13;
+    case FIG_JOB_6MDR: case FIG_SELV_6MDR: case FIG_UDD_6MDR: case FIG_JOBUDD_6MDR: return SDC_H26;
     default: return SDC_H52;
     }
 }
@@ -79,10 +79,7 @@ static uint32_t base_of(int fam, const styr_cell *c)
     case SDC_STARTED: return c->started;
     case SDC_ENDED: return c->ended;
     case SDC_LONG: return c->inprog;
-    default: {
-        const uint32_t *st = c->status[fam - SDC_H4];
-        return st[STYR_ST_JOB] + st[STYR_ST_SELV] + st[STYR_ST_YDELSE];
-    }
+    default: return styr_status_measurable(c->status[fam - SDC_H4]);
     }
 }
 

@@ -4,8 +4,12 @@
 #include <stdio.h>
 #include <string.h>
 
-/* the layout of a stored row: the cell size, and whether money was computed */
-#define LAYOUT(money) (((money) ? 2000000 : 1000000) + (int)sizeof(styr_cell))
+/* the layout of a stored row: the cell size, whether money was computed, and
+ * the meaning of its counts (CELL_VERSION, raised when a count's meaning or
+ * place changes even if the size does not: 2 = status after with education,
+ * STYR_ST_UDD, issue 14); a row of another layout is never read */
+#define CELL_VERSION 2
+#define LAYOUT(money) (((money) ? 2000000 : 1000000) + CELL_VERSION * 100000 + (int)sizeof(styr_cell))
 
 static styr_rc sqlerr(sqlite3 *db, styr_diags *d) { return styr_sql_fail(db, d); }
 

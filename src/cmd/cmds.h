@@ -29,6 +29,7 @@ int styr_cmd_benchmark(styr_cli *cli, int argc, char **argv);
 int styr_cmd_hent(styr_cli *cli, int argc, char **argv);
 int styr_cmd_afstem(styr_cli *cli, int argc, char **argv);
 int styr_cmd_progression(styr_cli *cli, int argc, char **argv);
+int styr_cmd_flows(styr_cli *cli, int argc, char **argv);
 /* afstem --kilde jobindsats (afstem_ji.c): styr's figures beside jobindsats' (taerskel in pct.). */
 int styr_afstem_jobindsats(styr_cli *cli, const char *periode, int kommune, const char *ydelse, double taerskel,
                            int intern, styr_format fmt);

@@ -48,6 +48,8 @@ const styr_cmd styr_commands[] = {
      "key figures of a municipality against its cluster"},
     {"progression", styr_cmd_progression, "progressionsmåling: indlæs vurderinger, ændringer og hvad der forudsiger job",
      "progression: import assessments, changes and what predicts a job"},
+    {"flows", styr_cmd_flows, "strømme: hvor afsluttede forløb gik hen, hvor nye kom fra, flytninger",
+     "flows: where ended spells went, where new ones came from, moves"},
     {0, 0, 0, 0},
 };
 

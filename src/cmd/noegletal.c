@@ -190,6 +190,7 @@ int styr_cmd_noegletal(styr_cli *cli, int argc, char **argv)
         /* rows are ordered municipality by municipality, the groups within each */
         const styr_figrow *own = &res.rows[(size_t)k * (size_t)ng + (size_t)r];
         int g = grp[r];
+        if (g && !codes->yd_public[g]) continue; /* education (SU) is no benefit group */
         styr_cell sum = {0};
         int members[STYR_MAX_KOMMUNER], nm = 0;
         for (int j = 0; j < nkom; j++)

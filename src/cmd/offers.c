@@ -85,7 +85,7 @@ static void gather(const styr_offers *o, int g, int kind, int age, const uint8_t
 }
 
 typedef struct vals {
-    styr_figval started, dur, fte, share, ended, job[STYR_NHORIZONS], selv3, notyet3, cl_job3;
+    styr_figval started, dur, fte, share, ended, job[STYR_NHORIZONS], selv3, udd3, notyet3, cl_job3;
     styr_figval band[NSHOWB];
 } vals;
 
@@ -113,7 +113,10 @@ static void values(const ocell *x, const ocell *cl, int pweeks, unsigned hidden,
         v->job[h] = share_of(x->status[h][STYR_ST_JOB], meas, hide ? 0 : STYR_DISCRETION, hide);
     }
     double m3 = x->ended - x->status[1][STYR_ST_NOTYET];
-    v->selv3 = share_of(x->status[1][STYR_ST_JOB] + x->status[1][STYR_ST_SELV], m3, hide ? 0 : STYR_DISCRETION, hide);
+    /* selvforsørget: no public support, education (SU) included (spec §5) */
+    v->selv3 = share_of(x->status[1][STYR_ST_JOB] + x->status[1][STYR_ST_SELV] + x->status[1][STYR_ST_UDD], m3,
+                        hide ? 0 : STYR_DISCRETION, hide);
+    v->udd3 = share_of(x->status[1][STYR_ST_UDD], m3, hide ? 0 : STYR_DISCRETION, hide);
     v->notyet3 = hide ? (styr_figval){0, STYR_FV_SUPPRESSED} : (styr_figval){x->status[1][STYR_ST_NOTYET], STYR_FV_OK};
     double cm3 = cl ? cl->ended - cl->status[1][STYR_ST_NOTYET] : 0;
     int clh = (cl_hidden & STYR_OH_ENDED) != 0;
@@ -264,6 +267,7 @@ int styr_cmd_offers(styr_cli *cli, int argc, char **argv)
                     static const char *hk[STYR_NHORIZONS] = {"i_job_4uger", "i_job_3mdr", "i_job_6mdr", "i_job_12mdr"};
                     for (int h = 0; h < STYR_NHORIZONS; h++) json_object_set_new(o, hk[h], styr_json_value(v.job[h], NULL));
                     json_object_set_new(o, "selvforsoerget_3mdr", styr_json_value(v.selv3, NULL));
+                    json_object_set_new(o, "i_uddannelse_3mdr", styr_json_value(v.udd3, NULL));
                     json_object_set_new(o, "ikke_maalbare_3mdr", styr_json_value(v.notyet3, &cnt));
                     json_object_set_new(o, "klynge_i_job_3mdr", styr_json_value(v.cl_job3, NULL));
                     json_array_append_new(arr, o);

@@ -17,6 +17,7 @@
 #include "../core/week.h"
 #include "../out/figtext.h"
 #include "../out/outfile.h"
+#include "../calc/flows.h"
 #include "../calc/offers.h"
 #include "../calc/pubfig.h"
 #include "../out/report.h"
@@ -504,6 +505,8 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
     styr_rp_prog prog;
     static styr_rp_maal maal;
     memset(&prog, 0, sizeof prog);
+    styr_flows fl;
+    memset(&fl, 0, sizeof fl);
     int e = styr_bctx_open(cli, "report", kommune, intern, pl, &x, &d);
     x.forventet = forventet;
     if (e >= 0) goto out;
@@ -704,6 +707,11 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
         if (found) r->budget = &run.rep;
     }
     money(&x, r);
+    /* flows of all public support (issue 14): the flows accumulator alone, in one pass */
+    if (!public_only) {
+        if ((rc = styr_flows_compute(x.ws, x.kommune, 0, &x.per, 0, &fl, &d))) { e = styr_cli_fail(cli, rc, &d); goto out; }
+        r->flows = &fl;
+    }
     if (with_effect && !public_only && (rc = effect_section(&x, r, &off, &eff, &win, &d))) {
         e = styr_cli_fail(cli, rc, &d);
         goto out;
@@ -738,6 +746,7 @@ out:
     styr_fu_run_free(&run);
     styr_offers_free(&off);
     styr_rp_prog_free(&prog);
+    styr_flows_free(&fl);
     free(eff);
     if (r) {
         free(r->sc);

@@ -63,6 +63,8 @@ int styr_select_ydelser(const styr_codes *c, const char *list, int **out, int *n
         /* "alle" lists the groups first and "i alt" last */
         for (int k = from; k <= to; k++) {
             int g = from == 0 && to > 0 ? (k + 1) % ng : k;
+            /* "alle" is the benefit groups: education (SU, no public support) only when named */
+            if (from == 0 && to > 0 && g && !c->yd_public[g]) continue;
             if (!seen[g]) { seen[g] = 1; v[(*n)++] = g; }
         }
         s = e ? e + 1 : s + len;

@@ -40,7 +40,7 @@ GET(ended) GET(ended_p) GET(ended_len) GET(inprog) GET(inprog_long)
 #undef GET
 #define ST(h, s, name) static uint64_t get_##name(const styr_cell *c) { return c->status[h][s]; }
 ST(1, STYR_ST_JOB, s13_job) ST(1, STYR_ST_SELV, s13_selv) ST(1, STYR_ST_YDELSE, s13_ydelse)
-ST(1, STYR_ST_NOTYET, s13_notyet)
+ST(1, STYR_ST_NOTYET, s13_notyet) ST(1, STYR_ST_UDD, s13_udd)
 #undef ST
 static uint64_t get_s13_p(const styr_cell *c) { return c->status_p[1]; }
 
@@ -63,6 +63,7 @@ static const count_col counts[] = {
     {"status_13u_ydelse", get_s13_ydelse, FIG_JOB_3MDR},
     {"status_13u_ikke_maalbar", get_s13_notyet, FIG_IKKE_MAALBARE_3MDR},
     {"status_13u_personer", get_s13_p, FIG_JOB_3MDR},
+    {"status_13u_uddannelse", get_s13_udd, FIG_JOB_3MDR},
 };
 #define NCOUNTS (sizeof counts / sizeof counts[0])
 

@@ -9,6 +9,7 @@
 #include "figtext.h"
 #include "report_maal.h"
 #include "report_progression.h"
+#include "report_flows.h"
 #include "svg.h"
 
 #define T(da, en) styr_tr(da, en)
@@ -767,6 +768,7 @@ int styr_report_html(FILE *f, const styr_report *r)
     money(f, r);
     effects(f, r);
     styr_rp_progression(f, r);
+    styr_report_flows(f, r);
     if (r->public_only)
         styr_rp_needs_panel(f, "persondata", T("Det, der kræver persondata", "What needs person data"),
                             "Rapporten bygger kun på offentlige tal (jobindsats.dk, Statistikbanken). Effekten af tilbud, "

@@ -131,6 +131,7 @@ typedef struct styr_report {
     int dev_ytd_pub;                           /* the development's year to date from published months */
     const struct styr_rp_prog *progression;    /* report_progression.h; NULL: no progression section */
     const struct styr_rp_maal *maal;           /* report_maal.h; NULL: no target-group section */
+    const struct styr_flows *flows;            /* calc/flows.h, all public support; NULL: no flows section */
 } styr_report;
 
 /* The source note of a section: "Kilde: [1] jobindsats y01a02, hentet ...; [2] ..." for the sources in

@@ -99,6 +99,7 @@ typedef struct synth_ctx {
     /* the reform of 1 July 2025 (lov nr. 1655 af 30. december 2024): from its week
      * on, recipients of the groups it replaces are on the new kontanthjælp */
     int reform_week, yd_ny;
+    int yd_udd;                  /* the education group (SU), 0 when the workspace has none */
     uint8_t replaced[STYR_MAX_CODES];
 } synth_ctx;
 
@@ -417,9 +418,28 @@ static int job(sim *s)
     return S_OUT;
 }
 
+/* Weeks on SU (education, not public support): written as records of the education
+ * group, but they neither make the person a benefit recipient nor open the window
+ * in which job hours are recorded (ben_end), so the benefit histories are as before. */
+static void emit_edu(sim *s, int start, int len)
+{
+    if (start < s->X->show_first) {
+        len -= s->X->show_first - start;
+        start = s->X->show_first;
+    }
+    if (start + len - 1 > s->tend) len = s->tend - start + 1;
+    if (len > 0) put(s, start, len, s->X->yd_udd, 0, 0);
+}
+
 static int out(sim *s)
 {
     int D = 2 + (int)styr_rng_exp(&s->rng, 70);
+    /* a young person outside benefits and work is often in education (SU): drawn from the
+     * attributes' stream, so the benefit histories of a seed do not change */
+    if (s->X->yd_udd) {
+        int a = age_at(s, s->t);
+        if (a < 30 && styr_rng_u01(&s->attr.rng) < (a < 25 ? 0.45 : 0.2)) emit_edu(s, s->t, D);
+    }
     s->t += D;
     if (s->t > s->tend) return S_OUT;
     double u = styr_rng_u01(&s->rng);
@@ -532,6 +552,8 @@ static styr_rc setup(styr_ws *ws, const styr_synth_opts *o, synth_ctx *X, styr_d
     static const char *const old_kh[] = {"kontanthjaelp", "uddannelseshjaelp", "integration"};
     int ny = styr_codes_ydelse(c, "kontanthjaelp_ny", strlen("kontanthjaelp_ny"));
     X->yd_ny = ny > 0 ? ny : 0;
+    int udd = styr_codes_ydelse(X->codes, "uddannelse", 10);
+    X->yd_udd = udd > 0 && X->codes->yd_edu[udd] ? udd : 0;
     X->reform_week = styr_week_from_iso(2025, 27); /* the week of 1 July 2025 */
     for (size_t i = 0; i < sizeof old_kh / sizeof *old_kh; i++) {
         int g = styr_codes_ydelse(c, old_kh[i], strlen(old_kh[i]));

@@ -376,6 +376,7 @@ static const route routes[] = {
     {"/static/app.js", {0}},
     {"/kommune/", {"periode", "klynge", 0}},
     {"/kommune/klynge", {"figur", "periode", "ydelse", "klynge", 0}},
+    {"/api/v1/flows", {"kommune", "periode", "ydelse", 0}},
 };
 
 static const route *route_of(const char *url)
@@ -645,7 +646,11 @@ static int within_limits(req *q, int nper, int nkom, int ngrp, enum MHD_Result *
 /* The groups a ydelse value names (all of them when absent). */
 static int count_groups(const styr_server *s, const char *yd)
 {
-    if (!yd || !*yd || !strcmp(yd, "alle")) return s->codes->dict.nyd + 1;
+    if (!yd || !*yd || !strcmp(yd, "alle")) { /* the benefit groups and i alt (education only when named) */
+        int n = 1;
+        for (int g = 1; g < s->codes->dict.nyd; g++) n += s->codes->yd_public[g] != 0;
+        return n;
+    }
     int n = 1;
     for (const char *p = yd; *p; p++) n += *p == ',';
     return n;
@@ -762,6 +767,7 @@ static enum MHD_Result api(req *q, const char *what)
         {"effekt", "effect", 0, 0, {"ydelse", "tilbud", 0}},
         {"udvikling", "figures", 1, 1, {"ydelse", "figur", 0}},
         {"progression", "progression", 1, 0, {"tilbud", "maalgruppe", "oprindelse", "enhed", 0}},
+        {"flows", "flows", 1, 0, {"ydelse", 0}},
     };
     for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
         if (strcmp(what, map[i].path)) continue;
@@ -811,7 +817,7 @@ static enum MHD_Result api(req *q, const char *what)
         j->heavy = per && strstr(per, "..");
         return submit(q->s, q->c, q->state, j);
     }
-    return fail(q->c, 1, 404, "Ukendt API-adresse. Se /api/v1/kommuner, figurer, sammenlign, scorecard, maal, oekonomi, effekt, udvikling, progression.");
+    return fail(q->c, 1, 404, "Ukendt API-adresse. Se /api/v1/kommuner, figurer, sammenlign, scorecard, maal, oekonomi, effekt, udvikling, progression, flows.");
 }
 
 /* ---- pages ------------------------------------------------------------------------------------ */
@@ -1173,7 +1179,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     const route *r = route_of(url);
     if (!r) {
         if (!strncmp(url, "/api/v1/", 8) && !strchr(url + 8, '/'))
-            return fail(c, 1, 404, "Ukendt API-adresse. Se /api/v1/kommuner, figurer, sammenlign, scorecard, maal, oekonomi, effekt, udvikling, progression.");
+            return fail(c, 1, 404, "Ukendt API-adresse. Se /api/v1/kommuner, figurer, sammenlign, scorecard, maal, oekonomi, effekt, udvikling, progression, flows.");
         return fail(c, api_path, MHD_HTTP_NOT_FOUND, api_path ? "Ukendt API-adresse." : "Siden findes ikke.");
     }
     enum MHD_Result ret;

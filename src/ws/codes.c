@@ -26,6 +26,8 @@ static void build(uint8_t *h, char names[][32], int count)
 void styr_codes_finish(styr_codes *c)
 {
     build(c->hash_yd, c->dict.yd, c->dict.nyd);
+    /* education is an outcome, never public support (ydelser.csv: offentlig 0) */
+    for (int g = 1; g < c->dict.nyd; g++) c->yd_edu[g] = !strcmp(c->dict.yd[g], "uddannelse") && !c->yd_public[g];
     build(c->hash_tb, c->dict.tb, c->dict.ntb);
 }
 
@@ -82,7 +84,11 @@ static int lookup(const uint8_t *h, char names[][32], const char *s, size_t n)
 
 int styr_codes_ydelse(const styr_codes *c, const char *s, size_t n)
 {
-    return lookup(c->hash_yd, (char (*)[32])c->dict.yd, s, n);
+    int r = lookup(c->hash_yd, (char (*)[32])c->dict.yd, s, n);
+    if (r < 0 && n == 2 && (s[0] | 32) == 's' && (s[1] | 32) == 'u')
+        for (int g = 1; g < c->dict.nyd; g++)
+            if (c->yd_edu[g]) return g;
+    return r;
 }
 
 int styr_codes_tilbud(const styr_codes *c, const char *s, size_t n)

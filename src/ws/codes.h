@@ -24,6 +24,7 @@ typedef struct styr_codes {
     char yd_name[STYR_MAX_CODES][64];        /* Danish name of each ydelse index */
     char yd_name_en[STYR_MAX_CODES][64];
     uint8_t yd_public[STYR_MAX_CODES];       /* counts as public support (offentlig forsørgelse) */
+    uint8_t yd_edu[STYR_MAX_CODES];          /* education (SU): the group with code "uddannelse", never public */
     uint8_t yd_trappe[STYR_MAX_CODES];       /* counts toward the 2016 refusion staircase */
     uint32_t yd_na[STYR_MAX_CODES];          /* figures (bit f = styr_fig f) that mean nothing for the group */
     uint32_t yd_nodir[STYR_MAX_CODES];       /* figures shown for the group but neither better nor worse higher */
@@ -44,7 +45,8 @@ typedef struct styr_codes {
     uint8_t hash_yd[256], hash_tb[256];      /* private: lookup accelerators */
 } styr_codes;
 
-/* Index of a ydelse / tilbud code; 0 for empty text; -1 when unknown. */
+/* Index of a ydelse / tilbud code; 0 for empty text; -1 when unknown. A
+ * ydelse "su" (any case) is the education group "uddannelse" when the table has it. */
 int styr_codes_ydelse(const styr_codes *c, const char *s, size_t n);
 int styr_codes_tilbud(const styr_codes *c, const char *s, size_t n);
 

@@ -87,7 +87,16 @@ def main():
         title = page.eval("document.querySelector('h1').textContent")
         check(title == "Opfølgning på beskæftigelsesindsatsen i Odense Kommune", "overview title: %s" % title)
         charts = page.eval("document.querySelectorAll('svg.chart').length")
-        check(charts == 16, "overview: 16 charts (%s)" % charts)
+        check(charts == 18, "overview: 18 charts (%s)" % charts)
+        # the flows (issue 14): the Sankey chart in Danish, and its numbers from /api/v1/flows
+        labels = page.eval("[...document.querySelectorAll('svg[data-chart=stroemme] text')].map(t => t.textContent)")
+        check(any(t.startswith("I job ") for t in labels) and any(t.startswith("Selvforsørget") for t in labels),
+              "overview: the flows chart with Danish labels (%s)" % labels[:4])
+        flows = api(base, "/api/v1/flows?kommune=461&periode=2024", TOKENS["odense"])
+        total = [r for r in flows["afgang_13uger"] if r["fra"] == "i_alt" and r["til"] == "i_alt"][0]
+        lead = page.eval("document.querySelector('#stroemme p').textContent")
+        check(total["antal"] is not None and lead.startswith("%s forløb" % format(total["antal"], ",").replace(",", ".")),
+              "overview: the flows total equals /api/v1/flows (%s / %s)" % (lead[:30], total["antal"]))
         committee_checks(page, check, "overview")
         banner = page.eval("(document.getElementById('syntetisk') || {}).textContent || ''")
         check("Syntetiske data" in banner, "overview: the banner says the data are synthetic")

@@ -73,9 +73,17 @@ def main():
                     "klynge-aktiveringsgrad-offentligt_forsoergede", "klynge-i_job_3mdr-offentligt_forsoergede",
                     "klynge-netto_pr_indbygger_18_64-offentligt_forsoergede",
                     "udvikling-offentligt_forsoergede", "udvikling-dagpenge", "udvikling-kontanthjaelp",
-                    "udvikling-sygedagpenge", "maaned-dagpenge", "maaned-kontanthjaelp", "maaned-sygedagpenge"]
+                    "udvikling-sygedagpenge", "maaned-dagpenge", "maaned-kontanthjaelp", "maaned-sygedagpenge",
+                    "stroemme", "stroemme-tilgang"]
             check(ids == want, "every chart present (%d of %d)" % (len([i for i in want if i in ids]), len(want)))
-            check(all(c[1] > 0 and c[3] > 100 for c in charts), "every chart drawn with bars or points and a width")
+            check(all((c[1] > 0 or c[0].startswith("stroemme")) and c[3] > 100 for c in charts),
+                  "every chart drawn with bars or points and a width")
+            # the flows (issue 14): bands from the groups to the states 13 weeks after, labelled in Danish
+            flows = page.eval("[...document.querySelectorAll('svg[data-chart=stroemme] text')].map(t => t.textContent)")
+            bands = page.eval("document.querySelectorAll('svg[data-chart=stroemme] path.band').length")
+            check(bands > 0 and any(t.startswith("I job ") for t in flows) and any(t.startswith("Selvforsørget") for t in flows)
+                  and not any(t.startswith(("In work", "Self-supporting")) for t in flows),
+                  "flows: a Sankey chart with Danish labels (%d bands, %s)" % (bands, flows[:4]))
             check(all(c[2] == 2 for c in charts if c[0].startswith(("udvikling", "maaned"))),
                   "development charts have two lines")
             own = page.eval("document.querySelectorAll('svg.chart .bar.own').length")
@@ -86,7 +94,7 @@ def main():
             check(re.search(r"\d+,\d pct\. af borgerne 16-66 år", lead) is not None, "Danish numbers in the lead")
             sections = page.eval("[...document.querySelectorAll('section')].map(s => s.id)")
             check(sections == ["sammenfatning", "noegletal", "klynge", "udvikling", "udvikling-maaned", "scorecards",
-                               "maalgrupper", "maal", "oekonomi", "effekt", "bilag"], "sections: %s" % sections)
+                               "maalgrupper", "maal", "oekonomi", "effekt", "stroemme", "bilag"], "sections: %s" % sections)
             # the partnership's three target groups (issue 14): the own municipality's figures exact (--intern),
             # the cluster's a number or '..' (the target group's own discretion pattern), never zero for a group
             # the synthetic panel carries

@@ -77,6 +77,8 @@ check 0 profil -w ws --periode 2024 --kommune 101
 check 0 report -w ws --periode 2024 --intern -o r.html --xlsx r.xlsx
 check 0 offers -w ws --kommune 101 --periode 2024 --alder --format json
 check 0 effect -w ws --periode 2023 --pris praktik=10000
+check 0 flows -w ws --kommune 101 --periode 2024 --format json
+check 0 flows -w ws --kommune 101 --periode 2024 --intern --ydelse kontanthjaelp_mv
 check 0 sample -w ws --ydelse kontanthjaelp --intern -n 5 -o review.xlsx
 check 3 synth -w ws --persons 100 --seed 9
 check 0 init planted.ws

@@ -65,7 +65,7 @@ static uint32_t measure(int fam, const styr_cell *c)
     case SDC_LONG: return c->inprog;
     default: {
         const uint32_t *st = c->status[fam - SDC_H4];
-        return st[STYR_ST_JOB] + st[STYR_ST_SELV] + st[STYR_ST_YDELSE];
+        return styr_status_measurable(st);
     }
     }
 }
