@@ -9,7 +9,10 @@
  * changes hidden too. A cluster or the country resting on 1-4 persons hides
  * every cluster and the country in the row. Periods: calendar years only,
  * which do not overlap, so no year minus its quarters recovers a cell. */
+#include <stdlib.h>
 #include <string.h>
+
+#include "../core/mem.h"
 
 #include "figures.h"
 #include "offers.h"
@@ -21,6 +24,7 @@ typedef struct tab {
     int nkom, nareas;
     double P[MAXA][NCOL], B[MAXA][NCOL]; /* persons behind, and the count itself */
     uint8_t hide[MAXA][NCOL];
+    uint8_t cube[MAXA][NCOL]; /* the cells of the last hypercube protect() chose */
     const int *cl_of;
 } tab;
 
@@ -44,18 +48,19 @@ static void mark(tab *x, int a, int b, int c, int d)
     int ks[2] = {a, b};
     for (int i = 0; i < 2; i++) {
         if (ks[i] < 0) continue;
-        for (int j = 0; j < nc; j++) x->hide[ks[i]][cols[j]] = 1;
+        for (int j = 0; j < nc; j++) x->hide[ks[i]][cols[j]] = x->cube[ks[i]][cols[j]] = 1;
         int ca = cluster_area(x, a), cb = b >= 0 ? cluster_area(x, b) : -2;
         if (ca != cb)
             for (int j = 0; j < nc; j++) {
-                if (ca >= 0) x->hide[ca][cols[j]] = 1;
-                if (cb >= 0) x->hide[cb][cols[j]] = 1;
+                if (ca >= 0) x->hide[ca][cols[j]] = x->cube[ca][cols[j]] = 1;
+                if (cb >= 0) x->hide[cb][cols[j]] = x->cube[cb][cols[j]] = 1;
             }
     }
 }
 
 static void protect(tab *x, int k1, int col)
 {
+    memset(x->cube, 0, sizeof x->cube);
     int cands[STYR_MAX_KOMMUNER], nc = 0;
     for (int pass = 0; pass < 3; pass++) /* hidden ones, then the cluster's, then the rest */
         for (int k = 0; k < x->nkom; k++) {
@@ -90,7 +95,50 @@ static void protect(tab *x, int k1, int col)
         if (col == STYR_NAGES) break;
     }
     for (int k = 0; k < x->nkom; k++) /* no hypercube: the row's municipalities */
-        for (int a = 0; a < NCOL; a++) x->hide[k][a] = 1;
+        for (int a = 0; a < NCOL; a++) x->hide[k][a] = x->cube[k][a] = 1;
+}
+
+/* The row's table of family fam (0 started, 1 ended) from the cells o->cell + off. */
+static void fill(tab *x, const styr_offers *o, size_t off, int p, int g, int t, int fam, const int *cl_of)
+{
+    memset(x, 0, sizeof *x);
+    x->nkom = o->nk - 1, x->cl_of = cl_of;
+    for (int k = 0; k <= x->nkom; k++)
+        for (int a = 0; a < STYR_NAGES; a++) {
+            const styr_offer_cell *c = styr_offer_at(o, p, k, g, t, a) + off;
+            double P = fam ? c->ended_p : c->started_p, B = fam ? c->ended : c->started;
+            int ca = k < x->nkom ? cluster_area(x, k) : -1;
+            x->P[k][a] += P, x->B[k][a] += B, x->P[k][STYR_NAGES] += P, x->B[k][STYR_NAGES] += B;
+            if (ca >= 0 && ca < MAXA) x->P[ca][a] += P, x->B[ca][a] += B, x->P[ca][STYR_NAGES] += P, x->B[ca][STYR_NAGES] += B;
+        }
+    x->nareas = x->nkom + 1 + 64;
+}
+
+/* Whether a cluster or the country rests on 1-4 persons. */
+static int top_small(const tab *x)
+{
+    for (int a = x->nkom; a < x->nareas; a++)
+        for (int c = 0; c < NCOL; c++)
+            if (small(x->P[a][c])) return 1;
+    return 0;
+}
+
+static void hide_top(tab *x)
+{
+    for (int a = x->nkom; a < x->nareas; a++)
+        for (int c = 0; c < NCOL; c++) x->hide[a][c] = 1;
+}
+
+/* One table's pattern alone. */
+static void pattern(tab *x)
+{
+    for (int k = 0; k < x->nkom; k++)
+        for (int a = 0; a < NCOL; a++) x->hide[k][a] = (uint8_t)small(x->P[k][a]);
+    for (int k = 0; k < x->nkom; k++)
+        for (int a = 0; a < NCOL; a++)
+            if (small(x->P[k][a])) protect(x, k, a);
+    /* clusters and the country: one resting on 1-4 persons hides them all */
+    if (top_small(x)) hide_top(x);
 }
 
 unsigned styr_offer_hide(const styr_offers *o, int p, int g, int t, int area, int col, const int *cl_of, int year_period)
@@ -100,31 +148,90 @@ unsigned styr_offer_hide(const styr_offers *o, int p, int g, int t, int area, in
     static _Thread_local tab x;
     unsigned h = 0;
     for (int fam = 0; fam < 2; fam++) {
-        memset(&x, 0, sizeof x);
-        x.nkom = o->nk - 1, x.cl_of = cl_of;
-        for (int k = 0; k <= x.nkom; k++)
-            for (int a = 0; a < STYR_NAGES; a++) {
-                const styr_offer_cell *c = styr_offer_at(o, p, k, g, t, a);
-                double P = fam ? c->ended_p : c->started_p, B = fam ? c->ended : c->started;
-                int ca = k < x.nkom ? cluster_area(&x, k) : -1;
-                x.P[k][a] += P, x.B[k][a] += B, x.P[k][STYR_NAGES] += P, x.B[k][STYR_NAGES] += B;
-                if (ca >= 0 && ca < MAXA) x.P[ca][a] += P, x.B[ca][a] += B, x.P[ca][STYR_NAGES] += P, x.B[ca][STYR_NAGES] += B;
-            }
-        x.nareas = x.nkom + 1 + 64;
-        for (int k = 0; k < x.nkom; k++)
-            for (int a = 0; a < NCOL; a++) x.hide[k][a] = (uint8_t)small(x.P[k][a]);
-        for (int k = 0; k < x.nkom; k++)
-            for (int a = 0; a < NCOL; a++)
-                if (small(x.P[k][a])) protect(&x, k, a);
-        /* clusters and the country: one resting on 1-4 persons hides them all */
-        int top = 0;
-        for (int a = x.nkom; a < x.nareas; a++)
-            for (int c = 0; c < NCOL; c++) top |= small(x.P[a][c]);
-        if (top)
-            for (int a = x.nkom; a < x.nareas; a++)
-                for (int c = 0; c < NCOL; c++) x.hide[a][c] = 1;
+        fill(&x, o, 0, p, g, t, fam, cl_of);
+        pattern(&x);
         if (area >= 0 && area < x.nareas && col >= 0 && col < NCOL && x.hide[area][col])
             h |= fam ? STYR_OH_ENDED : STYR_OH_STARTED;
     }
+    return h;
+}
+
+/* ---- by category (styr_offer_hide_cat) ------------------------------------------------------- */
+
+/* The partner of category c for the cells m marks: not c, the most of it already hidden, then the
+ * most offers in them; -1 when there is no other category. */
+static int partner(const tab *X, int ncat, int c, const uint8_t m[MAXA][NCOL], int nareas)
+{
+    int best = -1;
+    double bs = -1;
+    for (int q = 0; q < ncat; q++) {
+        if (q == c) continue;
+        double hid = 0, n = 0;
+        for (int a = 0; a < nareas; a++)
+            for (int j = 0; j < NCOL; j++)
+                if (m[a][j]) hid += X[q].hide[a][j], n += X[q].B[a][j];
+        double sc = hid * 1e12 + n;
+        if (sc > bs) bs = sc, best = q;
+    }
+    return best;
+}
+
+static void mirror(tab *into, const uint8_t m[MAXA][NCOL], int nareas)
+{
+    for (int a = 0; a < nareas; a++)
+        for (int j = 0; j < NCOL; j++)
+            if (m[a][j]) into->hide[a][j] = 1;
+}
+
+unsigned styr_offer_hide_cat(const styr_offers *o, int c, int p, int g, int t, int area, int col, const int *cl_of,
+                             int year_period)
+{
+    const unsigned all = STYR_OH_STARTED | STYR_OH_ENDED;
+    if (!year_period) return all;
+    if (o->ncat <= 1) return styr_offer_hide(o, p, g, t, area, col, cl_of, year_period); /* the category is the whole */
+    const size_t block = (size_t)o->np * (size_t)o->nk * (size_t)o->ng * (size_t)o->no * STYR_NAGES;
+    tab *X = styr_xcalloc((size_t)o->ncat + 1, sizeof *X), *T = &X[o->ncat];
+    static _Thread_local uint8_t m[MAXA][NCOL];
+    unsigned h = 0;
+    for (int fam = 0; fam < 2; fam++) {
+        /* the whole's own pattern, unchanged */
+        fill(T, o, 0, p, g, t, fam, cl_of);
+        pattern(T);
+        int big = 0;
+        for (int q = 0; q < o->ncat; q++) {
+            fill(&X[q], o, block * (size_t)(1 + q), p, g, t, fam, cl_of);
+            if (X[q].B[T->nkom][STYR_NAGES] > X[big].B[T->nkom][STYR_NAGES]) big = q;
+        }
+        const int na = T->nareas;
+        /* the whole's hidden cells in its biggest category: the whole's hypercubes move it there */
+        mirror(&X[big], T->hide, na);
+        /* each category's primaries */
+        for (int q = 0; q < o->ncat; q++)
+            for (int k = 0; k < X[q].nkom; k++)
+                for (int a = 0; a < NCOL; a++)
+                    if (small(X[q].P[k][a])) X[q].hide[k][a] = 1;
+        /* their hypercubes, each copied into a partner category */
+        for (int q = 0; q < o->ncat; q++)
+            for (int k = 0; k < X[q].nkom; k++)
+                for (int a = 0; a < NCOL; a++) {
+                    if (!small(X[q].P[k][a])) continue;
+                    protect(&X[q], k, a);
+                    int r = partner(X, o->ncat, q, (const uint8_t(*)[NCOL])X[q].cube, na);
+                    if (r >= 0) mirror(&X[r], X[q].cube, na);
+                }
+        /* clusters and the country: one resting on 1-4 persons hides them all, in a partner too */
+        for (int q = 0; q < o->ncat; q++) {
+            if (!top_small(&X[q])) continue;
+            hide_top(&X[q]);
+            memset(m, 0, sizeof m);
+            for (int a = X[q].nkom; a < na; a++)
+                for (int j = 0; j < NCOL; j++) m[a][j] = 1;
+            int r = partner(X, o->ncat, q, (const uint8_t(*)[NCOL])m, na);
+            if (r >= 0) hide_top(&X[r]);
+        }
+        if (c >= 0 && c < o->ncat && area >= 0 && area < na && col >= 0 && col < NCOL && X[c].hide[area][col])
+            h |= fam ? STYR_OH_ENDED : STYR_OH_STARTED;
+    }
+    free(X);
     return h;
 }
