@@ -14,6 +14,7 @@
  *   Z  the sentinel: a job week in 2025-W52 (the panel's last week). */
 #include "harness.h"
 
+#include <glpk.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -292,9 +293,85 @@ static void test_attacker(void **state)
     if (getenv("SHOWALL")) print_message("%d hidden cells checked, %d of 5 or more pinned\n", checked, pinned_big);
 }
 
+/* The same attacker with non-negative cells: every hidden cell on 1-4 persons is bounded by linear
+ * programming (GLPK's simplex) over the published equations; its integer bounds must not meet. */
+static void test_attacker_lp(void **state)
+{
+    (void)state;
+    uint32_t seed = 1414;
+    int bounded = 0;
+    for (int round = 0; round < 20; round++) {
+        int n[NCAT][NKOM][STYR_NAGES];
+        for (int q = 0; q < NCAT; q++)
+            for (int k = 0; k < NKOM; k++)
+                for (int a = 0; a < STYR_NAGES; a++) {
+                    seed = seed * 1103515245u + 12345u;
+                    uint32_t r = (seed >> 16) % 100;
+                    n[q][k][a] = r < 20 ? 0 : r < 40 ? (int)(1 + r % 4) : (int)(5 + r % 30);
+                }
+        styr_offers o;
+        build(&o, n);
+        glp_prob *lp = glp_create_prob();
+        glp_add_cols(lp, NV);
+        for (int j = 1; j <= NV; j++) glp_set_col_bnds(lp, j, GLP_LO, 0, 0);
+        int hidden[NCAT + 1][NKOM + 3][STYR_NAGES + 1];
+        double r[NV], val[NV + 1];
+        int ind[NV + 1];
+        for (int q = 0; q <= NCAT; q++)
+            for (int area = 0; area < NKOM + 3; area++)
+                for (int col = 0; col <= STYR_NAGES; col++) {
+                    unsigned h = q < NCAT ? styr_offer_hide_cat(&o, q, 0, 1, 1, area, col, cl_two, 1)
+                                          : styr_offer_hide(&o, 0, 1, 1, area, col, cl_two, 1);
+                    hidden[q][area][col] = (h & STYR_OH_STARTED) != 0;
+                    if (hidden[q][area][col]) continue;
+                    row_of(q, area, col, r);
+                    double v = 0;
+                    int len = 0;
+                    for (int j = 0; j < NV; j++)
+                        if (r[j] != 0) {
+                            ind[++len] = j + 1, val[len] = r[j];
+                            v += r[j] * n[j / (NKOM * STYR_NAGES)][(j / STYR_NAGES) % NKOM][j % STYR_NAGES];
+                        }
+                    if (!len) continue;
+                    int row = glp_add_rows(lp, 1);
+                    glp_set_row_bnds(lp, row, GLP_FX, v, v);
+                    glp_set_mat_row(lp, row, len, ind, val);
+                }
+        glp_smcp parm;
+        glp_init_smcp(&parm);
+        parm.msg_lev = GLP_MSG_OFF;
+        for (int q = 0; q <= NCAT; q++)
+            for (int area = 0; area < NKOM + 3; area++)
+                for (int col = 0; col <= STYR_NAGES; col++) {
+                    if (!hidden[q][area][col]) continue;
+                    row_of(q, area, col, r);
+                    double v = 0;
+                    for (int j = 0; j < NV; j++)
+                        v += r[j] * n[j / (NKOM * STYR_NAGES)][(j / STYR_NAGES) % NKOM][j % STYR_NAGES];
+                    if (!(v > 0 && v < STYR_DISCRETION)) continue;
+                    for (int j = 0; j < NV; j++) glp_set_obj_coef(lp, j + 1, r[j]);
+                    glp_set_obj_dir(lp, GLP_MIN);
+                    assert_int_equal(glp_simplex(lp, &parm), 0);
+                    assert_int_equal(glp_get_status(lp), GLP_OPT);
+                    double lo = glp_get_obj_val(lp);
+                    glp_set_obj_dir(lp, GLP_MAX);
+                    int rc = glp_simplex(lp, &parm);
+                    double hi = rc == 0 && glp_get_status(lp) == GLP_OPT ? glp_get_obj_val(lp) : INFINITY;
+                    if (ceil(lo - 1e-6) >= floor(hi + 1e-6))
+                        fail_msg("round %d: hidden cell (category %d, area %d, column %d) = %g pinned to [%g, %g]", round,
+                                 q, area, col, v, lo, hi);
+                    bounded++;
+                }
+        glp_delete_prob(lp);
+        free(o.cell);
+    }
+    if (getenv("SHOWALL")) print_message("%d hidden cells of 1-4 bounded\n", bounded);
+    assert_true(bounded > 50);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(test_offers_by_category), cmocka_unit_test(test_partner_category),
-                                       cmocka_unit_test(test_attacker)};
+                                       cmocka_unit_test(test_attacker), cmocka_unit_test(test_attacker_lp)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
