@@ -127,7 +127,7 @@ static unsigned hide_of(const styr_offers *o, const catsel *cs, int g, int t, in
     return h;
 }
 
-#define MAXCAT_ENH 64 /* units the offer tables split by at most (a table per unit in memory) */
+#define MAXCAT_ENH 32 /* units the offer tables split by at most (a table per unit in memory) */
 
 /* The dimension of f (offers.h) and its selected categories; -1 when it has none or more than one
  * kind (said to the user). */
