@@ -8,7 +8,15 @@
  * every corner it takes a unit from non-empty, every published cell it
  * changes hidden too. A cluster or the country resting on 1-4 persons hides
  * every cluster and the country in the row. Periods: calendar years only,
- * which do not overlap, so no year minus its quarters recovers a cell. */
+ * which do not overlap, so no year minus its quarters recovers a cell.
+ *
+ * By category (styr_offer_hide_cat, issue 14): the tables of every category of
+ * one filter dimension add up to the whole, so each is protected with the
+ * others: the whole's pattern (unchanged) is hidden in its biggest category,
+ * and every primary's hypercube in its own category is hidden in a partner
+ * category too, so moving a unit between the two keeps the whole and every
+ * margin. Checked by tests/unit/test_offers_filter.c (exact linear algebra and
+ * GLPK bounds over the whole and every category). */
 #include <stdlib.h>
 #include <string.h>
 
