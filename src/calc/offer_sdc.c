@@ -39,14 +39,20 @@ typedef struct tab {
 static int small(double p) { return p > 0 && p < STYR_DISCRETION; }
 static int cluster_area(const tab *x, int k) { return x->cl_of && x->cl_of[k] >= 0 ? x->nkom + 1 + x->cl_of[k] : -1; }
 
-/* A hypercube's corners: municipalities a, b (b < 0: none) x columns c, d (d < 0: none). */
-static int feasible(const tab *x, int a, int b, int c, int d)
+/* A hypercube's corners: municipalities a, b (b < 0: none) x columns c, d (d < 0: none). Alone (y
+ * NULL): one class of corners (by parity) non-empty, so moving a unit out of them is possible. With
+ * a partner category y (the unit moves from one category to the other, the whole unchanged): one
+ * class non-empty in x and the other in y. */
+static int feasible(const tab *x, const tab *y, int a, int b, int c, int d)
 {
-    int ks[2] = {a, b}, cs[2] = {c, d}, ok[2] = {1, 1};
+    int ks[2] = {a, b}, cs[2] = {c, d}, ok[2] = {1, 1}, oy[2] = {1, 1};
     for (int i = 0; i < (b >= 0 ? 2 : 1); i++)
-        for (int j = 0; j < (d >= 0 ? 2 : 1); j++)
+        for (int j = 0; j < (d >= 0 ? 2 : 1); j++) {
             if (x->B[ks[i]][cs[j]] <= 0) ok[(i + j) & 1] = 0;
-    return ok[0] || ok[1] || (b < 0 && d < 0);
+            if (y && y->B[ks[i]][cs[j]] <= 0) oy[(i + j) & 1] = 0;
+        }
+    if (b < 0 && d < 0) return 1;
+    return y ? (ok[0] && oy[1]) || (ok[1] && oy[0]) : ok[0] || ok[1];
 }
 
 static void mark(tab *x, int a, int b, int c, int d)
@@ -66,7 +72,10 @@ static void mark(tab *x, int a, int b, int c, int d)
     }
 }
 
-static void protect(tab *x, int k1, int col)
+/* Protect primary cell (k1, col) of x by a hypercube (with partner y: one the move to y allows);
+ * 1 when found. None found: with fallback every municipality of the row is hidden (the cube), else
+ * nothing is marked. */
+static int protect(tab *x, const tab *y, int k1, int col, int fallback)
 {
     memset(x->cube, 0, sizeof x->cube);
     int cands[STYR_MAX_KOMMUNER], nc = 0;
@@ -91,19 +100,21 @@ static void protect(tab *x, int k1, int col)
             d = -1;
         }
         for (int i = 0; i < nc; i++) {
-            if (!feasible(x, k1, cands[i], c, d)) continue;
+            if (!feasible(x, y, k1, cands[i], c, d)) continue;
             for (int j = i + 1; j < nc; j++) {
-                if (!feasible(x, k1, cands[j], c, d) || !feasible(x, cands[i], cands[j], c, d)) continue;
+                if (!feasible(x, y, k1, cands[j], c, d) || !feasible(x, y, cands[i], cands[j], c, d)) continue;
                 mark(x, k1, cands[i], c, d);
                 mark(x, k1, cands[j], c, d);
                 mark(x, cands[i], cands[j], c, d);
-                return;
+                return 1;
             }
         }
         if (col == STYR_NAGES) break;
     }
+    if (!fallback) return 0;
     for (int k = 0; k < x->nkom; k++) /* no hypercube: the row's municipalities */
         for (int a = 0; a < NCOL; a++) x->hide[k][a] = x->cube[k][a] = 1;
+    return 0;
 }
 
 /* The row's table of family fam (0 started, 1 ended) from the cells o->cell + off. */
@@ -144,7 +155,7 @@ static void pattern(tab *x)
         for (int a = 0; a < NCOL; a++) x->hide[k][a] = (uint8_t)small(x->P[k][a]);
     for (int k = 0; k < x->nkom; k++)
         for (int a = 0; a < NCOL; a++)
-            if (small(x->P[k][a])) protect(x, k, a);
+            if (small(x->P[k][a])) protect(x, NULL, k, a, 1);
     /* clusters and the country: one resting on 1-4 persons hides them all */
     if (top_small(x)) hide_top(x);
 }
@@ -218,14 +229,31 @@ unsigned styr_offer_hide_cat(const styr_offers *o, int c, int p, int g, int t, i
             for (int k = 0; k < X[q].nkom; k++)
                 for (int a = 0; a < NCOL; a++)
                     if (small(X[q].P[k][a])) X[q].hide[k][a] = 1;
-        /* their hypercubes, each copied into a partner category */
+        /* their hypercubes, each copied into a partner category: the first (by most offers in the
+         * primary's municipality) with which a unit can move from one to the other, else the row's
+         * municipalities, clusters and the country in both */
         for (int q = 0; q < o->ncat; q++)
             for (int k = 0; k < X[q].nkom; k++)
                 for (int a = 0; a < NCOL; a++) {
                     if (!small(X[q].P[k][a])) continue;
-                    protect(&X[q], k, a);
-                    int r = partner(X, o->ncat, q, (const uint8_t(*)[NCOL])X[q].cube, na);
-                    if (r >= 0) mirror(&X[r], X[q].cube, na);
+                    int done = 0, best = -1;
+                    uint8_t tried[256] = {0};
+                    for (int n = 0; n < o->ncat - 1 && n < 255 && !done; n++) {
+                        int r = -1;
+                        for (int qq = 0; qq < o->ncat && qq < 256; qq++)
+                            if (qq != q && !tried[qq] && (r < 0 || X[qq].B[k][STYR_NAGES] > X[r].B[k][STYR_NAGES])) r = qq;
+                        if (r < 0) break;
+                        tried[r] = 1;
+                        if (best < 0) best = r;
+                        if ((done = protect(&X[q], &X[r], k, a, 0))) mirror(&X[r], X[q].cube, na);
+                    }
+                    if (!done && best >= 0) { /* and the clusters and the country, which the move changes */
+                        protect(&X[q], &X[best], k, a, 1);
+                        hide_top(&X[q]);
+                        for (int t2 = X[q].nkom; t2 < na; t2++)
+                            for (int j = 0; j < NCOL; j++) X[q].cube[t2][j] = 1;
+                        mirror(&X[best], X[q].cube, na);
+                    }
                 }
         /* clusters and the country: one resting on 1-4 persons hides them all, in a partner too */
         for (int q = 0; q < o->ncat; q++) {

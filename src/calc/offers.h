@@ -125,11 +125,14 @@ unsigned styr_offer_hide(const styr_offers *o, int p, int g, int t, int area, in
 /* Discretion of the offer table of category c of a dimension (offer_sdc_cat.c)
  * against an attacker who holds the whole table (styr_offer_hide's pattern,
  * unchanged) and every category's: each category's own primaries and
- * hypercubes as styr_offer_hide's, and each hidden cell's hypercube copied
- * into a partner category (the one with the most in the cube's cells,
- * hidden there already when one is), so that moving a unit from one
- * category to the other keeps the whole and every margin: no hidden cell is
- * the whole minus the others. The pattern of every category is computed
+ * hypercubes as styr_offer_hide's, each primary's hypercube chosen so that a
+ * unit can move between its category and a partner category (the first, by
+ * most offers in the primary's municipality, with which one exists; none:
+ * the row's municipalities, clusters and country in both) and hidden in both,
+ * so the move keeps the whole and every published margin: no hidden cell is
+ * the whole minus the others; the whole's pattern (unchanged) is hidden in
+ * its biggest category; a category whose cluster or country rests on 1-4
+ * persons hides its clusters and country and a partner's. The pattern of every category is computed
  * jointly, so every query of the dimension sees the same. o from
  * styr_offers_compute_cat; arguments otherwise as styr_offer_hide's. */
 unsigned styr_offer_hide_cat(const styr_offers *o, int c, int p, int g, int t, int area, int col, const int *cl_of,

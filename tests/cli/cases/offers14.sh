@@ -12,9 +12,11 @@
 # By hand, København, praktik, all ages: the whole 21 started, 21 ended
 # (published); jobparat 18; aktivitetsparat 3 (1-4 persons: hidden, and
 # jobparat - the partner with the most offers in the hypercube's cells -
-# hidden with it, for else 21 - 18 = 3). flygtninge and Team Syd are K01-K03:
-# hidden, and so are their partners (not refugees; no unit, with the most in
-# the country). unge are U01-U06: 6 started, 6 ended. Every praktik lasts 6
+# hidden with it, for else 21 - 18 = 3). flygtninge and Team Syd are K01-K03,
+# only in København, so no hypercube within them: their rows (municipalities,
+# clusters, the country) are hidden, and so are their partners' (not refugees;
+# Team Nord, with the most in København). unge are U01-U06: 6 started, 6
+# ended. Every praktik lasts 6
 # weeks of the spell's 20 (30,0 pct. of the full-time recipients), starts in
 # spell week 5 and is followed by nothing (selvforsørget 3 months after).
 printf '#!/usr/bin/env bash\n"%s" "$@" 2>&1 | sed -E "s/\\b[0-9a-f]{16}\\b/<panel>/g"; exit "${PIPESTATUS[0]}"\n' "$STYR" > styrp
