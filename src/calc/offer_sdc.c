@@ -202,6 +202,26 @@ static void mirror(tab *into, const uint8_t m[MAXA][NCOL], int nareas)
             if (m[a][j]) into->hide[a][j] = 1;
 }
 
+/* Under 30 or not is the age band 16-29 or not (offers.h: both by the week an offer starts or
+ * ends in), so the categories' cells are the whole's: the young's are its band 16-29, the others'
+ * its other bands and all ages minus 16-29. Their pattern follows the whole's and shows nothing it
+ * does not: 30 and over, all ages, is hidden when the whole's all ages or 16-29 is. */
+static unsigned hide_unge(const styr_offers *o, int c, int p, int g, int t, int area, int col, const int *cl_of)
+{
+    static _Thread_local tab x;
+    unsigned h = 0;
+    for (int fam = 0; fam < 2; fam++) {
+        fill(&x, o, 0, p, g, t, fam, cl_of);
+        pattern(&x);
+        if (area < 0 || area >= x.nareas || col < 0 || col >= NCOL) continue;
+        int hid;
+        if (c == 0) hid = col == STYR_NAGES || col == 0 ? x.hide[area][0] : 0; /* other bands: none young */
+        else hid = col == STYR_NAGES ? x.hide[area][0] || x.hide[area][STYR_NAGES] : col == 0 ? 0 : x.hide[area][col];
+        if (hid) h |= fam ? STYR_OH_ENDED : STYR_OH_STARTED;
+    }
+    return h;
+}
+
 unsigned styr_offer_hide_cat(const styr_offers *o, int c, int p, int g, int t, int area, int col, const int *cl_of,
                              int year_period)
 {
@@ -209,6 +229,7 @@ unsigned styr_offer_hide_cat(const styr_offers *o, int c, int p, int g, int t, i
     if (!year_period) return all;
     if (o->ncat <= 1) return styr_offer_hide(o, p, g, t, area, col, cl_of, year_period); /* the category is the whole */
     const size_t block = (size_t)o->np * (size_t)o->nk * (size_t)o->ng * (size_t)o->no * STYR_NAGES;
+    if (o->cat_dim == STYR_OCAT_UNGE) return hide_unge(o, c, p, g, t, area, col, cl_of);
     tab *X = styr_xcalloc((size_t)o->ncat + 1, sizeof *X), *T = &X[o->ncat];
     static _Thread_local uint8_t m[MAXA][NCOL];
     unsigned h = 0;

@@ -132,7 +132,9 @@ unsigned styr_offer_hide(const styr_offers *o, int p, int g, int t, int area, in
  * so the move keeps the whole and every published margin: no hidden cell is
  * the whole minus the others; the whole's pattern (unchanged) is hidden in
  * its biggest category; a category whose cluster or country rests on 1-4
- * persons hides its clusters and country and a partner's. The pattern of every category is computed
+ * persons hides its clusters and country and a partner's. Under 30 or not
+ * (STYR_OCAT_UNGE) is the age band 16-29 or not: its pattern follows the
+ * whole's (offer_sdc.c), showing nothing the whole does not. The pattern of every category is computed
  * jointly, so every query of the dimension sees the same. o from
  * styr_offers_compute_cat; arguments otherwise as styr_offer_hide's. */
 unsigned styr_offer_hide_cat(const styr_offers *o, int c, int p, int g, int t, int area, int col, const int *cl_of,

@@ -99,6 +99,13 @@ static void test_offers_by_category(void **state)
         if (st != x->started || en != x->ended || wk != x->weeks)
             fail_msg("case %zu (dim %d cat %d %s): started %u ended %u weeks %u, want %u %u %u", i, x->dim, x->cat,
                      x->periode, st, en, wk, x->started, x->ended, x->weeks);
+        /* under 30 is the age band 16-29 (the whole's cells: offer_sdc.c's hide_unge rests on it) */
+        if (x->dim == STYR_OCAT_UNGE)
+            for (size_t j = 0; j < (size_t)o.np * o.nk * o.ng * o.no * STYR_NAGES; j++) {
+                styr_offers u = styr_offers_category(&o, j % STYR_NAGES ? 1 : 0);
+                assert_int_equal(u.cell[j].started, o.cell[j].started);
+                assert_int_equal(u.cell[j].ended, o.cell[j].ended);
+            }
         /* the categories add up to the whole */
         if (x->dim) {
             for (size_t j = 0; j < (size_t)o.np * o.nk * o.ng * o.no * STYR_NAGES; j++) {
@@ -123,13 +130,14 @@ static void test_offers_by_category(void **state)
 #define NKOM 5
 #define NCAT 3
 static int ncat = NCAT; /* categories in use: 3, or 2 as unge and flygtninge have */
+static int cat_dim = STYR_OCAT_VIS; /* STYR_OCAT_UNGE: category 0 is band 16-29, category 1 the rest */
 
 /* An offer table of NKOM municipalities (+ the country), one group and kind (1, 1), NCAT categories,
  * the started offers of category q in municipality k, age band a: n[q][k][a] (one person each). */
 static void build(styr_offers *o, const int n[NCAT][NKOM][STYR_NAGES])
 {
     memset(o, 0, sizeof *o);
-    o->np = 1, o->nk = NKOM + 1, o->ng = 2, o->no = 2, o->ncat = ncat, o->cat_dim = STYR_OCAT_VIS;
+    o->np = 1, o->nk = NKOM + 1, o->ng = 2, o->no = 2, o->ncat = ncat, o->cat_dim = cat_dim;
     size_t block = (size_t)o->nk * 2 * 2 * STYR_NAGES;
     o->cell = calloc(block * (size_t)(1 + ncat), sizeof *o->cell);
     for (int q = 0; q < ncat; q++) {
@@ -233,6 +241,7 @@ static void test_attacker(void **state)
     int checked = 0, pinned_big = 0;
     for (int round = 0; round < 40; round++) {
         ncat = round % 2 ? 2 : NCAT;
+        cat_dim = round % 4 == 3 ? STYR_OCAT_UNGE : STYR_OCAT_VIS;
         int n[NCAT][NKOM][STYR_NAGES];
         for (int q = 0; q < NCAT; q++)
             for (int k = 0; k < NKOM; k++)
@@ -240,6 +249,7 @@ static void test_attacker(void **state)
                     seed = seed * 1103515245u + 12345u;
                     uint32_t r = (seed >> 16) % 100;
                     n[q][k][a] = r < 15 ? 0 : r < 35 ? (int)(1 + r % 4) : (int)(5 + r % 40);
+                    if (cat_dim == STYR_OCAT_UNGE && (q == 0) != (a == 0)) n[q][k][a] = 0; /* unge: band 16-29 */
                 }
         styr_offers o;
         build(&o, n);
@@ -291,7 +301,7 @@ static void test_attacker(void **state)
                     if (n[q][k][a] > 0 && n[q][k][a] < 5) assert_true(hidden[q][k][a]);
         free(o.cell);
     }
-    ncat = NCAT;
+    ncat = NCAT, cat_dim = STYR_OCAT_VIS;
     assert_true(checked > 100);
     if (getenv("SHOWALL")) print_message("%d hidden cells checked, %d of 5 or more pinned\n", checked, pinned_big);
 }
@@ -305,6 +315,7 @@ static void test_attacker_lp(void **state)
     int bounded = 0;
     for (int round = 0; round < 60; round++) {
         ncat = round % 2 ? 2 : NCAT;
+        cat_dim = round % 4 == 3 ? STYR_OCAT_UNGE : STYR_OCAT_VIS;
         int n[NCAT][NKOM][STYR_NAGES];
         for (int q = 0; q < NCAT; q++)
             for (int k = 0; k < NKOM; k++)
@@ -314,7 +325,8 @@ static void test_attacker_lp(void **state)
                     n[q][k][a] = r < 20 ? 0 : r < 40 ? (int)(1 + r % 4) : (int)(5 + r % 30);
                     /* from round 10 category 0 lives in one municipality only (no hypercube in it:
                      * its whole row is hidden, and its partner's) */
-                    if (round >= 10 && q == 0 && k != round % NKOM) n[q][k][a] = 0;
+                    if (round >= 10 && q == 0 && k != round % NKOM && cat_dim != STYR_OCAT_UNGE) n[q][k][a] = 0;
+                    if (cat_dim == STYR_OCAT_UNGE && (q == 0) != (a == 0)) n[q][k][a] = 0; /* unge: band 16-29 */
                 }
         styr_offers o;
         build(&o, n);
@@ -372,7 +384,7 @@ static void test_attacker_lp(void **state)
         glp_delete_prob(lp);
         free(o.cell);
     }
-    ncat = NCAT;
+    ncat = NCAT, cat_dim = STYR_OCAT_VIS;
     if (getenv("SHOWALL")) print_message("%d hidden cells of 1-4 bounded\n", bounded);
     assert_true(bounded > 50);
 }
