@@ -251,22 +251,45 @@ unsigned styr_offer_hide_cat(const styr_offers *o, int c, int p, int g, int t, i
                 for (int a = 0; a < NCOL; a++)
                     if (small(X[q].P[k][a])) X[q].hide[k][a] = 1;
         /* their hypercubes, each copied into a partner category: the first (by most offers in the
-         * primary's municipality) with which a unit can move from one to the other, else the row's
-         * municipalities, clusters and the country in both */
+         * primary's municipality) with which a unit can move from one to the other */
         for (int q = 0; q < o->ncat; q++)
             for (int k = 0; k < X[q].nkom; k++)
                 for (int a = 0; a < NCOL; a++) {
                     if (!small(X[q].P[k][a])) continue;
-                    int done = 0, best = -1;
+                    /* the pair's sum in the cell is known (the whole minus the others): it must rest on
+                     * 5 or more persons, where a partner can give that */
+                    int done = 0, enough = 0;
+                    for (int qq = 0; qq < o->ncat; qq++)
+                        if (qq != q && X[q].P[k][a] + X[qq].P[k][a] >= STYR_DISCRETION) enough = 1;
                     uint8_t tried[256] = {0};
                     for (int n = 0; n < o->ncat - 1 && n < 255 && !done; n++) {
                         int r = -1;
-                        for (int qq = 0; qq < o->ncat && qq < 256; qq++)
-                            if (qq != q && !tried[qq] && (r < 0 || X[qq].B[k][STYR_NAGES] > X[r].B[k][STYR_NAGES])) r = qq;
+                        for (int qq = 0; qq < o->ncat && qq < 256; qq++) {
+                            if (qq == q || tried[qq]) continue;
+                            if (enough && X[q].P[k][a] + X[qq].P[k][a] < STYR_DISCRETION) continue;
+                            if (r < 0 || X[qq].B[k][STYR_NAGES] > X[r].B[k][STYR_NAGES]) r = qq;
+                        }
                         if (r < 0) break;
                         tried[r] = 1;
-                        if (best < 0) best = r;
                         if ((done = protect(&X[q], &X[r], k, a, 0))) mirror(&X[r], X[q].cube, na);
+                    }
+                    /* none: the row in both, with the partner that loses least (its row hidden already,
+                     * else the fewest offers) among those the pair's sum allows (else the most in the
+                     * cell); a unit moves from the primary to it */
+                    int best = -1, bh = 0;
+                    for (int qq = 0; qq < o->ncat && !done; qq++) {
+                        if (qq == q) continue;
+                        if (!enough) {
+                            if (best < 0 || X[qq].P[k][a] > X[best].P[k][a]) best = qq;
+                            continue;
+                        }
+                        if (X[q].P[k][a] + X[qq].P[k][a] < STYR_DISCRETION) continue;
+                        int rowhid = 1;
+                        for (int kk = 0; kk < X[qq].nkom && rowhid; kk++)
+                            for (int j = 0; j < NCOL && rowhid; j++) rowhid = X[qq].hide[kk][j];
+                        if (best < 0 || rowhid > bh ||
+                            (rowhid == bh && X[qq].B[T->nkom][STYR_NAGES] < X[best].B[T->nkom][STYR_NAGES]))
+                            best = qq, bh = rowhid;
                     }
                     if (!done && best >= 0) { /* and the clusters and the country, which the move changes */
                         protect(&X[q], &X[best], k, a, 1);
