@@ -127,8 +127,11 @@ unsigned styr_offer_hide(const styr_offers *o, int p, int g, int t, int area, in
  * unchanged) and every category's: each category's own primaries and
  * hypercubes as styr_offer_hide's, each primary's hypercube chosen so that a
  * unit can move between its category and a partner category (the first, by
- * most offers in the primary's municipality, with which one exists; none:
- * the row's municipalities, clusters and country in both) and hidden in both,
+ * most offers in the primary's municipality, with which one exists, among
+ * those whose sum with the primary cell rests on 5 or more persons where any
+ * does - that sum is the whole minus the others; none: the row's
+ * municipalities, clusters and country in both, with the partner that loses
+ * least) and hidden in both,
  * so the move keeps the whole and every published margin: no hidden cell is
  * the whole minus the others; the whole's pattern (unchanged) is hidden in
  * its biggest category; a category whose cluster or country rests on 1-4
