@@ -22,10 +22,42 @@ int styr_age_band(int age) { return age < 30 ? 0 : age < 40 ? 1 : age < 50 ? 2 :
 
 typedef struct ostate {
     styr_offers dims;            /* sizes (copied from the context) */
-    size_t ncell;
+    size_t ncell, block;         /* cells in all, and per table (the whole, each category) */
     styr_offer_cell *cell;
     styr_strat *ctrl, *trt;
 } ostate;
+
+static int ncat_of(int dim, const styr_cols *c)
+{
+    switch (dim) {
+    case STYR_OCAT_VIS: return STYR_NVIS;
+    case STYR_OCAT_UNGE:
+    case STYR_OCAT_FLYGT: return 2;
+    case STYR_OCAT_OPR: return STYR_NOPR;
+    case STYR_OCAT_ENH: return c->nenh > 0 ? c->nenh : 1;
+    }
+    return 0;
+}
+
+/* The category (offers.h) of week w of run r of the visited person. */
+static int cat_of(const styr_offers *d, const styr_acc_ctx *x, const styr_visit *v, uint64_t r, int w)
+{
+    const styr_cols *c = v->c;
+    switch (d->cat_dim) {
+    case STYR_OCAT_VIS: return styr_run_vis(c, r);
+    case STYR_OCAT_UNGE: return w < v->w30 ? 0 : 1; /* w30 0: unknown age, never young */
+    case STYR_OCAT_FLYGT: {
+        int y = styr_person_indrejst(c, v->person), wy = (int)(x->thu[w] / 10000);
+        return y && wy >= y && wy - y < 10 ? 0 : 1;
+    }
+    case STYR_OCAT_OPR: return styr_person_opr(c, v->person);
+    case STYR_OCAT_ENH: {
+        int e = styr_run_enh(c, r);
+        return e < d->ncat ? e : 0;
+    }
+    }
+    return 0;
+}
 
 static void init(void *st, const styr_acc_ctx *x)
 {
@@ -36,7 +68,10 @@ static void init(void *st, const styr_acc_ctx *x)
     s->dims.ng = x->ng;
     s->dims.no = x->codes->dict.ntb > 0 ? x->codes->dict.ntb : 1;
     s->dims.ncl = u->ncl > 0 ? u->ncl : 1;
-    s->ncell = (size_t)s->dims.np * (size_t)s->dims.nk * (size_t)s->dims.ng * (size_t)s->dims.no * STYR_NAGES;
+    s->dims.cat_dim = u->cat_dim;
+    s->dims.ncat = ncat_of(u->cat_dim, x->c);
+    s->block = (size_t)s->dims.np * (size_t)s->dims.nk * (size_t)s->dims.ng * (size_t)s->dims.no * STYR_NAGES;
+    s->ncell = s->block * (size_t)(1 + s->dims.ncat);
     s->cell = styr_xcalloc(s->ncell ? s->ncell : 1, sizeof *s->cell);
     s->dims.cell = s->cell;
     if (u->effect) {
@@ -96,6 +131,20 @@ static void offers_flow(ostate *s, const styr_acc_ctx *x, const styr_visit *v, u
             styr_offer_at(d, p, c->kom[r], g, c->tb[r], ab)->weeks += (uint32_t)(hi - lo + 1);
             styr_offer_at(d, p, country, g, c->tb[r], ab)->weeks += (uint32_t)(hi - lo + 1);
         }
+        /* the same by category, week by week where the category can change within the run */
+        for (int p = 0; p < d->np && d->ncat; p++) {
+            const styr_period *pp = &x->ps->p[p];
+            int lo = a > pp->first ? a : pp->first, hi = e < pp->last ? e : pp->last;
+            if (lo > hi) continue;
+            int ab = styr_age_band(age_at(x, birth, lo));
+            const int byweek = d->cat_dim == STYR_OCAT_UNGE || d->cat_dim == STYR_OCAT_FLYGT;
+            for (int w = lo; w <= hi; w = byweek ? w + 1 : hi + 1) {
+                uint32_t n = byweek ? 1u : (uint32_t)(hi - lo + 1);
+                size_t off = s->block * (size_t)(1 + cat_of(d, x, v, r, w));
+                (styr_offer_at(d, p, c->kom[r], g, c->tb[r], ab) + off)->weeks += n;
+                (styr_offer_at(d, p, country, g, c->tb[r], ab) + off)->weeks += n;
+            }
+        }
         if (!c->tb[r]) continue;
         /* an offer starts here unless it continues the previous run */
         if (r > v->r0 && c->yd[r - 1] == g && c->tb[r - 1] == c->tb[r] &&
@@ -117,24 +166,29 @@ static void offers_flow(ostate *s, const styr_acc_ctx *x, const styr_visit *v, u
                 status[h] = t > x->panel_last ? STYR_ST_NOTYET : status_walk(c, &rr, v->r1, t, x);
             }
         }
-        for (int p = 0; p < d->np; p++) {
-            const styr_period *pp = &x->ps->p[p];
-            const int ks[2] = {c->kom[r], country}, ke[2] = {c->kom[q], country};
-            if (a >= pp->first && a <= pp->last && styr_visit_in(v, r, a))
-                for (int i = 0; i < 2; i++) {
-                    styr_offer_cell *cl = styr_offer_at(d, p, ks[i], g, kind, ab);
-                    cl->started++;
-                    cl->band[band]++;
-                    if (cl->stamp_s != mark) cl->stamp_s = mark, cl->started_p++;
-                }
-            if (ended && oe >= pp->first && oe <= pp->last && styr_visit_in(v, q, oe))
-                for (int i = 0; i < 2; i++) {
-                    styr_offer_cell *cl = styr_offer_at(d, p, ke[i], g, kind, ae);
-                    cl->ended++;
-                    cl->ended_len += (uint64_t)(oe - a + 1);
-                    if (cl->stamp_e != mark) cl->stamp_e = mark, cl->ended_p++;
-                    for (int h = 0; h < STYR_NHORIZONS; h++) cl->status[h][status[h]]++;
-                }
+        /* the whole (block 0, with the engine's filter), and the category of the start's and end's weeks */
+        const int cs = d->ncat ? cat_of(d, x, v, r, a) : 0, ce = d->ncat && ended ? cat_of(d, x, v, q, oe) : 0;
+        for (int b = 0; b < (d->ncat ? 2 : 1); b++) {
+            const size_t os = b ? s->block * (size_t)(1 + cs) : 0, oe_ = b ? s->block * (size_t)(1 + ce) : 0;
+            for (int p = 0; p < d->np; p++) {
+                const styr_period *pp = &x->ps->p[p];
+                const int ks[2] = {c->kom[r], country}, ke[2] = {c->kom[q], country};
+                if (a >= pp->first && a <= pp->last && (b || styr_visit_in(v, r, a)))
+                    for (int i = 0; i < 2; i++) {
+                        styr_offer_cell *cl = styr_offer_at(d, p, ks[i], g, kind, ab) + os;
+                        cl->started++;
+                        cl->band[band]++;
+                        if (cl->stamp_s != mark) cl->stamp_s = mark, cl->started_p++;
+                    }
+                if (ended && oe >= pp->first && oe <= pp->last && (b || styr_visit_in(v, q, oe)))
+                    for (int i = 0; i < 2; i++) {
+                        styr_offer_cell *cl = styr_offer_at(d, p, ke[i], g, kind, ae) + oe_;
+                        cl->ended++;
+                        cl->ended_len += (uint64_t)(oe - a + 1);
+                        if (cl->stamp_e != mark) cl->stamp_e = mark, cl->ended_p++;
+                        for (int h = 0; h < STYR_NHORIZONS; h++) cl->status[h][status[h]]++;
+                    }
+            }
         }
     }
 }
@@ -292,6 +346,7 @@ static void finish(const void *st, const styr_acc_ctx *x, styr_cube *out)
     u->nk = s->dims.nk;
     u->ng = s->dims.ng;
     u->no = s->dims.no;
+    u->ncat = s->dims.ncat;
     u->nstrata = s->dims.nstrata;
     u->cell = styr_xmalloc((s->ncell ? s->ncell : 1) * sizeof *u->cell);
     memcpy(u->cell, s->cell, s->ncell * sizeof *u->cell);
@@ -313,6 +368,17 @@ static void free_state(void *st)
 
 const styr_acc styr_acc_offers = {"offers", sizeof(ostate), init, visit, merge, finish, free_state};
 
+styr_offers styr_offers_category(const styr_offers *o, int c)
+{
+    styr_offers v = *o;
+    size_t block = (size_t)o->np * (size_t)o->nk * (size_t)o->ng * (size_t)o->no * STYR_NAGES;
+    v.cell = o->cell + block * (size_t)(1 + c);
+    v.ncat = 0;
+    v.ctrl = v.trt = NULL;
+    v.effect = 0;
+    return v;
+}
+
 void styr_offers_free(styr_offers *o)
 {
     free(o->cell);
@@ -322,10 +388,11 @@ void styr_offers_free(styr_offers *o)
     o->ctrl = o->trt = NULL;
 }
 
-styr_rc styr_offers_compute(styr_ws *ws, const styr_period *per, int nper, const styr_period *window, int money,
-                            int threads, styr_offers *out, styr_cube *cube, styr_diags *d)
+static styr_rc compute(styr_ws *ws, const styr_period *per, int nper, const styr_period *window, int money,
+                       int cat_dim, int threads, styr_offers *out, styr_cube *cube, styr_diags *d)
 {
     memset(out, 0, sizeof *out);
+    out->cat_dim = cat_dim;
     memset(cube, 0, sizeof *cube);
     const styr_panel *p;
     styr_rc rc = styr_ws_panel(ws, &p, d);
@@ -367,5 +434,20 @@ styr_rc styr_offers_compute(styr_ws *ws, const styr_period *per, int nper, const
 out:
     free(rules);
     styr_pset_free(&ps);
+    return rc;
+}
+
+styr_rc styr_offers_compute(styr_ws *ws, const styr_period *per, int nper, const styr_period *window, int money,
+                            int threads, styr_offers *out, styr_cube *cube, styr_diags *d)
+{
+    return compute(ws, per, nper, window, money, STYR_OCAT_NONE, threads, out, cube, d);
+}
+
+styr_rc styr_offers_compute_cat(styr_ws *ws, const styr_period *per, int nper, int cat_dim, int threads,
+                                styr_offers *out, styr_diags *d)
+{
+    styr_cube cube;
+    styr_rc rc = compute(ws, per, nper, NULL, 0, cat_dim, threads, out, &cube, d);
+    styr_cube_free(&cube);
     return rc;
 }

@@ -55,8 +55,22 @@ typedef struct styr_strat {
     uint32_t n;                                    /* observations (treated) or spells (controls) */
 } styr_strat;
 
+/* The categories of one filter dimension (filter.h) that the offer tables
+ * can be split by, besides the whole (issue 14 §1): every week of the panel
+ * is in exactly one category of each, so the categories add up to the whole.
+ *   VIS    the week's visitation (STYR_VIS_*: STYR_NVIS categories);
+ *   UNGE   0 under 30, 1 30 and over or of unknown age (filter.h: unknown is never young);
+ *   FLYGT  0 within 10 years of arrival as a refugee, 1 every other week;
+ *   OPR    the person's origin (STYR_OPR_*: STYR_NOPR);
+ *   ENH    the week's unit (panel index; 0 no unit: the panel's nenh, at least 1).
+ * An offer is in the category of the week it starts in (started, and the
+ * start's spell-week band) or ends in (ended, length, status after), the
+ * weeks in offers in the categories of their weeks, as filter.h attributes. */
+enum { STYR_OCAT_NONE, STYR_OCAT_VIS, STYR_OCAT_UNGE, STYR_OCAT_FLYGT, STYR_OCAT_OPR, STYR_OCAT_ENH };
+
 typedef struct styr_offers {
     /* input */
+    int cat_dim;                                   /* STYR_OCAT_*: also the tables of its categories */
     int effect;                                    /* fill the strata */
     int win_first, win_last;                       /* the effect's window (weeks) */
     int ncl;                                       /* strata's last dimension: clusters x nvis x nopr */
@@ -66,7 +80,9 @@ typedef struct styr_offers {
     int8_t cl_of[256];                             /* cluster of each municipality index, -1 none */
     /* output */
     int np, nk, ng, no;                            /* periods, municipalities + country, groups, kinds */
-    styr_offer_cell *cell;                         /* [np][nk][ng][no][NAGES] */
+    int ncat;                                      /* categories of cat_dim (0 without) */
+    styr_offer_cell *cell;                         /* [1 + ncat][np][nk][ng][no][NAGES]: the whole (with
+                                                      the engine's filter), then each category's */
     size_t nstrata;                                /* ng x NBANDS x NAGES x NSEX x ncl (x visitation x origin) */
     styr_strat *ctrl;                              /* [nstrata] */
     styr_strat *trt;                               /* [no][nstrata] */
@@ -88,6 +104,10 @@ static inline size_t styr_stratum(const styr_offers *o, int g, int band, int age
                (size_t)o->ncl + (size_t)cl;
 }
 
+/* The table of category c (0 .. ncat-1) of o as an offer table of its own
+ * (sharing o's cells: valid while o is; no strata). */
+styr_offers styr_offers_category(const styr_offers *o, int c);
+
 void styr_offers_free(styr_offers *o);
 
 /* Discretion of the offer tables (spec §8; offer_sdc.c). One row (period p,
@@ -102,6 +122,27 @@ void styr_offers_free(styr_offers *o);
 enum { STYR_OH_STARTED = 1, STYR_OH_ENDED = 2 };
 unsigned styr_offer_hide(const styr_offers *o, int p, int g, int t, int area, int col, const int *cl_of, int year_period);
 
+/* Discretion of the offer table of category c of a dimension (offer_sdc_cat.c)
+ * against an attacker who holds the whole table (styr_offer_hide's pattern,
+ * unchanged) and every category's: each category's own primaries and
+ * hypercubes as styr_offer_hide's, each primary's hypercube chosen so that a
+ * unit can move between its category and a partner category (the first, by
+ * most offers in the primary's municipality, with which one exists, among
+ * those whose sum with the primary cell rests on 5 or more persons where any
+ * does - that sum is the whole minus the others; none: the row's
+ * municipalities, clusters and country in both, with the partner that loses
+ * least) and hidden in both,
+ * so the move keeps the whole and every published margin: no hidden cell is
+ * the whole minus the others; the whole's pattern (unchanged) is hidden in
+ * its biggest category; a category whose cluster or country rests on 1-4
+ * persons hides its clusters and country and a partner's. Under 30 or not
+ * (STYR_OCAT_UNGE) is the age band 16-29 or not: its pattern follows the
+ * whole's (offer_sdc.c), showing nothing the whole does not. The pattern of every category is computed
+ * jointly, so every query of the dimension sees the same. o from
+ * styr_offers_compute_cat; arguments otherwise as styr_offer_hide's. */
+unsigned styr_offer_hide_cat(const styr_offers *o, int c, int p, int g, int t, int area, int col, const int *cl_of,
+                             int year_period);
+
 /* One engine pass over the workspace's panel for the periods per[0..nper) (the
  * offer flow) and, with window, the effect strata over its weeks (clusters of
  * the window's year). With money, cube gets the money figures of the periods
@@ -109,5 +150,10 @@ unsigned styr_offer_hide(const styr_offers *o, int p, int g, int t, int area, in
  * cube is left empty. */
 styr_rc styr_offers_compute(styr_ws *ws, const styr_period *per, int nper, const styr_period *window, int money,
                             int threads, styr_offers *out, styr_cube *cube, styr_diags *d);
+
+/* The offer flow of the periods, whole and by the categories of cat_dim
+ * (STYR_OCAT_*), in one pass, unfiltered; no strata, no money. */
+styr_rc styr_offers_compute_cat(styr_ws *ws, const styr_period *per, int nper, int cat_dim, int threads,
+                                styr_offers *out, styr_diags *d);
 
 #endif

@@ -25,6 +25,7 @@
 
 static const char help_da[] =
     "Brug: styr offers [-w ARBEJDSOMRÅDE] [--kommune K|land] [--ydelse G,...] [--periode P] [--alder]\n"
+    "                  [--maalgruppe M] [--oprindelse O] [--enhed E]\n"
     "                  [--intern] [--format table|json|csv] [-o FIL]\n"
     "\n"
     "Tilbuddene i perioden for hver ydelse (spec §5: et tilbud er en sammenhængende række\n"
@@ -36,9 +37,15 @@ static const char help_da[] =
     "styr effect for et skøn over effekten.\n"
     "\n"
     "  --kommune K|land  kommunen (standard: arbejdsområdets egen, ellers hele landet)\n"
-    "  --alder           en række pr. aldersgruppe (16-29, 30-39, 40-49, 50-66)\n";
+    "  --alder           en række pr. aldersgruppe (16-29, 30-39, 40-49, 50-66)\n"
+    "\n"
+    "Med en målgruppe tælles et tilbud som startet, når dets første uge er i målgruppen, og\n"
+    "som afsluttet, når dets sidste uge er. Én slags ad gangen: visitation, unge, flygtninge,\n"
+    "oprindelse eller enhed. Diskretionen gælder alle kategorier af den slags på én gang, så\n"
+    "en skjult celle ikke kan regnes ud som i alt minus de andre kategorier.\n";
 static const char help_en[] =
     "Usage: styr offers [-w WORKSPACE] [--kommune K|land] [--ydelse G,...] [--periode P] [--alder]\n"
+    "                   [--maalgruppe M] [--oprindelse O] [--enhed E]\n"
     "                   [--intern] [--format table|json|csv] [-o FILE]\n"
     "\n"
     "The offers of the period for each benefit group (spec §5: an offer is a run of\n"
@@ -50,7 +57,12 @@ static const char help_en[] =
     "effect with who got it; styr effect estimates the effect.\n"
     "\n"
     "  --kommune K|land  the municipality (default: the workspace's own, else the country)\n"
-    "  --alder           a row per age group (16-29, 30-39, 40-49, 50-66)\n";
+    "  --alder           a row per age group (16-29, 30-39, 40-49, 50-66)\n"
+    "\n"
+    "With a target group an offer counts as started when its first week is in the group,\n"
+    "and as ended when its last week is. One kind at a time: visitation, unge, flygtninge,\n"
+    "origin or unit. Discretion holds for every category of the kind at once, so no hidden\n"
+    "cell is the total minus the other categories.\n";
 
 #define NSHOWB 6 /* shown bands of the start: 1-4, 5-8, 9-13, 14-26, 27-52, 53+ */
 static const char *const show_band[NSHOWB] = {"1-4", "5-8", "9-13", "14-26", "27-52", "53-"};
@@ -70,10 +82,9 @@ static void add(ocell *a, const styr_offer_cell *c)
         for (int s = 0; s < STYR_NSTATUS; s++) a->status[h][s] += c->status[h][s];
 }
 
-/* Sum over municipalities in[] (or the country when in is NULL), kind, age band (-1: all). */
-static void gather(const styr_offers *o, int g, int kind, int age, const uint8_t *in, int country, ocell *x)
+/* Sum over municipalities in[] (or the country when in is NULL), kind, age band (-1: all), into x. */
+static void gather1(const styr_offers *o, int g, int kind, int age, const uint8_t *in, int country, ocell *x)
 {
-    memset(x, 0, sizeof *x);
     for (int k = 0; k < o->nk; k++) {
         if (in ? !in[k] : k != country) continue;
         for (int a = 0; a < STYR_NAGES; a++) {
@@ -82,6 +93,75 @@ static void gather(const styr_offers *o, int g, int kind, int age, const uint8_t
             for (int t = 0; t < o->no; t++) x->gweeks += styr_offer_at(o, 0, k, g, t, a)->weeks;
         }
     }
+}
+
+/* The categories a filter selects (offers.h), or none (sel NULL: the whole). */
+typedef struct catsel {
+    int ncat;
+    const uint8_t *sel; /* [ncat] */
+} catsel;
+
+static void gather(const styr_offers *o, const catsel *cs, int g, int kind, int age, const uint8_t *in, int country,
+                   ocell *x)
+{
+    memset(x, 0, sizeof *x);
+    if (!cs->sel) {
+        gather1(o, g, kind, age, in, country, x);
+        return;
+    }
+    for (int q = 0; q < cs->ncat; q++)
+        if (cs->sel[q]) {
+            styr_offers v = styr_offers_category(o, q);
+            gather1(&v, g, kind, age, in, country, x);
+        }
+}
+
+/* The STYR_OH_* bits of a cell: of the whole, or of any selected category. */
+static unsigned hide_of(const styr_offers *o, const catsel *cs, int g, int t, int area, int col, const int *cl_of,
+                        int is_year)
+{
+    if (!cs->sel) return styr_offer_hide(o, 0, g, t, area, col, cl_of, is_year);
+    unsigned h = 0;
+    for (int q = 0; q < cs->ncat && h != (STYR_OH_STARTED | STYR_OH_ENDED); q++)
+        if (cs->sel[q]) h |= styr_offer_hide_cat(o, q, 0, g, t, area, col, cl_of, is_year);
+    return h;
+}
+
+#define MAXCAT_ENH 32 /* units the offer tables split by at most (a table per unit in memory) */
+
+/* The dimension of f (offers.h) and its selected categories; -1 when it has none or more than one
+ * kind (said to the user). */
+static int filter_dim(const styr_filter *f, const styr_cols *c, uint8_t *sel, int cap)
+{
+    int n = (f->vis != 0) + (f->unge != 0) + (f->flygtninge != 0) + (f->opr != 0) + (f->nenh != 0);
+    if (n != 1) {
+        fprintf(stderr, "styr offers: %s\n  %s\n",
+                styr_tr("styr offers tager én slags målgruppe ad gangen", "styr offers takes one kind of target group at a time"),
+                styr_tr("mulige: --maalgruppe med visitationer (fx jobparat,aktivitetsparat), --maalgruppe unge, "
+                        "--maalgruppe flygtninge, --oprindelse eller --enhed",
+                        "possible: --maalgruppe with visitations (e.g. jobparat,aktivitetsparat), --maalgruppe unge, "
+                        "--maalgruppe flygtninge, --oprindelse or --enhed"));
+        return -1;
+    }
+    memset(sel, 0, (size_t)cap);
+    if (f->vis) {
+        for (int v = 0; v < STYR_NVIS; v++) sel[v] = (f->vis >> v) & 1u;
+        return STYR_OCAT_VIS;
+    }
+    if (f->unge) return sel[0] = 1, STYR_OCAT_UNGE;
+    if (f->flygtninge) return sel[0] = 1, STYR_OCAT_FLYGT;
+    if (f->opr) {
+        for (int v = 0; v < STYR_NOPR; v++) sel[v] = (f->opr >> v) & 1u;
+        return STYR_OCAT_OPR;
+    }
+    if (c->nenh > cap) {
+        fprintf(stderr, styr_tr("styr offers: panelet har %d enheder; tilbud efter enhed kan vises for højst %d\n",
+                                "styr offers: the panel has %d units; offers by unit can be shown for at most %d\n"),
+                c->nenh - 1, cap - 1);
+        return -1;
+    }
+    for (int j = 0; j < f->nenh; j++) sel[f->enh[j]] = 1;
+    return STYR_OCAT_ENH;
 }
 
 typedef struct vals {
@@ -130,7 +210,9 @@ int styr_cmd_offers(styr_cli *cli, int argc, char **argv)
         {"periode", required_argument, 0, 'p'}, {"alder", no_argument, 0, 'a'},
         {"intern", no_argument, 0, 'i'},        {"format", required_argument, 0, 'f'},
         {"output", required_argument, 0, 'o'},  {"workspace", required_argument, 0, 'w'},
-        {"help", no_argument, 0, 'h'},          {0, 0, 0, 0}};
+        {"help", no_argument, 0, 'h'},          STYR_FILTER_OPTIONS,
+        {0, 0, 0, 0}};
+    styr_filter_args fa = {0};
     const char *kl = NULL, *yl = NULL, *pl = NULL, *out = NULL;
     int by_age = 0, intern = 0, c;
     styr_format fmt = STYR_FMT_TABLE;
@@ -147,8 +229,13 @@ int styr_cmd_offers(styr_cli *cli, int argc, char **argv)
             break;
         case 'o': out = optarg; break;
         case 'w': cli->ws = optarg; break;
-        case 'h': return styr_cli_help(stdout, help_da, help_en);
-        default: return STYR_EXIT_USAGE;
+        case 'h':
+            styr_cli_help(stdout, help_da, help_en);
+            fputs(styr_select_filter_help(), stdout);
+            return STYR_EXIT_OK;
+        default:
+            if (styr_filter_arg(&fa, c, optarg)) break;
+            return STYR_EXIT_USAGE;
         }
     }
     if (optind < argc) return styr_cli_bad_option("offers", "", argv[optind]);
@@ -193,7 +280,23 @@ int styr_cmd_offers(styr_cli *cli, int argc, char **argv)
         styr_period_parse(yb, &per);
     }
     if ((e = styr_select_in_panel("offers", p, &per, 1))) goto out;
-    if ((rc = styr_offers_compute(ws, &per, 1, NULL, 0, 0, &off, &cube, &d))) goto fail;
+    styr_filter flt;
+    char flabel[512] = "";
+    uint8_t selbuf[MAXCAT_ENH];
+    catsel cs = {0, NULL};
+    if ((e = styr_select_filter("offers", p, &fa, &flt))) goto out;
+    if (styr_filter_active(&flt)) {
+        int dim = filter_dim(&flt, styr_panel_cols(p), selbuf, MAXCAT_ENH);
+        if (dim < 0) {
+            e = STYR_EXIT_USAGE;
+            goto out;
+        }
+        styr_filter_label(&flt, styr_panel_cols(p), flabel, sizeof flabel);
+        if ((rc = styr_offers_compute_cat(ws, &per, 1, dim, 0, &off, &d))) goto fail;
+        cs.ncat = off.ncat, cs.sel = selbuf;
+    } else if ((rc = styr_offers_compute(ws, &per, 1, NULL, 0, 0, &off, &cube, &d)))
+        goto fail;
+    const int mg = *flabel != 0;
     uint8_t in[STYR_MAX_KOMMUNER] = {0};
     int has_cl = 0;
     if (k < country) {
@@ -209,14 +312,15 @@ int styr_cmd_offers(styr_cli *cli, int argc, char **argv)
     FILE *f = dest.f;
     if (fmt == STYR_FMT_JSON) arr = json_array();
     else if (fmt == STYR_FMT_CSV)
-        fputs("\xEF\xBB\xBFperiode;kommune;ydelse;tilbud;alder;startet;varighed;fuldtidspersoner_i_tilbud;"
-              "andel_af_fuldtidspersoner;afsluttet;i_job_4uger;i_job_3mdr;i_job_6mdr;i_job_12mdr;selvforsoerget_3mdr;"
-              "klynge_i_job_3mdr\r\n",
-              f);
+        fprintf(f, "\xEF\xBB\xBFperiode;kommune;%sydelse;tilbud;alder;startet;varighed;fuldtidspersoner_i_tilbud;"
+                   "andel_af_fuldtidspersoner;afsluttet;i_job_4uger;i_job_3mdr;i_job_6mdr;i_job_12mdr;selvforsoerget_3mdr;"
+                   "klynge_i_job_3mdr\r\n",
+                mg ? "maalgruppe;" : "");
     else {
         fprintf(f, styr_tr("Tilbud %s, %s: startet, varighed og status efter tilbuddets afslutning (rå tal)\n\n",
                            "Offers %s, %s: started, length and status after the offer's end (raw figures)\n\n"),
                 per.name, kname);
+        if (mg) fprintf(f, "%s: %s\n\n", styr_tr("Målgruppe", "Target group"), flabel);
         tb = styr_table_new(11, "llrrrrrrrrr");
         const char *h[11] = {styr_tr("Ydelse", "Group"), styr_tr("Tilbud", "Offer"), styr_tr("Alder", "Age"),
                              styr_tr("Startet", "Started"), styr_tr("Heraf uge 1-13", "Of them wk 1-13"),
@@ -241,19 +345,20 @@ int styr_cmd_offers(styr_cli *cli, int argc, char **argv)
         for (int t = 1; t < off.no; t++) {
             for (int a = by_age ? 0 : -1; a < (by_age ? STYR_NAGES : 0); a++) {
                 ocell x, cl;
-                gather(&off, g, t, a, NULL, k, &x);
+                gather(&off, &cs, g, t, a, NULL, k, &x);
                 if (x.started == 0 && x.ended == 0 && x.weeks == 0) continue;
-                if (has_cl) gather(&off, g, t, a, in, k, &cl);
+                if (has_cl) gather(&off, &cs, g, t, a, in, k, &cl);
                 vals v;
                 int acol = a < 0 ? STYR_NAGES : a, clarea = k < country && cl_of[k] >= 0 ? country + 1 + cl_of[k] : -1;
-                unsigned hid = exact ? 0 : styr_offer_hide(&off, 0, g, t, k, acol, cl_of, is_year);
+                unsigned hid = exact ? 0 : hide_of(&off, &cs, g, t, k, acol, cl_of, is_year);
                 values(&x, has_cl ? &cl : NULL, styr_period_weeks(&per), hid,
-                       clarea >= 0 ? styr_offer_hide(&off, 0, g, t, clarea, acol, cl_of, is_year) : 0, &v);
+                       clarea >= 0 ? hide_of(&off, &cs, g, t, clarea, acol, cl_of, is_year) : 0, &v);
                 const char *age = a < 0 ? styr_tr("alle", "all") : styr_age_names[a];
                 if (arr) {
                     json_t *o = json_object(), *bands = json_object();
                     json_object_set_new(o, "periode", json_string(per.name));
                     json_object_set_new(o, "kommune", json_integer(code));
+                    if (mg) json_object_set_new(o, "maalgruppe", json_string(flabel));
                     json_object_set_new(o, "ydelse", json_string(codes->dict.yd[g]));
                     json_object_set_new(o, "tilbud", json_string(codes->dict.tb[t]));
                     json_object_set_new(o, "alder", json_string(a < 0 ? "alle" : styr_age_names[a]));
@@ -272,8 +377,12 @@ int styr_cmd_offers(styr_cli *cli, int argc, char **argv)
                     json_object_set_new(o, "klynge_i_job_3mdr", styr_json_value(v.cl_job3, NULL));
                     json_array_append_new(arr, o);
                 } else if (fmt == STYR_FMT_CSV) {
-                    fprintf(f, "%s;%d;%s;%s;%s;", per.name, code, codes->dict.yd[g], codes->dict.tb[t],
-                            a < 0 ? "alle" : styr_age_names[a]);
+                    fprintf(f, "%s;%d;", per.name, code);
+                    if (mg) {
+                        styr_csv_text(f, flabel);
+                        fputc(';', f);
+                    }
+                    fprintf(f, "%s;%s;%s;", codes->dict.yd[g], codes->dict.tb[t], a < 0 ? "alle" : styr_age_names[a]);
                     const styr_figval *col[] = {&v.started, &v.dur, &v.fte, &v.share, &v.ended, &v.job[0], &v.job[1],
                                                 &v.job[2], &v.job[3], &v.selv3, &v.cl_job3};
                     for (size_t q = 0; q < sizeof col / sizeof *col; q++) {
