@@ -957,7 +957,8 @@ static void mark_corner_all(build *b, ctx *cats, int ncat, int w, int k, int g)
 /* Lift one cube of the unfiltered table into the categories: the same move
  * in one category that can make it (the unpublished rest first: then no
  * published category changes), whose changed cells are hidden; when none can,
- * every published cell holding a corner is hidden in every category. */
+ * pair by pair of its corners (below); a pair no category can carry hides
+ * every published cell holding one of its corners in every category. */
 static void lift(build *b, const rec *r, ctx *cats, int ncat)
 {
     dim2 p = {{r->p[0], r->p[1]}, r->np}, g = {{r->g[0], r->g[1]}, r->ng}, a = {{r->wit[0], r->wit[1]}, r->wit[1] >= 0 ? 2 : 1};
@@ -981,9 +982,42 @@ static void lift(build *b, const rec *r, ctx *cats, int ncat)
             if (pass) mark(b, p, (const int(*)[2])wit, 1, g, r->mv == MOVE_YOUNG_PASSIVE || r->mv == MOVE_YOUNG_ACTIVE);
             return;
         }
-    for (int i = 0; i < p.n; i++)
-        for (int j = 0; j < a.n; j++)
-            for (int l = 0; l < g.n; l++) mark_corner_all(b, cats, ncat, p.e[i], a.e[j], g.e[l]);
+    /* line by line: the cube is pairs of corners along one paired dimension
+     * (the weeks first), each pair a unit more at one corner and one less at
+     * the other; a category with units at both corners carries a pair, and
+     * only the cells that pair changes are hidden in it */
+    int ld = p.n == 2 ? 0 : a.n == 2 ? 1 : g.n == 2 ? 2 : -1;
+    for (int i = 0; i < (ld == 0 ? 1 : p.n); i++)
+        for (int j = 0; j < (ld == 1 ? 1 : a.n); j++)
+            for (int l = 0; l < (ld == 2 ? 1 : g.n); l++) {
+                dim2 lp = ld == 0 ? p : (dim2){{p.e[i], 0}, 1}, lg = ld == 2 ? g : (dim2){{g.e[l], 0}, 1};
+                int lw[1][2] = {{ld == 1 ? a.e[0] : a.e[j], ld == 1 ? a.e[1] : -1}};
+                int cw[2], ck[2], cg[2];
+                for (int x = 0; x < 2; x++) {
+                    cw[x] = lp.e[lp.n == 2 ? x : 0];
+                    ck[x] = ld == 1 ? a.e[x] : a.e[j];
+                    cg[x] = lg.e[lg.n == 2 ? x : 0];
+                }
+                int done = 0;
+                for (int pass = 0; pass < 2 && !done && ld >= 0; pass++)
+                    for (int c = 0; c < ncat && !done; c++) {
+                        if (cats[c].published != pass) continue;
+                        int ok = 1;
+                        for (int x = 0; x < 2 && ok; x++) {
+                            if (cw[x] < b->W0 || cw[x] > b->W1) { ok = 0; break; }
+                            uint8_t cp = cats[c].cap[((size_t)(cw[x] - b->W0) * (size_t)b->s->nkom + (size_t)ck[x]) * (size_t)b->s->ng + (size_t)cg[x]];
+                            ok = (cp >> r->mv & 1) && (r->mv != MOVE_SWAP || (cp >> 7 & 1));
+                        }
+                        if (!ok) continue;
+                        done = 1;
+                        if (pass) {
+                            set_ctx(b, &cats[c]);
+                            mark(b, lp, (const int(*)[2])lw, 1, lg, r->mv == MOVE_YOUNG_PASSIVE || r->mv == MOVE_YOUNG_ACTIVE);
+                        }
+                    }
+                if (done) continue;
+                for (int x = 0; x < 2; x++) mark_corner_all(b, cats, ncat, cw[x], ck[x], cg[x]);
+            }
 }
 
 /* Protect a primary cell of category self by a split with a partner: the
@@ -991,10 +1025,21 @@ static void lift(build *b, const rec *r, ctx *cats, int ncat)
  * gives a cube, else the first partner's fallback. */
 static void protect_split(build *b, ctx *cats, int ncat, int self, int sp, int a, int g)
 {
+    /* the cheapest partners first: the unpublished rest; then those whose cell
+     * is hidden already (a thin category's cells mostly are), then those
+     * holding persons in the cell, fewest first (a partner without any seldom
+     * has units at the corners) */
     int order[64], n = 0;
-    for (int pass = 0; pass < 2; pass++)
-        for (int c = 0; c < ncat && n < 64; c++)
-            if (c != self && cats[c].published == pass) order[n++] = c;
+    uint64_t key[64];
+    size_t i0 = at(b->s, sp, a, g);
+    for (int c = 0; c < ncat && n < 64; c++) {
+        if (c == self) continue;
+        uint32_t pc = cats[c].P[i0];
+        uint64_t k = !cats[c].published ? 0 : (uint64_t)(cats[c].supp[i0] ? 1 : 2) << 33 | (pc ? pc : 0xffffffffu);
+        int x = n++;
+        while (x > 0 && key[x - 1] > k) key[x] = key[x - 1], order[x] = order[x - 1], x--;
+        key[x] = k, order[x] = c;
+    }
     if (!n) return;
     int young = b->fam == SDC_YOUNG;
     for (int i = 0; i < n; i++) {

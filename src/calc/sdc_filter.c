@@ -22,9 +22,12 @@
  *      move, in one category that has units at the corners it takes from -
  *      the unpublished complement first (then no published category
  *      changes) - and the cells it changes there are hidden in that
- *      category. When no category can carry it, every cell holding one of
- *      its corners is hidden in every category (each corner's unit is some
- *      category's).
+ *      category. When no category can carry it whole, it is carried pair by
+ *      pair of corners along one of its paired dimensions (the weeks first:
+ *      a unit more at one corner, one less at the other), each pair by a
+ *      category with units at both, hiding what that pair changes there;
+ *      a pair no category can carry hides every cell holding one of its
+ *      corners in every category (each corner's unit is some category's).
  *   3. Split: every primary cell of a category (1-4 persons) not yet hidden
  *      by a cube gets a hypercube with two category corners, the category
  *      and a partner (the complement first, then the other categories in
@@ -34,7 +37,9 @@
  *      the others, so every sum within a category's table, across the
  *      categories and in the unfiltered table stays. The corners that give
  *      are non-empty in the category that gives (both tables checked), and
- *      every published cell it changes is hidden in both categories. A split
+ *      every published cell it changes is hidden in both categories.
+ *      Partners are tried cheapest first: the complement, then those whose
+ *      cell is hidden already, then the fewest persons. A split
  *      of the young changes the level too (those cells are hidden in the
  *      level family), and a split of the level may move a young person's
  *      week, so a category's young are hidden wherever its level is.
@@ -94,6 +99,13 @@ static int categories(const styr_filter *f, const styr_cols *c, styr_filter *cat
     return n;
 }
 
+static styr_rc too_many_units(styr_diags *d)
+{
+    return styr_diag_sys(d, STYR_ELIMIT, "%s",
+                         styr_tr("diskretion pr. enhed kan højst beregnes for 63 enheder i panelet",
+                                 "discretion by unit can be computed for at most 63 units in the panel"));
+}
+
 /* out = the union of the parts' patterns: hidden where a part is. */
 static void union_of(const styr_sdc *parts, const int *sel, int n, styr_sdc *out)
 {
@@ -146,10 +158,7 @@ styr_rc styr_sdc_get_filtered(styr_ws *ws, int threads, const styr_filter *f, st
     styr_filter cat[MAXCAT];
     int sel[MAXCAT], rest;
     int n = categories(f, cols, cat, sel, &rest);
-    if (n < 0)
-        return styr_diag_sys(d, STYR_ELIMIT, "%s",
-                             styr_tr("diskretion pr. enhed kan højst beregnes for 63 enheder i panelet",
-                                     "discretion by unit can be computed for at most 63 units in the panel"));
+    if (n < 0) return too_many_units(d);
     /* the parts, stored one by one */
     styr_sdc *parts = styr_xcalloc((size_t)n + 1, sizeof *parts);
     int have = 1;
@@ -194,7 +203,7 @@ styr_rc styr_sdc_build_dimension(styr_ws *ws, int threads, const styr_filter *f,
     if (rc) return rc;
     int sel[MAXCAT], rest;
     int n = categories(f, styr_panel_cols(p), cats, sel, &rest);
-    if (n < 0) return styr_diag_sys(d, STYR_ELIMIT, "units");
+    if (n < 0) return too_many_units(d);
     styr_sdc total;
     if ((rc = styr_sdc_build_split(ws, threads, cats, n, rest, &total, out, d))) return rc;
     styr_sdc_free(&total);
