@@ -100,6 +100,7 @@ typedef struct build {
     struct rec *recs;               /* the unfiltered table's cubes, when recording */
     size_t nrec, caprec;
     int recording;
+    int noseen;                     /* marks that are no cube's alternative: a cell hidden so is not its own witness */
 } build;
 
 /* A cube of the unfiltered table as chosen, for lifting it into the categories
@@ -344,7 +345,7 @@ static void mark_areas(build *b, int sp, const int (*wit)[2], int nwit, const in
                     continue;
                 }
                 b->supp[i] = 1;
-                b->seen[i] = 1;
+                if (!b->noseen) b->seen[i] = 1;
                 if (b->supp2) b->supp2[i] = 1, b->seen2[i] = 1;
                 if (b->ymark) b->ymark[i] = 1;
                 if (b->ymark2) b->ymark2[i] = 1;
@@ -950,7 +951,9 @@ static void mark_corner_all(build *b, ctx *cats, int ncat, int w, int k, int g)
     for (int c = 0; c < ncat; c++) {
         if (!cats[c].published) continue;
         set_ctx(b, &cats[c]);
+        b->noseen = 1; /* which category's unit moves is not known: no witness */
         mark(b, p, (const int(*)[2])wit, 1, gg, b->fam == SDC_LEVEL);
+        b->noseen = 0;
     }
 }
 
