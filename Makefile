@@ -86,6 +86,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libstyr.a
 # the attacker test bounds suppressed cells by linear programming (GLPK)
 $(BUILD)/tests/test_sdc: LIBS += -lglpk
 $(BUILD)/tests/test_offers_filter: LIBS += -lglpk
+$(BUILD)/tests/test_sdc_filter: LIBS += -lglpk
 
 $(BUILD)/bench/%: bench/%.c $(BUILD)/libstyr.a
 	@mkdir -p $(dir $@)

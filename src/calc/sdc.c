@@ -25,11 +25,55 @@ styr_sdc_fam styr_sdc_family(styr_fig f)
     }
 }
 
+/* ---- the counts a pattern rests on ------------------------------------------------- */
+
+/* The part of an engine cell the pattern reads (the cube of a whole panel is
+ * large; a dimension's pattern holds one per category). */
+typedef struct scell {
+    uint32_t weeks, active, persons, y_weeks, y_active, y_persons;
+    uint32_t started, started_p, ended, ended_p, inprog;
+    uint32_t st[STYR_NHORIZONS];       /* measurable endings: job + uddannelse + selvforsørget + ydelse */
+    uint32_t status_p[STYR_NHORIZONS];
+} scell;
+
+typedef struct scube {
+    int np, nk, ng;
+    scell *cell;
+} scube;
+
+static scell *scube_at(const scube *c, int p, int k, int g)
+{
+    return &c->cell[((size_t)p * (size_t)c->nk + (size_t)k) * (size_t)c->ng + (size_t)g];
+}
+
+static void scube_from(scube *o, const styr_cube *c)
+{
+    o->np = c->np, o->nk = c->nk, o->ng = c->ng;
+    size_t n = (size_t)c->np * (size_t)c->nk * (size_t)c->ng;
+    o->cell = styr_xmalloc(n * sizeof *o->cell + 1);
+    for (size_t i = 0; i < n; i++) {
+        const styr_cell *x = &c->cell[i];
+        scell *y = &o->cell[i];
+        *y = (scell){x->weeks, x->active, x->persons, x->y_weeks, x->y_active, x->y_persons,
+                     x->started, x->started_p, x->ended, x->ended_p, x->inprog, {0}, {0}};
+        for (int h = 0; h < STYR_NHORIZONS; h++) {
+            y->st[h] = styr_status_measurable(x->status[h]);
+            y->status_p[h] = x->status_p[h];
+        }
+    }
+}
+
+static void scube_free(scube *c)
+{
+    free(c->cell);
+    c->cell = NULL;
+}
+
 /* ---- the build's working state ------------------------------------------------------ */
 
 typedef struct build {
     styr_sdc *s;
-    const styr_cube *cube;          /* [nspan][nkom + 1][ng] */
+    const scube *cube;              /* [nspan][nkom + 1][ng] */
     const uint8_t *public_g;        /* [ng]: group g (g >= 1) is part of group 0 (never a union) */
     const uint8_t *union_g;         /* [ng]: the union group g is part of, 0 none (codes.h yd_union) */
     int fam;
@@ -44,7 +88,26 @@ typedef struct build {
     uint8_t *cap;                   /* [W1 - W0 + 1][nkom][ng]: what a corner can give or take (can()) */
     int *aff;                       /* scratch: affected spans */
     int fallbacks;
+    /* a split (calc/sdc_filter.c): a cube moves a unit between two categories
+     * at every corner, from the current table (A, above) to a partner (B) at the
+     * corners of one parity and back at the others, so the unfiltered table
+     * stays; the partner's cells change too */
+    int split;
+    const uint8_t *cap2;
+    uint8_t *supp2, *seen2, *money2;
+    uint8_t *ymark, *ymark2;        /* a split of the young: the level cells it changes */
+    int only_move;                  /* -1, or the one move a lifted cube may make */
+    struct rec *recs;               /* the unfiltered table's cubes, when recording */
+    size_t nrec, caprec;
+    int recording;
+    int noseen;                     /* marks that are no cube's alternative: a cell hidden so is not its own witness */
 } build;
+
+/* A cube of the unfiltered table as chosen, for lifting it into the categories
+ * (one witness each; mv the move made, -1 for a fallback that adds a unit). */
+typedef struct rec {
+    int p[2], np, g[2], ng, wit[2], mv;
+} rec;
 
 static size_t at(const styr_sdc *s, int span, int a, int g)
 {
@@ -71,7 +134,7 @@ static int weekly(int fam) { return fam == SDC_LEVEL; }
 static int by_month(int fam) { return fam != SDC_LEVEL && fam != SDC_LONG; }
 
 /* The family's additive base measure of a cell, and the persons behind it. */
-static uint32_t base_of(int fam, const styr_cell *c)
+static uint32_t base_of(int fam, const scell *c)
 {
     switch (fam) {
     case SDC_LEVEL: return c->weeks;
@@ -79,11 +142,11 @@ static uint32_t base_of(int fam, const styr_cell *c)
     case SDC_STARTED: return c->started;
     case SDC_ENDED: return c->ended;
     case SDC_LONG: return c->inprog;
-    default: return styr_status_measurable(c->status[fam - SDC_H4]);
+    default: return c->st[fam - SDC_H4];
     }
 }
 
-static uint32_t persons_of(int fam, const styr_cell *c)
+static uint32_t persons_of(int fam, const scell *c)
 {
     switch (fam) {
     case SDC_LEVEL: return c->persons;
@@ -116,7 +179,7 @@ static uint32_t X(const build *b, int w, int k, int g)
     if (w < b->W0 || w > b->W1) return 0;
     int sp = by_month(b->fam) ? b->wmonth[w - b->W0] : b->wspan[w - b->W0];
     if (sp < 0) return 0;
-    return base_of(b->fam, styr_cube_at(b->cube, sp, k, g));
+    return base_of(b->fam, scube_at(b->cube, sp, k, g));
 }
 
 /* ---- a hypercube: per dimension one element (single) or two (a pair) ------------ */
@@ -127,11 +190,11 @@ typedef struct dim2 {
 } dim2;
 
 /* The cell at a corner of the cube (the family's atom: a week, or a month). */
-static const styr_cell *corner(const build *b, int w, int k, int g)
+static const scell *corner(const build *b, int w, int k, int g)
 {
     if (w < b->W0 || w > b->W1) return NULL;
     int sp = by_month(b->fam) ? b->wmonth[w - b->W0] : b->wspan[w - b->W0];
-    return sp < 0 ? NULL : styr_cube_at(b->cube, sp, k, g);
+    return sp < 0 ? NULL : scube_at(b->cube, sp, k, g);
 }
 
 /* What a hypercube moves, one unit per corner, taken from the corners of one
@@ -146,7 +209,7 @@ static const styr_cell *corner(const build *b, int w, int k, int g)
  *   the rest   one event (a spell started, ended, measured, in progress). */
 enum { MOVE_OLD_PASSIVE, MOVE_OLD_ACTIVE, MOVE_YOUNG_PASSIVE, MOVE_YOUNG_ACTIVE, MOVE_SWAP, MOVE_EVENT };
 
-static int can(const build *b, int move, int take, const styr_cell *c)
+static int can(const build *b, int move, int take, const scell *c)
 {
     if (!take && move != MOVE_SWAP) return 1;
     if (!c) return 0;
@@ -164,7 +227,7 @@ static int can(const build *b, int move, int take, const styr_cell *c)
  * *young is set when the move changes the young family as well. */
 /* The capabilities of a corner cell as bits: bit m, a unit of move m can be
  * taken from it; bit 7, a unit of the swap can be given to it. */
-static uint8_t cap_of(const build *b, const styr_cell *c)
+static uint8_t cap_of(const build *b, const scell *c)
 {
     uint8_t m = 0;
     for (int mv = MOVE_OLD_PASSIVE; mv <= MOVE_EVENT; mv++) m |= (uint8_t)(can(b, mv, 1, c) << mv);
@@ -177,41 +240,46 @@ static void caps_fill(build *b)
     for (int w = b->W0; w <= b->W1; w++)
         for (int k = 0; k < s->nkom; k++)
             for (int g = 0; g < s->ng; g++) {
-                const styr_cell *c = corner(b, w, k, g);
+                const scell *c = corner(b, w, k, g);
                 b->cap[((size_t)(w - b->W0) * (size_t)s->nkom + (size_t)k) * (size_t)s->ng + (size_t)g] = c ? cap_of(b, c) : 0;
             }
 }
 
-static int feasible_move(const build *b, dim2 p, dim2 k, dim2 g, int *young)
+static int feasible_move(const build *b, dim2 p, dim2 k, dim2 g, int *mv)
 {
     static const int level[] = {MOVE_OLD_PASSIVE, MOVE_OLD_ACTIVE, MOVE_YOUNG_PASSIVE, MOVE_YOUNG_ACTIVE};
     static const int swap[] = {MOVE_SWAP}, event[] = {MOVE_EVENT};
     const int *moves = b->fam == SDC_LEVEL ? level : b->fam == SDC_YOUNG ? swap : event;
     int nmoves = b->fam == SDC_LEVEL ? 4 : 1;
+    int only[1];
+    if (b->split) only[0] = MOVE_EVENT, moves = only, nmoves = 1;
+    else if (b->only_move >= 0) only[0] = b->only_move, moves = only, nmoves = 1;
     const styr_sdc *s = b->s;
     /* the corners once: what each can take, and give */
-    uint8_t cc[8];
+    uint8_t cc[8], c2[8] = {0};
     unsigned odd = 0;
     int nc = 0;
     for (int i = 0; i < p.n; i++)
         for (int j = 0; j < k.n; j++)
             for (int l = 0; l < g.n; l++, nc++) {
                 int w = p.e[i];
-                cc[nc] = w < b->W0 || w > b->W1 ? 0
-                         : b->cap[((size_t)(w - b->W0) * (size_t)s->nkom + (size_t)k.e[j]) * (size_t)s->ng + (size_t)g.e[l]];
+                size_t ci = ((size_t)(w - b->W0) * (size_t)s->nkom + (size_t)k.e[j]) * (size_t)s->ng + (size_t)g.e[l];
+                cc[nc] = w < b->W0 || w > b->W1 ? 0 : b->cap[ci];
+                if (b->split) c2[nc] = w < b->W0 || w > b->W1 ? 0 : b->cap2[ci];
                 if ((i + j + l) & 1) odd |= 1u << nc;
             }
     unsigned all = (1u << nc) - 1;
     for (int m = 0; m < nmoves; m++) {
-        unsigned can_take = 0, can_give = moves[m] == MOVE_SWAP ? 0 : all;
+        unsigned can_take = 0, can_give = moves[m] == MOVE_SWAP || b->split ? 0 : all;
         for (int x = 0; x < nc; x++) {
             can_take |= (unsigned)(cc[x] >> moves[m] & 1) << x;
-            if (moves[m] == MOVE_SWAP) can_give |= (unsigned)(cc[x] >> 7 & 1) << x;
+            if (b->split) can_give |= (unsigned)(c2[x] >> MOVE_EVENT & 1) << x;
+            else if (moves[m] == MOVE_SWAP) can_give |= (unsigned)(cc[x] >> 7 & 1) << x;
         }
         for (int par = 0; par < 2; par++) {
             unsigned take = par ? odd : all & ~odd; /* the corners that lose a unit */
             if ((can_take & take) == take && (can_give & (all & ~take)) == (all & ~take)) {
-                if (young) *young = moves[m] == MOVE_YOUNG_PASSIVE || moves[m] == MOVE_YOUNG_ACTIVE;
+                if (mv) *mv = moves[m];
                 return 1;
             }
         }
@@ -273,10 +341,14 @@ static void mark_areas(build *b, int sp, const int (*wit)[2], int nwit, const in
                 size_t i = at(s, sp, areas[x], groups[y]);
                 if (money) {
                     money[i] = 1;
+                    if (b->money2) b->money2[i] = 1;
                     continue;
                 }
                 b->supp[i] = 1;
-                b->seen[i] = 1;
+                if (!b->noseen) b->seen[i] = 1;
+                if (b->supp2) b->supp2[i] = 1, b->seen2[i] = 1;
+                if (b->ymark) b->ymark[i] = 1;
+                if (b->ymark2) b->ymark2[i] = 1;
                 if (young) s->bits[SDC_YOUNG][i >> 3] |= (uint8_t)(1u << (i & 7));
             }
     }
@@ -324,9 +396,25 @@ static int moves_young(const build *b, dim2 p, const int (*wit)[2], int nwit, di
     int any = 0, y;
     for (int w = 0; w < nwit; w++) {
         dim2 a = {{wit[w][0], wit[w][1]}, wit[w][1] >= 0 ? 2 : 1};
-        if (feasible_move(b, p, a, g, &y)) any |= y;
+        if (feasible_move(b, p, a, g, &y)) any |= y == MOVE_YOUNG_PASSIVE || y == MOVE_YOUNG_ACTIVE;
     }
     return any;
+}
+
+/* Keep the unfiltered table's cube (each witness with its move) for lifting. */
+static void record(build *b, dim2 p, const int (*wit)[2], int nwit, dim2 g, int fallback)
+{
+    if (!b->recording) return;
+    for (int w = 0; w < nwit; w++) {
+        dim2 a = {{wit[w][0], wit[w][1]}, wit[w][1] >= 0 ? 2 : 1};
+        int mv = -1;
+        if (!fallback && !feasible_move(b, p, a, g, &mv)) mv = -1;
+        if (b->nrec == b->caprec) {
+            b->caprec = b->caprec ? 2 * b->caprec : 1024;
+            b->recs = styr_xrealloc(b->recs, b->caprec * sizeof *b->recs);
+        }
+        b->recs[b->nrec++] = (rec){{p.e[0], p.e[1]}, p.n, {g.e[0], g.e[1]}, g.n, {wit[w][0], wit[w][1]}, mv};
+    }
 }
 
 /* ---- choosing a hypercube for one primary cell -------------------------------------- */
@@ -448,7 +536,10 @@ static int span_count(const build *b, dim2 p)
     return b->nstarts[w] + b->nends[w - 1];
 }
 
-static void protect(build *b, int sp, int area, int g)
+static void split_fallback(build *b, int sp, int area, int g);
+
+/* Protect one primary cell; 0 when no cube fits and fallback is off. */
+static int protect(build *b, int sp, int area, int g, int fallback)
 {
     const styr_sdc *s = b->s;
     dim2 popt[5];
@@ -540,9 +631,16 @@ static void protect(build *b, int sp, int area, int g)
         for (int i = 0; i < np; i++)
             for (int j = 0; j < ngo; j++)
                 if (try_areas(b, sp, area, popt[i], gopt[j], c, nc, alone, w, &nw)) {
-                    mark(b, popt[i], (const int(*)[2])w, nw, gopt[j], moves_young(b, popt[i], (const int(*)[2])w, nw, gopt[j]));
-                    return;
+                    record(b, popt[i], (const int(*)[2])w, nw, gopt[j], 0);
+                    mark(b, popt[i], (const int(*)[2])w, nw, gopt[j],
+                         !b->split && moves_young(b, popt[i], (const int(*)[2])w, nw, gopt[j]));
+                    return 1;
                 }
+    if (!fallback) return 0;
+    if (b->split) {
+        split_fallback(b, sp, area, g);
+        return 1;
+    }
     /* no hypercube of two or three municipalities: one unit more in one base
      * cell of the cell itself is an alternative table too; it changes the
      * cluster and the country, which are hidden with it */
@@ -559,7 +657,41 @@ static void protect(build *b, int sp, int area, int g)
             if ((area == s->nkom || s->nkom + 1 + cluster_of(s, sp, k) == area) && b->P[at(s, sp, k, g)]) { ka = k; break; }
     int wit[1][2] = {{ka, -1}};
     dim2 pf = {{w1, 0}, 1}, gf = via ? gopt[first_single] : (dim2){{g, 0}, 1};
+    record(b, pf, (const int(*)[2])wit, 1, gf, 1);
     mark(b, pf, wit, 1, gf, b->fam == SDC_LEVEL);
+    return 1;
+}
+
+/* A split's last resort: one unit of A becomes B's in a base cell of the cell
+ * (a week or month, a member municipality, a part group with a unit in A); A,
+ * B, their clusters and the country change, the unfiltered table does not. */
+static void split_fallback(build *b, int sp, int area, int g)
+{
+    const styr_sdc *s = b->s;
+    b->fallbacks++;
+    int gs[STYR_MAX_CODES], ngs = 0;
+    if (add_over_groups(b->fam) && g == 0) {
+        for (int h = 1; h < s->ng; h++)
+            if (b->public_g[h]) gs[ngs++] = h;
+    } else if (add_over_groups(b->fam) && g > 0 && is_union(b, g)) {
+        for (int h = 1; h < s->ng; h++)
+            if (b->union_g[h] == g) gs[ngs++] = h;
+    } else
+        gs[ngs++] = g;
+    int w1 = s->last[sp], k1 = area < s->nkom ? area : 0, g1 = gs[0];
+    for (int k = 0; k < s->nkom; k++) {
+        if (!(k == area || area == s->nkom || (area > s->nkom && s->nkom + 1 + cluster_of(s, sp, k) == area))) continue;
+        for (int i = 0; i < ngs; i++)
+            for (int x = b->fam == SDC_LONG ? s->last[sp] : s->first[sp]; x <= s->last[sp]; x++)
+                if (X(b, x, k, gs[i])) {
+                    w1 = x, k1 = k, g1 = gs[i];
+                    goto found;
+                }
+    }
+found:;
+    int wit[1][2] = {{k1, -1}};
+    dim2 pf = {{w1, 0}, 1}, gf = {{g1, 0}, 1};
+    mark(b, pf, wit, 1, gf, 0);
 }
 
 /* ---- the universe of spans ------------------------------------------------------------ */
@@ -597,15 +729,386 @@ static void bits_from(styr_sdc *s, int fam, const uint8_t *supp)
         if (supp[i]) s->bits[fam][i >> 3] |= (uint8_t)(1u << (i & 7));
 }
 
-styr_rc styr_sdc_build(styr_ws *ws, int threads, styr_sdc *s, styr_diags *d)
+/* A table a pattern is built for: the unfiltered panel, or one category of a
+ * dimension (styr_sdc_build_split). */
+typedef struct ctx {
+    styr_sdc *s;
+    scube cube;
+    uint8_t *cap;
+    uint32_t *P;
+    uint8_t *supp, *seen, *money, *ymark;
+    int published;
+} ctx;
+
+static void set_ctx(build *b, ctx *c)
 {
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-    memset(s, 0, sizeof *s);
-    const styr_panel *p;
-    styr_rc rc = styr_ws_panel(ws, &p, d);
-    if (rc) return rc;
+    b->s = c->s, b->cube = &c->cube, b->cap = c->cap, b->P = c->P;
+    b->supp = c->supp, b->seen = c->seen, b->money = c->money;
+}
+
+static void set_partner(build *b, ctx *c)
+{
+    b->split = c != NULL;
+    b->cap2 = c ? c->cap : NULL;
+    b->supp2 = c ? c->supp : NULL, b->seen2 = c ? c->seen : NULL, b->money2 = c ? c->money : NULL;
+}
+
+/* The shared state of a build: spans by week, months, the kinds of each span. */
+static uint8_t *build_init(build *b, const styr_codes *codes, uint8_t *pub, int wmin, int wmax)
+{
+    styr_sdc *s = b->s;
+    int m = s->nspan;
+    for (int g = 1; g < codes->dict.nyd; g++) pub[g] = codes->yd_public[g] && !codes->yd_is_union[g];
+    b->public_g = pub, b->union_g = codes->yd_union, b->only_move = -1;
+    b->W0 = s->first[0], b->W1 = s->last[0];
+    for (int i = 0; i < m; i++) {
+        if (s->first[i] < b->W0) b->W0 = s->first[i];
+        if (s->last[i] > b->W1) b->W1 = s->last[i];
+    }
+    int nw = b->W1 - b->W0 + 1;
+    b->wspan = styr_xmalloc((size_t)nw * sizeof *b->wspan);
+    for (int i = 0; i < nw; i++) b->wspan[i] = -1;
+    b->nends = styr_xcalloc((size_t)nw, sizeof *b->nends);
+    b->nstarts = styr_xcalloc((size_t)nw, sizeof *b->nstarts);
+    b->ends_at = styr_xcalloc((size_t)nw, sizeof *b->ends_at);
+    b->starts_at = styr_xcalloc((size_t)nw, sizeof *b->starts_at);
+    for (int i = 0; i < m; i++) {
+        int e = s->last[i] - b->W0, f = s->first[i] - b->W0;
+        if (e == f) b->wspan[e] = i;
+        b->ends_at[e] = styr_xrealloc(b->ends_at[e], (size_t)(b->nends[e] + 1) * sizeof(int));
+        b->ends_at[e][b->nends[e]++] = i;
+        b->starts_at[f] = styr_xrealloc(b->starts_at[f], (size_t)(b->nstarts[f] + 1) * sizeof(int));
+        b->starts_at[f][b->nstarts[f]++] = i;
+    }
+    b->aff = styr_xmalloc((size_t)m * sizeof *b->aff);
+    /* the period kinds of each span (a span may be several), and the month of each week */
+    uint8_t *kinds = styr_xcalloc((size_t)m, 1);
+    b->wmonth = styr_xmalloc((size_t)nw * sizeof *b->wmonth);
+    for (int i = 0; i < nw; i++) b->wmonth[i] = -1;
+    styr_period *all;
+    int na = styr_sdc_universe(wmin, wmax, &all);
+    for (int i = 0; i < na; i++) {
+        int sp = styr_sdc_span(s, all[i].first, all[i].last);
+        if (sp < 0) continue;
+        kinds[sp] |= (uint8_t)(1u << all[i].kind);
+        if (all[i].kind == STYR_P_MONTH)
+            for (int w = all[i].first; w <= all[i].last; w++) b->wmonth[w - b->W0] = sp;
+    }
+    free(all);
+    return kinds;
+}
+
+static void build_free(build *b)
+{
+    int nw = b->W1 - b->W0 + 1;
+    free(b->aff);
+    for (int i = 0; i < nw; i++) free(b->ends_at[i]), free(b->starts_at[i]);
+    free(b->ends_at);
+    free(b->starts_at);
+    free(b->nends);
+    free(b->nstarts);
+    free(b->wspan);
+    free(b->wmonth);
+    free(b->recs);
+}
+
+static void ctx_alloc(ctx *c, const build *b, styr_sdc *s)
+{
+    size_t ncell = (size_t)s->nspan * (size_t)s->nks * (size_t)s->ng;
+    c->s = s;
+    c->P = styr_xmalloc(ncell * sizeof *c->P);
+    c->supp = styr_xmalloc(ncell);
+    c->seen = styr_xmalloc(ncell);
+    c->money = styr_xcalloc(ncell, 1);
+    c->ymark = styr_xcalloc(ncell, 1);
+    c->cap = styr_xmalloc((size_t)(b->W1 - b->W0 + 1) * (size_t)s->nkom * (size_t)s->ng);
+}
+
+static void ctx_free(ctx *c)
+{
+    free(c->P), free(c->supp), free(c->seen), free(c->money), free(c->ymark), free(c->cap);
+    scube_free(&c->cube);
+}
+
+/* A family's primary cells in the current table, and what its corners hold. */
+static void fam_init(build *b, int fam, const uint8_t *kinds)
+{
+    const styr_sdc *s = b->s;
+    int m = s->nspan;
+    size_t ncell = (size_t)m * (size_t)s->nks * (size_t)s->ng;
+    b->fam = fam;
+    memset(b->P, 0, ncell * sizeof *b->P);
+    memset(b->supp, 0, ncell);
+    memset(b->seen, 0, ncell);
+    caps_fill(b);
+    for (int sp = 0; sp < m; sp++)
+        for (int k = 0; k <= s->nkom; k++)
+            for (int g = 0; g < s->ng; g++) {
+                uint32_t v = persons_of(fam, scube_at(b->cube, sp, k, g));
+                b->P[at(s, sp, k, g)] = v;
+                int c = k < s->nkom ? cluster_of(s, sp, k) : -1;
+                if (c >= 0) b->P[at(s, sp, s->nkom + 1 + c, g)] += v;
+            }
+    for (size_t i = 0; i < ncell; i++) b->supp[i] = b->P[i] > 0 && b->P[i] < STYR_DISCRETION;
+    if (!weekly(fam)) /* not published by week */
+        for (int sp = 0; sp < m; sp++)
+            if (kinds[sp] == 1u << STYR_P_WEEK) memset(&b->supp[at(s, sp, 0, 0)], 1, (size_t)s->nks * (size_t)s->ng);
+}
+
+static void protect_split(build *b, ctx *cats, int ncat, int self, int sp, int a, int g);
+
+/* Protect every primary cell of the current table (self < 0: the unfiltered
+ * table; else category self of cats, by splits with the others). */
+static void fam_protect(build *b, const uint8_t *kinds, ctx *cats, int ncat, int self)
+{
+    const styr_sdc *s = b->s;
+    int m = s->nspan, fam = b->fam;
+    /* larger spans first: their hypercubes hide the small cells they cross */
+    for (int pass = 0; pass < 2; pass++)
+        for (int sp = m - 1; sp >= 0; sp--)
+            for (int a = 0; a < s->nks; a++)
+                for (int g = 0; g < s->ng; g++) {
+                    uint32_t v = b->P[at(s, sp, a, g)];
+                    if (v == 0 || v >= STYR_DISCRETION) continue;
+                    int len = s->last[sp] - s->first[sp];
+                    if ((pass == 0) != (len > 0)) continue;
+                    if (!weekly(fam) && kinds[sp] == 1u << STYR_P_WEEK) continue;
+                    /* a municipality's cell that an earlier cube changed has that cube
+                     * (and its partners) as its own witness */
+                    if (a < s->nkom && b->seen[at(s, sp, a, g)]) continue;
+                    if (self < 0) protect(b, sp, a, g, 1);
+                    else protect_split(b, cats, ncat, self, sp, a, g);
+                }
+}
+
+/* The family's bits from the current table, and its counts. */
+static void fam_finish(build *b, const uint8_t *kinds)
+{
+    styr_sdc *s = b->s;
+    int m = s->nspan, fam = b->fam;
+    size_t ncell = (size_t)m * (size_t)s->nks * (size_t)s->ng;
+    if (fam == SDC_LONG) /* a month's last week is the month's point in time: the same cell */
+        for (int sp = 0; sp < m; sp++) {
+            if (kinds[sp] != 1u << STYR_P_WEEK) continue;
+            int w = s->last[sp] - b->W0, month = b->wmonth[w];
+            if (month < 0 || s->last[month] != s->last[sp]) continue;
+            memcpy(&b->supp[at(s, sp, 0, 0)], &b->supp[at(s, month, 0, 0)], (size_t)s->nks * (size_t)s->ng);
+        }
+    if (fam == SDC_LEVEL) {
+        for (size_t i = 0; i < ncell; i++) b->money[i] |= b->supp[i];
+        free(s->bits[SDC_MONEY]);
+        bits_from(s, SDC_MONEY, b->money);
+        s->stats.fallbacks[SDC_MONEY] = (uint64_t)b->fallbacks;
+    }
+    free(s->bits[fam]);
+    bits_from(s, fam, b->supp); /* the young family's bits may still grow by the level's cubes */
+    s->stats.fallbacks[fam] = (uint64_t)b->fallbacks;
+    b->fallbacks = 0;
+    for (int t = 0; t < (fam == SDC_LEVEL ? 2 : 1); t++) {
+        int f2 = t ? SDC_MONEY : fam;
+        for (int sp = 0; sp < m; sp++)
+            for (int a = 0; a < s->nks; a++)
+                for (int g = 0; g < s->ng; g++) {
+                    uint32_t v = b->P[at(s, sp, a, g)];
+                    for (int kind = 0; kind < 6; kind++) {
+                        if (!(kinds[sp] >> kind & 1)) continue;
+                        s->stats.cells[f2][kind]++;
+                        s->stats.nonzero[f2][kind] += v > 0;
+                        s->stats.primary[f2][kind] += v > 0 && v < STYR_DISCRETION;
+                    }
+                }
+    }
+}
+
+/* suppressed cells with persons behind them, from the final bits */
+static void stats_final(styr_sdc *s, const scube *cube, const uint8_t *kinds)
+{
+    for (int f = 0; f < SDC_NFAM; f++) {
+        int pf = f == SDC_MONEY ? SDC_LEVEL : f;
+        for (int sp = 0; sp < s->nspan; sp++)
+            for (int g = 0; g < s->ng; g++) {
+                uint32_t pc[64] = {0};
+                for (int k = 0; k < s->nkom; k++) {
+                    int c = cluster_of(s, sp, k);
+                    if (c >= 0 && c < 64) pc[c] += persons_of(pf, scube_at(cube, sp, k, g));
+                }
+                for (int a = 0; a < s->nks; a++) {
+                    uint32_t v = a <= s->nkom ? persons_of(pf, scube_at(cube, sp, a, g)) : pc[(a - s->nkom - 1) & 63];
+                    if (v && styr_sdc_suppressed(s, (styr_sdc_fam)f, sp, a, g))
+                        for (int kind = 0; kind < 6; kind++) s->stats.suppressed[f][kind] += kinds[sp] >> kind & 1;
+                }
+            }
+    }
+}
+
+/* Mark, in every published category, what a unit more or less at one corner
+ * changes (a cube that no single category can carry: each corner's unit is
+ * some category's). */
+static void mark_corner_all(build *b, ctx *cats, int ncat, int w, int k, int g)
+{
+    int wit[1][2] = {{k, -1}};
+    dim2 p = {{w, 0}, 1}, gg = {{g, 0}, 1};
+    for (int c = 0; c < ncat; c++) {
+        if (!cats[c].published) continue;
+        set_ctx(b, &cats[c]);
+        b->noseen = 1; /* which category's unit moves is not known: no witness */
+        mark(b, p, (const int(*)[2])wit, 1, gg, b->fam == SDC_LEVEL);
+        b->noseen = 0;
+    }
+}
+
+/* Lift one cube of the unfiltered table into the categories: the same move
+ * in one category that can make it (the unpublished rest first: then no
+ * published category changes), whose changed cells are hidden; when none can,
+ * pair by pair of its corners (below); a pair no category can carry hides
+ * every published cell holding one of its corners in every category. */
+static void lift(build *b, const rec *r, ctx *cats, int ncat)
+{
+    dim2 p = {{r->p[0], r->p[1]}, r->np}, g = {{r->g[0], r->g[1]}, r->ng}, a = {{r->wit[0], r->wit[1]}, r->wit[1] >= 0 ? 2 : 1};
+    int wit[1][2] = {{r->wit[0], r->wit[1]}};
+    set_partner(b, NULL);
+    if (r->mv < 0) { /* a unit more in one base cell: any category can take it */
+        for (int c = 0; c < ncat; c++)
+            if (!cats[c].published) return;
+        set_ctx(b, &cats[0]);
+        mark(b, p, (const int(*)[2])wit, 1, g, b->fam == SDC_LEVEL);
+        return;
+    }
+    for (int pass = 0; pass < 2; pass++)
+        for (int c = 0; c < ncat; c++) {
+            if (cats[c].published != pass) continue;
+            set_ctx(b, &cats[c]);
+            b->only_move = r->mv;
+            int ok = feasible_move(b, p, a, g, NULL);
+            b->only_move = -1;
+            if (!ok) continue;
+            if (pass) mark(b, p, (const int(*)[2])wit, 1, g, r->mv == MOVE_YOUNG_PASSIVE || r->mv == MOVE_YOUNG_ACTIVE);
+            return;
+        }
+    /* line by line: the cube is pairs of corners along one paired dimension
+     * (the weeks first), each pair a unit more at one corner and one less at
+     * the other; a category with units at both corners carries a pair, and
+     * only the cells that pair changes are hidden in it */
+    int ld = p.n == 2 ? 0 : a.n == 2 ? 1 : g.n == 2 ? 2 : -1;
+    for (int i = 0; i < (ld == 0 ? 1 : p.n); i++)
+        for (int j = 0; j < (ld == 1 ? 1 : a.n); j++)
+            for (int l = 0; l < (ld == 2 ? 1 : g.n); l++) {
+                dim2 lp = ld == 0 ? p : (dim2){{p.e[i], 0}, 1}, lg = ld == 2 ? g : (dim2){{g.e[l], 0}, 1};
+                int lw[1][2] = {{ld == 1 ? a.e[0] : a.e[j], ld == 1 ? a.e[1] : -1}};
+                int cw[2], ck[2], cg[2];
+                for (int x = 0; x < 2; x++) {
+                    cw[x] = lp.e[lp.n == 2 ? x : 0];
+                    ck[x] = ld == 1 ? a.e[x] : a.e[j];
+                    cg[x] = lg.e[lg.n == 2 ? x : 0];
+                }
+                int done = 0;
+                for (int pass = 0; pass < 2 && !done && ld >= 0; pass++)
+                    for (int c = 0; c < ncat && !done; c++) {
+                        if (cats[c].published != pass) continue;
+                        int ok = 1;
+                        for (int x = 0; x < 2 && ok; x++) {
+                            if (cw[x] < b->W0 || cw[x] > b->W1) { ok = 0; break; }
+                            uint8_t cp = cats[c].cap[((size_t)(cw[x] - b->W0) * (size_t)b->s->nkom + (size_t)ck[x]) * (size_t)b->s->ng + (size_t)cg[x]];
+                            ok = (cp >> r->mv & 1) && (r->mv != MOVE_SWAP || (cp >> 7 & 1));
+                        }
+                        if (!ok) continue;
+                        done = 1;
+                        if (pass) {
+                            set_ctx(b, &cats[c]);
+                            mark(b, lp, (const int(*)[2])lw, 1, lg, r->mv == MOVE_YOUNG_PASSIVE || r->mv == MOVE_YOUNG_ACTIVE);
+                        }
+                    }
+                if (done) continue;
+                for (int x = 0; x < 2; x++) mark_corner_all(b, cats, ncat, cw[x], ck[x], cg[x]);
+            }
+}
+
+/* Protect a primary cell of category self by a split with a partner: the
+ * unpublished rest first, then the others in order; the first partner that
+ * gives a cube, else the first partner's fallback. */
+static void protect_split(build *b, ctx *cats, int ncat, int self, int sp, int a, int g)
+{
+    /* the cheapest partners first: the unpublished rest; then those whose cell
+     * is hidden already (a thin category's cells mostly are), then those
+     * holding persons in the cell, fewest first (a partner without any seldom
+     * has units at the corners) */
+    int order[64], n = 0;
+    uint64_t key[64];
+    size_t i0 = at(b->s, sp, a, g);
+    for (int c = 0; c < ncat && n < 64; c++) {
+        if (c == self) continue;
+        uint32_t pc = cats[c].P[i0];
+        uint64_t k = !cats[c].published ? 0 : (uint64_t)(cats[c].supp[i0] ? 1 : 2) << 33 | (pc ? pc : 0xffffffffu);
+        int x = n++;
+        while (x > 0 && key[x - 1] > k) key[x] = key[x - 1], order[x] = order[x - 1], x--;
+        key[x] = k, order[x] = c;
+    }
+    if (!n) return;
+    int young = b->fam == SDC_YOUNG;
+    for (int i = 0; i < n; i++) {
+        set_partner(b, &cats[order[i]]);
+        if (young) b->ymark = cats[self].ymark, b->ymark2 = cats[order[i]].ymark;
+        int ok = protect(b, sp, a, g, 0);
+        if (ok) goto done;
+    }
+    set_partner(b, &cats[order[0]]);
+    if (young) b->ymark = cats[self].ymark, b->ymark2 = cats[order[0]].ymark;
+    protect(b, sp, a, g, 1);
+done:
+    b->ymark = b->ymark2 = NULL;
+    set_partner(b, NULL);
+}
+
+static const int fam_order[] = {SDC_YOUNG, SDC_LEVEL, SDC_STARTED, SDC_ENDED, SDC_LONG, SDC_H4, SDC_H13, SDC_H26, SDC_H52};
+
+/* Every family: the unfiltered table's pattern, and with categories, theirs. */
+static void build_all(build *b, ctx *total, ctx *cats, int ncat, const uint8_t *kinds)
+{
+    size_t ncell = (size_t)total->s->nspan * (size_t)total->s->nks * (size_t)total->s->ng;
+    for (size_t o = 0; o < sizeof fam_order / sizeof fam_order[0]; o++) {
+        int fam = fam_order[o];
+        set_ctx(b, total);
+        set_partner(b, NULL);
+        b->nrec = 0;
+        b->recording = ncat > 0;
+        fam_init(b, fam, kinds);
+        fam_protect(b, kinds, NULL, 0, -1);
+        fam_finish(b, kinds);
+        b->recording = 0;
+        if (!ncat) continue;
+        for (int c = 0; c < ncat; c++) {
+            set_ctx(b, &cats[c]);
+            fam_init(b, fam, kinds);
+            if (fam == SDC_LEVEL) /* the level cells the young's splits changed */
+                for (size_t i = 0; i < ncell; i++)
+                    if (cats[c].ymark[i]) cats[c].supp[i] = cats[c].seen[i] = 1;
+        }
+        for (size_t i = 0; i < b->nrec; i++) lift(b, &b->recs[i], cats, ncat);
+        for (int c = 0; c < ncat; c++) {
+            if (!cats[c].published) continue;
+            set_ctx(b, &cats[c]);
+            fam_protect(b, kinds, cats, ncat, c);
+        }
+        for (int c = 0; c < ncat; c++) {
+            set_ctx(b, &cats[c]);
+            set_partner(b, NULL);
+            fam_finish(b, kinds);
+            if (fam == SDC_LEVEL) { /* a split of the level may move a young person's week */
+                styr_sdc *s = cats[c].s;
+                size_t nb = (ncell + 7) / 8;
+                for (size_t i = 0; i < nb; i++) s->bits[SDC_YOUNG][i] |= s->bits[SDC_LEVEL][i];
+            }
+        }
+    }
+}
+
+/* The spans, clusters and dimensions of the current panel's pattern; *per
+ * the spans as periods (NULL with an empty panel). */
+static styr_rc sdc_setup(styr_ws *ws, const styr_panel *p, styr_sdc *s, styr_period **per_out, styr_diags *d)
+{
     const styr_codes *codes = styr_ws_codes(ws);
+    styr_rc rc = STYR_OK;
+    *per_out = NULL;
     s->panel_checksum = styr_panel_checksum(p);
     s->nkom = codes->dict.nkom;
     s->ng = codes->dict.nyd;
@@ -636,177 +1139,138 @@ styr_rc styr_sdc_build(styr_ws *ws, int threads, styr_sdc *s, styr_diags *d)
     s->cl_of = styr_xmalloc((size_t)s->ny * (size_t)s->nkom * sizeof *s->cl_of);
     for (int y = 0; y < s->ny; y++) {
         styr_clusters cl;
-        if ((rc = styr_cat_clusters(ws, s->y0 + y, &cl, d))) goto out;
+        if ((rc = styr_cat_clusters(ws, s->y0 + y, &cl, d))) {
+            free(per);
+            return rc;
+        }
         if (cl.n > s->ncl) s->ncl = cl.n;
         for (int k = 0; k < s->nkom; k++) s->cl_of[(size_t)y * (size_t)s->nkom + (size_t)k] = cl.of[k];
     }
     s->nks = s->nkom + 1 + s->ncl;
+    *per_out = per;
+    return STYR_OK;
+}
 
-    /* one engine pass over every span */
+/* One engine pass over every span, for a filter (NULL: none). */
+static styr_rc engine_pass(const styr_panel *p, const styr_codes *codes, const styr_period *per, int m, int threads,
+                           const styr_filter *f, scube *out, styr_diags *d)
+{
     styr_pset ps;
     styr_cube cube = {0};
-    styr_engine_opts eo = {.threads = threads};
-    if ((rc = styr_pset_build(&ps, per, m, d))) goto out;
+    styr_engine_opts eo = {.threads = threads, .filter = f};
+    styr_rc rc;
+    if ((rc = styr_pset_build(&ps, per, m, d))) return rc;
     rc = styr_engine_run(p, codes, &ps, &eo, &cube, d);
     styr_pset_free(&ps);
-    if (rc) goto out;
-
-    /* a union is part of group 0 only through its parts */
-    uint8_t pub[STYR_MAX_CODES] = {0};
-    for (int g = 1; g < codes->dict.nyd; g++) pub[g] = codes->yd_public[g] && !codes->yd_is_union[g];
-    build b = {.s = s, .cube = &cube, .public_g = pub, .union_g = codes->yd_union};
-    int *years = styr_xmalloc((size_t)m * sizeof *years);
-    for (int i = 0; i < m; i++) years[i] = year_ix(s, i);
-    span_year = years;
-    b.W0 = s->first[0], b.W1 = s->last[0];
-    for (int i = 0; i < m; i++) {
-        if (s->first[i] < b.W0) b.W0 = s->first[i];
-        if (s->last[i] > b.W1) b.W1 = s->last[i];
-    }
-    int nw = b.W1 - b.W0 + 1;
-    b.wspan = styr_xmalloc((size_t)nw * sizeof *b.wspan);
-    for (int i = 0; i < nw; i++) b.wspan[i] = -1;
-    b.nends = styr_xcalloc((size_t)nw, sizeof *b.nends);
-    b.nstarts = styr_xcalloc((size_t)nw, sizeof *b.nstarts);
-    b.ends_at = styr_xcalloc((size_t)nw, sizeof *b.ends_at);
-    b.starts_at = styr_xcalloc((size_t)nw, sizeof *b.starts_at);
-    for (int i = 0; i < m; i++) {
-        int e = s->last[i] - b.W0, f = s->first[i] - b.W0;
-        if (e == f) b.wspan[e] = i;
-        b.ends_at[e] = styr_xrealloc(b.ends_at[e], (size_t)(b.nends[e] + 1) * sizeof(int));
-        b.ends_at[e][b.nends[e]++] = i;
-        b.starts_at[f] = styr_xrealloc(b.starts_at[f], (size_t)(b.nstarts[f] + 1) * sizeof(int));
-        b.starts_at[f][b.nstarts[f]++] = i;
-    }
-    b.aff = styr_xmalloc((size_t)m * sizeof *b.aff);
-    size_t ncell = (size_t)m * (size_t)s->nks * (size_t)s->ng;
-    b.P = styr_xmalloc(ncell * sizeof *b.P);
-    b.supp = styr_xmalloc(ncell);
-    /* the period kinds of each span (a span may be several), and the month of each week */
-    uint8_t *kinds = styr_xcalloc((size_t)m, 1);
-    b.wmonth = styr_xmalloc((size_t)nw * sizeof *b.wmonth);
-    for (int i = 0; i < nw; i++) b.wmonth[i] = -1;
-    {
-        styr_period *all;
-        int na = styr_sdc_universe(wmin, wmax, &all);
-        for (int i = 0; i < na; i++) {
-            int sp = styr_sdc_span(s, all[i].first, all[i].last);
-            if (sp < 0) continue;
-            kinds[sp] |= (uint8_t)(1u << all[i].kind);
-            if (all[i].kind == STYR_P_MONTH)
-                for (int w = all[i].first; w <= all[i].last; w++) b.wmonth[w - b.W0] = sp;
-        }
-        free(all);
-    }
-    b.money = styr_xcalloc(ncell, 1);
-    b.seen = styr_xmalloc(ncell);
-    b.cap = styr_xmalloc((size_t)nw * (size_t)s->nkom * (size_t)s->ng);
-    /* the young before the level: a level's cube may hide young cells too */
-    static const int order[] = {SDC_YOUNG, SDC_LEVEL, SDC_STARTED, SDC_ENDED, SDC_LONG, SDC_H4, SDC_H13, SDC_H26, SDC_H52};
-    for (size_t o = 0; o < sizeof order / sizeof order[0]; o++) {
-        int fam = order[o];
-        b.fam = fam;
-        memset(b.P, 0, ncell * sizeof *b.P);
-        memset(b.supp, 0, ncell);
-        memset(b.seen, 0, ncell);
-        caps_fill(&b);
-        for (int sp = 0; sp < m; sp++)
-            for (int k = 0; k <= s->nkom; k++)
-                for (int g = 0; g < s->ng; g++) {
-                    uint32_t v = persons_of(fam, styr_cube_at(&cube, sp, k, g));
-                    b.P[at(s, sp, k, g)] = v;
-                    int c = k < s->nkom ? cluster_of(s, sp, k) : -1;
-                    if (c >= 0) b.P[at(s, sp, s->nkom + 1 + c, g)] += v;
-                }
-        for (size_t i = 0; i < ncell; i++) b.supp[i] = b.P[i] > 0 && b.P[i] < STYR_DISCRETION;
-        if (!weekly(fam)) /* not published by week */
-            for (int sp = 0; sp < m; sp++)
-                if (kinds[sp] == 1u << STYR_P_WEEK) memset(&b.supp[at(s, sp, 0, 0)], 1, (size_t)s->nks * (size_t)s->ng);
-        /* larger spans first: their hypercubes hide the small cells they cross */
-        for (int pass = 0; pass < 2; pass++)
-            for (int sp = m - 1; sp >= 0; sp--)
-                for (int a = 0; a < s->nks; a++)
-                    for (int g = 0; g < s->ng; g++) {
-                        uint32_t v = b.P[at(s, sp, a, g)];
-                        if (v == 0 || v >= STYR_DISCRETION) continue;
-                        int len = s->last[sp] - s->first[sp];
-                        if ((pass == 0) != (len > 0)) continue;
-                        if (!weekly(fam) && kinds[sp] == 1u << STYR_P_WEEK) continue;
-                        /* a municipality's cell that an earlier cube changed has that cube
-                         * (and its partners) as its own witness */
-                        if (a < s->nkom && b.seen[at(s, sp, a, g)]) continue;
-                        protect(&b, sp, a, g);
-                    }
-        if (fam == SDC_LONG) /* a month's last week is the month's point in time: the same cell */
-            for (int sp = 0; sp < m; sp++) {
-                if (kinds[sp] != 1u << STYR_P_WEEK) continue;
-                int w = s->last[sp] - b.W0, month = b.wmonth[w];
-                if (month < 0 || s->last[month] != s->last[sp]) continue;
-                memcpy(&b.supp[at(s, sp, 0, 0)], &b.supp[at(s, month, 0, 0)], (size_t)s->nks * (size_t)s->ng);
-            }
-        if (fam == SDC_LEVEL) {
-            for (size_t i = 0; i < ncell; i++) b.money[i] |= b.supp[i];
-            bits_from(s, SDC_MONEY, b.money);
-            s->stats.fallbacks[SDC_MONEY] = (uint64_t)b.fallbacks;
-        }
-        bits_from(s, fam, b.supp); /* the young family's bits may still grow by the level's cubes */
-        s->stats.fallbacks[fam] = (uint64_t)b.fallbacks;
-        b.fallbacks = 0;
-        for (int t = 0; t < (fam == SDC_LEVEL ? 2 : 1); t++) {
-            int f2 = t ? SDC_MONEY : fam;
-            for (int sp = 0; sp < m; sp++)
-                for (int a = 0; a < s->nks; a++)
-                    for (int g = 0; g < s->ng; g++) {
-                        uint32_t v = b.P[at(s, sp, a, g)];
-                        for (int kind = 0; kind < 6; kind++) {
-                            if (!(kinds[sp] >> kind & 1)) continue;
-                            s->stats.cells[f2][kind]++;
-                            s->stats.nonzero[f2][kind] += v > 0;
-                            s->stats.primary[f2][kind] += v > 0 && v < STYR_DISCRETION;
-                        }
-                    }
-        }
-    }
-    /* suppressed cells with persons behind them, from the final bits */
-    for (int f = 0; f < SDC_NFAM; f++) {
-        int pf = f == SDC_MONEY ? SDC_LEVEL : f;
-        for (int sp = 0; sp < m; sp++)
-            for (int g = 0; g < s->ng; g++) {
-                uint32_t pc[64] = {0};
-                for (int k = 0; k < s->nkom; k++) {
-                    int c = cluster_of(s, sp, k);
-                    if (c >= 0 && c < 64) pc[c] += persons_of(pf, styr_cube_at(&cube, sp, k, g));
-                }
-                for (int a = 0; a < s->nks; a++) {
-                    uint32_t v = a <= s->nkom ? persons_of(pf, styr_cube_at(&cube, sp, a, g)) : pc[(a - s->nkom - 1) & 63];
-                    if (v && styr_sdc_suppressed(s, (styr_sdc_fam)f, sp, a, g))
-                        for (int kind = 0; kind < 6; kind++) s->stats.suppressed[f][kind] += kinds[sp] >> kind & 1;
-                }
-            }
-    }
-    free(b.money);
-    free(b.seen);
-    free(b.cap);
-    span_year = NULL;
-    free(years);
-    free(kinds);
-    free(b.P);
-    free(b.supp);
-    free(b.aff);
-    for (int i = 0; i < nw; i++) free(b.ends_at[i]), free(b.starts_at[i]);
-    free(b.ends_at);
-    free(b.starts_at);
-    free(b.nends);
-    free(b.nstarts);
-    free(b.wspan);
-    free(b.wmonth);
+    if (rc) return rc;
+    scube_from(out, &cube);
     styr_cube_free(&cube);
-out:
-    free(per);
-    if (rc) styr_sdc_free(s);
+    return STYR_OK;
+}
+
+static void sdc_copy_dims(styr_sdc *o, const styr_sdc *s)
+{
+    memset(o, 0, sizeof *o);
+    o->panel_checksum = s->panel_checksum;
+    o->nspan = s->nspan, o->nkom = s->nkom, o->ncl = s->ncl, o->nks = s->nks, o->ng = s->ng, o->y0 = s->y0, o->ny = s->ny;
+    o->first = styr_xmalloc((size_t)s->nspan * sizeof(int) + 1);
+    o->last = styr_xmalloc((size_t)s->nspan * sizeof(int) + 1);
+    o->cl_of = styr_xmalloc((size_t)s->ny * (size_t)s->nkom * sizeof(int) + 1);
+    memcpy(o->first, s->first, (size_t)s->nspan * sizeof(int));
+    memcpy(o->last, s->last, (size_t)s->nspan * sizeof(int));
+    memcpy(o->cl_of, s->cl_of, (size_t)s->ny * (size_t)s->nkom * sizeof(int));
+}
+
+static double since(const struct timespec *t0)
+{
+    struct timespec t1;
     clock_gettime(CLOCK_MONOTONIC, &t1);
-    s->stats.seconds = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
-    return rc;
+    return (double)(t1.tv_sec - t0->tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0->tv_nsec);
+}
+
+styr_rc styr_sdc_build(styr_ws *ws, int threads, styr_sdc *s, styr_diags *d)
+{
+    return styr_sdc_build_split(ws, threads, NULL, 0, 0, s, NULL, d);
+}
+
+styr_rc styr_sdc_build_split(styr_ws *ws, int threads, const styr_filter *cats, int ncat, int rest, styr_sdc *total,
+                             styr_sdc *out, styr_diags *d)
+{
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    memset(total, 0, sizeof *total);
+    for (int c = 0; c < ncat; c++) memset(&out[c], 0, sizeof out[c]);
+    const styr_panel *p;
+    styr_rc rc = styr_ws_panel(ws, &p, d);
+    if (rc) return rc;
+    const styr_codes *codes = styr_ws_codes(ws);
+    styr_period *per;
+    if ((rc = sdc_setup(ws, p, total, &per, d))) {
+        styr_sdc_free(total);
+        return rc;
+    }
+    for (int c = 0; c < ncat; c++) sdc_copy_dims(&out[c], total);
+    ctx tc = {0}, *cc = NULL;
+    styr_sdc rest_s = {0};
+    int m = total->nspan, nc = ncat + (rest ? 1 : 0);
+    if (!per) goto done; /* an empty panel: nothing is published */
+    cc = styr_xcalloc((size_t)nc + 1, sizeof *cc);
+    if ((rc = engine_pass(p, codes, per, m, threads, NULL, &tc.cube, d))) goto fail0;
+    for (int c = 0; c < ncat; c++)
+        if ((rc = engine_pass(p, codes, per, m, threads, &cats[c], &cc[c].cube, d))) goto fail0;
+    if (rest) { /* the unfiltered table minus the categories; its persons are unknown (never published) */
+        sdc_copy_dims(&rest_s, total);
+        ctx *r = &cc[ncat];
+        size_t n = (size_t)tc.cube.np * (size_t)tc.cube.nk * (size_t)tc.cube.ng;
+        r->cube = (scube){tc.cube.np, tc.cube.nk, tc.cube.ng, styr_xmalloc(n * sizeof(scell) + 1)};
+        for (size_t i = 0; i < n; i++) {
+            scell x = tc.cube.cell[i];
+            for (int c = 0; c < ncat; c++) {
+                const scell *y = &cc[c].cube.cell[i];
+                x.weeks -= y->weeks, x.active -= y->active, x.y_weeks -= y->y_weeks, x.y_active -= y->y_active;
+                x.started -= y->started, x.ended -= y->ended, x.inprog -= y->inprog;
+                for (int h = 0; h < STYR_NHORIZONS; h++) x.st[h] -= y->st[h];
+            }
+            x.persons = x.y_persons = x.started_p = x.ended_p = 0;
+            for (int h = 0; h < STYR_NHORIZONS; h++) x.status_p[h] = 0;
+            r->cube.cell[i] = x;
+        }
+    }
+    {
+        uint8_t pub[STYR_MAX_CODES] = {0};
+        build b = {.s = total};
+        int *years = styr_xmalloc((size_t)m * sizeof *years);
+        for (int i = 0; i < m; i++) years[i] = year_ix(total, i);
+        span_year = years;
+        uint8_t *kinds = build_init(&b, codes, pub, styr_panel_week_min(p), styr_panel_week_max(p));
+        ctx_alloc(&tc, &b, total);
+        for (int c = 0; c < nc; c++) {
+            ctx_alloc(&cc[c], &b, c < ncat ? &out[c] : &rest_s);
+            cc[c].published = c < ncat;
+        }
+        build_all(&b, &tc, cc, nc, kinds);
+        stats_final(total, &tc.cube, kinds);
+        for (int c = 0; c < ncat; c++) stats_final(&out[c], &cc[c].cube, kinds);
+        span_year = NULL;
+        free(years);
+        free(kinds);
+        build_free(&b);
+    }
+fail0:
+    ctx_free(&tc);
+    for (int c = 0; c < nc; c++) ctx_free(&cc[c]);
+    free(cc);
+    if (rest && rest_s.first) styr_sdc_free(&rest_s);
+    free(per);
+    if (rc) {
+        styr_sdc_free(total);
+        for (int c = 0; c < ncat; c++) styr_sdc_free(&out[c]);
+        return rc;
+    }
+done:
+    total->stats.seconds = since(&t0);
+    for (int c = 0; c < ncat; c++) out[c].stats.seconds = total->stats.seconds;
+    return STYR_OK;
 }
 
 void styr_sdc_free(styr_sdc *s)
@@ -933,16 +1397,25 @@ int styr_sdc_unpack(const unsigned char *buf, size_t len, styr_sdc *s)
     return 0;
 }
 
-static styr_rc load(styr_ws *ws, uint64_t checksum, styr_sdc *out)
+/* The catalog's table: one pattern per filter key ("" unfiltered, calc/filter.h
+ * styr_filter_key), only the current panel's. A catalog from before filtered
+ * patterns has no key column: reading finds its unfiltered pattern, and the
+ * first store moves the table to the new form. */
+styr_rc styr_sdc_load_key(styr_ws *ws, uint64_t checksum, const char *key, styr_sdc *out)
 {
     memset(out, 0, sizeof *out);
     sqlite3 *db = styr_ws_db(ws);
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, "SELECT data FROM diskretion WHERE panel_checksum = ?", -1, &st, NULL) != SQLITE_OK)
-        return STYR_ENOENT;
+    int old = 0;
+    if (sqlite3_prepare_v2(db, "SELECT data FROM diskretion WHERE panel_checksum = ? AND noegle = ?", -1, &st, NULL) != SQLITE_OK) {
+        if (*key || sqlite3_prepare_v2(db, "SELECT data FROM diskretion WHERE panel_checksum = ?", -1, &st, NULL) != SQLITE_OK)
+            return STYR_ENOENT;
+        old = 1;
+    }
     char hex[17];
     styr_hex64(checksum, hex);
     sqlite3_bind_text(st, 1, hex, -1, SQLITE_TRANSIENT);
+    if (!old) sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT);
     styr_rc rc = STYR_ENOENT;
     if (sqlite3_step(st) == SQLITE_ROW &&
         !styr_sdc_unpack(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0), out) &&
@@ -954,7 +1427,28 @@ static styr_rc load(styr_ws *ws, uint64_t checksum, styr_sdc *out)
     return rc;
 }
 
-styr_rc styr_sdc_save(styr_ws *ws, const styr_sdc *s, styr_diags *d)
+static styr_rc load(styr_ws *ws, uint64_t checksum, styr_sdc *out) { return styr_sdc_load_key(ws, checksum, "", out); }
+
+/* Move a catalog's diskretion table to the form with a key column. */
+static styr_rc migrate(sqlite3 *db, styr_diags *d)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "SELECT noegle FROM diskretion LIMIT 0", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_finalize(st);
+        return STYR_OK;
+    }
+    styr_rc rc;
+    if ((rc = styr_sql_exec(db, "CREATE TABLE IF NOT EXISTS diskretion(panel_checksum TEXT PRIMARY KEY, data BLOB NOT NULL)", d)) ||
+        (rc = styr_sql_exec(db, "ALTER TABLE diskretion RENAME TO diskretion_v1", d)) ||
+        (rc = styr_sql_exec(db, "CREATE TABLE diskretion(panel_checksum TEXT NOT NULL, noegle TEXT NOT NULL DEFAULT '', "
+                                "data BLOB NOT NULL, PRIMARY KEY(panel_checksum, noegle))", d)) ||
+        (rc = styr_sql_exec(db, "INSERT INTO diskretion(panel_checksum, noegle, data) SELECT panel_checksum, '', data FROM diskretion_v1", d)) ||
+        (rc = styr_sql_exec(db, "DROP TABLE diskretion_v1", d)))
+        return rc;
+    return STYR_OK;
+}
+
+styr_rc styr_sdc_save_key(styr_ws *ws, const styr_sdc *s, const char *key, styr_diags *d)
 {
     sqlite3 *db = styr_ws_db(ws);
     unsigned char *buf;
@@ -968,12 +1462,20 @@ styr_rc styr_sdc_save(styr_ws *ws, const styr_sdc *s, styr_diags *d)
         return rc;
     }
     sqlite3_stmt *st = NULL;
-    if ((rc = styr_sql_exec(db, "CREATE TABLE IF NOT EXISTS diskretion(panel_checksum TEXT PRIMARY KEY, data BLOB NOT NULL)", d)) ||
-        (rc = styr_sql_exec(db, "DELETE FROM diskretion", d)))
-        goto fail;
-    if (sqlite3_prepare_v2(db, "INSERT INTO diskretion VALUES(?, ?)", -1, &st, NULL) != SQLITE_OK) goto sql;
+    if ((rc = migrate(db, d))) goto fail;
+    /* only the current panel's patterns are kept */
+    if (sqlite3_prepare_v2(db, "DELETE FROM diskretion WHERE panel_checksum <> ?1 OR noegle = ?2", -1, &st, NULL) != SQLITE_OK)
+        goto sql;
     sqlite3_bind_text(st, 1, hex, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_blob64(st, 2, buf, len, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) != SQLITE_DONE) goto sql;
+    sqlite3_finalize(st);
+    st = NULL;
+    if (sqlite3_prepare_v2(db, "INSERT INTO diskretion(panel_checksum, noegle, data) VALUES(?, ?, ?)", -1, &st, NULL) != SQLITE_OK)
+        goto sql;
+    sqlite3_bind_text(st, 1, hex, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_blob64(st, 3, buf, len, SQLITE_STATIC);
     if (sqlite3_step(st) != SQLITE_DONE) goto sql;
     sqlite3_finalize(st);
     free(buf);
@@ -986,6 +1488,8 @@ fail:
     free(buf);
     return rc;
 }
+
+styr_rc styr_sdc_save(styr_ws *ws, const styr_sdc *s, styr_diags *d) { return styr_sdc_save_key(ws, s, "", d); }
 
 styr_rc styr_sdc_get(styr_ws *ws, int threads, styr_sdc *out, int *built, styr_diags *d)
 {

@@ -105,6 +105,15 @@ styr_rc styr_sdc_save(styr_ws *ws, const styr_sdc *s, styr_diags *d);
 styr_rc styr_sdc_build(styr_ws *ws, int threads, styr_sdc *out, styr_diags *d);
 void styr_sdc_free(styr_sdc *s); /* NULL-safe */
 
+/* The unfiltered pattern (*total, the same as styr_sdc_build's) and the joint
+ * pattern of a dimension's categories (calc/sdc_filter.c): cats[0..ncat) the
+ * published categories, each a filter of one value; rest set when the
+ * categories do not cover every week and the rest (the unfiltered table
+ * minus them: the unpublished complement of unge or flygtninge, the weeks
+ * without a unit) is a category too. out[c] is category c's pattern. */
+styr_rc styr_sdc_build_split(styr_ws *ws, int threads, const styr_filter *cats, int ncat, int rest, styr_sdc *total,
+                             styr_sdc *out, styr_diags *d);
+
 /* Every period of the publishable kinds that touches the weeks [wmin, wmax]
  * (the pattern's cells, before spans that are equal are merged). */
 int styr_sdc_universe(int wmin, int wmax, styr_period **out);
@@ -125,6 +134,34 @@ int styr_sdc_cluster_area(const styr_sdc *s, int year, int k);
  * standard cluster has the cluster's own state; any other set is published
  * only when every member is. */
 int styr_sdc_set_suppressed(const styr_sdc *s, styr_sdc_fam fam, int span, const int *kom, int n, int g);
+
+/* ---- target groups (calc/sdc_filter.c: why the patterns below are safe) ---- */
+
+/* The pattern that applies to the cube of filter f (engine opts .filter):
+ * the same layout and reading as the unfiltered pattern. Read from the
+ * catalog when stored for the current panel, else computed (*built set: the
+ * caller stores it with styr_sdc_save_filtered, which stores every category
+ * of the dimension built with it). A filter of several values of one
+ * dimension is their union (hidden where a part is); a filter across
+ * dimensions has every cell hidden (shown only to the own municipality with
+ * --intern). NULL or an inactive filter: styr_sdc_get. */
+styr_rc styr_sdc_get_filtered(styr_ws *ws, int threads, const styr_filter *f, styr_sdc *out, int *built, styr_diags *d);
+
+/* Store the pattern of filter f in the catalog (key: styr_filter_key). */
+styr_rc styr_sdc_save_filtered(styr_ws *ws, const styr_filter *f, const styr_sdc *s, styr_diags *d);
+
+/* The joint pattern of the dimension f narrows (its one value or values
+ * choose the dimension): cats[0..*ncat) its categories, out[c] each one's
+ * pattern; both hold STYR_SDC_MAXCAT. */
+#define STYR_SDC_MAXCAT 64
+styr_rc styr_sdc_build_dimension(styr_ws *ws, int threads, const styr_filter *f, styr_filter *cats, styr_sdc *out,
+                                 int *ncat, styr_diags *d);
+
+/* The catalog's pattern for a filter key (styr_filter_key; "" the unfiltered
+ * one) of the panel with this checksum: STYR_OK, or STYR_ENOENT. */
+styr_rc styr_sdc_load_key(styr_ws *ws, uint64_t checksum, const char *key, styr_sdc *out);
+/* Store a pattern under a key, dropping every other panel's patterns. */
+styr_rc styr_sdc_save_key(styr_ws *ws, const styr_sdc *s, const char *key, styr_diags *d);
 
 /* Serialise (for the catalog) and read back; 0 on success. */
 int styr_sdc_pack(const styr_sdc *s, unsigned char **buf, size_t *len);

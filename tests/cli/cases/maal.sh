@@ -47,7 +47,7 @@ run maal-import-bad-pers 2 import -w ws bad-pers.csv
 # a person's origin given twice, differently
 printf 'person;foedt;koen;oprindelse;indrejst\nA;2000-01-01;K;indvandrer_vestlig;\n' > conflict.csv
 run maal-import-conflict 2 import -w ws conflict.csv
-run maal-info 0 info -w ws
+has maal-info "perioder med ens uger        5" info -w ws
 # progression in a target group: the assessment's week must be in it (A jobparat in W02,
 # aktivitetsparat in W08; B aktivitetsparat in W04 and W08): few persons, so '..' and '-'
 printf 'person;dato;instrument;indikator;score;skala\nA;2024-01-10;BIP;tro på job;2;5\nA;2024-02-21;BIP;tro på job;3;5\nB;2024-01-24;BIP;tro på job;1;5\nB;2024-02-21;BIP;tro på job;2;5\n' > vurderinger.csv
