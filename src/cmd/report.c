@@ -45,6 +45,9 @@ static const char help_da[] =
     "  --pdf FIL    udskriv rapporten som PDF med Chromium (headless), når det er installeret\n"
     "  --effekt     tilføj afsnittet om tilbud og deres effekt (rå tal og et matchet skøn;\n"
     "               et ekstra gennemløb af panelet)\n"
+    "  --maalgrupper  tilføj afsnittet om partnerskabets tre målgrupper (unge, aktivitetsparate,\n"
+    "               flygtninge) mod klyngen; første gang beregnes og gemmes hver målgruppes\n"
+    "               diskretionsmønster, hvilket tager tid\n"
     "  --klynge forventet  sammenlign med de 10 kommuner, hvis forventede andel ligger\n"
     "               nærmest (jobindsats Y30R21) i stedet for klyngen\n"
     "Har arbejdsområdet tal fra jobindsats Y30R21, viser rapporten kommunens placering på\n"
@@ -66,6 +69,9 @@ static const char help_en[] =
     "  --pdf FILE   print the report to PDF with headless Chromium, when installed\n"
     "  --effekt     add the section on offers and their effect (raw figures and a matched\n"
     "               estimate; one more pass over the panel)\n"
+    "  --maalgrupper  add the section on the partnership's three target groups (young,\n"
+    "               activity-ready, refugees) against the cluster; the first time, each target\n"
+    "               group's discretion pattern is computed and stored, which takes time\n"
     "  --klynge forventet  compare with the 10 municipalities whose expected share is\n"
     "               nearest (jobindsats Y30R21) instead of the cluster\n"
     "Where the workspace has figures of jobindsats Y30R21, the report shows the\n"
@@ -446,17 +452,19 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
         {"intern", no_argument, 0, 'i'},        {"output", required_argument, 0, 'o'},
         {"xlsx", required_argument, 0, 'x'},    {"pdf", required_argument, 0, 'P'},
         {"effekt", no_argument, 0, 'e'},       {"dashboard", no_argument, 0, 'D'},
+        {"maalgrupper", no_argument, 0, 'M'},
         {"workspace", required_argument, 0, 'w'}, {"help", no_argument, 0, 'h'},
         {"synlige", required_argument, 0, 'S'}, {"klynge", required_argument, 0, 'K'},
         {0, 0, 0, 0}};
     long long kommune = 0;
     int visible[STYR_MAX_KOMMUNER], nvisible = -1;
     const char *pl = NULL, *out = NULL, *xlsx = NULL, *pdf = NULL;
-    int intern = 0, with_effect = 0, dashboard = 0, forventet = 0, c;
+    int intern = 0, with_effect = 0, with_maal = 0, dashboard = 0, forventet = 0, c;
     optind = 1;
     while ((c = styr_cli_getopt("report", argc, argv, "w:o:h", lo)) != -1) {
         switch (c) {
         case 'e': with_effect = 1; break;
+        case 'M': with_maal = 1; break;
         case 'K':
             if (styr_bctx_klynge_opt("report", optarg, &forventet)) return STYR_EXIT_USAGE;
             break;
@@ -504,6 +512,8 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
     memset(&off, 0, sizeof off);
     styr_rp_prog prog;
     static styr_rp_maal maal;
+    static styr_bdata maal_b[STYR_RP_NMAAL]; /* kept until the workspace is closed: their patterns are stored */
+    memset(maal_b, 0, sizeof maal_b);
     memset(&prog, 0, sizeof prog);
     styr_flows fl;
     memset(&fl, 0, sizeof fl);
@@ -721,7 +731,7 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
         goto out;
     }
     r->progression = prog.present ? &prog : NULL;
-    if (!public_only && (rc = styr_rp_maal_fill(&x, 0, &maal, &d))) {
+    if (with_maal && !public_only && (rc = styr_rp_maal_fill(&x, 0, &maal, maal_b, &d))) {
         e = styr_cli_fail(cli, rc, &d);
         goto out;
     }
@@ -739,6 +749,13 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
     if (pdf) e = print_pdf(out, pdf);
 out:
     if (x.ws || x.b.res.rows) e = styr_bctx_close(cli, &x, e, &d);
+    for (int i = 0; i < STYR_RP_NMAAL; i++) { /* the target groups' discretion patterns, once computed */
+        if (e == STYR_EXIT_OK && maal_b[i].res.sdc_built) {
+            styr_rc src = styr_cli_store(cli, &maal_b[i].res, &d);
+            if (src) e = styr_cli_fail(cli, src, &d);
+        }
+        styr_bdata_free(&maal_b[i]);
+    }
     if (e == STYR_EXIT_OK && run.res.ncomputed) {
         styr_rc src = styr_cli_store(cli, &run.res, &d);
         if (src) e = styr_cli_fail(cli, src, &d);

@@ -13,7 +13,7 @@ static void carried(const styr_cols *c, int *vis, int *indrejst)
     for (uint64_t i = 0; i < c->npersons && !*indrejst; i++) *indrejst = styr_person_indrejst(c, i) != 0;
 }
 
-styr_rc styr_rp_maal_fill(const styr_bctx *x, int threads, styr_rp_maal *out, styr_diags *d)
+styr_rc styr_rp_maal_fill(const styr_bctx *x, int threads, styr_rp_maal *out, styr_bdata *keep, styr_diags *d)
 {
     memset(out, 0, sizeof *out);
     if (!x->p || styr_panel_week_min(x->p) < 0) return STYR_OK;
@@ -26,9 +26,10 @@ styr_rc styr_rp_maal_fill(const styr_bctx *x, int threads, styr_rp_maal *out, st
     for (int i = 0; i < STYR_RP_NMAAL; i++) {
         styr_rp_maalrow *w = &out->row[i];
         if (!(w->known = known[i])) continue;
-        styr_bdata b;
-        styr_rc rc = styr_bdata_load_filtered(x->ws, per, nper, 0, x->intern ? x->k : -1, threads, &f[i], &b, d);
+        styr_bdata *bp = &keep[i], b;
+        styr_rc rc = styr_bdata_load_filtered(x->ws, per, nper, 0, x->intern ? x->k : -1, threads, &f[i], bp, d);
         if (rc) return rc;
+        b = *bp;
         const int figs[3] = {FIG_FULDTIDSPERSONER, FIG_JOB_3MDR, i == STYR_RP_UNGE ? FIG_U_ANDEL : FIG_ANDEL};
         for (int j = 0; j < 3; j++) {
             styr_metric m = {&styr_figdefs[figs[j]], figs[j], -1};
@@ -42,7 +43,6 @@ styr_rc styr_rp_maal_fill(const styr_bctx *x, int threads, styr_rp_maal *out, st
                 w->andel = bb.own, w->andel_cl = bb.level;
             }
         }
-        styr_bdata_free(&b);
     }
     out->present = 1;
     return STYR_OK;

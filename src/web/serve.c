@@ -872,6 +872,7 @@ static enum MHD_Result page_overview(req *q, int k)
         push(&j->a, "forventet");
     }
     push(&j->a, "--effekt"); /* one more pass on the first request; the page is cached */
+    push(&j->a, "--maalgrupper"); /* the target groups' patterns are computed once and stored */
     int vis[1], nvis = visible_of(q->s, q->scope, q->scope_kommune, vis);
     if (nvis) {
         char b[16];

@@ -82,6 +82,8 @@ def main():
         # a budget for 2024, so that the overview's budget section can follow the chosen period
         srv.styr("budget", "export", "-w", "ws", "--aar", "2024", "--format", "csv", "-o", "budget.csv")
         srv.styr("budget", "import", "-w", "ws", "budget.csv")
+        # the target groups' discretion patterns, computed once and stored (the overview reads them)
+        srv.styr("report", "-w", "ws", "--periode", "2024", "--maalgrupper", "-o", "forberedt.html")
         # the overview of the own municipality with its token
         page = b.open("%s/kommune/461?periode=2024&token=%s" % (base, TOKENS["odense"]))
         title = page.eval("document.querySelector('h1').textContent")

@@ -54,7 +54,7 @@ def main():
             "--aar", "2024", cwd=tmp)
         # the municipality's own report: its own figures exact (--intern), the others under discretion
         run(styr, "report", "-w", "ws", "--periode", "2024", "-o", "rapport.html", "--xlsx", "rapport.xlsx", "--effekt",
-            "--intern", cwd=tmp)
+            "--maalgrupper", "--intern", cwd=tmp)
         html = open(os.path.join(tmp, "rapport.html"), encoding="utf-8").read()
         # static: nothing in the file can reach outside it
         check(not re.search(r'(src|href|action)\s*=\s*"(?!#|data:)', html), "no src/href/action outside the file")
