@@ -47,34 +47,44 @@ void styr_rp_maal_section(FILE *f, const struct styr_report *r)
                         "public support in the group's weeks: the young in the weeks before they turn 30, the "
                         "activity-ready in the weeks with that visitation, refugees and family-reunified in the first 10 "
                         "calendar years after arrival. The cluster's level is its municipalities added up."));
-    fprintf(f, "</p><table class=\"maal\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
-               "<th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
-            T("Målgruppe", "Target group"), T("Fuldtidspersoner", "Full-time persons"), T("Klyngen", "Cluster"),
-            T("Udvikling", "Change"), T("Klyngen", "Cluster"), T("I job 3 mdr. efter", "In job 3 months after"),
-            T("Klyngen", "Cluster"), T("Andel af befolkningen", "Share of the population"), T("Klyngen", "Cluster"));
+    /* two tables of four figures, so that the section fits an A4 page */
     int unknown = 0;
-    for (int i = 0; i < STYR_RP_NMAAL; i++) {
-        const styr_rp_maalrow *w = &x->row[i];
-        fprintf(f, "<tr><td>");
-        styr_html_text(f, T(da[i], en[i]));
-        fprintf(f, "</td>");
-        if (!w->known) {
-            unknown = 1;
-            fprintf(f, "<td class=\"n\" colspan=\"8\">%s</td></tr>\n",
-                    T("- (panelet har ikke oplysningen)", "- (the panel does not carry it)"));
-            continue;
+    for (int t = 0; t < 2; t++) {
+        fprintf(f, "</p><table class=\"maal\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>"
+                   "</thead><tbody>\n",
+                T("Målgruppe", "Target group"),
+                t ? T("I job 3 mdr. efter", "In job 3 months after") : T("Fuldtidspersoner", "Full-time persons"),
+                T("Klyngen", "Cluster"),
+                t ? T("Andel af befolkningen", "Share of the population") : T("Udvikling", "Change"),
+                T("Klyngen", "Cluster"));
+        for (int i = 0; i < STYR_RP_NMAAL; i++) {
+            const styr_rp_maalrow *w = &x->row[i];
+            fprintf(f, "<tr><td>");
+            styr_html_text(f, T(da[i], en[i]));
+            fprintf(f, "</td>");
+            if (!w->known) {
+                unknown = 1;
+                fprintf(f, "<td class=\"n\" colspan=\"4\">%s</td></tr>\n",
+                        T("- (panelet har ikke oplysningen)", "- (the panel does not carry it)"));
+                continue;
+            }
+            if (!t) {
+                cell(f, &styr_figdefs[FIG_FULDTIDSPERSONER], w->fte);
+                cell(f, &styr_figdefs[FIG_FULDTIDSPERSONER], w->fte_cl);
+                devcell(f, w->dev, 0);
+                devcell(f, w->dev_cl, 0);
+            } else {
+                cell(f, &styr_figdefs[FIG_JOB_3MDR], w->job3);
+                cell(f, &styr_figdefs[FIG_JOB_3MDR], w->job3_cl);
+                cell(f, &styr_figdefs[FIG_ANDEL], w->andel);
+                cell(f, &styr_figdefs[FIG_ANDEL], w->andel_cl);
+            }
+            fprintf(f, "</tr>\n");
         }
-        cell(f, &styr_figdefs[FIG_FULDTIDSPERSONER], w->fte);
-        cell(f, &styr_figdefs[FIG_FULDTIDSPERSONER], w->fte_cl);
-        devcell(f, w->dev, 0);
-        devcell(f, w->dev_cl, 0);
-        cell(f, &styr_figdefs[FIG_JOB_3MDR], w->job3);
-        cell(f, &styr_figdefs[FIG_JOB_3MDR], w->job3_cl);
-        cell(f, &styr_figdefs[FIG_ANDEL], w->andel);
-        cell(f, &styr_figdefs[FIG_ANDEL], w->andel_cl);
-        fprintf(f, "</tr>\n");
+        fprintf(f, "</tbody></table>");
+        if (!t) fprintf(f, "<p>");
     }
-    fprintf(f, "</tbody></table><p class=\"note\">");
+    fprintf(f, "<p class=\"note\">");
     styr_html_text(f, T("Udvikling: fuldtidspersoner mod samme periode året før, i pct. Andel af befolkningen: de unges af "
                         "befolkningen 16-29 år, de andres af befolkningen 16-66 år. .. = diskretion (en målgruppes tal "
                         "har sit eget diskretionsmønster, så de ikke kan regnes ud af de samlede tal); . = ikke relevant.",

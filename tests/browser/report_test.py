@@ -98,14 +98,16 @@ def main():
             # the partnership's three target groups (issue 14): the own municipality's figures exact (--intern),
             # the cluster's a number or '..' (the target group's own discretion pattern), never zero for a group
             # the synthetic panel carries
-            rows = page.eval("[...document.querySelectorAll('#maalgrupper tbody tr')].map(r => [...r.cells].map(c => c.textContent))")
+            rows = page.eval("[...document.querySelectorAll('#maalgrupper table:first-of-type tbody tr')].map(r => [...r.cells].map(c => c.textContent))")
+            rows2 = page.eval("[...document.querySelectorAll('#maalgrupper tbody tr')].map(r => [...r.cells].map(c => c.textContent))")
             check([r[0] for r in rows] == ["Unge under 30", "Borgere langt fra arbejdsmarkedet (aktivitetsparate)",
                                            "Flygtninge og familiesammenførte (indrejst inden for 10 år)"],
                   "the three target groups (%s)" % [r[0] for r in rows])
-            check(all(len(r) == 9 and number(r[1]) is not None and number(r[1]) > 0 for r in rows),
+            check(all(len(r) == 5 and number(r[1]) is not None and number(r[1]) > 0 for r in rows),
                   "each target group has its own full-time persons, above 0 (%s)" % [r[1] for r in rows])
-            check(all(c == ".." or c == "-" or re.match(r"^[+-]?[\d.]+(,\d+)?( pct\.(-point)?)?$", c)
-                      for r in rows for c in r[1:]), "target-group values are numbers, '..' or '-' and nothing else")
+            check(len(rows2) == 6 and all(c == ".." or c == "-" or re.match(r"^[+-]?[\d.]+(,\d+)?( pct\.(-point)?)?$", c)
+                                          for r in rows2 for c in r[1:]),
+                  "target-group values (two tables) are numbers, '..' or '-' and nothing else")
             committee_checks(page, check, "report")
             banner = page.eval("(document.querySelector('header #syntetisk') || {}).textContent || ''")
             check("Syntetiske data" in banner, "the header says the data are synthetic")
