@@ -24,7 +24,8 @@ typedef struct ostate {
     styr_offers dims;            /* sizes (copied from the context) */
     size_t ncell, block;         /* cells in all, and per table (the whole, each category) */
     styr_offer_cell *cell;
-    styr_strat *ctrl, *trt;
+    styr_eobs *obs;              /* the effect's observations (offers.h) */
+    size_t nobs, cap;
 } ostate;
 
 static int ncat_of(int dim, const styr_cols *c)
@@ -74,11 +75,7 @@ static void init(void *st, const styr_acc_ctx *x)
     s->ncell = s->block * (size_t)(1 + s->dims.ncat);
     s->cell = styr_xcalloc(s->ncell ? s->ncell : 1, sizeof *s->cell);
     s->dims.cell = s->cell;
-    if (u->effect) {
-        s->dims.nstrata = (size_t)s->dims.ng * STYR_NBANDS * STYR_NAGES * STYR_NSEX * (size_t)s->dims.ncl;
-        s->ctrl = styr_xcalloc(s->dims.nstrata, sizeof *s->ctrl);
-        s->trt = styr_xcalloc(s->dims.nstrata * (size_t)s->dims.no, sizeof *s->trt);
-    }
+    if (u->effect) s->dims.nstrata = (size_t)s->dims.ng * STYR_NBANDS * STYR_NAGES * STYR_NSEX * (size_t)s->dims.ncl;
 }
 
 static int age_at(const styr_acc_ctx *x, uint32_t birth, int w)
@@ -195,27 +192,60 @@ static void offers_flow(ostate *s, const styr_acc_ctx *x, const styr_visit *v, u
 
 /* ---- effect: treated and control observations ---------------------------------------------- */
 
-/* Outcomes of an observation in week u into a stratum with weight wt. rr[0..3]
- * walk to the horizons' weeks, rr[4] to the week after u (u must not decrease
- * between calls with the same rr). */
+/* Outcomes of week u into observation ob. rr[0..3] walk to the horizons' weeks,
+ * rr[4] to the week after u (u must not decrease between calls with the same rr). */
 #define NPTR (STYR_NHORIZONS + 1)
-static void observe(styr_strat *st, const styr_acc_ctx *x, const styr_visit *v, int u, double wt, uint64_t *rr)
+static void observe(styr_eobs *ob, const styr_acc_ctx *x, const styr_visit *v, int u, uint64_t *rr)
 {
     const styr_cols *c = v->c;
     for (int h = 0; h < STYR_NHORIZONS; h++) {
         int t = u + styr_horizons[h];
         if (t > x->panel_last) break;
         int s = status_walk(c, &rr[h], v->r1, t, x);
-        st->w[h] += wt;
-        if (s == STYR_ST_JOB) st->job[h] += wt;
-        if (s != STYR_ST_YDELSE) st->selv[h] += wt;
+        ob->m[h]++;
+        ob->job[h] += s == STYR_ST_JOB;
+        ob->selv[h] += s != STYR_ST_YDELSE;
     }
     if (u + 52 <= x->panel_last) {
         uint64_t *r = &rr[STYR_NHORIZONS];
         while (*r < v->r1 && (int)c->start[*r] + c->len[*r] - 1 < u + 1) (*r)++;
-        st->wben += wt;
-        st->ben += wt * public_weeks(c, *r, v->r1, u + 1, u + 52, x->public_yd);
+        ob->mben++;
+        ob->ben += (uint32_t)public_weeks(c, *r, v->r1, u + 1, u + 52, x->public_yd);
     }
+}
+
+/* What the spell brings to each of its observations: the placebo (in work 13 weeks
+ * before its start, where the panel shows that week) and the weeks on public
+ * support in the 52 weeks before it. */
+typedef struct spell_pre { int pre_ok, pre_job, prior_ok, prior; } spell_pre;
+
+static void add_week(styr_eobs *ob, const styr_acc_ctx *x, const styr_visit *v, int u, int age, int sweek,
+                     const spell_pre *sp, uint64_t *rr)
+{
+    ob->n++;
+    ob->age += (uint32_t)age;
+    ob->sweek += (uint32_t)sweek;
+    if (sp->pre_ok) {
+        ob->m[STYR_EH_PLACEBO]++;
+        ob->job[STYR_EH_PLACEBO] += (uint16_t)sp->pre_job;
+        ob->selv[STYR_EH_PLACEBO] += (uint16_t)sp->pre_job;
+    }
+    if (sp->prior_ok) ob->mprior++, ob->prior += (uint32_t)sp->prior;
+    observe(ob, x, v, u, rr);
+}
+
+static styr_eobs *new_obs(ostate *s, uint32_t person, uint32_t key, int kind)
+{
+    if (s->nobs == s->cap) {
+        s->cap = s->cap ? 2 * s->cap : 4096;
+        s->obs = styr_xrealloc(s->obs, s->cap * sizeof *s->obs);
+    }
+    styr_eobs *ob = &s->obs[s->nobs++];
+    memset(ob, 0, sizeof *ob);
+    ob->person = person;
+    ob->key = key;
+    ob->kind = (uint8_t)kind;
+    return ob;
 }
 
 /* The strata's last index: the cluster, and where the panel carries them the visitation of run
@@ -232,6 +262,7 @@ static void effect_strata(ostate *s, const styr_acc_ctx *x, const styr_visit *v,
     const int opr = styr_person_opr(c, v->person);
     const styr_offers *u = x->user;
     const styr_offers *d = &s->dims;
+    const uint32_t person = (uint32_t)v->person;
     for (int i = 0; i < v->nspells; i++) {
         const styr_spell *sp = &v->spells[i];
         int g = sp->group;
@@ -246,32 +277,36 @@ static void effect_strata(ostate *s, const styr_acc_ctx *x, const styr_visit *v,
             if (t_o < 0 && c->tb[r]) t_o = c->start[r], kind = c->tb[r];
         }
         if (ra == v->r1) continue;
-        /* controls: weeks in the group before any offer, in the window; count per band first */
-        int nb[STYR_NBANDS] = {0};
-        for (int pass = 0; pass < 2; pass++) {
-            uint64_t rr[NPTR];
-            for (int h = 0; h < NPTR; h++) rr[h] = ra;
-            int counted[STYR_NBANDS] = {0};
-            for (uint64_t r = ra; r < rb; r++) {
-                if (c->yd[r] != g) continue;
-                int a = c->start[r], e = a + c->len[r] - 1;
-                if (t_o >= 0 && e >= t_o) e = t_o - 1;
-                if (a < u->win_first) a = u->win_first;
-                if (e > u->win_last) e = u->win_last;
-                int cl = u->cl_of[c->kom[r]];
-                if (cl < 0) continue;
-                cl = match_cell(u, cl, c, r, opr);
-                for (int w = a; w <= e; w++) {
-                    int band = styr_spell_band(w - sp->start + 1);
-                    if (!pass) {
-                        nb[band]++;
-                        continue;
-                    }
-                    size_t k = styr_stratum(d, g, band, styr_age_band(age_at(x, birth, w)), sex, cl);
-                    styr_strat *st = &s->ctrl[k];
-                    if (!counted[band]) counted[band] = 1, st->n++;
-                    observe(st, x, v, w, 1.0 / nb[band], rr);
-                }
+        /* before the spell: in work 13 weeks before, public support in the 52 weeks before */
+        spell_pre pre = {0, 0, 0, 0};
+        if (sp->start - 13 >= u->panel_first) {
+            uint64_t r = v->r0;
+            pre.pre_ok = 1;
+            pre.pre_job = status_walk(c, &r, v->r1, sp->start - 13, x) == STYR_ST_JOB;
+        }
+        if (sp->start - 52 >= u->panel_first) {
+            pre.prior_ok = 1;
+            pre.prior = public_weeks(c, v->r0, v->r1, sp->start - 52, sp->start - 1, x->public_yd);
+        }
+        /* controls: weeks in the group before the first offer, in the window; consecutive
+         * weeks in one stratum make one observation */
+        uint64_t rr[NPTR];
+        for (int h = 0; h < NPTR; h++) rr[h] = ra;
+        styr_eobs *cur = NULL;
+        for (uint64_t r = ra; r < rb; r++) {
+            if (c->yd[r] != g) continue;
+            int a = c->start[r], e = a + c->len[r] - 1;
+            if (t_o >= 0 && e >= t_o) e = t_o - 1;
+            if (a < u->win_first) a = u->win_first;
+            if (e > u->win_last) e = u->win_last;
+            int cl = u->cl_of[c->kom[r]];
+            if (cl < 0) continue;
+            cl = match_cell(u, cl, c, r, opr);
+            for (int w = a; w <= e; w++) {
+                int sw = w - sp->start + 1, age = age_at(x, birth, w);
+                uint32_t key = (uint32_t)styr_stratum(d, g, styr_spell_band(sw), styr_age_band(age), sex, cl);
+                if (!cur || cur->key != key || cur->n == UINT16_MAX) cur = new_obs(s, person, key, 0);
+                add_week(cur, x, v, w, age, sw, &pre, rr);
             }
         }
         /* treated: the first offer, when it starts in the window */
@@ -281,12 +316,10 @@ static void effect_strata(ostate *s, const styr_acc_ctx *x, const styr_visit *v,
             int cl = u->cl_of[c->kom[r]];
             if (cl < 0) continue;
             cl = match_cell(u, cl, c, r, opr);
-            size_t k = styr_stratum(d, g, styr_spell_band(t_o - sp->start + 1), styr_age_band(age_at(x, birth, t_o)), sex, cl);
-            styr_strat *st = &s->trt[(size_t)kind * d->nstrata + k];
-            uint64_t rr[NPTR];
+            int sw = t_o - sp->start + 1, age = age_at(x, birth, t_o);
+            uint32_t key = (uint32_t)styr_stratum(d, g, styr_spell_band(sw), styr_age_band(age), sex, cl);
             for (int h = 0; h < NPTR; h++) rr[h] = r;
-            st->n++;
-            observe(st, x, v, t_o, 1.0, rr);
+            add_week(new_obs(s, person, key, kind), x, v, t_o, age, sw, &pre, rr);
         }
     }
 }
@@ -300,18 +333,6 @@ static void visit(void *st, const styr_acc_ctx *x, const styr_visit *v)
     if (sex < 0 || sex > 2) sex = 0;
     if (s->dims.np) offers_flow(s, x, v, birth);
     if (u->effect) effect_strata(s, x, v, birth, sex);
-}
-
-static void add_strat(styr_strat *a, const styr_strat *b)
-{
-    for (int h = 0; h < STYR_NHORIZONS; h++) {
-        a->w[h] += b->w[h];
-        a->job[h] += b->job[h];
-        a->selv[h] += b->selv[h];
-    }
-    a->wben += b->wben;
-    a->ben += b->ben;
-    a->n += b->n;
 }
 
 static void merge(void *into, const void *from, const styr_acc_ctx *x)
@@ -332,9 +353,14 @@ static void merge(void *into, const void *from, const styr_acc_ctx *x)
             for (int k = 0; k < STYR_NSTATUS; k++) p->status[h][k] += q->status[h][k];
         p->weeks += q->weeks;
     }
-    if (!u->effect) return;
-    for (size_t i = 0; i < a->dims.nstrata; i++) add_strat(&a->ctrl[i], &b->ctrl[i]);
-    for (size_t i = 0; i < a->dims.nstrata * (size_t)a->dims.no; i++) add_strat(&a->trt[i], &b->trt[i]);
+    if (!u->effect || !b->nobs) return;
+    /* each thread's observations keep a person's together (a person is visited by one thread) */
+    if (a->nobs + b->nobs > a->cap) {
+        a->cap = a->nobs + b->nobs;
+        a->obs = styr_xrealloc(a->obs, a->cap * sizeof *a->obs);
+    }
+    memcpy(a->obs + a->nobs, b->obs, b->nobs * sizeof *b->obs);
+    a->nobs += b->nobs;
 }
 
 static void finish(const void *st, const styr_acc_ctx *x, styr_cube *out)
@@ -351,10 +377,9 @@ static void finish(const void *st, const styr_acc_ctx *x, styr_cube *out)
     u->cell = styr_xmalloc((s->ncell ? s->ncell : 1) * sizeof *u->cell);
     memcpy(u->cell, s->cell, s->ncell * sizeof *u->cell);
     if (u->effect) {
-        u->ctrl = styr_xmalloc(u->nstrata * sizeof *u->ctrl);
-        memcpy(u->ctrl, s->ctrl, u->nstrata * sizeof *u->ctrl);
-        u->trt = styr_xmalloc(u->nstrata * (size_t)u->no * sizeof *u->trt);
-        memcpy(u->trt, s->trt, u->nstrata * (size_t)u->no * sizeof *u->trt);
+        u->nobs = s->nobs;
+        u->obs = styr_xmalloc((s->nobs ? s->nobs : 1) * sizeof *u->obs);
+        memcpy(u->obs, s->obs, s->nobs * sizeof *u->obs);
     }
 }
 
@@ -362,8 +387,7 @@ static void free_state(void *st)
 {
     ostate *s = st;
     free(s->cell);
-    free(s->ctrl);
-    free(s->trt);
+    free(s->obs);
 }
 
 const styr_acc styr_acc_offers = {"offers", sizeof(ostate), init, visit, merge, finish, free_state};
@@ -374,7 +398,8 @@ styr_offers styr_offers_category(const styr_offers *o, int c)
     size_t block = (size_t)o->np * (size_t)o->nk * (size_t)o->ng * (size_t)o->no * STYR_NAGES;
     v.cell = o->cell + block * (size_t)(1 + c);
     v.ncat = 0;
-    v.ctrl = v.trt = NULL;
+    v.obs = NULL;
+    v.nobs = 0;
     v.effect = 0;
     return v;
 }
@@ -382,10 +407,10 @@ styr_offers styr_offers_category(const styr_offers *o, int c)
 void styr_offers_free(styr_offers *o)
 {
     free(o->cell);
-    free(o->ctrl);
-    free(o->trt);
+    free(o->obs);
     o->cell = NULL;
-    o->ctrl = o->trt = NULL;
+    o->obs = NULL;
+    o->nobs = 0;
 }
 
 static styr_rc compute(styr_ws *ws, const styr_period *per, int nper, const styr_period *window, int money,
@@ -405,6 +430,7 @@ static styr_rc compute(styr_ws *ws, const styr_period *per, int nper, const styr
         out->effect = 1;
         out->win_first = window->first;
         out->win_last = window->last;
+        out->panel_first = styr_panel_week_min(p);
         out->ncl = cl.n > 0 ? cl.n : 1;
         for (int k = 0; k < codes->dict.nkom && k < 256; k++) out->cl_of[k] = (int8_t)(cl.n > 0 ? cl.of[k] : 0);
         /* matched on the week's visitation and the person's origin where the panel carries them */

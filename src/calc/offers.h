@@ -10,16 +10,22 @@
  *     measurable); person-weeks in the group by offer kind (kind 0 = passive),
  *     so the share of full-time recipients in each kind follows;
  *   per (period, municipality and the country, group, offer kind, age band).
- * With effect set, also the strata of dynamic exact matching over the weeks
- * of the window [win_first, win_last]:
+ * With effect set, also the observations of dynamic exact matching over the
+ * weeks of the window [win_first, win_last] (issue 15), kept per person so
+ * that the interval can be clustered by person (effect.h):
  *   - treated: the spell's first offer starts in week w of the spell (in the
- *     window); stratum (group, spell-week band, age band, sex, cluster), by
- *     offer kind; outcomes read at w + 4, 13, 26, 52;
- *   - controls: every week of a spell in the group (in the window) before any
- *     offer has started, weighted 1 / (the spell's such weeks in that band) so
- *     that each spell counts at most once per band; outcomes read the same way;
- *   - both also carry the weeks on public support in the 52 weeks after (for
- *     the benefit weeks saved). */
+ *     window); stratum (group, spell-week band, age band, sex, cluster, and the
+ *     week's visitation and the origin where the panel carries them), by offer
+ *     kind; outcomes read at w + 4, 13, 26, 52;
+ *   - controls: every week of a spell in the group (in the window) before its
+ *     first offer (a spell offered later is a control only until then), each
+ *     week counting once: where the chance of an offer is the same within a
+ *     band, the treated and the controls then spread alike over its weeks;
+ *     consecutive weeks of a spell in one stratum make one observation;
+ *   - both carry the weeks on public support in the 52 weeks after (for the
+ *     benefit weeks saved) and, for the diagnostics, the age, the spell week,
+ *     the weeks on public support in the 52 weeks before the spell and whether
+ *     the person was in work 13 weeks before the spell (the placebo). */
 #ifndef STYR_OFFERS_H
 #define STYR_OFFERS_H
 
@@ -46,14 +52,27 @@ typedef struct styr_offer_cell {
     uint32_t weeks;                                /* person-weeks in the group with this kind */
 } styr_offer_cell;
 
-/* One stratum: the weight (treated: count) of measurable observations and of
- * those in work / self-supporting, per horizon; benefit weeks in the 52 weeks
- * after (wben: the weight of observations measurable at 52 weeks). */
-typedef struct styr_strat {
-    double w[STYR_NHORIZONS], job[STYR_NHORIZONS], selv[STYR_NHORIZONS];
-    double wben, ben;
-    uint32_t n;                                    /* observations (treated) or spells (controls) */
-} styr_strat;
+/* The outcomes of an effect observation: the four horizons and the placebo
+ * (in work 13 weeks before the spell started). */
+#define STYR_EH (STYR_NHORIZONS + 1)
+#define STYR_EH_PLACEBO STYR_NHORIZONS
+
+/* One observation: a treated person's first offer (kind > 0, n = 1) or a
+ * control spell's consecutive weeks in one stratum (kind 0, n weeks). Per
+ * outcome: of the n weeks, those measurable (m), in work, self-supporting. */
+typedef struct styr_eobs {
+    uint32_t person;               /* panel index: the cluster of the variance */
+    uint32_t key;                  /* stratum (styr_stratum) */
+    uint16_t n;                    /* weeks */
+    uint8_t kind;                  /* 0: control weeks, else the offer kind of the treated */
+    uint8_t pad;
+    uint16_t m[STYR_EH], job[STYR_EH], selv[STYR_EH];
+    uint16_t mben;                 /* weeks measurable 52 weeks on ... */
+    uint16_t mprior;               /* ... and with the 52 weeks before the spell in the panel */
+    uint32_t ben;                  /* weeks on public support in the 52 weeks after, summed over mben */
+    uint32_t prior;                /* weeks on public support in the 52 weeks before the spell, over mprior */
+    uint32_t age, sweek;           /* age and spell week, summed over the n weeks */
+} styr_eobs;
 
 /* The categories of one filter dimension (filter.h) that the offer tables
  * can be split by, besides the whole (issue 14 §1): every week of the panel
@@ -73,6 +92,7 @@ typedef struct styr_offers {
     int cat_dim;                                   /* STYR_OCAT_*: also the tables of its categories */
     int effect;                                    /* fill the strata */
     int win_first, win_last;                       /* the effect's window (weeks) */
+    int panel_first;                               /* the panel's first week (what lies before is unknown) */
     int ncl;                                       /* strata's last dimension: clusters x nvis x nopr */
     int nvis, nopr;                                /* the week's visitation and the person's origin are
                                                       matched on where the panel carries them (issue 14):
@@ -84,8 +104,8 @@ typedef struct styr_offers {
     styr_offer_cell *cell;                         /* [1 + ncat][np][nk][ng][no][NAGES]: the whole (with
                                                       the engine's filter), then each category's */
     size_t nstrata;                                /* ng x NBANDS x NAGES x NSEX x ncl (x visitation x origin) */
-    styr_strat *ctrl;                              /* [nstrata] */
-    styr_strat *trt;                               /* [no][nstrata] */
+    styr_eobs *obs;                                /* the effect's observations, each person's together */
+    size_t nobs;
     double net_week[256];                          /* with money: the country's net cost per benefit
                                                       week of each group in the first period */
 } styr_offers;

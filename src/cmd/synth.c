@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/mem.h"
 #include "../core/msg.h"
 #include "../core/num.h"
 #include "../synth/synth.h"
@@ -14,7 +15,8 @@
 static const char help_da[] =
     "Brug: styr synth [-w ARBEJDSOMRÅDE] (--persons N | --fuld-skala[=KOMMUNER] | --hele-landet)\n"
     "                 [--stikproeve PCT] [--from ÅR] [--to ÅR] [--seed S] [--indsvingning ÅR]\n"
-    "                 [--konjunktur] [--out FIL] [--effekt T=P,...]\n"
+    "                 [--konjunktur] [--out FIL] [--effekt T=P,... [--effekt-selektion]\n"
+    "                 [--sandhed FIL]]\n"
     "\n"
     "Danner en syntetisk befolkning i alle 98 kommuner med forløb på alle ydelser,\n"
     "tilbud, job med timer efter afgang, flytninger og alder, og indlæser den i et nyt\n"
@@ -50,11 +52,23 @@ static const char help_da[] =
     "                FIL-befolkning.csv ved siden af, til brug med styr import\n"
     "  --effekt T=P,...  plant en effekt: et forløbs første tilbud af slagsen T hæver\n"
     "                andelen i job 13 uger efter starten med P procentpoint, fx\n"
-    "                --effekt praktik=10,loentilskud=15 (til test af styr effect)\n";
+    "                --effekt praktik=10,loentilskud=15 (til test af styr effect). Så får\n"
+    "                andre slags tilbud ingen effekt, og hvem der får et tilbud hvornår,\n"
+    "                afhænger kun af det, styr effect matcher på (forløbsuge, aldersgruppe,\n"
+    "                køn, klynge); P=0: tilbud helt uden effekt. Den sande effekt på de\n"
+    "                behandlede (ATT) regnes ud fra simulerede kontrafaktiske forløb (samme\n"
+    "                person, samme tilfældige tal, uden tilbuddet den uge) og skrives pr.\n"
+    "                ydelse, tilbud, år og uger efter start til sand-effekt.csv i\n"
+    "                arbejdsområdet (med --out: FIL-sand-effekt.csv); se styr effect --sand\n"
+    "  --effekt-selektion  med --effekt: hvem der får tilbud, afhænger også af en\n"
+    "                uobserveret risiko, der også styrer afgangen til job - skønnet bliver\n"
+    "                da skævt, som det ville blive i virkeligheden\n"
+    "  --sandhed FIL med --effekt: skriv den sande effekt til FIL\n";
 static const char help_en[] =
     "Usage: styr synth [-w WORKSPACE] (--persons N | --fuld-skala[=MUNICIPALITIES] | --hele-landet)\n"
     "                  [--stikproeve PCT] [--from YEAR] [--to YEAR] [--seed S] [--indsvingning YEARS]\n"
-    "                  [--konjunktur] [--out FILE] [--effekt K=P,...]\n"
+    "                  [--konjunktur] [--out FILE] [--effekt K=P,... [--effekt-selektion]\n"
+    "                  [--sandhed FILE]]\n"
     "\n"
     "Generates a synthetic population across all 98 municipalities with spells of every\n"
     "benefit group, offers, jobs with hours after exits, moves and age, and imports it\n"
@@ -91,7 +105,18 @@ static const char help_en[] =
     "                FILE-befolkning.csv beside it, for use with styr import\n"
     "  --effekt K=P,...  plant an effect: a spell's first offer of kind K raises the\n"
     "                share in work 13 weeks after its start by P percentage points, e.g.\n"
-    "                --effekt praktik=10,loentilskud=15 (for testing styr effect)\n";
+    "                --effekt praktik=10,loentilskud=15 (for testing styr effect). Other\n"
+    "                kinds of offer then have no effect, and who gets an offer when depends\n"
+    "                only on what styr effect matches on (spell week, age band, sex,\n"
+    "                cluster); P=0: offers without any effect. The true effect on the\n"
+    "                treated (ATT) is computed from simulated counterfactuals (the same\n"
+    "                person, the same random numbers, no offer that week) and written per\n"
+    "                group, offer, year and weeks after the start to sand-effekt.csv in the\n"
+    "                workspace (with --out: FILE-sand-effekt.csv); see styr effect --sand\n"
+    "  --effekt-selektion  with --effekt: who gets an offer also depends on an\n"
+    "                unobserved risk that also drives exits to work - the estimate is then\n"
+    "                biased, as it would be in reality\n"
+    "  --sandhed FILE with --effekt: write the true effect to FILE\n";
 
 /* "praktik=10,loentilskud=15": percentage points per offer kind. 0 or -1. */
 static int parse_effects(const char *s, styr_synth_opts *o)
@@ -102,7 +127,7 @@ static int parse_effects(const char *s, styr_synth_opts *o)
         if (!eq || eq > end || eq == s || (size_t)(eq - s) >= sizeof o->effekt[0].code || o->neffekt >= 8) return -1;
         double v;
         char mark;
-        if (styr_parse_decimal(eq + 1, (size_t)(end - eq - 1), &v, &mark) || v <= 0 || v > 90) return -1;
+        if (styr_parse_decimal(eq + 1, (size_t)(end - eq - 1), &v, &mark) || v < 0 || v > 90) return -1;
         memcpy(o->effekt[o->neffekt].code, s, (size_t)(eq - s));
         o->effekt[o->neffekt].code[eq - s] = 0;
         o->effekt[o->neffekt].pp = v;
@@ -155,6 +180,8 @@ int styr_cmd_synth(styr_cli *cli, int argc, char **argv)
                                          {"stikproeve", required_argument, 0, 'p'},
                                          {"indsvingning", required_argument, 0, 'b'},
                                          {"konjunktur", no_argument, 0, 'k'},
+                                         {"effekt-selektion", no_argument, 0, 'U'},
+                                         {"sandhed", required_argument, 0, 'T'},
                                          {"help", no_argument, 0, 'h'},
                                          {0, 0, 0, 0}};
     styr_synth_opts o = {.from = 2015,
@@ -205,6 +232,12 @@ int styr_cmd_synth(styr_cli *cli, int argc, char **argv)
             break;
         case 'k':
             o.konjunktur = 1;
+            break;
+        case 'U':
+            o.effekt_selektion = 1;
+            break;
+        case 'T':
+            o.truth_out = optarg;
             break;
         case 'p':
             if (styr_cli_int(optarg, 1, 100, &v)) return styr_cli_bad_option("synth", "--stikproeve", optarg);
@@ -261,6 +294,16 @@ int styr_cmd_synth(styr_cli *cli, int argc, char **argv)
     }
     o.full = full;
     o.nfull = nfull;
+    /* the true effect beside the panel: in the workspace, or beside the CSV files */
+    char *truth = NULL;
+    if (o.neffekt && !o.truth_out) {
+        const char *base = o.out ? o.out : cli->ws;
+        size_t n = strlen(base);
+        if (o.out && n > 4 && !strcmp(base + n - 4, ".csv")) n -= 4;
+        truth = styr_xmalloc(n + 32);
+        snprintf(truth, n + 32, "%.*s%s", (int)n, base, o.out ? "-sand-effekt.csv" : "/sand-effekt.csv");
+        o.truth_out = truth;
+    }
     if (!rc) rc = styr_synth(ws, &o, &res, &ires, &d);
     /* the frame conditions for styr compare --model go with the workspace */
     if (!rc && !o.out) rc = styr_covars_store(ws, &res.cov, &d);
@@ -301,6 +344,10 @@ int styr_cmd_synth(styr_cli *cli, int argc, char **argv)
                    o.effekt[i].code, styr_fmt_int(nb, sizeof nb, (long long)res.eff_first[i]),
                    styr_fmt_int(mb, sizeof mb, (long long)res.eff_moved[i]), styr_fmt_num(eb, sizeof eb, planted, 1));
         }
+        if (o.neffekt)
+            printf(styr_tr("Sand effekt på de behandlede (fra kontrafaktiske forløb): %s\n",
+                           "True effect on the treated (from counterfactuals): %s\n"),
+                   o.truth_out);
         if (o.out) {
             printf(styr_tr("Skrevet: %s, %s, %s\nIndlæs med: styr import -w %s %s %s %s\n",
                            "Written: %s, %s, %s\nImport with: styr import -w %s %s %s %s\n"),
@@ -309,6 +356,7 @@ int styr_cmd_synth(styr_cli *cli, int argc, char **argv)
             styr_print_import_result(&ires, 0);
         }
     }
+    free(truth);
     styr_synth_result_free(&res);
     styr_import_result_free(&ires);
     styr_ws_close(ws);

@@ -14,26 +14,11 @@
 #include "../ws/refdata.h"
 #include "rng.h"
 #include "synth_attr.h"
+#include "synth_int.h"
 
 /* ---- model parameters ------------------------------------------------------------ */
 
-typedef struct wcode { const char *code; double w; } wcode;
-
-/* A benefit group: spell length (lognormal median and log-sd, weeks), the
- * chance a spell has offers and which, the chance an exit goes to a job, and
- * where the other exits go ("JOB", "OUT" or a group). */
-typedef struct gparam {
-    const char *code;
-    double median, sigma;
-    int maxlen;            /* 0: no cap */
-    double act;
-    wcode offer[5];
-    double job;
-    wcode other[5];
-    int hours;             /* weekly hours while on the group (fleksjob), else 0 */
-} gparam;
-
-static const gparam groups[] = {
+const gparam synth_groups[NGROUPS] = {
     {"dagpenge", 13, 0.9, 104, 0.55,
      {{"vejledning", 45}, {"praktik", 20}, {"loentilskud", 15}, {"uddannelse", 20}}, 0.78,
      {{"kontanthjaelp", 35}, {"OUT", 45}, {"sygedagpenge", 20}}, 0},
@@ -66,92 +51,23 @@ static const gparam groups[] = {
     {"foertidspension", 1e6, 0.0, 0, 0.0, {{0, 0}}, 0.0, {{"OUT", 1}}, 0},
     {"oevrige", 36, 0.3, 0, 0.0, {{0, 0}}, 0.85, {{"OUT", 1}}, 0},
 };
-#define NGROUPS (sizeof groups / sizeof groups[0])
+_Static_assert(sizeof synth_groups / sizeof synth_groups[0] == NGROUPS, "NGROUPS");
 
-enum { S_JOB = -1, S_OUT = -2 };
-
-/* "never": below every simulated week (a burn-in before 1990 has negative weeks) */
-#define NO_WEEK (-1000000)
-
-typedef struct kparam {
-    double risk, dur, act, job;
-    int cluster;
-} kparam;
-
-typedef struct synth_ctx {
-    const styr_codes *codes;
-    int gyd[NGROUPS];            /* ydelse index of each group, 0 when not in the workspace */
-    int gof[NGROUPS][5];         /* tilbud index of each offer kind */
-    int first_week, last_week;   /* simulated span, burn-in included */
-    int show_first;              /* the first week written (the first week of `from`) */
-    int nkom;
-    kparam kp[STYR_MAX_KOMMUNER];
-    double lvl[STYR_MAX_KOMMUNER];    /* published share on public support / national */
-    double refpop[STYR_MAX_KOMMUNER]; /* reference population 16-66 (year `to`) */
-    double scale[STYR_MAX_KOMMUNER];  /* fraction of refpop simulated (scale modes) */
-    double *cum;                 /* cumulative population weights by municipality */
-    int *region_of;              /* region number of each municipality */
-    double *cum_region[8];       /* cumulative weights within each region */
-    int nregions;
-    uint32_t *thu;               /* Thursday YYYYMMDD of each simulated week */
-    double *cyc;                 /* --konjunktur: crisis intensity (0-1) of each simulated week, or NULL */
-    int cyc_a, cyc_b;            /* the weeks [cyc_a, cyc_b) where cyc > 0 */
-    /* the reform of 1 July 2025 (lov nr. 1655 af 30. december 2024): from its week
-     * on, recipients of the groups it replaces are on the new kontanthjælp */
-    int reform_week, yd_ny;
-    int yd_udd;                  /* the education group (SU), 0 when the workspace has none */
-    uint8_t replaced[STYR_MAX_CODES];
-} synth_ctx;
-
-typedef struct srun { int start, len; uint8_t kom, yd, tb, vis, team; uint16_t timer; } srun;
-
-/* Planted effects (styr synth --effekt), by tilbud index: the target in
- * percentage points; first offers and of them moved into work, in all and by
- * kind, group and year of the start. */
-#define NPLANT 8   /* offer kinds (tilbud indexes) that can carry an effect */
-typedef struct plant {
-    double pp[NPLANT];
-    uint64_t first[NPLANT], moved[NPLANT];
-    uint64_t first_y[NPLANT][NGROUPS][STYR_YEAR_MAX - STYR_YEAR_MIN + 1];
-    uint64_t moved_y[NPLANT][NGROUPS][STYR_YEAR_MAX - STYR_YEAR_MIN + 1];
-} plant;
-
-typedef struct sim {
-    styr_rng rng;
-    plant *pl;            /* NULL: nothing planted */
-    int job_until;        /* a planted job lasts at least to this week */
-    const synth_ctx *X;
-    int t, tend;
-    int kom;
-    uint32_t birth;
-    int sex;
-    double risk;
-    int insured;
-    srun *v;
-    size_t n, cap;
-    struct { int week, kom; } mv[16];
-    int nmv;
-    int benefit;          /* a benefit week was written (in the shown span) */
-    int ben_end;          /* the week after the last benefit week so far */
-    uint64_t cut;         /* runs cut (in part or whole) by the start of the shown span */
-    styr_sattr attr;      /* visitation and teams (synth_attr.h) */
-} sim;
-
-static int group_by_code(const char *code)
+int synth_group_by_code(const char *code)
 {
     for (size_t i = 0; i < NGROUPS; i++)
-        if (!strcmp(groups[i].code, code)) return (int)i;
+        if (!strcmp(synth_groups[i].code, code)) return (int)i;
     return -1;
 }
 
-static int age_at(const sim *s, int week)
+int synth_age_at(const sim *s, int week)
 {
     return styr_age(s->birth, s->X->thu[week - s->X->first_week]);
 }
 
 static void put(sim *s, int start, int len, int yd, int tb, int timer);
 
-static void emit(sim *s, int start, int len, int yd, int tb, int timer)
+void synth_emit(sim *s, int start, int len, int yd, int tb, int timer)
 {
     if (start < s->t) { len -= s->t - start; start = s->t; }
     if (start + len - 1 > s->tend) len = s->tend - start + 1;
@@ -203,7 +119,7 @@ static void put(sim *s, int start, int len, int yd, int tb, int timer)
         int vis = 0, team = 0, seg = len;
         if (yd) {
             int cont = X->yd_ny && yd == X->yd_ny && s->attr.yd > 0 && X->replaced[s->attr.yd];
-            styr_sattr_week(&s->attr, yd, X->codes->dict.yd[yd], cont, start, len, age_at(s, start), s->risk, &vis,
+            styr_sattr_week(&s->attr, yd, X->codes->dict.yd[yd], cont, start, len, synth_age_at(s, start), s->risk, &vis,
                             &team, &seg);
         }
         put1(s, start, seg, yd, tb, timer, vis, team);
@@ -212,7 +128,7 @@ static void put(sim *s, int start, int len, int yd, int tb, int timer)
     }
 }
 
-static int pick(styr_rng *r, const wcode *w, int max)
+int synth_pick(styr_rng *r, const wcode *w, int max)
 {
     double tot = 0;
     int n = 0;
@@ -237,7 +153,7 @@ static int pick_cum(styr_rng *r, const double *cum, int n)
     return lo;
 }
 
-static void maybe_move(sim *s)
+void synth_maybe_move(sim *s)
 {
     if (styr_rng_u01(&s->rng) >= 0.012 || s->nmv >= 16) return;
     const synth_ctx *X = s->X;
@@ -253,18 +169,19 @@ static void maybe_move(sim *s)
 }
 
 /* Destination index: a group, S_JOB or S_OUT. */
-static int dest_of(const char *code)
+int synth_dest_of(const char *code)
 {
     if (!strcmp(code, "JOB")) return S_JOB;
     if (!strcmp(code, "OUT")) return S_OUT;
-    int g = group_by_code(code);
+    int g = synth_group_by_code(code);
     return g >= 0 ? g : S_OUT;
 }
 
 /* One benefit spell of group g from s->t; returns the next state. */
-static int spell(sim *s, int g, int residual)
+int synth_spell(sim *s, int g, int residual)
 {
-    const gparam *p = &groups[g];
+    if (s->pl) return synth_spell_effekt(s, g, residual);
+    const gparam *p = &synth_groups[g];
     const synth_ctx *X = s->X;
     const kparam *k = &X->kp[s->kom];
     int yd = X->gyd[g];
@@ -273,7 +190,7 @@ static int spell(sim *s, int g, int residual)
     int D;
     if (p->median >= 1e5) D = s->tend - s->t + 1;
     else {
-        double m = p->median * k->dur * riskadj * (s->pl && age_at(s, s->t) < 30 ? 0.7 : 1.0);
+        double m = p->median * k->dur * riskadj;
         /* --konjunktur: fewer jobs to go to, so unemployment lasts longer */
         if (X->cyc && X->gyd[g] && !strcmp(p->code, "dagpenge")) m *= 1 + 0.6 * X->cyc[s->t - X->first_week];
         D = (int)ceil(styr_rng_lognormal(&s->rng, m, p->sigma));
@@ -286,13 +203,10 @@ static int spell(sim *s, int g, int residual)
 
     /* offers inside the spell, as [start, end) in spell weeks */
     int os[24] = {0}, oe[24] = {0}, ok[24] = {0}, no = 0;
-    /* with planted effects, offers go more often to the young, who also leave for work
-     * more often: the raw comparison is then biased, and matching on age removes it */
-    int young = s->pl && age_at(s, s->t) < 30;
-    if (p->act > 0 && styr_rng_u01(&s->rng) < fmin(0.95, p->act * k->act * (young ? 1.8 : s->pl ? 0.8 : 1.0))) {
+    if (p->act > 0 && styr_rng_u01(&s->rng) < fmin(0.95, p->act * k->act)) {
         int w = styr_rng_int(&s->rng, 2, 12);
         while (w < D && no < 24) {
-            int kind = pick(&s->rng, p->offer, 5);
+            int kind = synth_pick(&s->rng, p->offer, 5);
             const char *code = p->offer[kind].code;
             int L = !strcmp(code, "loentilskud") ? styr_rng_int(&s->rng, 13, 26)
                   : !strcmp(code, "uddannelse")  ? styr_rng_int(&s->rng, 6, 20)
@@ -303,37 +217,6 @@ static int spell(sim *s, int g, int residual)
             ok[no] = X->gof[g][kind];
             no++;
             w += L + styr_rng_int(&s->rng, 2, 16);
-        }
-    }
-    /* a planted effect: when the spell would still run 13 weeks after its first
-     * offer's start (so the person would not be in work then), the offer moves the
-     * person into work from that week, as long as fewer than pp pct. of the first
-     * offers of the kind in the group and year have been moved. The effect on the
-     * treated (moved / first offers) is then pp points in every group and year.
-     * Offers in the burn-in are never shown, so nothing is planted there. */
-    int boosted = 0;
-    if (s->pl && no > 0 && ok[0] < NPLANT && s->pl->pp[ok[0]] > 0 && s->t + os[0] >= X->show_first) {
-        plant *pl = s->pl;
-        int kind = ok[0], t0 = s->t + os[0];
-        int y = styr_week_year(t0) - STYR_YEAR_MIN;
-        if (y < 0) y = 0;
-        if (y > STYR_YEAR_MAX - STYR_YEAR_MIN) y = STYR_YEAR_MAX - STYR_YEAR_MIN;
-        uint64_t *first = &pl->first_y[kind][g][y], *moved = &pl->moved_y[kind][g][y];
-        ++*first;
-        pl->first[kind]++;
-        if (D > os[0] + 13 && (double)*moved < pl->pp[kind] / 100.0 * (double)*first) {
-            boosted = 1;
-            ++*moved;
-            pl->moved[kind]++;
-            D = os[0] + 13;
-            int keep = 0;
-            for (int i = 0; i < no; i++) {
-                if (os[i] >= D) continue;
-                if (oe[i] > D) oe[i] = D;
-                os[keep] = os[i], oe[keep] = oe[i], ok[keep] = ok[i], keep++;
-            }
-            no = keep;
-            s->job_until = t0 + 13 + 52;
         }
     }
     /* now and then a short gap (1-3 weeks, bridged) or a 4-week one (ends the spell) */
@@ -351,22 +234,21 @@ static int spell(sim *s, int g, int residual)
             int x = segs[j][0], y = segs[j][1], tb = segs[j][2];
             if (x >= y) continue;
             if (g0 >= 0 && g0 < y && g1 > x) { /* cut the gap out */
-                if (g0 > x) emit(s, s->t + x, g0 - x, yd, tb, hours);
-                if (g1 < y) emit(s, s->t + g1, y - g1, yd, tb, hours);
+                if (g0 > x) synth_emit(s, s->t + x, g0 - x, yd, tb, hours);
+                if (g1 < y) synth_emit(s, s->t + g1, y - g1, yd, tb, hours);
             } else {
-                emit(s, s->t + x, y - x, yd, tb, hours);
+                synth_emit(s, s->t + x, y - x, yd, tb, hours);
             }
         }
         cur = b;
     }
     s->t += D;
     if (p->maxlen && D == p->maxlen && !strcmp(p->code, "dagpenge") && styr_rng_u01(&s->rng) < 0.5)
-        return group_by_code("kontanthjaelp");
-    if (boosted) return S_JOB;
-    double pj = p->job * k->job * (s->risk < 1 ? 1.08 : s->risk > 2 ? 0.75 : 1.0) * (young ? 1.35 : 1.0);
+        return synth_group_by_code("kontanthjaelp");
+    double pj = p->job * k->job * (s->risk < 1 ? 1.08 : s->risk > 2 ? 0.75 : 1.0);
     if (pj > 0.97) pj = 0.97;
     if (styr_rng_u01(&s->rng) < pj) return S_JOB;
-    return dest_of(p->other[pick(&s->rng, p->other, 5)].code);
+    return synth_dest_of(p->other[synth_pick(&s->rng, p->other, 5)].code);
 }
 
 /* --konjunktur: the extra weekly layoff hazard of an employed person at the crisis's
@@ -374,7 +256,7 @@ static int spell(sim *s, int g, int residual)
  * a-dagpenge as 2008-2010 did. */
 #define LAYOFF 0.0012
 
-static int job(sim *s)
+int synth_job(sim *s)
 {
     const kparam *k = &s->X->kp[s->kom];
     double mean = 300.0 / (s->risk * k->risk);
@@ -401,20 +283,20 @@ static int job(sim *s)
     /* hours are recorded for the 52 weeks after a benefit spell (as register data
      * links earnings to benefit histories), enough for status 4-52 weeks after */
     int rec = s->ben_end + 52 - s->t;
-    if (rec > 0) emit(s, s->t, rec < D ? rec : D, 0, 0, hours);
+    if (rec > 0) synth_emit(s, s->t, rec < D ? rec : D, 0, 0, hours);
     s->t += D;
     if (s->t > s->tend) return S_OUT;
-    int age = age_at(s, s->t);
+    int age = synth_age_at(s, s->t);
     if (laid_off)
-        return s->insured ? group_by_code("dagpenge") : group_by_code(age < 30 ? "uddannelseshjaelp" : "kontanthjaelp");
+        return s->insured ? synth_group_by_code("dagpenge") : synth_group_by_code(age < 30 ? "uddannelseshjaelp" : "kontanthjaelp");
     double u = styr_rng_u01(&s->rng);
-    if (age >= 62 && u < 0.35) return group_by_code("oevrige");
-    if (s->sex == 2 && age >= 25 && age <= 40 && u < 0.2) return group_by_code("oevrige");
+    if (age >= 62 && u < 0.35) return synth_group_by_code("oevrige");
+    if (s->sex == 2 && age >= 25 && age <= 40 && u < 0.2) return synth_group_by_code("oevrige");
     u = styr_rng_u01(&s->rng);
     double syg = s->sex == 2 ? 0.42 : 0.35;
-    if (u < syg) return group_by_code("sygedagpenge");
-    if (u < syg + 0.45) return s->insured ? group_by_code("dagpenge")
-                                           : group_by_code(age < 30 ? "uddannelseshjaelp" : "kontanthjaelp");
+    if (u < syg) return synth_group_by_code("sygedagpenge");
+    if (u < syg + 0.45) return s->insured ? synth_group_by_code("dagpenge")
+                                           : synth_group_by_code(age < 30 ? "uddannelseshjaelp" : "kontanthjaelp");
     return S_OUT;
 }
 
@@ -431,44 +313,44 @@ static void emit_edu(sim *s, int start, int len)
     if (len > 0) put(s, start, len, s->X->yd_udd, 0, 0);
 }
 
-static int out(sim *s)
+int synth_out(sim *s)
 {
     int D = 2 + (int)styr_rng_exp(&s->rng, 70);
     /* a young person outside benefits and work is often in education (SU): drawn from the
      * attributes' stream, so the benefit histories of a seed do not change */
     if (s->X->yd_udd) {
-        int a = age_at(s, s->t);
+        int a = synth_age_at(s, s->t);
         if (a < 30 && styr_rng_u01(&s->attr.rng) < (a < 25 ? 0.45 : 0.2)) emit_edu(s, s->t, D);
     }
     s->t += D;
     if (s->t > s->tend) return S_OUT;
     double u = styr_rng_u01(&s->rng);
-    int age = age_at(s, s->t);
+    int age = synth_age_at(s, s->t);
     if (u < 0.62) return S_JOB;
     if (u < 0.62 + 0.25 * s->risk / (1 + 0.3 * s->risk))
-        return group_by_code(age < 30 ? "uddannelseshjaelp" : "kontanthjaelp");
-    if (u < 0.92 && s->insured) return group_by_code("dagpenge");
+        return synth_group_by_code(age < 30 ? "uddannelseshjaelp" : "kontanthjaelp");
+    if (u < 0.92 && s->insured) return synth_group_by_code("dagpenge");
     return S_JOB;
 }
 
 /* The first state of a resident entering the window at s->t. */
 static int initial(sim *s, int immigrant)
 {
-    int age = age_at(s, s->t);
+    int age = synth_age_at(s, s->t);
     double u = styr_rng_u01(&s->rng);
-    if (immigrant) return age >= 18 && age <= 60 ? group_by_code("integration") : S_OUT;
+    if (immigrant) return age >= 18 && age <= 60 ? synth_group_by_code("integration") : S_OUT;
     if (age < 20) return u < 0.75 ? S_OUT : S_JOB;
     double fp = 0.012 * s->risk * (age > 45 ? 2.5 : 1);
-    if (u < fp) return group_by_code("foertidspension");
+    if (u < fp) return synth_group_by_code("foertidspension");
     u -= fp;
-    if (u < 0.02) return group_by_code("fleksjob");
+    if (u < 0.02) return synth_group_by_code("fleksjob");
     u -= 0.02;
     double kh = 0.015 * s->risk;
-    if (u < kh) return group_by_code(age < 30 ? "uddannelseshjaelp" : "kontanthjaelp");
+    if (u < kh) return synth_group_by_code(age < 30 ? "uddannelseshjaelp" : "kontanthjaelp");
     u -= kh;
-    if (u < 0.025) return s->insured ? group_by_code("dagpenge") : S_OUT;
+    if (u < 0.025) return s->insured ? synth_group_by_code("dagpenge") : S_OUT;
     u -= 0.025;
-    if (u < 0.02) return group_by_code("sygedagpenge");
+    if (u < 0.02) return synth_group_by_code("sygedagpenge");
     u -= 0.02;
     if (u < 0.09) return S_OUT;
     return S_JOB;
@@ -479,13 +361,13 @@ static void simulate(sim *s, int t0, int immigrant)
     s->t = t0;
     int st = initial(s, immigrant), first = 1;
     while (s->t <= s->tend) {
-        if (st == S_JOB) st = job(s);
-        else if (st == S_OUT) st = out(s);
+        if (st == S_JOB) st = synth_job(s);
+        else if (st == S_OUT) st = synth_out(s);
         else {
-            st = spell(s, st, first && !immigrant);
+            st = synth_spell(s, st, first && !immigrant);
         }
         first = 0;
-        maybe_move(s);
+        synth_maybe_move(s);
     }
 }
 
@@ -542,10 +424,10 @@ static styr_rc setup(styr_ws *ws, const styr_synth_opts *o, synth_ctx *X, styr_d
     X->nkom = c->dict.nkom;
     if (!X->nkom) return styr_diag_sys(d, STYR_EWS, "the workspace has no municipalities");
     for (size_t g = 0; g < NGROUPS; g++) {
-        int yd = styr_codes_ydelse(c, groups[g].code, strlen(groups[g].code));
+        int yd = styr_codes_ydelse(c, synth_groups[g].code, strlen(synth_groups[g].code));
         X->gyd[g] = yd > 0 ? yd : 0;
-        for (int k = 0; k < 5 && groups[g].offer[k].code; k++) {
-            int tb = styr_codes_tilbud(c, groups[g].offer[k].code, strlen(groups[g].offer[k].code));
+        for (int k = 0; k < 5 && synth_groups[g].offer[k].code; k++) {
+            int tb = styr_codes_tilbud(c, synth_groups[g].offer[k].code, strlen(synth_groups[g].offer[k].code));
             X->gof[g][k] = tb > 0 ? tb : 0;
         }
     }
@@ -555,6 +437,7 @@ static styr_rc setup(styr_ws *ws, const styr_synth_opts *o, synth_ctx *X, styr_d
     int udd = styr_codes_ydelse(X->codes, "uddannelse", 10);
     X->yd_udd = udd > 0 && X->codes->yd_edu[udd] ? udd : 0;
     X->reform_week = styr_week_from_iso(2025, 27); /* the week of 1 July 2025 */
+    styr_kind_yd(c, X->kind_yd);
     for (size_t i = 0; i < sizeof old_kh / sizeof *old_kh; i++) {
         int g = styr_codes_ydelse(c, old_kh[i], strlen(old_kh[i]));
         if (g > 0) X->replaced[g] = 1;
@@ -806,6 +689,10 @@ styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res
             }
             pl->pp[tb] = o->effekt[i].pp;
         }
+        pl->unobserved = o->effekt_selektion;
+        pl->year0 = o->from;
+        pl->nyears = nyears;
+        pl->truth = styr_xcalloc((size_t)NTRUTH_KINDS * NGROUPS * (size_t)nyears * STYR_NHORIZONS, sizeof *pl->truth);
         s.pl = pl;
     }
     csvout cw[3];
@@ -850,6 +737,10 @@ styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res
         if (scaled && progress_every && o->progress && ri % (uint64_t)progress_every == 0)
             o->progress(o->progress_ctx, "synth", ri, goal);
         styr_rng_seed(&s.rng, o->seed, ri + 1);
+        if (pl) {
+            styr_rng_seed(&s.orng, o->seed ^ 0x0FFE4B17ULL, ri + 1);
+            synth_effekt_person_start(&s);
+        }
         s.n = 0;
         s.cut = 0;
         s.nmv = 0;
@@ -886,6 +777,7 @@ styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res
                           (int)(X.thu[t0 - X.first_week] / 10000), o->from, &opr, &indrejst);
         res->residents++;
         simulate(&s, t0, immigrant);
+        if (pl) synth_effekt_person_end(&s);
         res->burnin_runs += s.cut;
 
         /* the population on 1 January of each year */
@@ -963,6 +855,7 @@ styr_rc styr_synth(styr_ws *ws, const styr_synth_opts *o, styr_synth_result *res
                     goto oom;
                 }
             }
+    if (pl && o->truth_out && (rc = synth_effekt_write(&X, pl, o->truth_out, d))) goto out;
     if (o->out) {
         for (int i = 0; i < 3; i++) {
             if (cw_flush(&cw[i])) goto ioerr;
@@ -991,8 +884,11 @@ out:
         res->eff_first[i] = pl->first[tb];
         res->eff_moved[i] = pl->moved[tb];
     }
+    if (pl) free(pl->truth);
     free(pl);
     free(s.v);
+    free(s.ev);
+    free(s.scratch);
     free(pop);
     styr_batch_free(&b);
     teardown(&X);

@@ -58,9 +58,17 @@ typedef struct styr_synth_opts {
                            <base>-befolkning.csv instead of importing */
     const char *command;
     /* planted effects: the first offer of a spell of this kind raises the share in
-     * work 13 weeks after its start by pp percentage points (styr synth --effekt) */
+     * work 13 weeks after its start by pp percentage points (styr synth --effekt; 0: a
+     * world of offers without any effect); offers of kinds not named have none, and
+     * who gets an offer depends only on what styr effect matches on (synth_int.h) */
     struct { char code[32]; double pp; } effekt[8];
     int neffekt;
+    /* with effekt: who gets an offer also depends on an unobserved risk that sets how
+     * fast the person leaves for work (--effekt-selektion: the estimate is then biased) */
+    int effekt_selektion;
+    /* with effekt: write the true effect on the treated here (synth_effekt.c: per group,
+     * offer kind, year of the start and horizon, from simulated counterfactuals) */
+    const char *truth_out;
     styr_import_progress progress;
     void *progress_ctx;
 } styr_synth_opts;

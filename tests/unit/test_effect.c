@@ -11,58 +11,84 @@
 #include "calc/offers.h"
 #include "calc/sample.h"
 #include "synth/synth.h"
+#include "synth/truth.h"
 
 #define NEAR(a, b) assert_true(fabs((a) - (b)) < 1e-6)
 
-/* Two strata with treated and controls, one with treated only (dropped):
- *   A: treated 10, 6 in work; controls weight 40, 12 in work
- *   B: treated 30, 9 in work; controls weight 20, 2 in work
- *   C: treated 5, 5 in work; no controls
- * effect = (10 x 0,3 + 30 x 0,2) / 40 = 22,5 pp;
- * V = (1/4)^2 (0,6 x 0,4 / 10 + 0,3 x 0,7 / 40) + (3/4)^2 (0,3 x 0,7 / 30 + 0,1 x 0,9 / 20) = 0,008296875;
- * raw = 20/45 - 14/60; benefit weeks saved = (10 x 5 + 30 x 5) / 40 = 5. */
+/* Observations set by hand (kind 1, 13 weeks; one cluster, no visitation or origin):
+ *   A (spell week 5, 40-49, M): treated P1 in work, P2 not; controls C1-C10, one week
+ *     each, C1-C3 in work: p_c = 0,3
+ *   B (spell week 7, 50-66, K): treated P3 in work; controls C1 and C11-C19, C1 and C11
+ *     in work: p_c = 0,2
+ *   C (53+, 16-29, M): treated P4 in work; 2 control weeks of C20, none in work: fewer
+ *     than STYR_EFFECT_MIN_CONTROLS (3), so P4 is left out
+ * effect = (2 x (0,5 - 0,3) + 1 x (1 - 0,2)) / 3 = 0,4 -> 40 pp; p_t 2/3, p_c 0,8/3.
+ * Influences (effect.h), N = 3: P1 (1 - 0,3 - 0,4)/3, P2 (0 - 0,3 - 0,4)/3, P3 (1 - 0,2 -
+ * 0,4)/3; a control in A -(2/30)(Y - 0,3), in B -(1/30)(Y - 0,2); C1 has one of each.
+ * Sum of squares 539/5625 over G = 22 persons (C20 is in no matched stratum):
+ * V = 539/5625 x 22/21, above the Agresti-Caffo floor (3/5 x 2/5) / 5 = 0,048.
+ * A and B have 10 control observations each: not thin (STYR_EFFECT_THIN).
+ * Raw: treated 3 of 4 in work, controls 5 of 22 weeks. */
+static styr_eobs obs_(uint32_t person, size_t key, int kind, int job)
+{
+    styr_eobs o;
+    memset(&o, 0, sizeof o);
+    o.person = person, o.key = (uint32_t)key, o.kind = (uint8_t)kind, o.n = 1;
+    o.m[1] = 1, o.job[1] = (uint16_t)job, o.selv[1] = (uint16_t)job;
+    return o;
+}
+
 static void test_estimator(void **state)
 {
     (void)state;
     styr_offers o;
     memset(&o, 0, sizeof o);
-    o.ng = 2, o.no = 2, o.ncl = 1;
+    o.ng = 2, o.no = 2, o.ncl = 1, o.nvis = 1, o.nopr = 1;
     o.nstrata = (size_t)o.ng * STYR_NBANDS * STYR_NAGES * STYR_NSEX * (size_t)o.ncl;
-    o.ctrl = calloc(o.nstrata, sizeof *o.ctrl);
-    o.trt = calloc(o.nstrata * (size_t)o.no, sizeof *o.trt);
-    const int h = 1; /* 13 weeks */
-    size_t a = styr_stratum(&o, 1, 4, 0, 1, 0), b = styr_stratum(&o, 1, 6, 2, 2, 0), c = styr_stratum(&o, 1, 15, 3, 1, 0);
-    styr_strat *ta = &o.trt[o.nstrata + a], *tb = &o.trt[o.nstrata + b], *tc = &o.trt[o.nstrata + c];
-    ta->w[h] = 10, ta->job[h] = 6, ta->selv[h] = 8, ta->wben = 10, ta->ben = 100;
-    tb->w[h] = 30, tb->job[h] = 9, tb->selv[h] = 12, tb->wben = 30, tb->ben = 150;
-    tc->w[h] = 5, tc->job[h] = 5, tc->selv[h] = 5;
-    o.ctrl[a].w[h] = 40, o.ctrl[a].job[h] = 12, o.ctrl[a].selv[h] = 20, o.ctrl[a].wben = 40, o.ctrl[a].ben = 600;
-    o.ctrl[b].w[h] = 20, o.ctrl[b].job[h] = 2, o.ctrl[b].selv[h] = 4, o.ctrl[b].wben = 20, o.ctrl[b].ben = 200;
+    size_t a = styr_stratum(&o, 1, 4, 2, 1, 0), b = styr_stratum(&o, 1, 6, 3, 2, 0), c = styr_stratum(&o, 1, 15, 0, 1, 0);
+    styr_eobs ob[40];
+    size_t n = 0;
+    /* persons in order (each person's observations together): P1-P4 = 1-4, C1-C20 = 11-30 */
+    ob[n++] = obs_(1, a, 1, 1);
+    ob[n++] = obs_(2, a, 1, 0);
+    ob[n++] = obs_(3, b, 1, 1);
+    ob[n++] = obs_(4, c, 1, 1);
+    ob[n++] = obs_(11, a, 0, 1);
+    ob[n++] = obs_(11, b, 0, 1);
+    for (int i = 2; i <= 10; i++) ob[n++] = obs_((uint32_t)(10 + i), a, 0, i <= 3);
+    for (int i = 11; i <= 19; i++) ob[n++] = obs_((uint32_t)(10 + i), b, 0, i == 11);
+    for (int i = 0; i < 2; i++) ob[n++] = obs_(30, c, 0, 0);
+    o.obs = ob;
+    o.nobs = n;
     styr_effect e;
-    styr_effect_estimate(&o, 1, 1, h, &e);
+    styr_effect_estimate(&o, 1, 1, 1, &e);
     assert_true(e.ok);
-    NEAR(e.effect, 22.5);
-    double se = 100 * sqrt(0.008296875);
-    NEAR(e.lo, 22.5 - 1.96 * se);
-    NEAR(e.hi, 22.5 + 1.96 * se);
-    NEAR(e.raw, 100 * (20.0 / 45 - 14.0 / 60));
-    NEAR(e.p_t, 37.5);
-    NEAR(e.p_c, 15.0);
-    /* self-supporting: A 0,8 - 0,5, B 0,4 - 0,2: (10 x 0,3 + 30 x 0,2) / 40 */
-    NEAR(e.effect_selv, 22.5);
-    NEAR(e.ben_saved, 5.0);
-    assert_int_equal(e.treated, 45);
-    assert_int_equal(e.matched, 40);
+    assert_false(e.shown); /* 3 matched: fewer than 30, not shown */
+    NEAR(e.effect, 40.0);
+    double se = 100 * sqrt(539.0 / 5625 * 22 / 21);
+    NEAR(e.se, se);
+    NEAR(e.lo, 40 - 1.96 * se);
+    NEAR(e.hi, 40 + 1.96 * se);
+    NEAR(e.raw, 100 * (0.75 - 5.0 / 22));
+    NEAR(e.p_t, 200.0 / 3);
+    NEAR(e.p_c, 80.0 / 3);
+    assert_int_equal(e.treated, 4);
+    assert_int_equal(e.matched, 3);
     assert_int_equal(e.strata, 3);
     assert_int_equal(e.strata_dropped, 1);
-    NEAR(e.controls, 60);
+    assert_int_equal(e.persons, 22);
+    NEAR(e.controls, 20);
     /* another horizon has nothing; kind 0 (no offer) is not an offer */
     styr_effect_estimate(&o, 1, 1, 0, &e);
     assert_false(e.ok);
-    styr_effect_estimate(&o, 1, 0, h, &e);
+    styr_effect_estimate(&o, 1, 0, 1, &e);
     assert_false(e.ok);
-    free(o.ctrl);
-    free(o.trt);
+    /* every outcome the same (all in work): no variance in the data, but the interval is not
+     * of width 0: the floor (4/5 x 1/5) / 5 */
+    for (size_t i = 0; i < n; i++) ob[i].job[1] = 1;
+    styr_effect_estimate(&o, 1, 1, 1, &e);
+    NEAR(e.effect, 0.0);
+    NEAR(e.se, 100 * sqrt(0.8 * 0.2 / 5));
 }
 
 static void add_weeks(char *buf, size_t *o, const char *p, int y, int w0, int w1, const char *yd, const char *tb,
@@ -77,17 +103,17 @@ static void add_weeks(char *buf, size_t *o, const char *p, int y, int w0, int w1
 
 /* A small panel computed by hand: in 2023, kontanthjælp, municipality 101,
  * persons without birth or sex (one age and sex stratum):
- *   T1  weeks 1-17 on the benefit, praktik in weeks 5-8; work weeks 18-40
- *   C1  weeks 1-10 on the benefit, no offer; work weeks 11-40
- *   C2  weeks 1-30 on the benefit, no offer; nothing after
- * Treated: T1 in spell week 5. At 13 weeks (week 18) T1 is in work; the
- * controls in spell week 5: C1 in work at week 18, C2 on the benefit:
- * effect 100 - 50 = 50 pp. At 4 weeks (week 9) all are on the benefit: 0.
- * Raw at 13: control weeks C1 1-10 (weight 1 each, all in work 13 weeks
- * later), C2 1-13 (weight 1), 14-26 (1/13 each), 27-30 (1/4 each), none in
- * work; T1 1-4 (weight 1), none in work: 10 / 29 -> 100 - 34,48 pp.
- * Benefit weeks in the 52 after week 5: T1 12 (weeks 6-17), C1 5, C2 25:
- * saved (5 + 25) / 2 - 12 = 3. */
+ *   T1      weeks 1-17 on the benefit, praktik in weeks 5-8; work weeks 18-40
+ *   C1-C5   weeks 1-10 on the benefit, no offer; work weeks 11-40
+ *   C6-C10  weeks 1-30 on the benefit, no offer; nothing after
+ * Treated: T1 in spell week 5. At 13 weeks (week 18) T1 is in work; the ten
+ * controls in spell week 5 (enough: STYR_EFFECT_MIN_CONTROLS): C1-C5 in work
+ * at week 18, C6-C10 on the benefit: effect 100 - 50 = 50 pp. At 4 weeks
+ * (week 9) all are on the benefit: 0. Raw at 13: every control week counts
+ * once: C1-C5 weeks 1-10 (50, all in work 13 weeks later), C6-C10 weeks 1-30
+ * (150, none), T1 weeks 1-4 (4, none): 100 - 100 x 50 / 204 pp. Benefit
+ * weeks in the 52 after week 5: T1 12 (weeks 6-17), C1-C5 5, C6-C10 25:
+ * saved (5 x 5 + 5 x 25) / 10 - 12 = 3. */
 static void test_panel(void **state)
 {
     (void)state;
@@ -98,9 +124,13 @@ static void test_panel(void **state)
     add_weeks(csv, &o, "T1", 2023, 5, 8, "kontanthjaelp", "praktik", "");
     add_weeks(csv, &o, "T1", 2023, 9, 17, "kontanthjaelp", "", "");
     add_weeks(csv, &o, "T1", 2023, 18, 40, "", "", "37");
-    add_weeks(csv, &o, "C1", 2023, 1, 10, "kontanthjaelp", "", "");
-    add_weeks(csv, &o, "C1", 2023, 11, 40, "", "", "37");
-    add_weeks(csv, &o, "C2", 2023, 1, 30, "kontanthjaelp", "", "");
+    char cid[8];
+    for (int i = 1; i <= 5; i++) {
+        snprintf(cid, sizeof cid, "C%d", i);
+        add_weeks(csv, &o, cid, 2023, 1, 10, "kontanthjaelp", "", "");
+        add_weeks(csv, &o, cid, 2023, 11, 40, "", "", "37");
+    }
+    for (int i = 6; i <= 10; i++) snprintf(cid, sizeof cid, "C%d", i), add_weeks(csv, &o, cid, 2023, 1, 30, "kontanthjaelp", "", "");
     o += (size_t)sprintf(csv + o, "Z;2024-W52;851;;;37\n");
     styr_diags d;
     styr_diags_init(&d);
@@ -123,7 +153,7 @@ static void test_panel(void **state)
     assert_int_equal(e.treated, 1);
     assert_int_equal(e.matched, 1);
     NEAR(e.effect, 50.0);
-    NEAR(e.raw, 100 - 100.0 * 10 / 29);
+    NEAR(e.raw, 100 - 100.0 * 50 / 204);
     NEAR(e.ben_saved, 3.0);
     styr_effect_estimate(&off, g, k, 0, &e);
     NEAR(e.effect, 0.0);
@@ -138,8 +168,8 @@ static void test_panel(void **state)
     assert_int_equal(oc->status[0][STYR_ST_YDELSE], 1);
     assert_int_equal(oc->status[1][STYR_ST_JOB], 1);
     assert_int_equal(oc->weeks, 4);
-    /* passive weeks: T1 13, C1 10, C2 30 */
-    assert_int_equal(styr_offer_at(&off, 0, kom, g, 0, 2)->weeks, 53);
+    /* passive weeks: T1 13, C1-C5 10 each, C6-C10 30 each */
+    assert_int_equal(styr_offer_at(&off, 0, kom, g, 0, 2)->weeks, 213);
 
     /* a goal on the offer: in work 3 months after praktik at least 40 pct. in 2023 (the year is
      * complete): T1's praktik ended in week 8 and T1 is in work in week 21: 100 pct., reached
@@ -168,10 +198,13 @@ static void test_panel(void **state)
     styr_diags_free(&d);
 }
 
-/* A synthetic population with +10 pp planted for praktik: the matched
- * estimate's interval holds 10 for kontanthjælp and dagpenge, while the raw
- * difference for dagpenge lies above the interval (the young get more offers
- * and leave sooner). */
+/* A synthetic population with +10 pp planted for praktik (issue 15): the true
+ * effect styr synth computes from its counterfactuals is 10 at 13 weeks (the
+ * quota) and 0 at 4 weeks and for vejledning (no effect planted: the same
+ * person without the offer has the very same history); the matched estimate's
+ * interval holds the truth for kontanthjælp and dagpenge, while the raw
+ * difference for dagpenge lies above it (the young get more offers and leave
+ * sooner). */
 static void test_planted(void **state)
 {
     (void)state;
@@ -180,7 +213,10 @@ static void test_planted(void **state)
     styr_diags_init(&d);
     styr_ws *w;
     assert_int_equal(styr_ws_open(ws, STYR_WS_WRITE, &w, &d), STYR_OK);
-    styr_synth_opts so = {.persons = 150000, .from = 2015, .to = 2024, .seed = 11, .command = "test"};
+    char truth_path[512];
+    snprintf(truth_path, sizeof truth_path, "%s/sand-effekt.csv", ws);
+    styr_synth_opts so = {.persons = 150000, .from = 2017, .to = 2022, .seed = 11, .command = "test",
+                          .truth_out = truth_path};
     snprintf(so.effekt[0].code, sizeof so.effekt[0].code, "praktik");
     so.effekt[0].pp = 10;
     so.neffekt = 1;
@@ -191,23 +227,34 @@ static void test_planted(void **state)
     assert_true(fabs(100.0 * (double)res.eff_moved[0] / (double)res.eff_first[0] - 10.0) < 0.3);
     styr_synth_result_free(&res);
     styr_import_result_free(&ires);
+    const styr_codes *c = styr_ws_codes(w);
+    styr_truth truth;
+    assert_int_equal(styr_truth_load(truth_path, c, 2021, 2021, &truth, &d), STYR_OK);
     styr_period win;
-    styr_period_parse("2023", &win);
+    styr_period_parse("2021", &win);
     styr_offers off;
     styr_cube cube;
     assert_int_equal(styr_offers_compute(w, &win, 1, &win, 0, 0, &off, &cube, &d), STYR_OK);
-    const styr_codes *c = styr_ws_codes(w);
-    int k = styr_codes_tilbud(c, "praktik", 7);
+    int k = styr_codes_tilbud(c, "praktik", 7), kv = styr_codes_tilbud(c, "vejledning", 10);
     const char *groups[] = {"kontanthjaelp", "dagpenge"};
     for (int i = 0; i < 2; i++) {
+        int g = styr_codes_ydelse(c, groups[i], strlen(groups[i]));
+        const styr_truth_cell *t13 = styr_truth_at(&truth, g, k, 1), *t4 = styr_truth_at(&truth, g, k, 0),
+                              *tv = styr_truth_at(&truth, g, kv, 1);
+        double true13 = 100 * (t13->j1 - t13->j0) / t13->n;
+        assert_true(true13 > 9 && true13 < 11.5);
+        NEAR(t4->j1, t4->j0);
+        NEAR(tv->j1, tv->j0);
         styr_effect e;
-        styr_effect_estimate(&off, styr_codes_ydelse(c, groups[i], strlen(groups[i])), k, 1, &e);
-        printf("%s praktik 13 weeks: %.2f [%.2f; %.2f], raw %.2f, matched %u\n", groups[i], e.effect, e.lo, e.hi, e.raw,
-               e.matched);
-        assert_true(e.ok && e.matched > 500);
-        assert_true(e.lo <= 10 && 10 <= e.hi);
-        if (i == 1) assert_true(e.raw > e.hi && e.raw > 12);
+        styr_effect_estimate(&off, g, k, 1, &e);
+        printf("%s praktik 13 weeks: %.2f [%.2f; %.2f], raw %.2f, matched %u of %u, true %.2f\n", groups[i], e.effect,
+               e.lo, e.hi, e.raw, e.matched, e.treated, true13);
+        assert_true(e.shown && e.matched > 300);
+        assert_true(e.lo <= true13 && true13 <= e.hi);
+        assert_true(e.hi - e.lo > 1);
+        if (i == 1) assert_true(e.raw > true13 + 1);
     }
+    styr_truth_free(&truth);
     styr_offers_free(&off);
     styr_cube_free(&cube);
     styr_ws_close(w);
