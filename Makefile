@@ -106,6 +106,10 @@ test-cli: $(BUILD)/styr
 test-readme: $(BUILD)/styr
 	@bash tests/readme/run.sh $(BUILD)/styr
 
+# the effect estimate's intervals against the true effect of 20 synthetic populations (issue 15)
+test-effect: $(BUILD)/styr
+	@bash tests/effect/run.sh $(BUILD)/styr
+
 # the report and the dashboard in headless Chromium (artefacts: screenshots and a PDF in
 # $(BUILD)/test-artifacts), and styr serve under malformed and hostile requests
 test-browser: $(BUILD)/styr
@@ -135,7 +139,7 @@ stress: $(BUILD)/styr $(BUILD)/failio.so $(BUILD)/tests/test_sdc
 
 test:
 	@bash tools/deps.sh test
-	$(MAKE) all test-unit test-cli test-readme test-browser test-hent test-durable
+	$(MAKE) all test-unit test-cli test-effect test-readme test-browser test-hent test-durable
 	$(MAKE) BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	        SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" test-unit test-cli
 	$(MAKE) test-valgrind

@@ -399,8 +399,8 @@ int styr_cmd_effect(styr_cli *cli, int argc, char **argv)
                 r->cost = NAN;
                 /* a cost per extra person in work divides by the effect: only where the
                  * interval says there is one (an effect that may be 0 gives any amount) */
-                r->no_effect = !isnan(price[k]) && r->e.ok && !(r->e.lo > 0);
-                if (!isnan(price[k]) && r->e.ok && r->e.lo > 0) {
+                r->no_effect = !isnan(price[k]) && r->e.shown && !(r->e.lo > 0);
+                if (!isnan(price[k]) && r->e.shown && r->e.lo > 0) {
                     r->net_week = off.net_week[g];
                     r->cost = (price[k] - r->e.ben_saved * r->net_week) / (r->e.effect / 100);
                 }

@@ -326,12 +326,14 @@ static styr_rc effect_section(const styr_bctx *x, styr_report *r, styr_offers *o
     int is_year = x->per.kind == STYR_P_YEAR;
     static const char *groups[] = {"dagpenge", "kontanthjaelp", "sygedagpenge"};
     styr_rp_effect *e = styr_xcalloc(3 * (size_t)off->no, sizeof *e);
-    styr_effect *all = styr_xmalloc((size_t)off->no * STYR_EH * sizeof *all);
+    styr_effect *by[STYR_NEB];
+    for (int s = 0; s < STYR_NEB; s++) by[s] = styr_xmalloc((size_t)off->no * STYR_EH * sizeof *by[s]);
+    styr_effect *all = by[STYR_EB_STD];
     int n = 0;
     for (int i = 0; i < 3; i++) {
         int g = group_of(x->codes, groups[i]);
         if (g < 0) continue;
-        styr_effect_group(off, g, STYR_EB_STD, all);
+        for (int s = 0; s < STYR_NEB; s++) styr_effect_group(off, g, s, by[s]);
         for (int t = 1; t < off->no; t++) {
             double st = 0, job = 0, meas = 0, cjob = 0, cmeas = 0;
             for (int k = 0; k < x->b.nk; k++)
@@ -359,10 +361,11 @@ static styr_rc effect_section(const styr_bctx *x, styr_report *r, styr_offers *o
             y->cl_job3 = hc & STYR_OH_ENDED ? (styr_figval){0, STYR_FV_SUPPRESSED}
                        : cmeas > 0 ? (styr_figval){100 * cjob / cmeas, STYR_FV_OK} : (styr_figval){0, STYR_FV_NONE};
             y->e = est;
+            styr_effect_diag_fill(&y->dg, (const styr_effect *const *)by, t);
             y->hidden = est.matched < STYR_DISCRETION || est.controls < STYR_DISCRETION;
         }
     }
-    free(all);
+    for (int s = 0; s < STYR_NEB; s++) free(by[s]);
     *out = e;
     r->eff = e;
     r->neff = n;

@@ -647,6 +647,62 @@ static void money(FILE *f, const styr_report *r)
               "The net cost is the municipality's cost after refusion under the rules in force each week (spec/refusion.md)."));
 }
 
+/* "1,2 [-0,3; 2,7]" or "-" */
+static void est_cell(FILE *f, const styr_effect *e)
+{
+    char a[32], b[32], c[32];
+    if (!e->shown) {
+        fputs("<td class=\"n\">-</td>", f);
+        return;
+    }
+    fprintf(f, "<td class=\"n\">%s [%s; %s]</td>", styr_fmt_num(a, sizeof a, e->effect, 1),
+            styr_fmt_num(b, sizeof b, e->lo, 1), styr_fmt_num(c, sizeof c, e->hi, 1));
+}
+
+/* The estimate's checks (issue 15 §4): matched share, placebo, the largest
+ * imbalance left, and the estimate under coarser spell-week bands. */
+static void effect_checks(FILE *f, const styr_report *r)
+{
+    fprintf(f, "<h3>%s</h3><p>%s</p><table class=\"effektdiag\"><thead><tr><th>%s</th><th>%s</th><th class=\"n\">%s</th>"
+               "<th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th></tr>"
+               "</thead><tbody>\n",
+            T("Bilag: skønnets kontrol", "Appendix: checks of the estimate"),
+            T("Placebo: den matchede forskel i andelen i job 13 uger før forløbet begyndte (tilbuddet kan ikke have "
+              "virket dér, så den bør være 0). Skævhed: største standardiserede forskel mellem de behandlede og deres "
+              "kontroller i alder, forløbsuge og uger på offentlig forsørgelse året før (over 0,1 er en skævhed). "
+              "Grove bånd: skønnet 13 uger efter start, når forløbsugerne grupperes groft (1-4, 5-8, 9-13, 14-26, "
+              "27-52, 53+) - at sammenligne med skønnet ovenfor.",
+              "Placebo: the matched difference in the share in work 13 weeks before the spell began (the offer cannot "
+              "have worked there, so it should be 0). Imbalance: the largest standardised difference between the treated "
+              "and their controls in age, spell week and weeks on public support the year before (above 0.1 is an "
+              "imbalance). Coarse bands: the estimate 13 weeks after the start with spell weeks grouped coarsely (1-4, 5-8, "
+              "9-13, 14-26, 27-52, 53+) - to compare with the estimate above."),
+            T("Ydelse", "Group"), T("Tilbud", "Offer"), T("Matchet", "Matched"), T("Placebo", "Placebo"),
+            T("Skævhed", "Imbalance"), T("Grove bånd", "Coarse bands"));
+    for (int i = 0; i < r->neff; i++) {
+        const styr_rp_effect *x = &r->eff[i];
+        const styr_effect *e = &x->dg.out[1];
+        if (x->hidden || !e->treated_all) continue;
+        char a[48];
+        fprintf(f, "<tr><td>");
+        esc(f, x->group);
+        fprintf(f, "</td><td>");
+        esc(f, x->offer);
+        fprintf(f, "</td><td class=\"n\">%s</td>", styr_fmt_pct(a, sizeof a, 100.0 * e->matched_all / e->treated_all, 1));
+        est_cell(f, &x->dg.out[STYR_EH_PLACEBO]);
+        double worst = NAN;
+        for (int b = 0; b < STYR_NBAL; b++) {
+            double d = e->bal_sd[b] > 0 ? fabs(e->bal_t[b] - e->bal_c[b]) / e->bal_sd[b] : NAN;
+            if (!isnan(d) && (isnan(worst) || d > worst)) worst = d;
+        }
+        if (isnan(worst)) fputs("<td class=\"n\">-</td>", f);
+        else fprintf(f, "<td class=\"n\">%s</td>", styr_fmt_num(a, sizeof a, worst, 2));
+        est_cell(f, &x->dg.bands[STYR_EB_COARSE]);
+        fputs("</tr>\n", f);
+    }
+    fputs("</tbody></table>\n", f);
+}
+
 static void effects(FILE *f, const styr_report *r)
 {
     if (!r->eff) return;
@@ -681,7 +737,7 @@ static void effects(FILE *f, const styr_report *r)
         cell(f, &cnt, x->started);
         cell(f, &pct, x->job3);
         cell(f, &pct, x->cl_job3);
-        if (x->hidden || !x->e.ok) {
+        if (x->hidden || !x->e.shown) {
             fprintf(f, "<td class=\"n\">%s</td><td class=\"n\"></td><td class=\"n\"></td></tr>\n", x->hidden ? ".." : "-");
             continue;
         }
@@ -690,15 +746,20 @@ static void effects(FILE *f, const styr_report *r)
         fprintf(f, "%s</td>", styr_fmt_num(b, sizeof b, x->e.hi, 1));
         fprintf(f, "<td class=\"n\">%s</td></tr>\n", styr_fmt_num(a, sizeof a, x->e.raw, 1));
     }
-    fprintf(f, "</tbody></table><p class=\"note\">%s</p></section>\n",
+    fprintf(f, "</tbody></table><p class=\"note\">%s</p>\n",
             T("Skønnet bygger på antagelsen, at hvem der starter et tilbud i en given forløbsuge, inden for samme "
               "alder, køn, klynge (og visitation og oprindelse, hvor panelet har dem) ikke afhænger af andet, der "
-              "påvirker udfaldet. Den rå forskel blander tilbuddets "
-              "effekt med, hvem der fik det. Interval: normalfordelingstilnærmelse.",
+              "påvirker udfaldet. Effekten er forskellen mellem at starte tilbuddet nu og ikke at starte det nu (men "
+              "måske senere). Den rå forskel blander tilbuddets effekt med, hvem der fik det. Interval: 95 pct., "
+              "standardfejl klynget på person. - = færre end 30 matchede behandlede.",
               "The estimate assumes that, within the same age, sex, cluster (and visitation and origin where the panel "
               "carries them), who starts an offer in a given spell "
-              "week does not depend on anything else that affects the outcome. The raw difference mixes the offer's "
-              "effect with who got it. Interval: normal approximation."));
+              "week does not depend on anything else that affects the outcome. The effect is the difference between "
+              "starting the offer now and not starting it now (but perhaps later). The raw difference mixes the offer's "
+              "effect with who got it. Interval: 95 pct., standard error clustered by person. - = fewer than 30 "
+              "matched treated."));
+    effect_checks(f, r);
+    fputs("</section>\n", f);
 }
 
 static void appendix(FILE *f, const styr_report *r)

@@ -17,6 +17,7 @@
 #include "../ws/catalog.h"
 
 #include "../calc/effect.h"
+#include "effect_diag.h"
 #include "../calc/develop.h"
 #include "../calc/goaleval.h"
 #include "../calc/scorecard.h"
@@ -69,6 +70,7 @@ typedef struct styr_rp_effect {
     const char *group, *offer;
     styr_figval started, job3, cl_job3;
     styr_effect e;
+    styr_effect_diag dg;                       /* placebo, balance, matched share, bands (effect_diag.h) */
     int hidden;                                /* the estimate rests on fewer than 5 */
 } styr_rp_effect;
 

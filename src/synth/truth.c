@@ -8,6 +8,7 @@
 
 #include "../calc/engine.h"
 #include "../core/mem.h"
+#include "../core/msg.h"
 
 const styr_truth_cell *styr_truth_at(const styr_truth *t, int g, int k, int h)
 {
@@ -41,14 +42,23 @@ styr_rc styr_truth_load(const char *path, const styr_codes *codes, int y0, int y
         double n, j1, j0, s1, s0;
         if (sscanf(line, "%63[^;];%63[^;];%d;%d;%lf;%lf;%lf;%*[^;];%lf;%lf", yd, tb, &year, &weeks, &n, &j1, &j0, &s1,
                    &s0) != 9) {
-            rc = styr_diag_sys(d, STYR_EINPUT, "%s:%lu: expected ydelse;tilbud;aar;uger;behandlede;i_job;...", path, ln);
+            rc = styr_diag_sys(d, STYR_EINPUT,
+                               styr_tr("%s, linje %lu: forventede ydelse;tilbud;aar;uger;behandlede;i_job;i_job_uden_tilbud;"
+                                       "sand_effekt;selvforsoerget;... (fra styr synth --effekt)",
+                                       "%s, line %lu: expected ydelse;tilbud;aar;uger;behandlede;i_job;i_job_uden_tilbud;"
+                                       "sand_effekt;selvforsoerget;... (from styr synth --effekt)"),
+                               path, ln);
             break;
         }
         int g = styr_codes_ydelse(codes, yd, strlen(yd)), k = styr_codes_tilbud(codes, tb, strlen(tb)), h = -1;
         for (int i = 0; i < STYR_NHORIZONS; i++)
             if (styr_horizons[i] == weeks) h = i;
         if (g <= 0 || k <= 0 || h < 0) {
-            rc = styr_diag_sys(d, STYR_EINPUT, "%s:%lu: %s;%s;%d: not a group, offer and horizon of this workspace",
+            rc = styr_diag_sys(d, STYR_EINPUT,
+                               styr_tr("%s, linje %lu: %s;%s;%d er ikke en ydelse, et tilbud og 4, 13, 26 eller 52 uger i "
+                                       "dette arbejdsområde",
+                                       "%s, line %lu: %s;%s;%d is not a group, offer and 4, 13, 26 or 52 weeks of this "
+                                       "workspace"),
                                path, ln, yd, tb, weeks);
             break;
         }

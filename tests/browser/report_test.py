@@ -134,6 +134,12 @@ def main():
                 check(os.path.getsize(path) > 2000, "screenshot %s" % os.path.basename(path))
             rows = page.eval("document.querySelectorAll('#effekt tbody tr').length")
             check(rows > 0, "effect of offers: %s rows" % rows)
+            # the estimate's checks (issue 15): a row per offer with placebo, balance and coarse bands
+            diag = page.eval("[...document.querySelectorAll('#effekt table.effektdiag tbody tr')].map(r => "
+                             "[...r.cells].map(c => c.textContent))")
+            check(len(diag) > 0 and all(len(r) == 6 for r in diag), "effect checks: %s rows of 6 cells" % len(diag))
+            check(all(r[3] == "-" or re.match(r"^-?[\d.]+,\d \[-?[\d.]+,\d; -?[\d.]+,\d\]$", r[3]) for r in diag),
+                  "effect checks: the placebo is an estimate with its interval or '-' (%s)" % [r[3] for r in diag[:3]])
             status = page.eval("document.querySelector('#maal .status').textContent")
             check(status in ("nået", "på vej", "ikke nået"), "goal status shown (%s)" % status)
             page.screenshot(os.path.join(art, "rapport.png"))

@@ -253,6 +253,17 @@ n=$((n + 1)); if cmp -s again.txt again2.txt; then echo "ok   sample-reproducibl
 run init-planted 0 init planted
 run synth-planted 0 synth -w planted --persons 20000 --seed 3 --effekt praktik=10,loentilskud=15
 run synth-bad-effect 1 synth -w planted --persons 10 --effekt praktik
+# the true effect beside the estimate, and the estimate's checks (issue 15)
+run effect-sand 0 effect -w planted --ydelse kontanthjaelp,dagpenge --tilbud praktik,vejledning --periode 2023 --sand planted/sand-effekt.csv
+run effect-sand-csv 0 effect -w planted --ydelse kontanthjaelp --tilbud praktik --periode 2023 --sand planted/sand-effekt.csv --format csv
+run effect-diagnostik 0 effect -w planted --ydelse kontanthjaelp,dagpenge --tilbud praktik --periode 2023 --diagnostik
+run effect-diagnostik-json 0 effect -w planted --ydelse dagpenge --tilbud praktik --periode 2023 --diagnostik --format json
+run effect-sand-missing 2 effect -w planted --sand planted/findes-ikke.csv
+printf 'ydelse;tilbud;aar;uger\nkontanthjaelp;kursus;2023;13\n' > bad-sand.csv
+run effect-sand-bad 2 effect -w planted --sand bad-sand.csv
+run init-zero 0 init zero
+run synth-zero-selection 0 synth -w zero --persons 3000 --seed 4 --effekt praktik=0 --effekt-selektion
+file_has synth-zero-truth ";praktik;2020;13;" zero/sand-effekt.csv
 
 # the committee's report
 export SOURCE_DATE_EPOCH=1798000000

@@ -8,7 +8,10 @@ rows of KIND are "planted", the other kinds "unplanted") or "zero" (a
 population without any effect: every row is "zero"). FILE is the CSV of
 styr effect --sand. A cell counts when it has at least N treated measurable
 at the horizon (column behandlede) and an estimate. Exits 1 when a class
-misses the target coverage or the mean error, or an interval has width 0."""
+misses the target coverage or the mean error, or an interval has width 0.
+The mean error is weighted by the cells' treated (the error per treated
+person: a cell of 60 treated says less about bias than one of 1.000); the
+unweighted mean is printed beside it."""
 import sys
 
 
@@ -49,24 +52,26 @@ def main(argv):
                 if lo == hi:
                     zero_width.append((path, r[1], r[2], r[3]))
                 c = "zero" if cls == "zero" else "planted" if r[2] == kind else "unplanted"
-                cells[c].append((est - truth, lo <= truth <= hi, r[1], r[2], r[3], est, lo, hi, truth))
+                cells[c].append((est - truth, lo <= truth <= hi, r[1], r[2], r[3], est, lo, hi, truth, n))
     ok = True
     print(f"cells with at least {min_treated} treated: 95 pct. intervals against the true effect")
-    print(f"{'class':<10} {'cells':>6} {'covered':>8} {'coverage':>9} {'mean error':>11} {'mean |error|':>13}")
+    print(f"{'class':<10} {'cells':>6} {'covered':>8} {'coverage':>9} {'mean error':>11} {'unweighted':>11} "
+          f"{'mean |error|':>13}")
     for c in ("planted", "unplanted", "zero"):
         xs = cells[c]
         if not xs:
             continue
         cov = 100.0 * sum(1 for x in xs if x[1]) / len(xs)
-        me = sum(x[0] for x in xs) / len(xs)
+        me = sum(x[0] * x[9] for x in xs) / sum(x[9] for x in xs)
+        mu = sum(x[0] for x in xs) / len(xs)
         mae = sum(abs(x[0]) for x in xs) / len(xs)
-        print(f"{c:<10} {len(xs):>6} {sum(1 for x in xs if x[1]):>8} {cov:>8.1f}% {me:>+11.2f} {mae:>13.2f}")
+        print(f"{c:<10} {len(xs):>6} {sum(1 for x in xs if x[1]):>8} {cov:>8.1f}% {me:>+11.2f} {mu:>+11.2f} {mae:>13.2f}")
         if cov < target or abs(me) > max_err:
             ok = False
     allz = cells["unplanted"] + cells["zero"]
     if allz:
         cov = 100.0 * sum(1 for x in allz if x[1]) / len(allz)
-        me = sum(x[0] for x in allz) / len(allz)
+        me = sum(x[0] * x[9] for x in allz) / sum(x[9] for x in allz)
         print(f"{'no effect':<10} {len(allz):>6} {sum(1 for x in allz if x[1]):>8} {cov:>8.1f}% {me:>+11.2f}  (unplanted and zero)")
     for c in cells:
         by_h = {}
@@ -75,7 +80,7 @@ def main(argv):
         for h in sorted(by_h, key=int):
             xs = by_h[h]
             print(f"  {c:<10} {h:>2} weeks: {len(xs):>5} cells, coverage {100.0 * sum(1 for x in xs if x[1]) / len(xs):5.1f}%, "
-                  f"mean error {sum(x[0] for x in xs) / len(xs):+.2f}")
+                  f"mean error {sum(x[0] * x[9] for x in xs) / sum(x[9] for x in xs):+.2f}")
     if zero_width:
         ok = False
         print(f"intervals of width 0 with {min_treated}+ treated: {len(zero_width)}", zero_width[:5])
