@@ -1,5 +1,6 @@
 /* acc_offers: offers started and ended, their status after, and the strata of
  * the matched effect estimate (offers.h), in the engine's pass. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -361,6 +362,12 @@ static void merge(void *into, const void *from, const styr_acc_ctx *x)
     }
     memcpy(a->obs + a->nobs, b->obs, b->nobs * sizeof *b->obs);
     a->nobs += b->nobs;
+    /* the merged thread's observations are not needed again: let them go now (the
+     * national panel has millions) */
+    ostate *bb = (ostate *)(uintptr_t)b;
+    free(bb->obs);
+    bb->obs = NULL;
+    bb->nobs = bb->cap = 0;
 }
 
 static void finish(const void *st, const styr_acc_ctx *x, styr_cube *out)
@@ -377,9 +384,12 @@ static void finish(const void *st, const styr_acc_ctx *x, styr_cube *out)
     u->cell = styr_xmalloc((s->ncell ? s->ncell : 1) * sizeof *u->cell);
     memcpy(u->cell, s->cell, s->ncell * sizeof *u->cell);
     if (u->effect) {
-        u->nobs = s->nobs;
-        u->obs = styr_xmalloc((s->nobs ? s->nobs : 1) * sizeof *u->obs);
-        memcpy(u->obs, s->obs, s->nobs * sizeof *u->obs);
+        /* the observations move to the caller rather than being copied */
+        ostate *ss = (ostate *)(uintptr_t)st;
+        u->nobs = ss->nobs;
+        u->obs = ss->obs;
+        ss->obs = NULL;
+        ss->nobs = ss->cap = 0;
     }
 }
 

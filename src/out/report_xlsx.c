@@ -241,7 +241,7 @@ static void effects(const book *b, const styr_report *r)
         val(b, ws, row, 1, &cnt, x->started);
         val(b, ws, row, 2, &pct, x->job3);
         val(b, ws, row, 3, &pct, x->cl_job3);
-        if (x->hidden || !x->e.ok) {
+        if (x->hidden || !x->e.shown) { /* discretion, or under 30 matched treated */
             worksheet_write_string(ws, row, 4, x->hidden ? ".." : "-", b->right);
             continue;
         }

@@ -83,6 +83,9 @@ check 0 sample -w ws --ydelse kontanthjaelp --intern -n 5 -o review.xlsx
 check 3 synth -w ws --persons 100 --seed 9
 check 0 init planted.ws
 check 0 synth -w planted.ws --persons 100 --seed 9 --effekt praktik=10 --indsvingning 5
+check 0 effect -w planted.ws --sand planted.ws/sand-effekt.csv --diagnostik
+check 0 effect -w planted.ws --sand planted.ws/sand-effekt.csv --diagnostik --format json
+check 0 synth -w planted.ws --persons 100 --seed 10 --effekt praktik=0 --effekt-selektion --out sel.csv
 check 0 synth -w planted.ws --fuld-skala=482 --stikproeve 1 --from 2010 --to 2010 --indsvingning 2 --konjunktur --out full.csv
 check 3 info -w nowhere
 
