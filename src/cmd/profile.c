@@ -75,7 +75,7 @@ int styr_cmd_profile(styr_cli *cli, int argc, char **argv)
     if (e < 0) e = styr_bctx_load(cli, "profil", &x, NULL, 0, 0, &d);
     if (e < 0) {
         e = STYR_EXIT_OK;
-        styr_profile_make(&x.b, x.p0, x.p1, x.k, x.in, &pr);
+        styr_profile_make(NULL, &x.b, NULL, x.p0, x.p1, x.k, x.in, &pr);
         if (fmt == STYR_FMT_JSON) {
             json_t *o = json_object(), *st = json_array(), *ch = json_array();
             json_object_set_new(o, "periode", json_string(x.per.name));

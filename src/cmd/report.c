@@ -610,7 +610,7 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
     r->public_only = public_only;
     if (nvisible >= 0) r->visible = visible, r->nvisible = nvisible;
     lead(&x, r);
-    styr_profile_make(&x.b, x.p0, x.p1, x.k, x.in, &prof);
+    styr_profile_make(NULL, &x.b, NULL, x.p0, x.p1, x.k, x.in, &prof);
     r->profile = &prof;
     keyrows(&x, r);
 

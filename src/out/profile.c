@@ -128,8 +128,28 @@ static int by_weight(const void *a, const void *b)
     return (x->weight < y->weight) - (x->weight > y->weight);
 }
 
-void styr_profile_make(const styr_bdata *b, int p, int pprev, int k, const uint8_t *in, styr_profile *pr)
+struct styr_profile_data { int dummy; };
+
+styr_rc styr_profile_data_load(const styr_codes *c, const char *recs_path, styr_profile_data **out, styr_diags *d)
 {
+    (void)c, (void)recs_path, (void)d;
+    *out = calloc(1, sizeof **out);
+    return STYR_OK;
+}
+
+void styr_profile_data_free(styr_profile_data *pd) { free(pd); }
+
+int styr_profile_direction(const styr_profile_data *pd, const char *fig, int g, int *applies, int *tema,
+                           const char **reason)
+{
+    (void)pd, (void)fig, (void)g, (void)applies, (void)tema, (void)reason;
+    return -1;
+}
+
+void styr_profile_make(const styr_profile_data *pd, const styr_bdata *b, const styr_pubind *pi, int p, int pprev,
+                       int k, const uint8_t *in, styr_profile *pr)
+{
+    (void)pd, (void)pi;
     static const int total_figs[] = {FIG_ANDEL, FIG_U_ANDEL, FIG_AKTIVERINGSGRAD};
     static const int group_figs[] = {FIG_ANDEL, FIG_VARIGHED, FIG_LANGVARIGE, FIG_AKTIVERINGSGRAD, FIG_JOB_3MDR};
     memset(pr, 0, sizeof *pr);
