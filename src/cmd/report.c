@@ -610,7 +610,17 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
     r->public_only = public_only;
     if (nvisible >= 0) r->visible = visible, r->nvisible = nvisible;
     lead(&x, r);
-    styr_profile_make(NULL, &x.b, NULL, x.p0, x.p1, x.k, x.in, &prof);
+    {
+        /* the profile as KL's partnership draws it (issue 16): its data and the published indicators */
+        static styr_pubind pi;
+        styr_profile_data *pd = NULL;
+        if (styr_profile_data_load(x.codes, NULL, &pd, &d) == STYR_OK &&
+            styr_pubind_load(x.ws, styr_period_pop_year(&x.per), &pi, &d) == STYR_OK)
+            styr_profile_make(pd, &x.b, &pi, x.p0, x.p1, x.k, x.in, &prof);
+        else
+            styr_profile_make(pd, &x.b, NULL, x.p0, x.p1, x.k, x.in, &prof);
+        styr_profile_data_free(pd);
+    }
     r->profile = &prof;
     keyrows(&x, r);
 

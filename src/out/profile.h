@@ -75,7 +75,9 @@ void styr_profile_data_free(styr_profile_data *pd);
 
 /* The direction of figure key fig for group g: +1 higher is better, -1 lower
  * is better, 0 neither; *applies 0 when the figure says nothing for the group;
- * *tema its theme; *reason the data's reason. -1 when the data has no row. */
+ * *tema its theme; *reason the data's reason. STYR_PDIR_NONE when the data
+ * has no row (the figure is then not used). */
+#define STYR_PDIR_NONE (-9)
 int styr_profile_direction(const styr_profile_data *pd, const char *fig, int g, int *applies, int *tema,
                            const char **reason);
 
@@ -84,6 +86,10 @@ int styr_profile_direction(const styr_profile_data *pd, const char *fig, int g, 
  * indicators (NULL or empty: none). */
 void styr_profile_make(const styr_profile_data *pd, const styr_bdata *b, const styr_pubind *pi, int p, int pprev,
                        int k, const uint8_t *in, styr_profile *out);
+
+/* A most-improved example's change as written: "-0,4 pct.-point" for a share,
+ * "-1,2 uger" for a duration, else "-3,1 pct." (styr_change's units). */
+char *styr_profile_change_text(char *buf, size_t cap, const styr_figdef *def, styr_figval change);
 
 /* "på sygedagpenge", "i fleksjob", "på offentlig forsørgelse" (or English). */
 const char *styr_group_phrase(const styr_codes *c, int g, char *buf, size_t cap);
