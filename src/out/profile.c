@@ -303,7 +303,7 @@ void styr_profile_make(const styr_profile_data *pd, const styr_bdata *b, const s
     }
     development(&x, 0);
     for (int g = 1; g < b->codes->dict.nyd; g++) {
-        if (!b->codes->yd_public[g] || b->codes->yd_is_union[g]) continue;
+        if (!b->codes->yd_public[g]) continue;
         for (size_t i = 0; i < sizeof group_figs / sizeof *group_figs; i++) {
             src s = {{&styr_figdefs[group_figs[i]], group_figs[i], -1}, -1, &styr_figdefs[group_figs[i]]};
             level(&x, &s, g);
