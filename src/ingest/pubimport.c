@@ -37,10 +37,12 @@ void styr_pubimport_result_free(styr_pubimport_result *res)
     memset(res, 0, sizeof *res);
 }
 
-/* [a-z]{1,3}[0-9]{2}[a-z][0-9]{2}, or ptv... */
+/* [a-z]{1,3}[0-9]{2}[a-z][0-9]{2}, ptv..., or mm[0-9]{2} (the minister's
+ * targets, e.g. mm10, the job centres' cooperation with companies) */
 static int jobindsats_id(const char *s, size_t n)
 {
     if (n >= 3 && !strncmp(s, "ptv", 3)) return 1;
+    if (n == 4 && !strncmp(s, "mm", 2) && isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3])) return 1;
     size_t i = 0;
     while (i < n && i < 4 && islower((unsigned char)s[i]))
         i++;

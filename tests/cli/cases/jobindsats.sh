@@ -30,3 +30,9 @@ run jobindsats-mixed 1 import -w pub.ws panel.csv y01a02_v2.json
 run jobindsats-check 0 import -w pub.ws --check y01a02_v2.json folk1a_koder.csv
 [[ $(sha pub.ws) == "$before" ]] && echo "ok   jobindsats-check-unchanged" || { echo "FAIL jobindsats-check-unchanged"; fails=$((fails + 1)); }
 n=$((n + 1))
+# issue 16 §5: the tables behind the profile's published indicators import as
+# they are (sanctions on kontanthjælp, the minister's target mm10 on companies,
+# REGK31 by function in codes); src/calc/pubind.c reads them
+run jobindsats-profil-tabeller 0 import -w pub.ws y36h01_2024.csv mm10_2024.csv REGK31_2024.csv
+has jobindsats-profil-info "statistikbanken regk31 \"INDHOLD\": 2024 (1 periode), 2 områder, 5 rækker" info -w pub.ws
+has jobindsats-profil-info-mm10 "jobindsats mm10 \"Samarbejdsgrad med eget jobcenter\": 2024Y01 (1 periode), 2 områder, 2 rækker" info -w pub.ws
