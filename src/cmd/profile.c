@@ -241,6 +241,10 @@ int styr_cmd_profile(styr_cli *cli, int argc, char **argv)
                             printf(".\n");
                         }
                         if (kind == 0 && s->reason) printf("    (%s)\n", s->reason);
+                        /* a published indicator says which table feeds it */
+                        for (int q = 0; q < STYR_NPI && s->kilde; q++)
+                            if (!strcmp(s->fig, styr_pubind_def(q)->key))
+                                printf("    %s %s\n", styr_tr("Kilde:", "Source:"), s->kilde);
                     }
                 }
                 if (th->nrec) {
