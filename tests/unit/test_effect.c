@@ -124,7 +124,7 @@ static void test_panel(void **state)
     add_weeks(csv, &o, "T1", 2023, 5, 8, "kontanthjaelp", "praktik", "");
     add_weeks(csv, &o, "T1", 2023, 9, 17, "kontanthjaelp", "", "");
     add_weeks(csv, &o, "T1", 2023, 18, 40, "", "", "37");
-    char cid[8];
+    char cid[16];
     for (int i = 1; i <= 5; i++) {
         snprintf(cid, sizeof cid, "C%d", i);
         add_weeks(csv, &o, cid, 2023, 1, 10, "kontanthjaelp", "", "");
