@@ -15,7 +15,7 @@
 
 #define T(da, en) styr_tr(da, en)
 
-static const char css[] =
+const char styr_report_css[] =
     "@page{size:A4;margin:14mm}"
     "body{font-family:'DejaVu Sans',Arial,Helvetica,sans-serif;color:#1b1b1b;max-width:1040px;margin:0 auto;"
     "padding:16px;line-height:1.4;font-size:14px}"
@@ -128,7 +128,10 @@ void styr_web_nav_klynge(FILE *f, const styr_codes *codes, int kommune, const ch
             kommune);
     styr_html_text(f, periode);
     if (forventet) fprintf(f, "&amp;klynge=forventet");
-    fprintf(f, "\">%s</a></nav>\n", T("Klyngefigur", "Cluster chart"));
+    fprintf(f, "\">%s</a> <a class=\"nav\" href=\"/kommune/%d/profil?periode=", T("Klyngefigur", "Cluster chart"), kommune);
+    styr_html_text(f, periode);
+    if (forventet) fprintf(f, "&amp;klynge=forventet");
+    fprintf(f, "\">%s</a></nav>\n", T("Profil", "Profile"));
 }
 
 void styr_web_nav(FILE *f, const styr_codes *codes, int kommune, const char *periode, const int *visible, int nvisible)
@@ -182,7 +185,7 @@ static void head(FILE *f, const styr_report *r)
     fprintf(f, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     fprintf(f, T("Opfølgning på beskæftigelsesindsatsen i %s Kommune %s", "Follow-up on the employment effort in %s %s"),
             r->kommunenavn, r->periode);
-    fprintf(f, "</title>\n<style>%s</style></head><body>\n", css);
+    fprintf(f, "</title>\n<style>%s</style></head><body>\n", styr_report_css);
     if (r->dashboard) styr_web_nav_klynge(f, r->codes, r->kommune, r->periode, r->visible, r->nvisible, r->grouping != NULL);
     fprintf(f, "<header id=\"forside\"><h1>");
     fprintf(f, T("Opfølgning på beskæftigelsesindsatsen i %s Kommune", "Follow-up on the employment effort in %s"),

@@ -12,19 +12,14 @@
 
 static void esc(FILE *f, const char *s) { styr_html_text(f, s); }
 
-const styr_figdef *styr_rp_statement_def(const styr_statement *s)
-{
-    if (s->def) return s->def;
-    int fi = s->fig ? styr_fig_by_key(s->fig) : -1;
-    return fi >= 0 ? &styr_figdefs[fi] : NULL;
-}
+const styr_figdef *styr_rp_statement_def(const styr_statement *s) { return s->def; }
 
 /* A value as the reader sees it; nothing when the statement says not how to write it. */
 static void value_cell(FILE *f, const styr_figdef *def, styr_figval v)
 {
     char t[64];
     fprintf(f, "<td class=\"n\">");
-    if (def || v.state != STYR_FV_OK) esc(f, def ? styr_fig_text(t, sizeof t, def, v) : v.state == STYR_FV_SUPPRESSED ? ".." : "-");
+    if (def) esc(f, styr_fig_text(t, sizeof t, def, v));
     fprintf(f, "</td>");
 }
 

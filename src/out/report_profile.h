@@ -21,8 +21,8 @@ struct styr_report;
 /* The section <section id="profil"> (nothing when r->profile is NULL). */
 void styr_rp_profile_section(FILE *f, const struct styr_report *r);
 
-/* How a statement's figures are written: its def, else the key figure its
- * fig names, else NULL (the values are then not shown). */
+/* How a statement's figures are written: its def; NULL when the engine gave
+ * none (the values are then not shown: an unset value is no zero). */
 const styr_figdef *styr_rp_statement_def(const styr_statement *s);
 
 #endif
