@@ -8,13 +8,14 @@
 #include "../core/num.h"
 #include "figtext.h"
 #include "report_maal.h"
+#include "report_profile.h"
 #include "report_progression.h"
 #include "report_flows.h"
 #include "svg.h"
 
 #define T(da, en) styr_tr(da, en)
 
-static const char css[] =
+const char styr_report_css[] =
     "@page{size:A4;margin:14mm}"
     "body{font-family:'DejaVu Sans',Arial,Helvetica,sans-serif;color:#1b1b1b;max-width:1040px;margin:0 auto;"
     "padding:16px;line-height:1.4;font-size:14px}"
@@ -43,8 +44,14 @@ static const char css[] =
     "@media print{nav.bar{display:none}}"
     "tr.total td{font-weight:bold;border-top:2px solid #999}.warn{color:#b03a2e;font-weight:bold}.note{color:#555;font-size:12px}"
     "section{break-before:page}section.first{break-before:auto}"
+    "#profil h3{font-size:16px;color:#123a5c;margin:18px 0 4px}#profil h4{font-size:14px;margin:10px 0 4px}"
+    "table.profil{width:100%;table-layout:fixed;margin:2px 0 6px}table.profil col.v{width:104px}"
+    "table.profil td{vertical-align:top}table.profil thead th{font-size:12px}"
+    "ul.anbefalinger,ul.eksempler{margin:4px 0 8px;padding-left:20px}ul.anbefalinger li,ul.eksempler li{margin:2px 0}"
+    "p.tom{color:#555;font-style:italic;margin:4px 0}span.kilde{white-space:normal}"
     "@media print{body{max-width:none;padding:0;font-size:11pt}.charts figure{flex:0 1 480px}h2{break-after:avoid}"
-    "table,figure{break-inside:avoid}table.keys{font-size:9pt}table.keys td,table.keys th{padding:2px 3px}"
+    "table,figure{break-inside:avoid}table.profil{break-inside:auto}table.profil tr,#profil li{break-inside:avoid}"
+    "#profil h3,#profil h4{break-after:avoid}table.keys{font-size:9pt}table.keys td,table.keys th{padding:2px 3px}"
     ".wide{overflow:visible}.note{font-size:9pt}th.n{white-space:normal}th,td{padding:3px 5px}}";
 
 static void esc(FILE *f, const char *s) { styr_html_text(f, s); }
@@ -121,7 +128,10 @@ void styr_web_nav_klynge(FILE *f, const styr_codes *codes, int kommune, const ch
             kommune);
     styr_html_text(f, periode);
     if (forventet) fprintf(f, "&amp;klynge=forventet");
-    fprintf(f, "\">%s</a></nav>\n", T("Klyngefigur", "Cluster chart"));
+    fprintf(f, "\">%s</a> <a class=\"nav\" href=\"/kommune/%d/profil?periode=", T("Klyngefigur", "Cluster chart"), kommune);
+    styr_html_text(f, periode);
+    if (forventet) fprintf(f, "&amp;klynge=forventet");
+    fprintf(f, "\">%s</a></nav>\n", T("Profil", "Profile"));
 }
 
 void styr_web_nav(FILE *f, const styr_codes *codes, int kommune, const char *periode, const int *visible, int nvisible)
@@ -175,7 +185,7 @@ static void head(FILE *f, const styr_report *r)
     fprintf(f, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     fprintf(f, T("Opfølgning på beskæftigelsesindsatsen i %s Kommune %s", "Follow-up on the employment effort in %s %s"),
             r->kommunenavn, r->periode);
-    fprintf(f, "</title>\n<style>%s</style></head><body>\n", css);
+    fprintf(f, "</title>\n<style>%s</style></head><body>\n", styr_report_css);
     if (r->dashboard) styr_web_nav_klynge(f, r->codes, r->kommune, r->periode, r->visible, r->nvisible, r->grouping != NULL);
     fprintf(f, "<header id=\"forside\"><h1>");
     fprintf(f, T("Opfølgning på beskæftigelsesindsatsen i %s Kommune", "Follow-up on the employment effort in %s"),
@@ -202,29 +212,12 @@ static void head(FILE *f, const styr_report *r)
     y30_line(f, r);
 }
 
+/* The summary section ends here; the profile follows as its own section, the
+ * temperature page (report_profile.c). */
 static void profile(FILE *f, const styr_report *r)
 {
-    if (!r->profile) {
-        fprintf(f, "</section>\n");
-        return;
-    }
-    fprintf(f, "<h2>%s</h2><div class=\"cols\">", T("Hvad siger tallene?", "What do the figures say?"));
-    for (int pass = 1; pass >= -1; pass -= 2) {
-        int shown = 0;
-        fprintf(f, "<div><h3>%s</h3><ul>", pass > 0 ? T("Styrker", "Strengths") : T("Udfordringer", "Challenges"));
-        for (int i = 0; i < r->profile->n && shown < STYR_PROFILE_SHOW; i++) {
-            if (r->profile->s[i].strength != pass) continue;
-            fprintf(f, "<li>");
-            esc(f, r->profile->s[i].text);
-            fprintf(f, "</li>");
-            shown++;
-        }
-        if (!shown) fprintf(f, "<li>%s</li>", T("Ingen markante forskelle fra klyngen.", "No marked differences from the cluster."));
-        fprintf(f, "</ul></div>");
-    }
-    fprintf(f, "</div>");
-    styr_rp_source_note(f, r, r->src_keys); /* the profile reads the key figures */
     fprintf(f, "</section>\n");
+    styr_rp_profile_section(f, r);
 }
 
 /* Two tables of key figures, so that each fits an A4 page at 12 px: the level

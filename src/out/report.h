@@ -165,6 +165,9 @@ char *styr_synthetic_text(char *buf, size_t cap, unsigned flags);
 /* Write the HTML report to f. 0, or -1 when writing failed. */
 int styr_report_html(FILE *f, const styr_report *r);
 
+/* The report's style sheet (A4 print included); the dashboard's pages share it. */
+extern const char styr_report_css[];
+
 /* Write the tables to an XLSX workbook at path (atomically). */
 styr_rc styr_report_xlsx(const char *path, const styr_report *r, styr_diags *d);
 

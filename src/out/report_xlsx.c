@@ -8,6 +8,7 @@
 #include "../core/msg.h"
 #include "report.h"
 #include "report_maal.h"
+#include "report_profile.h"
 #include "figtext.h"
 
 #define T(da, en) styr_tr(da, en)
@@ -190,7 +191,7 @@ static void maal_sheet(const book *b, const styr_report *r)
     }
 }
 
-static void goals_profile(const book *b, const styr_report *r)
+static void goals_sheet(const book *b, const styr_report *r)
 {
     const char *head[] = {T("Mål", "Goal"), T("Seneste", "Latest"), T("Prognose", "Forecast"), T("Målværdi", "Target"),
                           T("Status", "Status")};
@@ -212,15 +213,72 @@ static void goals_profile(const book *b, const styr_report *r)
         worksheet_write_string(ws, row, 4, styr_goal_status_text(r->gev[i].status), NULL);
     }
     source_row(b, ws, (lxw_row_t)(r->ngoals + 2), r, r->src_goals);
-    if (!r->profile) return;
-    const char *h2[] = {T("Styrke eller udfordring", "Strength or challenge"), T("Tekst", "Text")};
-    ws = sheet(b, T("Profil", "Profile"), h2, 2);
-    worksheet_set_column(ws, 1, 1, 120, NULL);
-    for (int i = 0; i < r->profile->n; i++) {
-        worksheet_write_string(ws, (lxw_row_t)(i + 1), 0,
-                               r->profile->s[i].strength > 0 ? T("Styrke", "Strength") : T("Udfordring", "Challenge"), NULL);
-        worksheet_write_string(ws, (lxw_row_t)(i + 1), 1, r->profile->s[i].text, NULL);
+}
+
+/* "Kolding (41,0 pct.)": a good example as text ("" none). */
+static const char *example_text(char *buf, size_t cap, const styr_pexample *e, const styr_figdef *def, int change)
+{
+    char t[64] = "";
+    if (e->k < 0 || !e->navn) return buf[0] = 0, buf;
+    if (def) change ? styr_change_text(t, sizeof t, def, e->v) : styr_fig_text(t, sizeof t, def, e->v);
+    snprintf(buf, cap, t[0] ? "%s (%s)" : "%s", e->navn, t);
+    return buf;
+}
+
+/* The profile as the temperature page has it: theme by theme its statements
+ * (kind, sentence, own and cluster values, good examples), then its
+ * recommendations; a theme without figures one row with its text. */
+static void profile_sheet(const book *b, const styr_report *r)
+{
+    const styr_profile *p = r->profile;
+    if (!p) return;
+    const char *head[] = {T("Tema", "Theme"), T("Art", "Kind"), T("Udsagn", "Statement"), T("Egen værdi", "Own value"),
+                          T("Klyngen", "Cluster"), T("Bedst i klyngen", "Best in the cluster"),
+                          T("Forbedret mest", "Improved most"), T("Anbefaling", "Recommendation")};
+    lxw_worksheet *ws = sheet(b, T("Profil", "Profile"), head, 8);
+    worksheet_set_column(ws, 2, 2, 90, NULL);
+    worksheet_set_column(ws, 5, 6, 28, NULL);
+    worksheet_set_column(ws, 7, 7, 90, NULL);
+    lxw_row_t row = 1;
+    for (int t = 0; t <= STYR_NTEMAER; t++) {
+        const styr_ptheme *th = t < STYR_NTEMAER ? &p->tema[t] : NULL;
+        int nr = th ? (th->nr ? th->nr : t + 1) : 0;
+        char name[128];
+        if (th) snprintf(name, sizeof name, "%d %s", nr, th->navn);
+        else snprintf(name, sizeof name, "%s", T("Uden tema", "Without a theme"));
+        int n = 0;
+        for (int i = 0; i < p->n; i++) {
+            const styr_statement *s = &p->s[i];
+            if (th ? s->tema != nr : s->tema >= 1 && s->tema <= STYR_NTEMAER) continue;
+            const styr_figdef *def = styr_rp_statement_def(s);
+            char ex[160];
+            worksheet_write_string(ws, row, 0, name, NULL);
+            worksheet_write_string(ws, row, 1, s->strength > 0   ? T("Styrke", "Strength")
+                                               : s->strength < 0 ? T("Udfordring", "Challenge")
+                                                                 : T("Forskel", "Difference"), NULL);
+            worksheet_write_string(ws, row, 2, s->text, NULL);
+            val(b, ws, row, 3, def, s->own);
+            val(b, ws, row, 4, def, s->cluster);
+            if (*example_text(ex, sizeof ex, &s->best, def, 0)) worksheet_write_string(ws, row, 5, ex, NULL);
+            if (*example_text(ex, sizeof ex, &s->improved, def, 1)) worksheet_write_string(ws, row, 6, ex, NULL);
+            row++, n++;
+        }
+        if (!th) continue;
+        for (int i = 0; i < th->nrec && i < STYR_PROFILE_RECS; i++) {
+            if (!th->recs[i]) continue;
+            worksheet_write_string(ws, row, 0, name, NULL);
+            worksheet_write_string(ws, row, 1, T("Anbefaling", "Recommendation"), NULL);
+            worksheet_write_string(ws, row, 7, th->recs[i], NULL);
+            row++, n++;
+        }
+        if (!n || *th->empty) {
+            worksheet_write_string(ws, row, 0, name, NULL);
+            worksheet_write_string(ws, row, 1, T("Ingen tal", "No figures"), NULL);
+            if (*th->empty) worksheet_write_string(ws, row, 2, th->empty, NULL);
+            row++;
+        }
     }
+    source_row(b, ws, row + 1, r, r->src_keys);
 }
 
 static void effects(const book *b, const styr_report *r)
@@ -419,7 +477,8 @@ styr_rc styr_report_xlsx(const char *path, const styr_report *r, styr_diags *d)
     write_dev(&b, r);
     cards(&b, r);
     maal_sheet(&b, r);
-    goals_profile(&b, r);
+    goals_sheet(&b, r);
+    profile_sheet(&b, r);
     budget_sheet(&b, r);
     money_sheet(&b, r);
     effects(&b, r);

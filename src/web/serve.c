@@ -376,6 +376,7 @@ static const route routes[] = {
     {"/static/app.js", {0}},
     {"/kommune/", {"periode", "klynge", 0}},
     {"/kommune/klynge", {"figur", "periode", "ydelse", "klynge", 0}},
+    {"/kommune/profil", {"periode", "klynge", 0}},
     {"/api/v1/flows", {"kommune", "periode", "ydelse", 0}},
 };
 
@@ -384,7 +385,9 @@ static const route *route_of(const char *url)
     const size_t n = sizeof routes / sizeof *routes;
     if (!strncmp(url, "/kommune/", 9)) {
         const char *slash = strchr(url + 9, '/');
-        const char *want = slash && !strcmp(slash, "/klynge") ? "/kommune/klynge" : "/kommune/";
+        const char *want = slash && !strcmp(slash, "/klynge")   ? "/kommune/klynge"
+                           : slash && !strcmp(slash, "/profil") ? "/kommune/profil"
+                                                                : "/kommune/";
         for (size_t i = 0; i < n; i++)
             if (!strcmp(routes[i].path, want)) return &routes[i];
     }
@@ -887,6 +890,55 @@ static enum MHD_Result page_overview(req *q, int k)
     return submit(q->s, q->c, q->state, j);
 }
 
+/* The profile page (issue 16 §6): the temperature page theme by theme, drawn
+ * by /static/app.js from /api/v1/profil (the address in data-api); the page
+ * itself holds no figures, so it needs no engine run. */
+static enum MHD_Result page_profile(req *q, int k)
+{
+    enum MHD_Result ret;
+    if (!allowed(q, k, &ret)) return ret;
+    const char *per = arg(q->c, "periode");
+    styr_period p;
+    if (per && *per && (strlen(per) > 24 || styr_period_parse(per, &p)))
+        return fail_param(q->c, 0, 400, "periode: ugyldig periode (fx 2024, 2024K2, 2024M03 eller 2024M03R12).", "periode");
+    const char *kl = arg(q->c, "klynge");
+    if (kl && *kl && strcmp(kl, "forventet"))
+        return fail_param(q->c, 0, 400, "klynge: kun 'forventet' (de 10 kommuner nærmest i forventet andel, jobindsats "
+                                        "Y30R21); uden parameteren bruges klyngen.", "klynge");
+    int forventet = kl && *kl;
+    const styr_codes *c = q->s->codes;
+    const char *navn = c->kom_name[c->kom_idx[k]];
+    char *body = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&body, &n);
+    fprintf(f, "<!DOCTYPE html>\n<html lang=\"da\"><head><meta charset=\"utf-8\">\n<script src=\"/static/app.js\" defer></script>\n"
+               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Profil for ");
+    styr_html_text(f, navn);
+    fprintf(f, " Kommune</title>\n<style>%s</style></head><body>\n", styr_report_css);
+    int vis[1], nvis = visible_of(q->s, q->scope, q->scope_kommune, vis);
+    if (nvis < 0) vis[0] = k, nvis = 1; /* no own municipality: only the one shown */
+    styr_web_nav_klynge(f, c, k, per && *per ? per : "", nvis ? vis : NULL, nvis, forventet);
+    fprintf(f, "<header id=\"forside\"><h1>Profil for ");
+    styr_html_text(f, navn);
+    fprintf(f, " Kommune</h1><p class=\"meta\">Periode: ");
+    styr_html_text(f, per && *per ? per : "den seneste");
+    fprintf(f, ". Sammenlignet med %s.</p></header>\n", forventet ? "de 10 kommuner nærmest i forventet andel" : "klyngen");
+    fprintf(f, "<section class=\"first\" id=\"profil\" data-api=\"/api/v1/profil?kommune=%d", k);
+    if (per && *per) {
+        fprintf(f, "&amp;periode=");
+        styr_html_text(f, per);
+    }
+    if (forventet) fprintf(f, "&amp;klynge=forventet");
+    fprintf(f, "\"><h2>Profil: tema for tema</h2>\n<p class=\"note\">De syv temaer fra KL's politiske partnerskab om "
+               "beskæftigelse. Ved hvert udsagn står kommunens tal og klyngens. Styrker og udfordringer bygger kun på tal, "
+               "hvor det er klart, hvad der er bedst; forskelle er tal uden en sådan retning, der er værd at drøfte.</p>\n"
+               "<p class=\"henter\">Henter profilen ...</p></section>\n</body></html>\n");
+    fclose(f);
+    ret = send_body(q->c, MHD_HTTP_OK, "text/html; charset=utf-8", body, n, NULL, NULL);
+    free(body);
+    return ret;
+}
+
 /* A figure the cluster page and compare take: a key figure or a money figure. */
 static int figure_ok(const char *v)
 {
@@ -1246,6 +1298,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     if (!k) return fail(c, 0, 404, "Ukendt kommune.");
     if (!slash) return page_overview(&q, k);
     if (!strcmp(slash, "/klynge")) return page_cluster(&q, k);
+    if (!strcmp(slash, "/profil")) return page_profile(&q, k);
     return fail(c, 0, MHD_HTTP_NOT_FOUND, "Siden findes ikke.");
 }
 

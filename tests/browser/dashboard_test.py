@@ -16,6 +16,7 @@ import json
 import os
 import re
 import sys
+import time
 import urllib.error
 import urllib.request
 
@@ -62,6 +63,60 @@ def status_of(url):
             return r.status, r.read().decode()
     except urllib.error.HTTPError as e:
         return e.code, e.read().decode()
+
+
+VALUE = re.compile(r"^[+-]?[\d.]+(,\d+)?( (pct\.(-point)?|uger|kr\.|mio\. kr\.))?$")
+GOOD = re.compile(r"^(Bedst i klyngen|Forbedret mest): [^()]+( \(([+-]?[\d.]+(,\d+)?( \S+)*|\.\.|-)\))?\.$")
+
+
+def theme_names():
+    """The seven themes' names as data/profil_temaer.csv has them."""
+    rows = [ln.split(";") for ln in open(os.path.join(HERE, "..", "..", "data", "profil_temaer.csv"), encoding="utf-8")
+            if not ln.startswith("#")]
+    return [r[1] for r in rows[1:] if r and r[0].isdigit()]
+
+
+# A profile as /api/v1/profil gives it (issue 16 §2), by hand: the page draws exactly this
+HAND = {"kommune": 461, "kommunenavn": "Odense", "temaer": [
+    {"nr": i + 1, "navn": n, "styrker": [], "udfordringer": [], "forskelle": [], "anbefalinger": [], "gode_eksempler": [],
+     "tom": "Ingen tal." if i in (0, 6) else None} for i, n in enumerate(theme_names())]}
+HAND["temaer"][3]["styrker"] = [{"ydelse": "i_alt", "figur": "andel_befolkning", "tekst": "I har færre på offentlig forsørgelse.",
+                                 "vaerdi": 14.24, "klynge": 15.9, "enhed": "pct"}]
+HAND["temaer"][3]["udfordringer"] = [
+    {"ydelse": "sygedagpenge", "figur": "langvarige", "tekst": "I har flere langvarige forløb.", "vaerdi": 59.3,
+     "klynge": 1234.5, "enhed": "pct", "godt_eksempel": {"bedst": {"kommune": 621, "kommunenavn": "Kolding", "vaerdi": 41.04},
+                                                         "forbedret": {"kommune": 630, "kommunenavn": "Vejle", "vaerdi": -6.2}}},
+    {"ydelse": "kontanthjaelp", "figur": "varighed", "tekst": "Forløbene varer længere.", "vaerdi": None, "diskretion": True,
+     "enhed": "uger"}]
+HAND["temaer"][3]["anbefalinger"] = ["Lav en fælles plan for de langvarige forløb."]
+HAND["temaer"][1]["forskelle"] = [{"ydelse": "i_alt", "figur": "aktiveringsgrad", "tekst": "I aktiverer flere.",
+                                   "vaerdi": "31,0 pct.", "klynge": None}]
+
+
+def profile_page(page, check, prof, what, missing=False):
+    """The profile page drawn from prof (the JSON it was given): the seven themes in order with their names, the
+    values beside the sentences numbers, '..' or '-', every challenge a good example or nothing, the
+    recommendations the JSON has. missing: the JSON leaves some values out, shown as nothing ('')."""
+    names = theme_names()
+    shown = page.eval("[...document.querySelectorAll('#profil .tema')].map(t => [+t.dataset.nr, t.querySelector('h3 .navn').textContent])")
+    check(shown == [[i + 1, n] for i, n in enumerate(names)], "%s: the seven themes in order with their names (%s)" % (what, shown))
+    cells = page.eval("[...document.querySelectorAll('#profil table.profil tbody tr')].map(r => [...r.cells].slice(1).map(c => c.textContent))")
+    bad = [r for r in cells if not all(c in ("..", "-") or VALUE.match(c) or (missing and c == "") for c in r)]
+    check(not bad, "%s: the values beside the sentences are numbers, '..' or '-' (%d rows, %s)" % (what, len(cells), bad[:3]))
+    themes = page.eval("[...document.querySelectorAll('#profil .tema')].map(t => ({ch: [...t.querySelectorAll('table.udfordringer tbody tr')]"
+                       ".map(r => r.dataset.figur + '/' + r.dataset.ydelse), ex: [...t.querySelectorAll('ul.eksempler li')].map(l => "
+                       "[l.dataset.figur + '/' + l.dataset.ydelse, [...l.querySelectorAll('.bedst, .forbedret')].map(x => x.textContent)]),"
+                       " recs: [...t.querySelectorAll('ul.anbefalinger li')].map(l => l.textContent)}))")
+    bad = []
+    for t in themes:
+        it = iter(t["ch"])
+        bad += [e for e in t["ex"] if e[0] not in it or not e[1] or not all(GOOD.match(x) for x in e[1])]
+    check(not bad, "%s: every challenge shows a good example or nothing (%s)" % (what, bad[:3]))
+    want = [[r if isinstance(r, str) else r.get("tekst") for r in (tm.get("anbefalinger") or [])] for tm in prof.get("temaer") or []]
+    check([t["recs"] for t in themes] == want, "%s: the recommendations the JSON has (%s)" % (what, [len(w) for w in want]))
+    want = [sum(1 for c in (tm.get("udfordringer") or []) if (c.get("godt_eksempel") or {}).get("bedst") or
+                (c.get("godt_eksempel") or {}).get("forbedret")) for tm in prof.get("temaer") or []]
+    check([len(t["ex"]) for t in themes] == want, "%s: a good example for every challenge that has one (%s)" % (what, want))
 
 
 def options(page):
@@ -135,6 +190,40 @@ def main():
         page.screenshot(os.path.join(art, "dashboard-oversigt.png"))
         check(not page.errors, "overview: no console errors %s" % page.errors)
         check(all(u.startswith(base) for u in page.requests), "overview: no request leaves the server")
+
+        # the profile page (issue 16 §6): drawn from /api/v1/profil theme by theme, as the report draws it
+        page6 = b.open("%s/kommune/461/profil?periode=2024&token=%s" % (base, TOKENS["odense"]))
+        for _ in range(100):
+            if not page6.eval("document.querySelector('#profil p.henter') !== null"):
+                break
+            time.sleep(0.2)
+        prof = api(base, "/api/v1/profil?kommune=461&periode=2024", TOKENS["odense"])
+        check(isinstance(prof.get("temaer"), list) and len(prof["temaer"]) == 7,
+              "the API: /api/v1/profil gives seven temaer (%s)" % sorted(prof)[:8])
+        if isinstance(prof.get("temaer"), list):
+            profile_page(page6, check, prof, "profile page")
+        for path in page6.screenshot_sections("nav, header, section", os.path.join(shots, "dashboard-profil")):
+            check(os.path.getsize(path) > 1000, "screenshot %s" % os.path.basename(path))
+        committee_checks(page6, check, "profile page")
+        check(not page6.errors, "profile page: no console errors %s" % page6.errors)
+        check(all(u.startswith(base) for u in page6.requests), "profile page: no request leaves the server")
+        # the same page drawing a profile given by hand: exact values, missing fields show nothing
+        page6.eval("window.styrProfil.render(%s, document.getElementById('profil'))" % json.dumps(HAND))
+        profile_page(page6, check, HAND, "profile page, by hand", missing=True)
+        rows = page6.eval("[...document.querySelectorAll('#tema-4 table.profil tbody tr, #tema-2 table.profil tbody tr')]"
+                          ".map(r => [...r.cells].map(c => c.textContent))")
+        check(sorted(rows) == sorted([["I har færre på offentlig forsørgelse.", "14,2 pct.", "15,9 pct."],
+                                      ["I har flere langvarige forløb.", "59,3 pct.", "1.234,5 pct."],
+                                      ["Forløbene varer længere.", "..", ""],
+                                      ["I aktiverer flere.", "31,0 pct.", "-"]]),
+              "profile page by hand: the values as Danish text, null '..' (discretion) or '-', a missing one nothing (%s)" % rows)
+        ex = page6.eval("[...document.querySelectorAll('#tema-4 ul.eksempler li')].map(l => l.textContent)")
+        check(ex == ["langvarige: Bedst i klyngen: Kolding (41,0 pct.). Forbedret mest: Vejle (-6,2 pct.-point)."],
+              "profile page by hand: the good examples of the one challenge that has them (%s)" % ex)
+        tom = page6.eval("[...document.querySelectorAll('#profil p.tom')].map(p => p.parentElement.dataset.nr)")
+        check(tom == ["1", "7"], "profile page by hand: the themes without figures say so (%s)" % tom)
+        committee_checks(page6, check, "profile page by hand")
+        page6.screenshot(os.path.join(shots, "dashboard-profil-haand.png"))
 
         # a cluster page: the table equals the API
         page2 = b.open("%s/kommune/461/klynge?figur=varighed&ydelse=sygedagpenge&periode=2024" % base)

@@ -7,11 +7,12 @@ Read by a committee (issue 12 §5): every section is captured as its own
 screenshot (SHOT_DIR, default build/screenshots), no two pieces of text
 overlap (text boxes from the DOM, SVG text included), every chart's value
 axis starts at 0 and names its unit, chart text is at least 12 px, the
-synthetic data say so, the trappe table sums, the development month by
+synthetic data say so, the profile is drawn theme by theme (issue 16 §6), the trappe table sums, the development month by
 month is there, the workbook has every section, and the English report too.
 
     python3 tests/browser/report_test.py build/styr ARTEFACT_DIR [SHOT_DIR]
 """
+import json
 import os
 import re
 import subprocess
@@ -29,6 +30,59 @@ def run(styr, *args, cwd):
     if r.returncode != 0:
         sys.exit("styr %s failed (%d):\n%s%s" % (" ".join(args), r.returncode, r.stdout, r.stderr))
     return r.stdout
+
+
+VALUE = re.compile(r"^[+-]?[\d.]+(,\d+)?( (pct\.(-point)?|uger|kr\.|mio\. kr\.))?$")
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def theme_names():
+    """The seven themes' names as data/profil_temaer.csv has them (nr -> navn)."""
+    rows = [ln.rstrip("\n").split(";") for ln in open(os.path.join(HERE, "..", "..", "data", "profil_temaer.csv"),
+                                                          encoding="utf-8") if not ln.startswith("#")]
+    return [r[1] for r in rows[1:] if r and r[0].isdigit()]
+
+
+def profile_checks(page, check, prof):
+    """The temperature page (issue 16 §6) against `styr profil --format json` (prof): the seven themes in
+    order with their names, the statements under their headings with figures beside them that are
+    numbers, '..' or '-', every challenge with a good example or nothing, the recommendations the
+    profile has, and the empty text of a theme without figures."""
+    names = theme_names()
+    shown = page.eval("[...document.querySelectorAll('#profil .tema[data-nr]')].map(t => [+t.dataset.nr,"
+                      " t.querySelector('h3 .navn').textContent])")
+    check(shown == [[i + 1, n] for i, n in enumerate(names)], "profile: the seven themes in order with their names (%s)" % shown)
+    cells = page.eval("[...document.querySelectorAll('#profil table.profil tbody tr')].map(r => [...r.cells].slice(1)"
+                      ".map(c => c.textContent))")
+    check(cells and all(len(r) == 2 and all(c in ("..", "-") or VALUE.match(c) for c in r) for r in cells),
+          "profile: beside every sentence the own and the cluster's figure, a number, '..' or '-' (%d rows, %s)"
+          % (len(cells), [r for r in cells if not all(c in ("..", "-") or VALUE.match(c) for c in r)][:3]))
+    themes = page.eval("[...document.querySelectorAll('#profil .tema')].map(t => ({nr: +(t.dataset.nr || 0),"
+                       " ch: [...t.querySelectorAll('table.udfordringer tbody tr')].map(r => r.dataset.figur + '/' + r.dataset.ydelse),"
+                       " ex: [...t.querySelectorAll('ul.eksempler li')].map(l => [l.dataset.figur + '/' + l.dataset.ydelse,"
+                       " (l.querySelector('.bedst') || {}).textContent || '', (l.querySelector('.forbedret') || {}).textContent || '']),"
+                       " recs: [...t.querySelectorAll('ul.anbefalinger li')].map(l => l.textContent),"
+                       " tom: (t.querySelector('p.tom') || {}).textContent || '',"
+                       " n: t.querySelectorAll('table.profil tbody tr').length}))")
+    good = re.compile(r"^(Bedst i klyngen|Forbedret mest): [^()]+ \(([+-]?[\d.]+(,\d+)?( \S+)*|\.\.|-)\)\.$")
+    bad = []
+    for t in themes:
+        it = iter(t["ch"])  # the examples follow the challenges' order, one per challenge at most
+        for key, best, imp in t["ex"]:
+            if key not in it or not (best or imp) or not all(good.match(x) for x in (best, imp) if x):
+                bad.append((t["nr"], key, best, imp))
+    check(not bad, "profile: every challenge shows a good example (best, most improved) or nothing (%s)" % bad[:3])
+    check(all(t["n"] or t["tom"] for t in themes if t["nr"]), "profile: a theme without figures says so (%s)"
+          % [t["nr"] for t in themes if t["nr"] and not (t["n"] or t["tom"])])
+    temaer = prof.get("temaer")
+    check(isinstance(temaer, list) and len(temaer) == 7, "profile: styr profil --format json gives seven temaer")
+    if isinstance(temaer, list):
+        want = [[x.get("tekst", x) if isinstance(x, dict) else x for x in (tm.get("anbefalinger") or [])] for tm in temaer]
+        got = [t["recs"] for t in themes if t["nr"]]
+        check(got == want, "profile: the recommendations the profile has, theme by theme (%s against %s)"
+              % ([len(g) for g in got], [len(w) for w in want]))
+        nch = [len(tm.get("udfordringer") or []) for tm in temaer]
+        check([len(t["ch"]) for t in themes if t["nr"]] == nch, "profile: the challenges of each theme (%s)" % nch)
 
 
 def main():
@@ -56,6 +110,7 @@ def main():
         run(styr, "report", "-w", "ws", "--periode", "2024", "-o", "rapport.html", "--xlsx", "rapport.xlsx", "--effekt",
             "--maalgrupper", "--intern", cwd=tmp)
         html = open(os.path.join(tmp, "rapport.html"), encoding="utf-8").read()
+        prof = json.loads(run(styr, "profil", "-w", "ws", "--periode", "2024", "--intern", "--format", "json", cwd=tmp))
         # static: nothing in the file can reach outside it
         check(not re.search(r'(src|href|action)\s*=\s*"(?!#|data:)', html), "no src/href/action outside the file")
         check("<script" not in html, "no script")
@@ -93,7 +148,8 @@ def main():
             lead = page.eval("document.querySelector('.lead').textContent")
             check(re.search(r"\d+,\d pct\. af borgerne 16-66 år", lead) is not None, "Danish numbers in the lead")
             sections = page.eval("[...document.querySelectorAll('section')].map(s => s.id)")
-            check(sections == ["sammenfatning", "noegletal", "klynge", "udvikling", "udvikling-maaned", "scorecards",
+            profile_checks(page, check, prof)
+            check(sections == ["sammenfatning", "profil", "noegletal", "klynge", "udvikling", "udvikling-maaned", "scorecards",
                                "maalgrupper", "maal", "oekonomi", "effekt", "stroemme", "bilag"], "sections: %s" % sections)
             # the partnership's three target groups (issue 14): the own municipality's figures exact (--intern),
             # the cluster's a number or '..' (the target group's own discretion pattern), never zero for a group
@@ -164,11 +220,14 @@ def main():
         with zipfile.ZipFile(os.path.join(tmp, "rapport.xlsx")) as z:
             sheets = re.findall(r'<sheet name="([^"]+)"', z.read("xl/workbook.xml").decode())
             strings = z.read("xl/sharedStrings.xml").decode()
-        need = ["Om rapporten", "Nøgletal", "Klyngen", "Udvikling", "Udvikling pr. måned", "Scorecards", "Målgrupper", "Mål", "Budget",
+        need = ["Om rapporten", "Profil", "Nøgletal", "Klyngen", "Udvikling", "Udvikling pr. måned", "Scorecards", "Målgrupper", "Mål", "Budget",
                 "Økonomi", "Effekt"]
         check(all(n in sheets for n in need), "the workbook has every section: %s" % sheets)
         check("Syntetiske data" in strings, "the workbook says the data are synthetic")
         check("intet budget" in strings, "the budget sheet says there is no budget")
+        check(all(w in strings for w in ("Tema", "Art", "Udsagn", "Egen værdi", "Klyngen", "Bedst i klyngen",
+                                         "Forbedret mest", "Anbefaling")),
+              "the Profil sheet: theme, kind, sentence, own and cluster value, best, most improved, recommendation")
         # the English report: the same checks on text and charts
         run(styr, "--lang", "en", "report", "-w", "ws", "--periode", "2024K2", "-o", "report-en.html", cwd=tmp)
         with Browser() as b:
