@@ -505,6 +505,7 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
     styr_bctx x;
     styr_report *r = styr_xcalloc(1, sizeof *r);
     static styr_profile prof;
+    styr_profile_data *pdata = NULL; /* the profile's texts point into it: kept to the end */
     styr_goal *goals = NULL;
     styr_goal_eval *gev = NULL;
     size_t ngoals = 0;
@@ -614,12 +615,11 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
         /* the profile as KL's partnership draws it (issue 16): its data and the published indicators */
         static styr_pubind pi;
         styr_profile_data *pd = NULL;
-        if (styr_profile_data_load(x.codes, NULL, &pd, &d) == STYR_OK &&
+        if (styr_profile_data_load(x.codes, NULL, &pdata, &d) == STYR_OK && (pd = pdata) &&
             styr_pubind_load(x.ws, styr_period_pop_year(&x.per), &pi, &d) == STYR_OK)
             styr_profile_make(pd, &x.b, &pi, x.p0, x.p1, x.k, x.in, &prof);
         else
             styr_profile_make(pd, &x.b, NULL, x.p0, x.p1, x.k, x.in, &prof);
-        styr_profile_data_free(pd);
     }
     r->profile = &prof;
     keyrows(&x, r);
@@ -788,6 +788,7 @@ out:
     free(extra);
     free(goals);
     free(gev);
+    styr_profile_data_free(pdata);
     styr_diags_free(&d);
     styr_cli_stats(cli);
     return e;

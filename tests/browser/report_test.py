@@ -80,7 +80,7 @@ def profile_checks(page, check, prof):
         want = [[x.get("tekst", x) if isinstance(x, dict) else x for x in (tm.get("anbefalinger") or [])] for tm in temaer]
         got = [t["recs"] for t in themes if t["nr"]]
         check(got == want, "profile: the recommendations the profile has, theme by theme (%s against %s)"
-              % ([len(g) for g in got], [len(w) for w in want]))
+              % ([len(g) for g in got], [len(w) for w in want]) + (" %s / %s" % (got, want) if got != want else ""))
         nch = [len(tm.get("udfordringer") or []) for tm in temaer]
         check([len(t["ch"]) for t in themes if t["nr"]] == nch, "profile: the challenges of each theme (%s)" % nch)
 
