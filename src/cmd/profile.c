@@ -184,6 +184,9 @@ int styr_cmd_profile(styr_cli *cli, int argc, char **argv)
                 json_object_set_new(to, "anbefalinger", ta);
                 json_object_set_new(to, "gode_eksempler", tg);
                 json_object_set_new(to, "tom", th->empty[0] ? json_string(th->empty) : json_null());
+                json_t *tf = json_array();
+                for (int q = 0; q < th->nfakta; q++) json_array_append_new(tf, json_string(th->fakta[q]));
+                json_object_set_new(to, "fakta", tf);
                 json_array_append_new(tm, to);
             }
             json_object_set_new(o, "temaer", tm);

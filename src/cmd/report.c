@@ -450,6 +450,58 @@ static styr_rc y30_places(const styr_bctx *x, styr_rp_y30 *y, styr_diags *d)
 
 /* ---- the command ------------------------------------------------------------------------------- */
 
+/* The profile's facts without a cluster to compare with (issue 16 §2): the result
+ * goals in theme 1, the budget follow-up in theme 7, the estimated effects that are
+ * clearly above or below 0 in theme 5. */
+static void profile_facts(const styr_report *r, styr_profile *pr)
+{
+    char t[320];
+    if (r->ngoals) {
+        int st[5] = {0}, year = r->goals[0].aar;
+        for (size_t i = 0; i < r->ngoals; i++)
+            if (r->gev[i].status >= 0 && r->gev[i].status < 5) st[r->gev[i].status]++;
+        snprintf(t, sizeof t,
+                 styr_tr("Udvalget følger %zu resultatmål (%d): %d nået, %d på vej, %d ikke nået, %d uden tal endnu.",
+                         "The committee follows %zu result goals (%d): %d reached, %d on track, %d not reached, %d without "
+                         "figures yet."),
+                 r->ngoals, year, st[STYR_GS_REACHED], st[STYR_GS_ON_TRACK], st[STYR_GS_NOT_REACHED],
+                 st[STYR_GS_UNKNOWN] + st[STYR_GS_NODATA]);
+        styr_profile_add_fact(pr, 1, t);
+    }
+    if (r->budget && r->budget->n) {
+        const styr_fu_row *tot = &r->budget->rows[r->budget->n - 1];
+        int warn = 0;
+        for (size_t i = 0; i + 1 < r->budget->n; i++) warn += r->budget->rows[i].f.warn != 0;
+        char pct[32];
+        if (!tot->suppressed && isfinite(tot->f.diff_pct)) {
+            styr_fmt_num(pct, sizeof pct, tot->f.diff_pct, 1);
+            snprintf(t, sizeof t,
+                     styr_tr("Budgetopfølgningen til og med måned %d: prognosen for året afviger %s pct. fra budgettet; "
+                             "%d ydelser har en advarsel.",
+                             "The budget follow-up through month %d: the year's forecast departs %s pct. from the budget; "
+                             "%d groups have a warning."),
+                     r->budget->month, pct, warn);
+            styr_profile_add_fact(pr, 7, t);
+        }
+    }
+    for (int i = 0, n = 0; r->eff && i < r->neff && n < 2; i++) {
+        const styr_rp_effect *x = &r->eff[i];
+        if (x->hidden || !x->e.shown || (x->e.lo <= 0 && x->e.hi >= 0)) continue;
+        char a[32], lo[32], hi[32], of[96], gr[96];
+        snprintf(of, sizeof of, "%s", x->offer);
+        snprintf(gr, sizeof gr, "%s", x->group);
+        if (*of >= 'A' && *of <= 'Z') *of = (char)(*of - 'A' + 'a'); /* mid-sentence */
+        if (*gr >= 'A' && *gr <= 'Z') *gr = (char)(*gr - 'A' + 'a');
+        snprintf(t, sizeof t,
+                 styr_tr("Skønnet effekt af %s for %s: %s pct.-point i job 13 uger efter start (95 pct. KI %s; %s).",
+                         "Estimated effect of %s for %s: %s pp in work 13 weeks after the start (95 pct. CI %s; %s)."),
+                 of, gr, styr_fmt_num(a, sizeof a, x->e.effect, 1), styr_fmt_num(lo, sizeof lo, x->e.lo, 1),
+                 styr_fmt_num(hi, sizeof hi, x->e.hi, 1));
+        styr_profile_add_fact(pr, 5, t);
+        n++;
+    }
+}
+
 int styr_cmd_report(styr_cli *cli, int argc, char **argv)
 {
     static const struct option lo[] = {
@@ -751,6 +803,8 @@ int styr_cmd_report(styr_cli *cli, int argc, char **argv)
         goto out;
     }
     r->maal = maal.present ? &maal : NULL;
+
+    profile_facts(r, &prof);
 
     /* write */
     styr_dest dest;

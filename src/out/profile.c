@@ -192,6 +192,15 @@ static void level(mk *x, const src *s, int g)
     }
 }
 
+void styr_profile_add_fact(styr_profile *pr, int tema, const char *text)
+{
+    if (tema < 1 || tema > STYR_NTEMAER) return;
+    styr_ptheme *th = &pr->tema[tema - 1];
+    if (th->nfakta >= STYR_PROFILE_FACTS) return;
+    snprintf(th->fakta[th->nfakta++], sizeof th->fakta[0], "%s", text);
+    th->empty[0] = 0;
+}
+
 char *styr_profile_change_text(char *buf, size_t cap, const styr_figdef *def, styr_figval v)
 {
     if (v.state != STYR_FV_OK) return snprintf(buf, cap, "%s", v.state == STYR_FV_SUPPRESSED ? ".." : "-"), buf;

@@ -28,6 +28,7 @@
 #define STYR_PROFILE_MAX 200
 #define STYR_PROFILE_SHOW 6   /* statements of each kind a reader is shown per list (table output) */
 #define STYR_PROFILE_RECS 4   /* recommendations per theme at most */
+#define STYR_PROFILE_FACTS 4  /* facts per theme at most */
 
 /* A municipality named as a good example: the cluster's best on a figure, or
  * the one that improved most. */
@@ -59,6 +60,10 @@ typedef struct styr_ptheme {
     const char *recs[STYR_PROFILE_RECS];  /* recommendations chosen (owned by the profile data) */
     int nrec;
     char empty[240];             /* when the theme has no figures: what would feed it; else "" */
+    /* facts without a cluster to compare with, from the caller: the result goals (theme 1),
+     * the budget follow-up (7), the estimated effects of offers (5) */
+    char fakta[STYR_PROFILE_FACTS][320];
+    int nfakta;
 } styr_ptheme;
 
 typedef struct styr_profile {
@@ -86,6 +91,9 @@ int styr_profile_direction(const styr_profile_data *pd, const char *fig, int g, 
  * indicators (NULL or empty: none). */
 void styr_profile_make(const styr_profile_data *pd, const styr_bdata *b, const styr_pubind *pi, int p, int pprev,
                        int k, const uint8_t *in, styr_profile *out);
+
+/* Add a fact to theme tema (1..7); a theme with a fact is no longer empty. */
+void styr_profile_add_fact(styr_profile *pr, int tema, const char *text);
 
 /* A most-improved example's change as written: "-0,4 pct.-point" for a share,
  * "-1,2 uger" for a duration, else "-3,1 pct." (styr_change's units). */

@@ -124,6 +124,15 @@ static void theme(FILE *f, const styr_report *r, const styr_ptheme *t, int nr)
         esc(f, t->empty);
         fprintf(f, "</p>\n");
     }
+    if (t && t->nfakta > 0) { /* goals, budget, effects: no cluster to compare with */
+        fprintf(f, "<h4>%s</h4><ul class=\"fakta\">", T("Sådan står det til", "Where you stand"));
+        for (int i = 0; i < t->nfakta && i < STYR_PROFILE_FACTS; i++) {
+            fprintf(f, "<li>");
+            esc(f, t->fakta[i]);
+            fprintf(f, "</li>");
+        }
+        fprintf(f, "</ul>\n");
+    }
     statements(f, r, nr, 1, T("Hvor er jeres styrker?", "Where are your strengths?"), "styrker");
     int nch = statements(f, r, nr, -1, T("Hvor er I udfordret, og hvad er vores anbefalinger?",
                                          "Where are you challenged, and what do we recommend?"), "udfordringer");

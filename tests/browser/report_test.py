@@ -63,7 +63,7 @@ def profile_checks(page, check, prof):
                        " (l.querySelector('.bedst') || {}).textContent || '', (l.querySelector('.forbedret') || {}).textContent || '']),"
                        " recs: [...t.querySelectorAll('ul.anbefalinger li')].map(l => l.textContent),"
                        " tom: (t.querySelector('p.tom') || {}).textContent || '',"
-                       " n: t.querySelectorAll('table.profil tbody tr').length}))")
+                       " n: t.querySelectorAll('table.profil tbody tr, ul.fakta li').length}))")
     good = re.compile(r"^(Bedst i klyngen|Forbedret mest): [^()]+ \(([+-]?[\d.]+(,\d+)?( \S+)*|\.\.|-)\)\.$")
     bad = []
     for t in themes:
