@@ -84,6 +84,8 @@ static json_t *statement_json(const styr_bctx *x, const styr_statement *s)
     json_t *o = json_object();
     json_object_set_new(o, "ydelse", json_string(styr_group_key(x->codes, s->g)));
     json_object_set_new(o, "figur", json_string(s->fig));
+    if (s->def) json_object_set_new(o, "figurnavn", json_string(styr_tr(s->def->da, s->def->en)));
+    json_object_set_new(o, "ydelsenavn", json_string(styr_group_name(x->codes, s->g)));
     json_object_set_new(o, "tekst", json_string(s->text));
     json_object_set_new(o, "vaerdi", fv(s->own));
     json_object_set_new(o, "klynge", fv(s->cluster));
