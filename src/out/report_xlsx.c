@@ -271,6 +271,12 @@ static void profile_sheet(const book *b, const styr_report *r)
             worksheet_write_string(ws, row, 7, th->recs[i], NULL);
             row++, n++;
         }
+        for (int i = 0; i < th->nfakta && i < STYR_PROFILE_FACTS; i++) { /* goals, budget, effects */
+            worksheet_write_string(ws, row, 0, name, NULL);
+            worksheet_write_string(ws, row, 1, T("Status", "Status"), NULL);
+            worksheet_write_string(ws, row, 2, th->fakta[i], NULL);
+            row++, n++;
+        }
         if (!n || *th->empty) {
             worksheet_write_string(ws, row, 0, name, NULL);
             worksheet_write_string(ws, row, 1, T("Ingen tal", "No figures"), NULL);
