@@ -178,6 +178,30 @@ int synth_dest_of(const char *code)
 }
 
 /* One benefit spell of group g from s->t; returns the next state. */
+/* The weeks of a spell of D weeks from s->t as written: no offers (os/oe/ok, [start, end)
+ * in spell weeks) and the passive weeks between them, with the gap [g0, g1) cut out (g0 -1:
+ * none). */
+void synth_emit_spell(sim *s, int D, const int *os, const int *oe, const int *ok, int no, int g0, int g1, int yd,
+                      int hours)
+{
+    int cur = 0;
+    for (int i = 0; i <= no; i++) {
+        int a = i < no ? os[i] : D, b = i < no ? oe[i] : D;
+        int segs[2][3] = {{cur, a, 0}, {a, b, i < no ? ok[i] : 0}};
+        for (int j = 0; j < 2; j++) {
+            int x = segs[j][0], y = segs[j][1], tb = segs[j][2];
+            if (x >= y) continue;
+            if (g0 >= 0 && g0 < y && g1 > x) { /* cut the gap out */
+                if (g0 > x) synth_emit(s, s->t + x, g0 - x, yd, tb, hours);
+                if (g1 < y) synth_emit(s, s->t + g1, y - g1, yd, tb, hours);
+            } else {
+                synth_emit(s, s->t + x, y - x, yd, tb, hours);
+            }
+        }
+        cur = b;
+    }
+}
+
 int synth_spell(sim *s, int g, int residual)
 {
     if (s->pl) return synth_spell_effekt(s, g, residual);
@@ -226,22 +250,7 @@ int synth_spell(sim *s, int g, int residual)
         if (u < 0.06) { g0 = styr_rng_int(&s->rng, 3, D - 6); g1 = g0 + styr_rng_int(&s->rng, 1, 3); }
         else if (u < 0.07) { g0 = styr_rng_int(&s->rng, 3, D - 8); g1 = g0 + 4; }
     }
-    int cur = 0;
-    for (int i = 0; i <= no; i++) {
-        int a = i < no ? os[i] : D, b = i < no ? oe[i] : D;
-        int segs[2][3] = {{cur, a, 0}, {a, b, i < no ? ok[i] : 0}};
-        for (int j = 0; j < 2; j++) {
-            int x = segs[j][0], y = segs[j][1], tb = segs[j][2];
-            if (x >= y) continue;
-            if (g0 >= 0 && g0 < y && g1 > x) { /* cut the gap out */
-                if (g0 > x) synth_emit(s, s->t + x, g0 - x, yd, tb, hours);
-                if (g1 < y) synth_emit(s, s->t + g1, y - g1, yd, tb, hours);
-            } else {
-                synth_emit(s, s->t + x, y - x, yd, tb, hours);
-            }
-        }
-        cur = b;
-    }
+    synth_emit_spell(s, D, os, oe, ok, no, g0, g1, yd, hours);
     s->t += D;
     if (p->maxlen && D == p->maxlen && !strcmp(p->code, "dagpenge") && styr_rng_u01(&s->rng) < 0.5)
         return synth_group_by_code("kontanthjaelp");

@@ -176,22 +176,7 @@ static int tail(sim *s, int g, int D, int hours, int g0, int g1, int w_from, int
             s->job_until = t0 + 13 + 52;
         }
     }
-    int cur = 0;
-    for (int i = 0; i <= no; i++) {
-        int a = i < no ? os[i] : D, b = i < no ? oe[i] : D;
-        int segs[2][3] = {{cur, a, 0}, {a, b, i < no ? ok[i] : 0}};
-        for (int j = 0; j < 2; j++) {
-            int x = segs[j][0], y = segs[j][1], tb = segs[j][2];
-            if (x >= y) continue;
-            if (g0 >= 0 && g0 < y && g1 > x) { /* cut the gap out */
-                if (g0 > x) synth_emit(s, s->t + x, g0 - x, yd, tb, hours);
-                if (g1 < y) synth_emit(s, s->t + g1, y - g1, yd, tb, hours);
-            } else {
-                synth_emit(s, s->t + x, y - x, yd, tb, hours);
-            }
-        }
-        cur = b;
-    }
+    synth_emit_spell(s, D, os, oe, ok, no, g0, g1, yd, hours);
     s->es_last[g] = s->t + D - 1;
     s->t += D;
     if (p->maxlen && D == p->maxlen && !strcmp(p->code, "dagpenge") && styr_rng_u01(&s->rng) < 0.5)

@@ -128,6 +128,8 @@ int synth_job(sim *s);
 int synth_out(sim *s);
 void synth_maybe_move(sim *s);
 int synth_spell(sim *s, int g, int residual);
+void synth_emit_spell(sim *s, int D, const int *os, const int *oe, const int *ok, int no, int g0, int g1, int yd,
+                      int hours);
 
 /* --effekt (synth_effekt.c). A spell of group g in the world of planted
  * effects: who starts a first offer, and when, depends only on what styr
